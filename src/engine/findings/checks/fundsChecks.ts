@@ -1,0 +1,112 @@
+import { ScoredFunds } from "../../analyze/scoreForm";
+import { FundsRow, NumberCell } from "../../model/types";
+import { budgetScore } from "../../score/budgetScore";
+import { D, otherMode } from "../../score/decimal";
+import { executionRate } from "../../score/executionRate";
+import { Finding } from "../codes";
+import { n2, roundingName } from "../format";
+import { makeFinding } from "../makeFinding";
+import { Check } from "./check";
+import { compareDerived } from "./derivedValue";
+
+const cleanLabel = (f: ScoredFunds) => f.row.label.text.replace(/[：:]\s*/g, "：").replace(/：$/, "");
+
+/** The calculation shown to the user: `91.60 ÷ 97.68 × 100 = 93.77`. */
+export function rateCalculation(f: ScoredFunds): string {
+  return `${n2(f.executed)} ÷ ${n2(f.budget)} × 100 = ${n2(f.rate)}`;
+}
+
+/** EXEC_RATE_MISMATCH (or FORMULA_DISAGREES) on every funds row. */
+export const execRateMismatch: Check = (form) =>
+  form.funds.flatMap((f) => {
+    const other = f.budget && f.executed ? executionRate(f.budget, f.executed, otherMode(form.profile.rounding)) : null;
+    const finding = compareDerived(
+      f.row.rate,
+      f.rate,
+      other,
+      "EXEC_RATE_MISMATCH",
+      `“${cleanLabel(f)}”执行率`,
+      { label: cleanLabel(f), budget: n2(f.budget), executed: n2(f.executed), rounding: roundingName(form.profile.rounding) },
+      rateCalculation(f),
+      [f.row.executed.cell, f.row.budget.cell],
+    );
+    return finding ? [finding] : [];
+  });
+
+/** BUDGET_SCORE_MISMATCH (or FORMULA_DISAGREES) on the 年度资金总额 row. */
+export const budgetScoreMismatch: Check = (form) => {
+  const t = form.totalFunds;
+  if (!t || !t.budget || !t.executed) return [];
+  const other = budgetScore(form.budgetWeight, t.budget, t.executed, otherMode(form.profile.rounding));
+  const finding = compareDerived(
+    t.row.score,
+    form.budgetScore,
+    other,
+    "BUDGET_SCORE_MISMATCH",
+    "预算执行得分",
+    { weight: n2(form.budgetWeight), rounding: roundingName(form.profile.rounding) },
+    `${n2(form.budgetWeight)} × min(${n2(t.executed)} ÷ ${n2(t.budget)}, 1) = ${n2(form.budgetScore)}`,
+  );
+  return finding ? [finding] : [];
+};
+
+/** FUNDS_SUM_MISMATCH: 年度资金总额 ≠ Σ 其中 rows, for each amount column. */
+export const fundsSumMismatch: Check = (form) => {
+  const total = form.totalFunds?.row;
+  const parts = form.funds.filter((f) => f.row.kind !== "total").map((f) => f.row);
+  if (!total || parts.length === 0) return [];
+  const columns: [string, (r: FundsRow) => NumberCell | undefined][] = [
+    ["年初预算数", (r) => r.initialBudget],
+    ["全年预算数", (r) => r.budget],
+    ["全年执行数", (r) => r.executed],
+  ];
+  const out: Finding[] = [];
+  for (const [name, pick] of columns) {
+    const t = pick(total);
+    if (t?.reading.kind !== "number") continue;
+    const cells = parts.map(pick).filter((c): c is NumberCell => c !== undefined);
+    if (!cells.some((c) => c.reading.kind === "number")) continue;
+    if (cells.some((c) => c.reading.kind === "invalid")) continue; // reported as VALUE_NOT_NUMBER
+    const sum = cells.reduce((s, c) => s.plus(c.reading.kind === "number" ? c.reading.value : 0), new D(0));
+    if (!sum.equals(t.reading.value)) {
+      const partsText = cells.map((c) => (c.reading.kind === "number" ? c.reading.value.toFixed(2) : "0.00")).join(" + ");
+      out.push(makeFinding("FUNDS_SUM_MISMATCH", [t.cell, ...cells.map((c) => c.cell)], { column: name, total: n2(t.reading.value), sum: n2(sum), parts: partsText }, { calculation: `${partsText} = ${n2(sum)}` }));
+    }
+  }
+  return out;
+};
+
+/** EXEC_OVER_BUDGET and BUDGET_ZERO_WITH_SPENDING on every funds row. */
+export const budgetVsExecuted: Check = (form) =>
+  form.funds.flatMap((f): Finding[] => {
+    if (f.executed === null || f.budget === null) return [];
+    const params = { budget: n2(f.budget), executed: n2(f.executed) };
+    if (f.budget.isZero() && f.executed.greaterThan(0)) return [makeFinding("BUDGET_ZERO_WITH_SPENDING", [f.row.budget.cell, f.row.executed.cell], params)];
+    if (f.executed.greaterThan(f.budget)) return [makeFinding("EXEC_OVER_BUDGET", [f.row.executed.cell, f.row.budget.cell], params)];
+    return [];
+  });
+
+/** BUDGET_ADJUSTED: 年初预算数 ≠ 全年预算数 on the 年度资金总额 row. */
+export const budgetAdjusted: Check = (form) => {
+  const t = form.totalFunds;
+  const initial = t?.row.initialBudget;
+  if (!t || initial?.reading.kind !== "number" || t.budget === null || initial.reading.value.equals(t.budget)) return [];
+  return [makeFinding("BUDGET_ADJUSTED", [initial.cell, t.row.budget.cell], { initial: n2(initial.reading.value), budget: n2(t.budget) })];
+};
+
+/** LOW_EXECUTION: 执行率 below the profile's threshold. */
+export const lowExecution: Check = (form) => {
+  const t = form.totalFunds;
+  const min = new D(form.profile.lowExecutionRate);
+  if (!t || t.rate === null || t.rate.greaterThanOrEqualTo(min)) return [];
+  return [makeFinding("LOW_EXECUTION", [t.row.rate?.cell ?? t.row.executed.cell], { rate: n2(t.rate), min: min.toString() }, { calculation: rateCalculation(t) })];
+};
+
+/** BUDGET_WEIGHT_NONSTANDARD: 分数 ≠ the profile's. */
+export const budgetWeightNonstandard: Check = (form) => {
+  const w = form.totalFunds?.row.weight;
+  const standard = new D(form.profile.budgetWeight);
+  if (w?.reading.kind !== "number" || w.reading.value.equals(standard)) return [];
+  return [makeFinding("BUDGET_WEIGHT_NONSTANDARD", [w.cell], { weight: n2(w.reading.value), standard: n2(standard) })];
+};
+

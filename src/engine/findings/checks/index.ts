@@ -1,0 +1,39 @@
+import { Check } from "./check";
+import * as funds from "./fundsChecks";
+import * as goal from "./goalChecks";
+import * as indicators from "./indicatorChecks";
+import * as structure from "./structureChecks";
+import * as total from "./totalChecks";
+
+/** Every check, in the order findings are reported: structure, funds, indicators, total, goal. */
+export const CHECKS: readonly Check[] = [
+  structure.fieldMissing,
+  structure.valueNotNumber,
+  funds.fundsSumMismatch,
+  funds.execRateMismatch,
+  funds.budgetScoreMismatch,
+  funds.budgetVsExecuted,
+  funds.budgetAdjusted,
+  funds.lowExecution,
+  funds.budgetWeightNonstandard,
+  indicators.valueMissing,
+  indicators.level1HeadingMismatch,
+  indicators.level1WeightNonstandard,
+  indicators.level2Invalid,
+  indicators.missingSatisfaction,
+  indicators.scoreOutOfRange,
+  indicators.scoreRuleMismatch,
+  indicators.deviationMissing,
+  indicators.scoreNeedsJudgement,
+  indicators.overachievedUnexplained,
+  indicators.targetTrivial,
+  indicators.targetUnparseable,
+  indicators.targetNotQuantified,
+  indicators.unitMismatch,
+  indicators.percentOutOfRange,
+  indicators.costInconsistent,
+  total.weightSumMismatch,
+  total.totalMismatch,
+  total.gradeMismatch,
+  goal.goalChecks,
+];

@@ -1,0 +1,225 @@
+import { ScoredIndicator } from "../../analyze/scoreForm";
+import { normalizeLabel } from "../../grid/normalizeLabel";
+import { Indicator, Level1Kind } from "../../model/types";
+import { D, Dec } from "../../score/decimal";
+import { inBand } from "../../score/scoreIndicator";
+import { Finding } from "../codes";
+import { n2 } from "../format";
+import { makeFinding } from "../makeFinding";
+import { Check } from "./check";
+
+const LEVEL1_NAMES: Record<Exclude<Level1Kind, "unknown">, string> = { output: "产出指标", benefit: "效益指标", satisfaction: "满意度指标" };
+
+/** The 二级 indicators each 一级 may hold, without the trailing 指标. */
+const LEVEL2_ALLOWED: Record<Exclude<Level1Kind, "unknown">, readonly string[]> = {
+  output: ["数量", "质量", "时效", "成本"],
+  benefit: ["经济效益", "社会效益", "生态效益", "可持续影响"],
+  satisfaction: ["服务对象满意度", "满意度"],
+};
+
+const level2Key = (i: Indicator) => normalizeLabel(i.level2.text).replace(/(指标|类)$/, "");
+const isLevel2 = (i: Indicator, word: string) => level2Key(i).includes(word);
+const hasDeviation = (i: Indicator) => i.deviation !== undefined && i.deviation.text.trim() !== "";
+
+function percentActual(i: Indicator): Dec | null {
+  if (i.actual.kind !== "number") return null;
+  const unit = i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "");
+  return unit === "%" ? i.actual.value : null;
+}
+
+/** VALUE_MISSING: an indicator without 年度指标值, 实际完成值 or 分值. */
+export const valueMissing: Check = (form) =>
+  form.indicators.flatMap(({ indicator: i }) => {
+    const out: Finding[] = [];
+    const name = i.name.text || `第 ${i.row} 行指标`;
+    if (i.target.kind === "empty") out.push(makeFinding("VALUE_MISSING", [i.targetText.cell], { name, what: "年度指标值" }));
+    if (i.actual.kind === "empty") out.push(makeFinding("VALUE_MISSING", [i.actualText.cell], { name, what: "实际完成值" }));
+    if (i.weight.reading.kind === "none") out.push(makeFinding("VALUE_MISSING", [i.weight.cell], { name, what: "分值" }));
+    return out;
+  });
+
+function sumsByKind(form: Parameters<Check>[0]): Map<Level1Kind, { sum: Dec; first: Indicator }> {
+  const sums = new Map<Level1Kind, { sum: Dec; first: Indicator }>();
+  for (const s of form.indicators) {
+    const entry = sums.get(s.indicator.level1Kind) ?? { sum: new D(0), first: s.indicator };
+    sums.set(s.indicator.level1Kind, { sum: entry.sum.plus(s.weight ?? 0), first: entry.first });
+  }
+  return sums;
+}
+
+/** LEVEL1_HEADING_MISMATCH: `产出指标(50分)` whose rows do not add up to 50. */
+export const level1HeadingMismatch: Check = (form) => {
+  const sums = sumsByKind(form);
+  return form.model.level1Headings.flatMap((h) => {
+    const sum = sums.get(h.kind)?.sum ?? new D(0);
+    return sum.equals(h.weight) ? [] : [makeFinding("LEVEL1_HEADING_MISMATCH", [h.label.cell], { label: h.label.text, heading: n2(h.weight), sum: n2(sum) })];
+  });
+};
+
+/** LEVEL1_WEIGHT_NONSTANDARD: 产出/效益/满意度 totals other than the profile's. */
+export const level1WeightNonstandard: Check = (form) => {
+  const sums = sumsByKind(form);
+  return (Object.keys(LEVEL1_NAMES) as (keyof typeof LEVEL1_NAMES)[]).flatMap((kind) => {
+    const entry = sums.get(kind);
+    const standard = new D(form.profile.level1Weights[kind]);
+    if (!entry || entry.sum.equals(standard)) return [];
+    return [makeFinding("LEVEL1_WEIGHT_NONSTANDARD", [entry.first.level1.cell], { level1: LEVEL1_NAMES[kind], sum: n2(entry.sum), standard: n2(standard) })];
+  });
+};
+
+/** LEVEL2_INVALID: a 二级 that does not belong to its 一级. */
+export const level2Invalid: Check = (form) => {
+  const seen = new Set<string>();
+  return form.indicators.flatMap(({ indicator: i }) => {
+    if (i.level1Kind === "unknown" || i.level2.text === "") return [];
+    const allowed = LEVEL2_ALLOWED[i.level1Kind];
+    if (allowed.includes(level2Key(i))) return [];
+    const key = `${i.level2.cell.row}:${i.level2.cell.col}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [makeFinding("LEVEL2_INVALID", [i.level2.cell], { level1: i.level1.text.replace(/\s+/g, ""), level2: i.level2.text.replace(/\s+/g, ""), allowed: allowed.map((a) => `${a}指标`).join("、") })];
+  });
+};
+
+/** MISSING_SATISFACTION: no 满意度 indicator at all. */
+export const missingSatisfaction: Check = (form) => {
+  if (form.indicators.length === 0 || form.indicators.some((s) => s.indicator.level1Kind === "satisfaction")) return [];
+  const last = form.indicators[form.indicators.length - 1].indicator;
+  return [makeFinding("MISSING_SATISFACTION", [form.model.total?.label.cell ?? last.level1.cell])];
+};
+
+function outOfRange(s: ScoredIndicator): boolean {
+  return s.declared !== null && s.weight !== null && (s.declared.isNegative() || s.declared.greaterThan(s.weight));
+}
+
+/** SCORE_OUT_OF_RANGE: 得分 < 0 or > 分值. */
+export const scoreOutOfRange: Check = (form) =>
+  form.indicators.filter(outOfRange).map((s) => makeFinding("SCORE_OUT_OF_RANGE", [s.indicator.score.cell], { name: s.indicator.name.text, score: n2(s.declared), weight: n2(s.weight) }));
+
+/** How a rule score was reached, for the message and the task pane. */
+export function ruleCalculation(s: ScoredIndicator): string {
+  const i = s.indicator;
+  const rule = s.rule;
+  if (!rule || s.weight === null) return "";
+  if (rule.kind === "qualitative") {
+    return rule.band ? `${rule.status}：${n2(rule.band.min)}～${n2(rule.band.max)}` : "";
+  }
+  if (rule.met) return `${i.actualText.text} 已达到 ${i.targetText.text}，得满分 ${n2(s.weight)}`;
+  if (i.target.kind !== "quantitative" || i.actual.kind !== "number") return "";
+  const [a, t] = [n2(i.actual.value), n2(i.target.value)];
+  if (i.target.value.lessThanOrEqualTo(0)) return `未达到 ${i.targetText.text}，得 0 分`;
+  return rule.forward ? `${n2(s.weight)} × ${a} ÷ ${t} = ${n2(s.computed)}` : `${n2(s.weight)} × ${t} ÷ ${a} = ${n2(s.computed)}`;
+}
+
+/** SCORE_RULE_MISMATCH: a typed 得分 that the rule does not give (quantitative) or outside its band (qualitative). */
+export const scoreRuleMismatch: Check = (form) =>
+  form.indicators.flatMap((s): Finding[] => {
+    const { rule, declared } = s;
+    if (!rule || declared === null || outOfRange(s)) return [];
+    const params = { name: s.indicator.name.text, declared: n2(declared) };
+    const calc = ruleCalculation(s);
+    if (rule.kind === "quantitative") {
+      if (declared.equals(rule.score)) return [];
+      const reason = rule.met ? "已达到年度指标值，应得满分" : `未达到年度指标值，按完成比例计分：${calc}`;
+      return [makeFinding("SCORE_RULE_MISMATCH", [s.indicator.score.cell, s.indicator.actualText.cell], { ...params, expected: n2(rule.score), reason }, { calculation: calc })];
+    }
+    if (!rule.band || inBand(declared, rule.band)) return [];
+    const expected = `${n2(rule.band.min)}～${n2(rule.band.max)}`;
+    return [makeFinding("SCORE_RULE_MISMATCH", [s.indicator.score.cell, s.indicator.actualText.cell], { ...params, expected, reason: `完成情况为“${rule.status}”，得分应在 ${expected} 之间` }, { calculation: calc })];
+  });
+
+/** DEVIATION_MISSING: points deducted or target missed, and no 偏差原因分析及改进措施. */
+export const deviationMissing: Check = (form) =>
+  form.indicators.flatMap((s) => {
+    const i = s.indicator;
+    if (!i.deviation || hasDeviation(i) || s.weight === null) return [];
+    const deducted = s.used !== null && s.used.lessThan(s.weight);
+    const missed = s.rule?.met === false;
+    if (!deducted && !missed) return [];
+    const why = deducted ? `得分 ${n2(s.used)} 低于分值 ${n2(s.weight)}` : "未完成年度指标值";
+    return [makeFinding("DEVIATION_MISSING", [i.score.cell, i.deviation.cell], { name: i.name.text, why })];
+  });
+
+/** SCORE_NEEDS_JUDGEMENT: a blank 得分 the rules cannot fill (部分达成, or a completion the engine cannot read). */
+export const scoreNeedsJudgement: Check = (form) =>
+  form.indicators.flatMap((s) => {
+    const i = s.indicator;
+    if (i.score.reading.kind !== "none" || s.computed !== null || s.weight === null) return [];
+    if (i.target.kind === "empty" || i.actual.kind === "empty") return [];
+    const band = s.rule?.kind === "qualitative" && s.rule.band ? `${s.rule.status}：${n2(s.rule.band.min)}～${n2(s.rule.band.max)} 分` : `0～${n2(s.weight)} 分`;
+    return [makeFinding("SCORE_NEEDS_JUDGEMENT", [i.score.cell, i.actualText.cell], { name: i.name.text, actual: i.actualText.text, band })];
+  });
+
+/** OVERACHIEVED_UNEXPLAINED: actual ≥ factor × a forward target, without an explanation. */
+export const overachievedUnexplained: Check = (form) => {
+  const factor = new D(form.profile.overachieveFactor);
+  return form.indicators.flatMap(({ indicator: i, rule }) => {
+    if (!i.deviation || hasDeviation(i) || rule?.kind !== "quantitative" || !rule.forward) return [];
+    if (i.target.kind !== "quantitative" || i.actual.kind !== "number" || i.target.value.lessThanOrEqualTo(0)) return [];
+    if (i.actual.value.lessThan(i.target.value.times(factor))) return [];
+    const ratio = i.actual.value.dividedBy(i.target.value).toDecimalPlaces(2, D.ROUND_DOWN).toFixed(2);
+    return [makeFinding("OVERACHIEVED_UNEXPLAINED", [i.actualText.cell, i.deviation.cell], { name: i.name.text, actual: i.actualText.text, target: i.targetText.text, ratio })];
+  });
+};
+
+/** TARGET_TRIVIAL: a target that cannot fail. */
+export const targetTrivial: Check = (form) =>
+  form.indicators.flatMap(({ indicator: i }) => {
+    const t = i.target;
+    if (t.kind !== "quantitative") return [];
+    const forwardZero = (t.op === ">=" || t.op === ">" || t.op === "implicit") && t.value.lessThanOrEqualTo(0);
+    const capZero = (t.op === "=" || t.op === "<=" || t.op === "<") && t.value.lessThanOrEqualTo(0) && (t.unit === "%" || isLevel2(i, "数量"));
+    return forwardZero || capZero ? [makeFinding("TARGET_TRIVIAL", [i.targetText.cell], { name: i.name.text, target: i.targetText.text })] : [];
+  });
+
+/** TARGET_UNPARSEABLE: a comparison sign without a readable number (`≥9O%`). */
+export const targetUnparseable: Check = (form) =>
+  form.indicators
+    .filter(({ indicator: i }) => i.target.kind === "unparseable")
+    .map(({ indicator: i }) => makeFinding("TARGET_UNPARSEABLE", [i.targetText.cell], { name: i.name.text, target: i.targetText.text }));
+
+/** TARGET_NOT_QUANTIFIED: words as the target of a 数量/成本 or 满意度 indicator. */
+export const targetNotQuantified: Check = (form) =>
+  form.indicators.flatMap(({ indicator: i }) => {
+    if (i.target.kind !== "qualitative") return [];
+    const level = i.level1Kind === "satisfaction" ? "满意度" : isLevel2(i, "数量") ? "数量" : isLevel2(i, "成本") ? "成本" : null;
+    return level ? [makeFinding("TARGET_NOT_QUANTIFIED", [i.targetText.cell], { name: i.name.text, target: i.targetText.text, level })] : [];
+  });
+
+/** UNIT_MISMATCH: target and actual carry different units. */
+export const unitMismatch: Check = (form) =>
+  form.indicators.flatMap(({ indicator: i }) => {
+    if (i.target.kind !== "quantitative" || i.actual.kind !== "number") return [];
+    const [tu, au] = [i.target.unit, i.actual.unit];
+    return tu && au && tu !== au ? [makeFinding("UNIT_MISMATCH", [i.actualText.cell, i.targetText.cell], { name: i.name.text, targetUnit: tu, actualUnit: au })] : [];
+  });
+
+/** PERCENT_OUT_OF_RANGE: a % actual below 0, or above 100 on a 率 or 满意度 indicator. */
+export const percentOutOfRange: Check = (form) =>
+  form.indicators.flatMap(({ indicator: i }) => {
+    const p = percentActual(i);
+    if (p === null) return [];
+    const isRate = /率|满意/.test(i.name.text) || i.level1Kind === "satisfaction";
+    const bad = p.isNegative() || (isRate && p.greaterThan(100));
+    return bad ? [makeFinding("PERCENT_OUT_OF_RANGE", [i.actualText.cell], { name: i.name.text, actual: n2(p) })] : [];
+  });
+
+/** COST_INCONSISTENT: a 成本指标 in % far from the 执行率, or one in 万元 other than 全年执行数. */
+export const costInconsistent: Check = (form) => {
+  const t = form.totalFunds;
+  if (!t) return [];
+  return form.indicators.flatMap(({ indicator: i }) => {
+    if (!isLevel2(i, "成本") || i.actual.kind !== "number") return [];
+    const p = percentActual(i);
+    if (p !== null) {
+      if (t.rate === null || p.minus(t.rate).abs().lessThanOrEqualTo(new D(form.profile.costTolerance))) return [];
+      return [makeFinding("COST_INCONSISTENT", [i.actualText.cell, t.row.rate?.cell ?? t.row.executed.cell], { name: i.name.text, actual: `${n2(p)}%`, against: "执行率", expected: `${n2(t.rate)}%` })];
+    }
+    const unit = i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "");
+    if ((unit !== "万元" && unit !== "元") || t.executed === null) return [];
+    const toUnit = (x: Dec, from: string) => (from === unit ? x : from === "元" ? x.dividedBy(10000) : x.times(10000));
+    const executed = toUnit(t.executed, form.model.amountUnit);
+    if (executed.equals(i.actual.value)) return [];
+    return [makeFinding("COST_INCONSISTENT", [i.actualText.cell, t.row.executed.cell], { name: i.name.text, actual: `${i.actual.value.toFixed(2)}${unit}`, against: "全年执行数", expected: `${executed.toFixed(2)}${unit}` })];
+  });
+};

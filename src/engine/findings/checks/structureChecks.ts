@@ -1,0 +1,38 @@
+import { cellRef } from "../../grid/cellRef";
+import { NumberCell } from "../../model/types";
+import { Finding } from "../codes";
+import { makeFinding } from "../makeFinding";
+import { Check } from "./check";
+
+/** FIELD_MISSING: every part of the form the locator could not find. */
+export const fieldMissing: Check = (form) =>
+  form.model.missing.map((m) => makeFinding("FIELD_MISSING", [m.near], { part: m.part }));
+
+/** VALUE_NOT_NUMBER: an amount, 分数, 执行率, 分值 or 得分 cell holding text that is no number. */
+export const valueNotNumber: Check = (form) => {
+  const out: Finding[] = [];
+  const check = (cell: NumberCell | undefined, what: string) => {
+    if (cell?.reading.kind === "invalid") out.push(makeFinding("VALUE_NOT_NUMBER", [cell.cell], { what, text: cell.reading.text }));
+  };
+  for (const { row } of form.funds) {
+    const label = row.label.text.replace(/[：:]$/, "");
+    check(row.initialBudget, `“${label}”的年初预算数`);
+    check(row.budget, `“${label}”的全年预算数`);
+    check(row.executed, `“${label}”的全年执行数`);
+    check(row.weight, "预算执行分数");
+    check(row.rate, `“${label}”的执行率`);
+    check(row.score, "预算执行得分");
+  }
+  for (const i of form.model.indicators) {
+    check(i.weight, `指标“${i.name.text}”的分值`);
+    check(i.score, `指标“${i.name.text}”的得分`);
+  }
+  check(form.model.total?.weight, "总分行的分值");
+  check(form.model.total?.score, "总分");
+  return out;
+};
+
+/** FORM_NOT_FOUND, for a sheet without a form (the model-free path). */
+export function formNotFound(sheet: string): Finding {
+  return makeFinding("FORM_NOT_FOUND", [cellRef(sheet, 1, 1)], { sheet });
+}

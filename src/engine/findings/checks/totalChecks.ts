@@ -1,0 +1,49 @@
+import { budgetScore } from "../../analyze/scoreForm.support";
+import { D, otherMode } from "../../score/decimal";
+import { gradeFor, readGrade } from "../../score/grade";
+import { n2 } from "../format";
+import { makeFinding } from "../makeFinding";
+import { Check } from "./check";
+import { compareDerived } from "./derivedValue";
+
+/** WEIGHT_SUM_MISMATCH: 分数 + Σ 分值 ≠ the 总分 row's 分值 (100 when it is blank). */
+export const weightSumMismatch: Check = (form) => {
+  const cell = form.model.total?.weight;
+  const printed = cell?.reading.kind === "number" ? cell.reading.value : null;
+  const expected = printed ?? new D(100);
+  if (form.indicators.length === 0 || form.weightSum.equals(expected)) return [];
+  const indicatorWeights = form.weightSum.minus(form.budgetWeight);
+  return [
+    makeFinding(
+      "WEIGHT_SUM_MISMATCH",
+      [cell?.cell ?? form.totalFunds?.row.weight?.cell],
+      { expected: n2(expected), sum: n2(form.weightSum), budgetWeight: n2(form.budgetWeight), indicatorWeights: n2(indicatorWeights) },
+      { calculation: `${n2(form.budgetWeight)} + ${n2(indicatorWeights)} = ${n2(form.weightSum)}` },
+    ),
+  ];
+};
+
+/** TOTAL_MISMATCH (or FORMULA_DISAGREES) on the 总分 cell. */
+export const totalMismatch: Check = (form) => {
+  const cell = form.model.total?.score;
+  if (form.totalScore === null || form.budgetScore === null) return [];
+  const indicatorScores = form.totalScore.minus(form.budgetScore);
+  // the same form scored with the other rounding: a consistent half-up form is a warning, not an error
+  const other = budgetScore(form, otherMode(form.profile.rounding));
+  const otherTotal = other === null ? null : indicatorScores.plus(other);
+  const calc = `${n2(form.budgetScore)} + ${n2(indicatorScores)} = ${n2(form.totalScore)}`;
+  const finding = compareDerived(cell, form.totalScore, otherTotal, "TOTAL_MISMATCH", "总分", { budgetScore: n2(form.budgetScore), indicatorScores: n2(indicatorScores) }, calc);
+  return finding ? [finding] : [];
+};
+
+/** GRADE_MISMATCH (or FORMULA_DISAGREES) on the 评分等级 cell. */
+export const gradeMismatch: Check = (form) => {
+  const g = form.model.grade?.value;
+  if (!g || g.text === "" || form.grade === null || form.totalScore === null) return [];
+  if (readGrade(g.text) === form.grade) return [];
+  const bands = form.profile.gradeBands.map((b) => `${b.grade} ≥ ${b.min}`).join("，") + "，其余为差";
+  if (g.formula !== undefined) {
+    return [makeFinding("FORMULA_DISAGREES", [g.cell], { what: "评分等级", result: g.text, computed: form.grade })];
+  }
+  return [makeFinding("GRADE_MISMATCH", [g.cell], { declared: g.text, computed: gradeFor(form.totalScore, form.profile), total: n2(form.totalScore), bands })];
+};

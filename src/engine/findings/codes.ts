@@ -1,0 +1,64 @@
+import { CellRef } from "../grid/cellRef";
+
+/** error: arithmetic or structure that does not add up; warning: breaks a scoring rule or a reviewer's check; info: worth a look. */
+export type Severity = "error" | "warning" | "info";
+
+/** The part of the form a finding belongs to, for grouping (资金 / 指标 / 总分与等级 / 目标 / 表格). */
+export type FormPart = "form" | "funds" | "indicators" | "total" | "goal";
+
+/** Stable API: the CLI report, the task pane and the tests use these names (rules.md §4). */
+export const FINDING_CODES = {
+  FORM_NOT_FOUND: { severity: "error", part: "form" },
+  FIELD_MISSING: { severity: "error", part: "form" },
+  VALUE_NOT_NUMBER: { severity: "error", part: "form" },
+  VALUE_MISSING: { severity: "error", part: "indicators" },
+  FUNDS_SUM_MISMATCH: { severity: "error", part: "funds" },
+  EXEC_RATE_MISMATCH: { severity: "error", part: "funds" },
+  BUDGET_SCORE_MISMATCH: { severity: "error", part: "funds" },
+  EXEC_OVER_BUDGET: { severity: "warning", part: "funds" },
+  BUDGET_ZERO_WITH_SPENDING: { severity: "error", part: "funds" },
+  BUDGET_ADJUSTED: { severity: "info", part: "funds" },
+  LOW_EXECUTION: { severity: "info", part: "funds" },
+  WEIGHT_SUM_MISMATCH: { severity: "error", part: "total" },
+  LEVEL1_HEADING_MISMATCH: { severity: "error", part: "indicators" },
+  BUDGET_WEIGHT_NONSTANDARD: { severity: "warning", part: "funds" },
+  LEVEL1_WEIGHT_NONSTANDARD: { severity: "info", part: "indicators" },
+  LEVEL2_INVALID: { severity: "warning", part: "indicators" },
+  MISSING_SATISFACTION: { severity: "warning", part: "indicators" },
+  SCORE_OUT_OF_RANGE: { severity: "error", part: "indicators" },
+  TOTAL_MISMATCH: { severity: "error", part: "total" },
+  GRADE_MISMATCH: { severity: "error", part: "total" },
+  SCORE_RULE_MISMATCH: { severity: "warning", part: "indicators" },
+  DEVIATION_MISSING: { severity: "warning", part: "indicators" },
+  SCORE_NEEDS_JUDGEMENT: { severity: "warning", part: "indicators" },
+  OVERACHIEVED_UNEXPLAINED: { severity: "info", part: "indicators" },
+  TARGET_TRIVIAL: { severity: "warning", part: "indicators" },
+  TARGET_UNPARSEABLE: { severity: "warning", part: "indicators" },
+  TARGET_NOT_QUANTIFIED: { severity: "info", part: "indicators" },
+  UNIT_MISMATCH: { severity: "warning", part: "indicators" },
+  PERCENT_OUT_OF_RANGE: { severity: "warning", part: "indicators" },
+  COST_INCONSISTENT: { severity: "warning", part: "indicators" },
+  GOAL_ACTUAL_COPIED: { severity: "warning", part: "goal" },
+  GOAL_MISSING: { severity: "warning", part: "goal" },
+  FORMULA_DISAGREES: { severity: "error", part: "form" },
+} as const satisfies Record<string, { severity: Severity; part: FormPart }>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export const ALL_CODES = Object.keys(FINDING_CODES) as FindingCode[];
+
+/** Parameters a message is built from; every value already formatted for display ("93.77"). */
+export type FindingParams = Readonly<Record<string, string>>;
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly part: FormPart;
+  /** The cells involved, most important first; the first one is where the user is taken. */
+  readonly cells: readonly CellRef[];
+  readonly params: FindingParams;
+  /** What is wrong, the expected value and how to fix it, in Chinese. */
+  readonly message: string;
+  /** How the expected value was computed (`91.60 ÷ 97.68 × 100 = 93.77`), when it was. */
+  readonly calculation?: string;
+}

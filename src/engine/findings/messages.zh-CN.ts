@@ -1,0 +1,50 @@
+import { FindingCode, FindingParams } from "./codes";
+
+type Messages = { readonly [C in FindingCode]: (p: FindingParams) => string };
+
+/**
+ * Every finding's Chinese text, in the words accountants and reviewers use. A code without a message
+ * does not compile. Each says what is wrong, the expected value and what to do.
+ */
+export const MESSAGES_ZH_CN: Messages = {
+  FORM_NOT_FOUND: (p) => `工作表“${p.sheet}”中没有找到财政项目支出绩效自评表（未找到“全年预算数”或“三级指标”等表头）`,
+  FIELD_MISSING: (p) => `自评表缺少${p.part}，无法完整校验；请按标准格式补齐`,
+  VALUE_NOT_NUMBER: (p) => `${p.what}“${p.text}”不是数字，请填写数字（如 97.68），无数据时填写“-”或留空`,
+  VALUE_MISSING: (p) => `指标“${p.name}”未填写${p.what}，请补填`,
+  FUNDS_SUM_MISMATCH: (p) => `${p.column}：年度资金总额 ${p.total} 不等于各项资金之和 ${p.sum}（${p.parts}），请核对`,
+  EXEC_RATE_MISMATCH: (p) =>
+    p.otherRounding === "yes"
+      ? `“${p.label}”执行率填写为 ${p.declared}，按本方案（${p.rounding}）应为 ${p.computed}；填写值是按另一种舍入方式算出的`
+      : `“${p.label}”执行率填写为 ${p.declared}，应为 ${p.computed}（全年执行数 ${p.executed} ÷ 全年预算数 ${p.budget}）`,
+  BUDGET_SCORE_MISMATCH: (p) =>
+    p.otherRounding === "yes"
+      ? `预算执行得分填写为 ${p.declared}，按本方案（${p.rounding}）应为 ${p.computed}；填写值是按另一种舍入方式算出的`
+      : `预算执行得分填写为 ${p.declared}，应为 ${p.computed}（分数 ${p.weight} × 执行率，执行率最高按 100% 计）`,
+  EXEC_OVER_BUDGET: (p) => `全年执行数 ${p.executed} 超过全年预算数 ${p.budget}，请核对执行数或说明超支原因`,
+  BUDGET_ZERO_WITH_SPENDING: (p) => `全年预算数为 ${p.budget}，但全年执行数为 ${p.executed}，无法计算执行率；请填写全年预算数`,
+  BUDGET_ADJUSTED: (p) => `年初预算数 ${p.initial} 与全年预算数 ${p.budget} 不同（预算有调整），执行率按全年预算数计算`,
+  LOW_EXECUTION: (p) => `执行率 ${p.rate}% 低于 ${p.min}%，请在偏差原因中说明资金执行偏低的原因`,
+  WEIGHT_SUM_MISMATCH: (p) => `分值合计应为 ${p.expected}，实际为 ${p.sum}（预算执行分数 ${p.budgetWeight} + 各指标分值 ${p.indicatorWeights}），请调整分值`,
+  LEVEL1_HEADING_MISMATCH: (p) => `“${p.label}”标明 ${p.heading} 分，但其下指标分值合计为 ${p.sum}`,
+  BUDGET_WEIGHT_NONSTANDARD: (p) => `预算执行分数为 ${p.weight}，标准为 ${p.standard} 分`,
+  LEVEL1_WEIGHT_NONSTANDARD: (p) => `${p.level1}分值合计为 ${p.sum}，参考权重为 ${p.standard} 分`,
+  LEVEL2_INVALID: (p) => `二级指标“${p.level2}”不属于一级指标“${p.level1}”（应为：${p.allowed}）`,
+  MISSING_SATISFACTION: () => `自评表没有满意度指标，请设置服务对象满意度指标`,
+  SCORE_OUT_OF_RANGE: (p) => `指标“${p.name}”得分 ${p.score} 超出 0～${p.weight} 的范围`,
+  TOTAL_MISMATCH: (p) =>
+    `总分填写为 ${p.declared}，应为 ${p.computed}（预算执行得分 ${p.budgetScore} + 各指标得分 ${p.indicatorScores}）`,
+  GRADE_MISMATCH: (p) => `评分等级填写为“${p.declared}”，总分 ${p.total} 对应的等级应为“${p.computed}”（${p.bands}）`,
+  SCORE_RULE_MISMATCH: (p) => `指标“${p.name}”得分 ${p.declared}，按评分规则应为 ${p.expected}（${p.reason}）；如有扣分理由请在偏差原因中说明`,
+  DEVIATION_MISSING: (p) => `指标“${p.name}”${p.why}，但未填写偏差原因分析及改进措施`,
+  SCORE_NEEDS_JUDGEMENT: (p) => `指标“${p.name}”得分为空，完成情况为“${p.actual}”，需根据完成程度人工评分（${p.band}）`,
+  OVERACHIEVED_UNEXPLAINED: (p) => `指标“${p.name}”实际完成值 ${p.actual} 远超年度指标值 ${p.target}（达到 ${p.ratio} 倍），请说明超额原因或检查目标设置是否偏低`,
+  TARGET_TRIVIAL: (p) => `指标“${p.name}”的年度指标值“${p.target}”无论完成情况如何都能达成，起不到考核作用，请设置可衡量的目标`,
+  TARGET_UNPARSEABLE: (p) => `指标“${p.name}”的年度指标值“${p.target}”像数值目标，但无法读出数字，请改为如“≥95(%)”的格式`,
+  TARGET_NOT_QUANTIFIED: (p) => `${p.level}指标“${p.name}”的年度指标值“${p.target}”未量化，建议设置数值目标（如“≥90(%)”）`,
+  UNIT_MISMATCH: (p) => `指标“${p.name}”年度指标值单位为“${p.targetUnit}”，实际完成值单位为“${p.actualUnit}”，单位应一致`,
+  PERCENT_OUT_OF_RANGE: (p) => `指标“${p.name}”实际完成值 ${p.actual}% 不在 0～100% 之间`,
+  COST_INCONSISTENT: (p) => `成本指标“${p.name}”实际完成值为 ${p.actual}，与资金${p.against} ${p.expected} 不一致，请按实际执行情况填写`,
+  GOAL_ACTUAL_COPIED: () => `年度总体目标的“实际完成情况”与“预期目标”内容相同，应填写实际完成的情况`,
+  GOAL_MISSING: (p) => `年度总体目标的“${p.which}”未填写`,
+  FORMULA_DISAGREES: (p) => `${p.what}的公式结果为 ${p.result}，按评分规则应为 ${p.computed}；公式未被改写，请检查公式`,
+};

@@ -1,0 +1,79 @@
+import { toHalfWidth } from "../grid/normalizeLabel";
+import { D, Dec } from "../score/decimal";
+
+/** The comparison of a quantitative target. `implicit` is a bare number (`100%`, `1`), read as ≥. */
+export type TargetOp = ">=" | ">" | "=" | "<=" | "<" | "implicit";
+
+export type Target =
+  | { readonly kind: "quantitative"; readonly op: TargetOp; readonly value: Dec; readonly unit: string }
+  | { readonly kind: "qualitative"; readonly text: string }
+  /** Looks like a number target (a comparison sign) but the number cannot be read: `≥9O%`. */
+  | { readonly kind: "unparseable"; readonly text: string }
+  | { readonly kind: "empty" };
+
+export type Actual =
+  | { readonly kind: "number"; readonly value: Dec; readonly unit: string }
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "empty" };
+
+const OPERATORS: readonly [RegExp, Exclude<TargetOp, "implicit">][] = [
+  [/^(>=|≥|≧|⩾|大于等于|不低于|不少于)/, ">="],
+  [/^(<=|≤|≦|⩽|小于等于|不高于|不超过|不多于)/, "<="],
+  [/^(>|大于|高于)/, ">"],
+  [/^(<|小于|低于)/, "<"],
+  [/^(==|=|═|等于)/, "="],
+];
+
+const NUMBER_AND_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/;
+
+/** `(台)` → `台`, `%` → `%`, `人次` → `人次`; a unit is short and has no digits. */
+function readUnit(rest: string): string | null {
+  const u = rest.replace(/^\((.*)\)$/, "$1").trim();
+  if (u === "") return "";
+  if (/\d/.test(u) || u.length > 6) return null;
+  return u;
+}
+
+/** Split `103.00(台)` into 103.00 and 台; null when the text is not a number with an optional unit. */
+function numberWithUnit(text: string): { value: Dec; unit: string } | null {
+  const m = NUMBER_AND_UNIT.exec(text);
+  if (!m) return null;
+  const unit = readUnit(m[2]);
+  if (unit === null) return null;
+  return { value: new D(m[1].replace(/,/g, "")), unit };
+}
+
+function clean(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, "");
+}
+
+/**
+ * Read a 年度指标值.
+ * @example parseTarget("≥99.00(%)") //=> { kind: "quantitative", op: ">=", value: 99, unit: "%" }
+ * @example parseTarget("及时") //=> { kind: "qualitative", text: "及时" }
+ */
+export function parseTarget(text: string): Target {
+  const raw = text.trim();
+  if (raw === "" || raw === "-" || raw === "/") return { kind: "empty" };
+  const t = clean(raw);
+  for (const [re, op] of OPERATORS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const parsed = numberWithUnit(t.slice(m[0].length));
+    return parsed ? { kind: "quantitative", op, ...parsed } : { kind: "unparseable", text: raw };
+  }
+  const bare = numberWithUnit(t);
+  if (bare) return { kind: "quantitative", op: "implicit", ...bare };
+  return { kind: "qualitative", text: raw };
+}
+
+/**
+ * Read a 实际完成值: a number with its unit, or words (`达成指标`).
+ * @example parseActual("103.00(台)") //=> { kind: "number", value: 103, unit: "台" }
+ */
+export function parseActual(text: string): Actual {
+  const raw = text.trim();
+  if (raw === "" || raw === "-" || raw === "/") return { kind: "empty" };
+  const parsed = numberWithUnit(clean(raw));
+  return parsed ? { kind: "number", ...parsed } : { kind: "text", text: raw };
+}

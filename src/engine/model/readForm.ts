@@ -1,0 +1,152 @@
+import { cellRef } from "../grid/cellRef";
+import { anchorOf, Grid, rawCell, valueText } from "../grid/grid";
+import { normalizeLabel } from "../grid/normalizeLabel";
+import { FormLayout, IndicatorColumns, Pos } from "../locate/locateForm";
+import { LABELS, LEVEL1_WITH_WEIGHT, PLACEHOLDER_NAME } from "../locate/labels";
+import { D } from "../score/decimal";
+import { parseActual, parseTarget } from "./parseTarget";
+import { readNumber, readPercent } from "./readNumber";
+import { FormModel, FundsRow, Indicator, Level1Heading, Level1Kind, NumberCell, TextCell } from "./types";
+
+function textAt(grid: Grid, pos: Pos, visible = false): TextCell {
+  const at = visible ? anchorOf(grid, pos.row, pos.col) : cellRef(grid.sheet, pos.row, pos.col);
+  const cell = rawCell(grid, at.row, at.col);
+  return { cell: at, text: valueText(cell?.value).trim(), formula: cell?.formula };
+}
+
+function numberAt(grid: Grid, row: number, col: number, percent = false): NumberCell {
+  const at = anchorOf(grid, row, col);
+  const cell = rawCell(grid, at.row, at.col);
+  return {
+    cell: at,
+    reading: percent ? readPercent(cell) : readNumber(cell),
+    formula: cell?.formula,
+    numberFormat: cell?.numberFormat,
+    text: valueText(cell?.value).trim(),
+  };
+}
+
+export function level1KindOf(label: string): Level1Kind {
+  const t = normalizeLabel(label);
+  if (t.includes("产出")) return "output";
+  if (t.includes("效益") || t.includes("效果")) return "benefit";
+  if (t.includes("满意")) return "satisfaction";
+  return "unknown";
+}
+
+function readFunds(grid: Grid, layout: FormLayout): FundsRow[] {
+  if (!layout.funds) return [];
+  const { columns, rows } = layout.funds;
+  return rows.map(({ kind, label }) => {
+    const r = label.row;
+    const isTotal = kind === "total";
+    return {
+      kind,
+      label: textAt(grid, label),
+      initialBudget: columns.initialBudget !== undefined ? numberAt(grid, r, columns.initialBudget) : undefined,
+      budget: numberAt(grid, r, columns.budget),
+      executed: numberAt(grid, r, columns.executed),
+      weight: isTotal && columns.weight !== undefined ? numberAt(grid, r, columns.weight) : undefined,
+      rate: columns.rate !== undefined ? numberAt(grid, r, columns.rate, true) : undefined,
+      score: isTotal && columns.score !== undefined ? numberAt(grid, r, columns.score) : undefined,
+    };
+  });
+}
+
+/** Target text of a row: one cell, or the split 指标性质 + 指标值 + (度量单位). */
+function targetTextAt(grid: Grid, row: number, target: IndicatorColumns["target"]): TextCell {
+  if (typeof target === "number") return textAt(grid, { row, col: target }, true);
+  const part = (col: number | undefined) => (col === undefined ? "" : textAt(grid, { row, col }, true).text);
+  const value = textAt(grid, { row, col: target.value }, true);
+  const unit = part(target.unit);
+  const text = `${part(target.nature)}${value.text}${unit && value.text ? `(${unit})` : ""}`;
+  return { cell: value.cell, text, formula: value.formula };
+}
+
+function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator[]; headings: Level1Heading[] } {
+  const indicators: Indicator[] = [];
+  const headings: Level1Heading[] = [];
+  const t = layout.indicators;
+  if (!t) return { indicators, headings };
+  const { columns } = t;
+  let level1: TextCell = { cell: cellRef(grid.sheet, t.firstRow, columns.level1 ?? columns.name), text: "" };
+  let level2: TextCell = { cell: cellRef(grid.sheet, t.firstRow, columns.level2 ?? columns.name), text: "" };
+  for (let row = t.firstRow; row <= t.lastRow; row++) {
+    // A merged or repeated label shows on every row; an unmerged one only on its first row, so carry it down.
+    if (columns.level1 !== undefined) {
+      const l1 = textAt(grid, { row, col: columns.level1 }, true);
+      if (l1.text !== "" && l1.text !== level1.text) {
+        level2 = { cell: level2.cell, text: "" };
+        const m = LEVEL1_WITH_WEIGHT.exec(normalizeLabel(l1.text));
+        if (m && !headings.some((h) => h.label.cell.row === l1.cell.row && h.label.cell.col === l1.cell.col)) {
+          headings.push({ kind: level1KindOf(l1.text), label: l1, weight: new D(m[1]) });
+        }
+      }
+      if (l1.text !== "") level1 = l1;
+    }
+    if (columns.level2 !== undefined) {
+      const l2 = textAt(grid, { row, col: columns.level2 }, true);
+      if (l2.text !== "") level2 = l2;
+    }
+    const name = textAt(grid, { row, col: columns.name }, true);
+    const targetText = targetTextAt(grid, row, columns.target);
+    const actualText = textAt(grid, { row, col: columns.actual }, true);
+    const weight = numberAt(grid, row, columns.weight);
+    const score = numberAt(grid, row, columns.score);
+    const filled = [name.text, targetText.text, actualText.text, weight.text, score.text].some((x) => x !== "");
+    if (!filled) continue;
+    if (normalizeLabel(name.text) && LABELS.total.test(normalizeLabel(name.text))) break;
+    const weightless = weight.reading.kind !== "number" || weight.reading.value.isZero();
+    const placeholder = name.text === "" || PLACEHOLDER_NAME.test(normalizeLabel(name.text));
+    if (placeholder && weightless && (score.reading.kind !== "number" || score.reading.value.isZero())) continue;
+    indicators.push({
+      row,
+      level1,
+      level1Kind: level1KindOf(level1.text),
+      level2,
+      name,
+      targetText,
+      target: parseTarget(targetText.text),
+      actualText,
+      actual: parseActual(actualText.text),
+      weight,
+      score,
+      deviation: columns.deviation !== undefined ? textAt(grid, { row, col: columns.deviation }, true) : undefined,
+    });
+  }
+  return { indicators, headings };
+}
+
+/** Read the values of a located form; every value keeps the cell it came from. */
+export function readForm(grid: Grid, layout: FormLayout): FormModel {
+  const { indicators, headings } = readIndicators(grid, layout);
+  const cols = layout.indicators?.columns;
+  const total =
+    layout.total && cols
+      ? {
+          label: textAt(grid, layout.total.label),
+          weight: numberAt(grid, layout.total.label.row, cols.weight),
+          score: numberAt(grid, layout.total.label.row, cols.score),
+        }
+      : undefined;
+  const title = layout.title && textAt(grid, layout.title);
+  return {
+    sheet: grid.sheet,
+    title,
+    year: layout.year,
+    projectName: layout.projectName && textAt(grid, layout.projectName.value, true),
+    department: layout.department && textAt(grid, layout.department.value, true),
+    implementer: layout.implementer && textAt(grid, layout.implementer.value, true),
+    amountUnit: layout.amountUnit,
+    funds: readFunds(grid, layout),
+    goal: {
+      expected: layout.goal.expected && textAt(grid, layout.goal.expected, true),
+      actual: layout.goal.actual && textAt(grid, layout.goal.actual, true),
+    },
+    indicators,
+    level1Headings: headings,
+    total,
+    grade: layout.grade && { label: textAt(grid, layout.grade.label), value: textAt(grid, layout.grade.value, true) },
+    missing: layout.missing,
+  };
+}

@@ -1,0 +1,120 @@
+import { CellRef, sameCell } from "../grid/cellRef";
+import { CellValue, Grid, rawCell } from "../grid/grid";
+import { ScoredForm } from "../analyze/scoreForm";
+import { Finding, FindingCode, Severity } from "../findings/codes";
+import { isPercentFormat } from "../model/readNumber";
+import { NumberCell, TextCell } from "../model/types";
+import { Dec, HUNDRED } from "../score/decimal";
+import { readGrade } from "../score/grade";
+
+/** What a written cell held before, so that the write can be undone. */
+export interface CellSnapshot {
+  readonly value: CellValue;
+  readonly numberFormat?: string;
+}
+
+export type WriteKind = "rate" | "budgetScore" | "totalScore" | "totalWeight" | "grade" | "indicatorScore";
+
+export interface CellWrite {
+  readonly cell: CellRef;
+  readonly value: number | string;
+  /** Set only where the cell had no number format of its own, so 9.3 shows as 9.30. */
+  readonly numberFormat?: string;
+  readonly previous: CellSnapshot;
+  readonly kind: WriteKind;
+}
+
+export interface Highlight {
+  readonly cell: CellRef;
+  readonly severity: Severity;
+  readonly codes: readonly FindingCode[];
+}
+
+/** Cells → values and highlights: the engine decides, the Excel and .xlsx adapters only apply. */
+export interface WritePlan {
+  readonly sheet: string;
+  readonly writes: readonly CellWrite[];
+  readonly highlights: readonly Highlight[];
+}
+
+export interface WritePlanOptions {
+  /** Write rule scores over 得分 the accountant typed (never over formulas). Off by default. */
+  readonly overwriteScores?: boolean;
+  /** Which severities get highlighted; info findings are listed, not painted, by default. */
+  readonly highlight?: readonly Severity[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+function snapshot(grid: Grid, cell: CellRef): CellSnapshot {
+  const c = rawCell(grid, cell.row, cell.col);
+  return c?.numberFormat ? { value: c.value, numberFormat: c.numberFormat } : { value: c?.value ?? null };
+}
+
+/** Highlights from findings: one per cell, at the most severe of its findings. */
+export function highlightsFor(findings: readonly Finding[], severities: readonly Severity[] = ["error", "warning"]): Highlight[] {
+  const byCell = new Map<string, { cell: CellRef; severity: Severity; codes: FindingCode[] }>();
+  for (const f of findings) {
+    if (!severities.includes(f.severity)) continue;
+    for (const cell of f.cells) {
+      const key = `${cell.row}:${cell.col}`;
+      const h = byCell.get(key);
+      if (!h) byCell.set(key, { cell, severity: f.severity, codes: [f.code] });
+      else {
+        if (!h.codes.includes(f.code)) h.codes.push(f.code);
+        if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[h.severity]) h.severity = f.severity;
+      }
+    }
+  }
+  return [...byCell.values()];
+}
+
+/**
+ * The write plan of rules.md §5: derived cells (执行率, 预算执行得分, 总分 and its 分值, 评分等级) get the computed
+ * value; a blank indicator 得分 gets the rule score; formulas and typed 得分 are never written over.
+ */
+export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly Finding[], options: WritePlanOptions = {}): WritePlan {
+  const writes: CellWrite[] = [];
+  const add = (cell: CellRef, value: number | string, kind: WriteKind, percent = false) => {
+    const raw = rawCell(grid, cell.row, cell.col);
+    if (raw?.formula !== undefined || writes.some((w) => sameCell(w.cell, cell))) return;
+    const numberFormat = typeof value === "number" && !raw?.numberFormat ? (percent ? "0.00%" : "0.00") : undefined;
+    writes.push({ cell, value, kind, previous: snapshot(grid, cell), ...(numberFormat ? { numberFormat } : {}) });
+  };
+  const addNumber = (target: NumberCell | undefined, computed: Dec | null, kind: WriteKind) => {
+    if (!target || computed === null || target.formula !== undefined) return;
+    if (target.reading.kind === "number" && target.reading.value.equals(computed)) return;
+    const value = computed.toDecimalPlaces(2).toNumber();
+    add(target.cell, value, kind);
+  };
+
+  for (const f of form.funds) {
+    const cell = f.row.rate;
+    if (!cell || f.rate === null || cell.formula !== undefined) continue;
+    if (cell.reading.kind === "number" && cell.reading.value.equals(f.rate)) continue;
+    // keep the cell's own convention: a fraction under a % format, "93.77%" text, or 93.77
+    if (isPercentFormat(cell.numberFormat)) add(cell.cell, f.rate.dividedBy(HUNDRED).toNumber(), "rate");
+    else if (cell.text.endsWith("%")) add(cell.cell, `${f.rate.toFixed(2)}%`, "rate");
+    else add(cell.cell, f.rate.toNumber(), "rate");
+  }
+  addNumber(form.totalFunds?.row.score, form.budgetScore, "budgetScore");
+
+  for (const s of form.indicators) {
+    const cell = s.indicator.score;
+    const blank = cell.reading.kind === "none";
+    if (blank || options.overwriteScores) addNumber(cell, s.computed, "indicatorScore");
+  }
+  if (form.model.total) {
+    addNumber(form.model.total.weight, form.indicators.length > 0 ? form.weightSum : null, "totalWeight");
+    addNumber(form.model.total.score, form.totalScore, "totalScore");
+  }
+  const grade: TextCell | undefined = form.model.grade?.value;
+  if (grade && form.grade !== null && grade.formula === undefined && readGrade(grade.text) !== form.grade) add(grade.cell, form.grade, "grade");
+
+  return { sheet: form.model.sheet, writes, highlights: highlightsFor(findings, options.highlight) };
+}
+
+/** Cells of a plan that would overwrite a formula: always empty for a plan from buildWritePlan. */
+export function planConflicts(plan: WritePlan, grid: Grid): CellRef[] {
+  return plan.writes.filter((w) => rawCell(grid, w.cell.row, w.cell.col)?.formula !== undefined).map((w) => w.cell);
+}

@@ -1,0 +1,112 @@
+import { toA1 } from "../grid/cellRef";
+import { SheetAnalysis } from "../analyze/analyzeSheet";
+import { fmt2 } from "../score/decimal";
+import { Finding, Severity } from "../findings/codes";
+import { NumberCell } from "../model/types";
+import { Dec } from "../score/decimal";
+import { ruleCalculation } from "../findings/checks/indicatorChecks";
+
+/** A declared/computed pair with its cell, as the JSON report (cli.md, schemaVersion 1) shows it. */
+export interface ValuePair {
+  readonly declared: string | null;
+  readonly computed: string | null;
+  readonly cell: string | null;
+}
+
+export interface FindingReport {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly part: string;
+  readonly cells: readonly string[];
+  readonly message: string;
+  readonly calculation?: string;
+}
+
+export interface SheetReport {
+  readonly sheet: string;
+  readonly isForm: boolean;
+  readonly form: FormReport | null;
+  readonly findings: readonly FindingReport[];
+}
+
+export interface FormReport {
+  readonly projectName: string | null;
+  readonly year: number | null;
+  readonly funds: readonly {
+    label: string;
+    initialBudget: string | null;
+    budget: string | null;
+    executed: string | null;
+    weight: string | null;
+    rate: ValuePair;
+    score: ValuePair | null;
+  }[];
+  readonly indicators: readonly {
+    level1: string;
+    level2: string;
+    name: string;
+    target: string;
+    actual: string;
+    kind: "quantitative" | "qualitative";
+    weight: string | null;
+    score: ValuePair;
+    deviation: string;
+    calculation: string;
+  }[];
+  readonly budgetScore: ValuePair;
+  readonly total: ValuePair & { weight: ValuePair };
+  readonly grade: { declared: string | null; computed: string | null; cell: string | null };
+}
+
+const num = (c: NumberCell | undefined): string | null => (c?.reading.kind === "number" ? c.reading.value.toFixed(2) : null);
+const pair = (c: NumberCell | undefined, computed: Dec | null): ValuePair => ({ declared: num(c), computed: fmt2(computed), cell: c ? toA1(c.cell) : null });
+const oneLine = (s: string) => s.replace(/\s+/g, "");
+
+export function findingReport(f: Finding): FindingReport {
+  return { code: f.code, severity: f.severity, part: f.part, cells: f.cells.map(toA1), message: f.message, ...(f.calculation ? { calculation: f.calculation } : {}) };
+}
+
+/** The report of one sheet: plain strings and A1 addresses, ready for JSON and for the task pane. */
+export function sheetReport(a: SheetAnalysis): SheetReport {
+  const form = a.form;
+  return {
+    sheet: a.sheet,
+    isForm: a.isForm,
+    form: form && {
+      projectName: form.model.projectName?.text ?? null,
+      year: form.model.year ?? null,
+      funds: form.funds.map((f) => ({
+        label: f.row.label.text.replace(/[：:]\s*/g, "：").replace(/：$/, ""),
+        initialBudget: num(f.row.initialBudget),
+        budget: num(f.row.budget),
+        executed: num(f.row.executed),
+        weight: num(f.row.weight),
+        rate: pair(f.row.rate, f.rate),
+        score: f.row.kind === "total" ? pair(f.row.score, form.budgetScore) : null,
+      })),
+      indicators: form.indicators.map((s) => ({
+        level1: oneLine(s.indicator.level1.text),
+        level2: oneLine(s.indicator.level2.text),
+        name: s.indicator.name.text,
+        target: s.indicator.targetText.text,
+        actual: s.indicator.actualText.text,
+        kind: s.indicator.target.kind === "quantitative" && s.indicator.actual.kind === "number" ? "quantitative" : "qualitative",
+        weight: fmt2(s.weight),
+        score: pair(s.indicator.score, s.computed),
+        deviation: s.indicator.deviation?.text ?? "",
+        calculation: ruleCalculation(s),
+      })),
+      budgetScore: pair(form.totalFunds?.row.score, form.budgetScore),
+      total: {
+        ...pair(form.model.total?.score, form.totalScore),
+        weight: pair(form.model.total?.weight, form.indicators.length > 0 ? form.weightSum : null),
+      },
+      grade: {
+        declared: form.model.grade?.value.text || null,
+        computed: form.grade,
+        cell: form.model.grade ? toA1(form.model.grade.value.cell) : null,
+      },
+    },
+    findings: a.findings.map(findingReport),
+  };
+}

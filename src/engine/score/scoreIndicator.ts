@@ -1,0 +1,80 @@
+import { normalizeLabel, normalizeProse } from "../grid/normalizeLabel";
+import { Actual, Target } from "../model/parseTarget";
+import { Profile } from "../profiles/profile";
+import { D, Dec, round2 } from "./decimal";
+
+/** How a qualitative indicator was completed, from its 实际完成值. */
+export type QualitativeStatus = "达成" | "部分达成" | "未达成" | "unknown";
+
+const ACHIEVED = /^(达成|已达成|达成指标|达成年度指标|达成目标|完成|已完成|完成指标|全部完成|全部达成|达到|已达到|实现|已实现|是)$/;
+const PARTIAL = /^(部分达成|基本达成|部分完成|基本完成|部分实现|基本实现|部分达到|基本达到)$/;
+const MISSED = /^(未达成|未完成|未达到|未实现|没有达成|否)$/;
+
+export function qualitativeStatus(actualText: string, targetText: string): QualitativeStatus {
+  const a = normalizeLabel(actualText);
+  if (ACHIEVED.test(a)) return "达成";
+  if (PARTIAL.test(a)) return "部分达成";
+  if (MISSED.test(a)) return "未达成";
+  if (a !== "" && normalizeProse(actualText) === normalizeProse(targetText)) return "达成";
+  return "unknown";
+}
+
+export type IndicatorRule =
+  /** A number target and a number actual: the score follows from the rule. */
+  | { readonly kind: "quantitative"; readonly met: boolean; readonly score: Dec; readonly forward: boolean }
+  /** Words: the accountant judges the score within the band of the status. */
+  | { readonly kind: "qualitative"; readonly status: QualitativeStatus; readonly met: boolean | null; readonly score: Dec | null; readonly band: { min: Dec; max: Dec; maxInclusive: boolean } | null };
+
+function forwardOp(op: string): boolean {
+  return op === ">=" || op === ">" || op === "=" || op === "implicit";
+}
+
+/**
+ * Score (before rounding) and whether the target is met. Forward targets (≥ > = bare) earn 分值 × actual / target
+ * when missed; reverse ones (≤ <) 分值 × target / actual (`ratio`) or 分值 × (2·target − actual) / target (`linear`).
+ * A target of 0 or less can only be met or not. Multiplying before dividing keeps exact results exact.
+ */
+function quantitativeScore(op: string, target: Dec, actual: Dec, weight: Dec, profile: Profile): { met: boolean; raw: Dec } {
+  if (forwardOp(op)) {
+    if (target.lessThanOrEqualTo(0)) {
+      const met = op === ">" ? actual.greaterThan(target) : actual.greaterThanOrEqualTo(target);
+      return { met, raw: met ? weight : new D(0) };
+    }
+    if (actual.greaterThanOrEqualTo(target)) return { met: true, raw: weight };
+    return { met: false, raw: weight.times(D.max(actual, 0)).dividedBy(target) };
+  }
+  if (actual.lessThanOrEqualTo(target)) return { met: true, raw: weight };
+  if (target.lessThanOrEqualTo(0)) return { met: false, raw: new D(0) };
+  if (profile.reverseScoring === "ratio") return { met: false, raw: weight.times(target).dividedBy(actual) };
+  return { met: false, raw: weight.times(D.max(0, target.times(2).minus(actual))).dividedBy(target) };
+}
+
+/**
+ * The rule score of one indicator (rules.md §3). Quantitative: full 分值 when the target is met,
+ * otherwise proportional; qualitative: the band its status allows (a blank 达成 earns full marks).
+ */
+export function scoreIndicator(target: Target, actual: Actual, weight: Dec, profile: Profile): IndicatorRule | null {
+  if (target.kind === "quantitative" && actual.kind === "number") {
+    const q = quantitativeScore(target.op, target.value, actual.value, weight, profile);
+    return { kind: "quantitative", met: q.met, score: round2(q.raw, profile.rounding), forward: forwardOp(target.op) };
+  }
+  if (target.kind === "empty" || actual.kind === "empty") return null;
+  const targetText = target.kind === "quantitative" ? "" : target.text;
+  const status = qualitativeStatus(actual.kind === "text" ? actual.text : "", targetText);
+  const achieved = new D(profile.qualitativeBands.achieved);
+  const partial = new D(profile.qualitativeBands.partial);
+  switch (status) {
+    case "达成":
+      return { kind: "qualitative", status, met: true, score: round2(weight, profile.rounding), band: { min: weight.times(achieved), max: weight, maxInclusive: true } };
+    case "部分达成":
+      return { kind: "qualitative", status, met: false, score: null, band: { min: weight.times(partial), max: weight.times(achieved), maxInclusive: false } };
+    case "未达成":
+      return { kind: "qualitative", status, met: false, score: null, band: { min: new D(0), max: weight.times(partial), maxInclusive: false } };
+    case "unknown":
+      return { kind: "qualitative", status, met: null, score: null, band: null };
+  }
+}
+
+export function inBand(score: Dec, band: { min: Dec; max: Dec; maxInclusive: boolean }): boolean {
+  return score.greaterThanOrEqualTo(band.min) && (band.maxInclusive ? score.lessThanOrEqualTo(band.max) : score.lessThan(band.max));
+}

@@ -1,0 +1,62 @@
+import {
+  analyzeWorkbook,
+  buildWritePlan,
+  Profile,
+  SheetAnalysis,
+  sheetReport,
+  SheetReport,
+  WritePlan,
+  WritePlanOptions,
+} from "../../engine";
+import { readWorkbook, UnreadableWorkbook } from "./readWorkbook";
+import { applyPlanToWorksheet, workbookToBytes } from "./writeWorkbook";
+
+export interface CheckOptions {
+  readonly profile: Profile;
+  /** Only this sheet (by name). */
+  readonly sheet?: string;
+}
+
+export type WorkbookCheck =
+  | { readonly ok: true; readonly analyses: readonly SheetAnalysis[]; readonly reports: readonly SheetReport[] }
+  | UnreadableWorkbook;
+
+/** Read an .xlsx and analyze every sheet (or the one named). The same path serves the CLI and the web page. */
+export async function checkWorkbook(data: ArrayBuffer | Uint8Array, options: CheckOptions): Promise<WorkbookCheck> {
+  const reading = await readWorkbook(data);
+  if (!reading.ok) return reading;
+  const grids = options.sheet === undefined ? reading.grids : reading.grids.filter((g) => g.sheet === options.sheet);
+  if (options.sheet !== undefined && grids.length === 0) {
+    return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` };
+  }
+  const analyses = analyzeWorkbook(grids, options.profile);
+  return { ok: true, analyses, reports: analyses.map(sheetReport) };
+}
+
+export type WorkbookFix =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly plans: readonly WritePlan[]; readonly reports: readonly SheetReport[] }
+  | UnreadableWorkbook;
+
+/**
+ * 校验并计分 on a file: the scored copy's bytes, with derived cells written and findings highlighted on every
+ * form sheet (rules.md §5). The input bytes are not changed.
+ */
+export async function fixWorkbook(data: ArrayBuffer | Uint8Array, options: CheckOptions & WritePlanOptions): Promise<WorkbookFix> {
+  const reading = await readWorkbook(data);
+  if (!reading.ok) return reading;
+  const grids = options.sheet === undefined ? reading.grids : reading.grids.filter((g) => g.sheet === options.sheet);
+  if (options.sheet !== undefined && grids.length === 0) {
+    return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` };
+  }
+  const analyses = analyzeWorkbook(grids, options.profile);
+  const plans: WritePlan[] = [];
+  analyses.forEach((a, i) => {
+    if (!a.form) return;
+    const plan = buildWritePlan(a.form, grids[i], a.findings, options);
+    const ws = reading.workbook.getWorksheet(a.sheet);
+    if (ws) applyPlanToWorksheet(ws, plan);
+    plans.push(plan);
+  });
+  const bytes = await workbookToBytes(reading.workbook);
+  return { ok: true, bytes, plans, reports: analyses.map(sheetReport) };
+}

@@ -13,7 +13,8 @@ export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: WritePlan): vo
   for (const w of plan.writes) {
     const cell = ws.getCell(w.cell.row, w.cell.col);
     cell.value = w.value;
-    if (w.numberFormat) cell.numFmt = w.numberFormat;
+    // exceljs shares one style object among cells loaded with the same style: replace it, never mutate it
+    if (w.numberFormat) cell.style = { ...cell.style, numFmt: w.numberFormat };
   }
   for (const h of plan.highlights) {
     ws.addConditionalFormatting({

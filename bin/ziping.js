@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Entry of the `ziping` command; the code is compiled to dist/node by `npm run build`.
+const { main } = require("../dist/node/cli/ziping.js");
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.stderr.write(`内部错误：${e && e.stack ? e.stack : e}\n`); process.exitCode = 3; },
+);

@@ -1,0 +1,51 @@
+import { SheetReport, Severity } from "../engine";
+
+const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+export interface FileResult {
+  readonly file: string;
+  readonly error: { readonly code: "FILE_UNREADABLE"; readonly message: string } | null;
+  readonly sheets: readonly SheetReport[];
+}
+
+export function countBySeverity(sheets: readonly SheetReport[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const s of sheets) for (const f of s.findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The readable Chinese report of `ziping check`, one block per file and sheet. */
+export function textReport(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(`文件：${r.file}`);
+    if (r.error) {
+      lines.push(`  无法读取：${r.error.message}`, "");
+      continue;
+    }
+    for (const s of r.sheets) {
+      if (!s.isForm) {
+        lines.push(`  工作表「${s.sheet}」：不是自评表（${s.findings[0]?.severity === "info" ? "已跳过" : "未找到自评表"}）`);
+        continue;
+      }
+      const f = s.form!;
+      const c = countBySeverity([s]);
+      const rate = f.funds.find((x) => x.label.startsWith("年度资金总额"))?.rate.computed ?? f.funds[0]?.rate.computed ?? "—";
+      lines.push(`  工作表「${s.sheet}」：${f.projectName ?? "（未填写项目名称）"}`);
+      lines.push(
+        `    执行率 ${rate}%　预算执行得分 ${f.budgetScore.computed ?? "—"}　总分 ${f.total.computed ?? "—"}（填写 ${f.total.declared ?? "空"}）　评分等级 ${f.grade.computed ?? "—"}（填写 ${f.grade.declared ?? "空"}）`,
+      );
+      lines.push(`    错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`);
+      for (const x of s.findings) {
+        lines.push(`    [${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${x.message}（${x.code}）`);
+      }
+    }
+    lines.push("");
+  }
+  const all = results.flatMap((r) => r.sheets);
+  const c = countBySeverity(all);
+  const forms = all.filter((s) => s.isForm).length;
+  const bad = results.filter((r) => r.error).length;
+  lines.push(`共 ${results.length} 个文件，${forms} 张自评表${bad ? `，${bad} 个文件无法读取` : ""}；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`);
+  return lines.join("\n") + "\n";
+}

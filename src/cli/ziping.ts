@@ -1,0 +1,128 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_PROFILE_ID, getProfile, Profile, PROFILES } from "../engine";
+import { checkWorkbook, fixWorkbook } from "../adapters/xlsx/checkWorkbook";
+import { countBySeverity, FileResult, textReport } from "./textReport";
+import { runTemplate } from "./templateCommand";
+
+const USAGE = `用法：
+  ziping check [--json] [--profile ${Object.keys(PROFILES).join("|")}] [--sheet 工作表名] 文件.xlsx...
+  ziping fix 文件.xlsx --out 输出.xlsx [--profile …] [--sheet 工作表名] [--overwrite-scores]
+  ziping template --out 新表.xlsx [--profile …] [--from 文件.xlsx --sheet 工作表名]
+`;
+
+class UsageError extends Error {}
+
+interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+function profileOf(id: string | undefined): Profile {
+  const profile = getProfile(id ?? DEFAULT_PROFILE_ID);
+  if (!profile) throw new UsageError(`未知的评分方案“${id}”，可选：${Object.keys(PROFILES).join("、")}`);
+  return profile;
+}
+
+async function readBytes(file: string): Promise<Uint8Array | { code: "FILE_UNREADABLE"; message: string }> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹，不是文件" : code === "EACCES" ? "没有读取权限" : `无法读取（${(e as Error).message}）`;
+    return { code: "FILE_UNREADABLE", message };
+  }
+}
+
+async function check(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" } },
+  });
+  if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件");
+  const profile = profileOf(values.profile);
+  const results: FileResult[] = [];
+  for (const file of positionals) {
+    const bytes = await readBytes(file);
+    if (!(bytes instanceof Uint8Array)) {
+      results.push({ file, error: bytes, sheets: [] });
+      continue;
+    }
+    const checked = await checkWorkbook(bytes, { profile, sheet: values.sheet });
+    results.push(checked.ok ? { file, error: null, sheets: checked.reports } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
+  }
+  const sheets = results.flatMap((r) => r.sheets);
+  const counts = countBySeverity(sheets);
+  if (values.json) {
+    const report = {
+      schemaVersion: 1,
+      profile: profile.id,
+      files: results,
+      summary: { files: results.length, forms: sheets.filter((s) => s.isForm).length, errors: counts.error, warnings: counts.warning, infos: counts.info },
+    };
+    io.out(JSON.stringify(report, null, 2) + "\n");
+  } else io.out(textReport(results));
+  if (results.some((r) => r.error)) return 2;
+  return counts.error > 0 ? 1 : 0;
+}
+
+async function fix(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: "string" }, profile: { type: "string" }, sheet: { type: "string" }, "overwrite-scores": { type: "boolean" } },
+  });
+  if (positionals.length !== 1) throw new UsageError("fix 需要且只需要一个输入文件");
+  if (!values.out) throw new UsageError("请用 --out 指定输出文件（fix 从不改写输入文件）");
+  const [input] = positionals;
+  if (resolve(input) === resolve(values.out)) throw new UsageError("输出文件不能与输入文件相同（fix 从不改写输入文件）");
+  const profile = profileOf(values.profile);
+  const bytes = await readBytes(input);
+  if (!(bytes instanceof Uint8Array)) {
+    io.err(`${input}：${bytes.message}\n`);
+    return 2;
+  }
+  const fixed = await fixWorkbook(bytes, { profile, sheet: values.sheet, overwriteScores: values["overwrite-scores"] });
+  if (!fixed.ok) {
+    io.err(`${input}：${fixed.message}\n`);
+    return 2;
+  }
+  await writeFile(values.out, fixed.bytes);
+  const written = fixed.plans.reduce((n, p) => n + p.writes.length, 0);
+  const marked = fixed.plans.reduce((n, p) => n + p.highlights.length, 0);
+  io.out(`已写出 ${values.out}：写入 ${written} 个计算结果，标注 ${marked} 个单元格\n`);
+  io.out(textReport([{ file: input, error: null, sheets: fixed.reports }]));
+  return countBySeverity(fixed.reports).error > 0 ? 1 : 0;
+}
+
+/** The `ziping` command. Returns the exit status: 0 no error, 1 findings with severity error, 2 usage or unreadable file. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "check":
+        return await check(rest, io);
+      case "fix":
+        return await fix(rest, io);
+      case "template":
+        return await runTemplate(rest);
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new UsageError(command ? `未知的命令“${command}”` : "请指定命令");
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`${(e as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

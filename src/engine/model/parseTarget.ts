@@ -26,12 +26,17 @@ const OPERATORS: readonly [RegExp, Exclude<TargetOp, "implicit">][] = [
 
 const NUMBER_AND_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/;
 
-/** `(台)` → `台`, `%` → `%`, `人次` → `人次`; a unit is short and has no digits. */
+/**
+ * `(台)` → `台`, `%` → `%`, `人次` → `人次`, `Mbps` → `Mbps`. A unit is `%`, words (CJK or Latin letters, no digits),
+ * or anything in parentheses; letters glued to `%` (`9O%`, a typed O for a zero) are no unit.
+ */
 function readUnit(rest: string): string | null {
-  const u = rest.replace(/^\((.*)\)$/, "$1").trim();
+  const paren = /^\((.*)\)$/.exec(rest);
+  const u = (paren ? paren[1] : rest).trim();
   if (u === "") return "";
   if (/\d/.test(u) || u.length > 6) return null;
-  return u;
+  if (paren || u === "%") return u;
+  return /^([\p{Script=Han}]+|[A-Za-z/²³]+)$/u.test(u) ? u : null;
 }
 
 /** Split `103.00(台)` into 103.00 and 台; null when the text is not a number with an optional unit. */

@@ -1,0 +1,80 @@
+import { ALL_CODES, analyzeSheet, FINDING_CODES, FindingCode, getProfile, Severity, toA1 } from "../../src/engine";
+import { specToGrid } from "../../src/engine/sheet/sheetSpec";
+import { coverSheet } from "../fixtures/seedForms";
+import { CellChange, changedForm, CLEAN_FORM } from "../fixtures/cleanForm";
+
+const profile = getProfile("putuo-2023")!;
+const analyze = (changes: CellChange[]) => analyzeSheet(specToGrid(changedForm(changes)), profile);
+
+// Logical layout of the clean form (seed form 1): funds rows 6–9 (D 年初 E 全年预算 F 全年执行 G 分数 H 执行率 I 得分),
+// goal texts B11/F11, indicators rows 15–21 (A 一级 B 二级 C 三级 E 目标 F 实际 G 分值 H 得分 I 偏差), 总分 row 22, 等级 C23.
+const CASES: [FindingCode, Severity, string, CellChange[]][] = [
+  ["FIELD_MISSING", "error", "A14", [{ row: 14, col: 8, value: "" }]],
+  ["VALUE_NOT_NUMBER", "error", "F6", [{ row: 6, col: 6, value: "九十一点六" }]],
+  ["VALUE_MISSING", "error", "F15", [{ row: 15, col: 6, value: "" }]],
+  ["FUNDS_SUM_MISMATCH", "error", "F6", [{ row: 8, col: 6, value: 1 }]],
+  ["EXEC_RATE_MISMATCH", "error", "H6", [{ row: 6, col: 8, value: 93.7 }]],
+  ["EXEC_RATE_MISMATCH", "warning", "H7", [{ row: 7, col: 8, value: 93.78 }]],
+  ["BUDGET_SCORE_MISMATCH", "error", "I6", [{ row: 6, col: 9, value: 9.3 }]],
+  ["BUDGET_SCORE_MISMATCH", "warning", "I6", [{ row: 6, col: 9, value: 9.38 }]],
+  ["BUDGET_ZERO_WITH_SPENDING", "error", "E9", [{ row: 9, col: 6, value: 1 }]],
+  ["WEIGHT_SUM_MISMATCH", "error", "G22", [{ row: 22, col: 7, value: 90 }]],
+  ["LEVEL1_HEADING_MISMATCH", "error", "A15", [{ row: 15, col: 1, value: "产出指标(60分)" }]],
+  ["SCORE_OUT_OF_RANGE", "error", "H15", [{ row: 15, col: 8, value: 45 }]],
+  ["TOTAL_MISMATCH", "error", "H22", [{ row: 22, col: 8, value: 98 }]],
+  ["GRADE_MISMATCH", "error", "C23", [{ row: 23, col: 3, value: "良" }]],
+  ["FORMULA_DISAGREES", "error", "H6", [{ row: 6, col: 8, value: 93.78, formula: "ROUND(F6/E6*100,2)" }]],
+  ["EXEC_OVER_BUDGET", "warning", "F6", [{ row: 6, col: 6, value: 100 }, { row: 7, col: 6, value: 100 }]],
+  ["BUDGET_WEIGHT_NONSTANDARD", "warning", "G6", [{ row: 6, col: 7, value: 20 }]],
+  ["LEVEL2_INVALID", "warning", "B15", [{ row: 15, col: 2, value: "社会效益指标" }]],
+  ["MISSING_SATISFACTION", "warning", "A22", [{ row: 21, col: 1, value: "效益指标" }]],
+  ["SCORE_RULE_MISMATCH", "warning", "H16", [{ row: 16, col: 8, value: 9 }]],
+  ["DEVIATION_MISSING", "warning", "H16", [{ row: 16, col: 8, value: 9 }]],
+  ["SCORE_NEEDS_JUDGEMENT", "warning", "H19", [{ row: 19, col: 6, value: "部分达成" }, { row: 19, col: 8, value: null }]],
+  ["TARGET_TRIVIAL", "warning", "E21", [{ row: 21, col: 5, value: "≥0.00(%)" }]],
+  ["TARGET_UNPARSEABLE", "warning", "E16", [{ row: 16, col: 5, value: "≥9O(%)" }]],
+  ["UNIT_MISMATCH", "warning", "F15", [{ row: 15, col: 6, value: "103.00(个)" }]],
+  ["PERCENT_OUT_OF_RANGE", "warning", "F21", [{ row: 21, col: 6, value: "120.00(%)" }]],
+  ["COST_INCONSISTENT", "warning", "F18", [{ row: 18, col: 6, value: "100.00(%)" }]],
+  ["GOAL_ACTUAL_COPIED", "warning", "F11", [{ row: 11, col: 6, value: CLEAN_FORM.goal.expected }]],
+  ["GOAL_MISSING", "warning", "F11", [{ row: 11, col: 6, value: null }]],
+  ["BUDGET_ADJUSTED", "info", "D6", [{ row: 6, col: 4, value: 100 }, { row: 7, col: 4, value: 100 }]],
+  ["LOW_EXECUTION", "info", "H6", [{ row: 6, col: 6, value: 50 }, { row: 7, col: 6, value: 50 }, { row: 6, col: 8, value: 51.18 }, { row: 7, col: 8, value: 51.18 }, { row: 6, col: 9, value: 5.11 }, { row: 22, col: 8, value: 95.11 }, { row: 18, col: 6, value: "51.18(%)" }]],
+  ["LEVEL1_WEIGHT_NONSTANDARD", "info", "A15", [{ row: 15, col: 7, value: 40 }, { row: 15, col: 8, value: 40 }, { row: 19, col: 7, value: 5 }, { row: 19, col: 8, value: 5 }]],
+  ["OVERACHIEVED_UNEXPLAINED", "info", "F21", [{ row: 21, col: 6, value: "100.00(%)" }]],
+  ["TARGET_NOT_QUANTIFIED", "info", "E21", [{ row: 21, col: 5, value: "基本满意" }, { row: 21, col: 6, value: "达成指标" }]],
+];
+
+describe("the clean form", () => {
+  it("has no finding at all", () => {
+    const a = analyze([]);
+    expect(a.findings.map((f) => `${f.code} ${f.cells.map(toA1)}`)).toEqual([]);
+    expect(a.form!.totalScore!.toFixed(2)).toBe("99.37");
+  });
+});
+
+describe.each(CASES)("%s (%s) at %s", (code, severity, cell, changes) => {
+  it("is raised by the changed cell, naming it", () => {
+    const findings = analyze(changes).findings.filter((f) => f.code === code);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.severity)).toContain(severity);
+    const named = findings.find((f) => f.severity === severity)!;
+    expect(toA1(named.cells[0])).toBe(cell);
+    expect(named.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+it("FORM_NOT_FOUND on a sheet that is no form, naming A1", () => {
+  const a = analyzeSheet(specToGrid(coverSheet()), profile);
+  expect(a.isForm).toBe(false);
+  expect(a.findings.map((f) => [f.code, f.severity, toA1(f.cells[0])])).toEqual([["FORM_NOT_FOUND", "error", "A1"]]);
+});
+
+it("every finding code has a case above", () => {
+  const covered = new Set<string>([...CASES.map((c) => c[0]), "FORM_NOT_FOUND"]);
+  expect(ALL_CODES.filter((c) => !covered.has(c))).toEqual([]);
+  for (const [code, severity] of CASES) {
+    // a case's severity is the code's own, or the documented downgrade when only the rounding differs
+    expect([FINDING_CODES[code].severity, "warning"]).toContain(severity);
+  }
+});

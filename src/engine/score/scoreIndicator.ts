@@ -25,8 +25,10 @@ export type IndicatorRule =
   /** Words: the accountant judges the score within the band of the status. */
   | { readonly kind: "qualitative"; readonly status: QualitativeStatus; readonly met: boolean | null; readonly score: Dec | null; readonly band: { min: Dec; max: Dec; maxInclusive: boolean } | null };
 
-function forwardOp(op: string): boolean {
-  return op === ">=" || op === ">" || op === "=" || op === "implicit";
+/** ≥ > = and a bare number want more; ≤ < want less, and so does `=0` (zero incidents: nothing is better). */
+function forwardOp(op: string, target: Dec): boolean {
+  if (op === "=") return target.greaterThan(0);
+  return op === ">=" || op === ">" || op === "implicit";
 }
 
 /**
@@ -35,7 +37,7 @@ function forwardOp(op: string): boolean {
  * A target of 0 or less can only be met or not. Multiplying before dividing keeps exact results exact.
  */
 function quantitativeScore(op: string, target: Dec, actual: Dec, weight: Dec, profile: Profile): { met: boolean; raw: Dec } {
-  if (forwardOp(op)) {
+  if (forwardOp(op, target)) {
     if (target.lessThanOrEqualTo(0)) {
       const met = op === ">" ? actual.greaterThan(target) : actual.greaterThanOrEqualTo(target);
       return { met, raw: met ? weight : new D(0) };
@@ -56,7 +58,7 @@ function quantitativeScore(op: string, target: Dec, actual: Dec, weight: Dec, pr
 export function scoreIndicator(target: Target, actual: Actual, weight: Dec, profile: Profile): IndicatorRule | null {
   if (target.kind === "quantitative" && actual.kind === "number") {
     const q = quantitativeScore(target.op, target.value, actual.value, weight, profile);
-    return { kind: "quantitative", met: q.met, score: round2(q.raw, profile.rounding), forward: forwardOp(target.op) };
+    return { kind: "quantitative", met: q.met, score: round2(q.raw, profile.rounding), forward: forwardOp(target.op, target.value) };
   }
   if (target.kind === "empty" || actual.kind === "empty") return null;
   const targetText = target.kind === "quantitative" ? "" : target.text;

@@ -1,0 +1,49 @@
+import { parseActual, parseTarget } from "../../../src/engine/model/parseTarget";
+
+const q = (op: string, value: string, unit: string) => ({ kind: "quantitative", op, value, unit });
+
+describe("parseTarget: the target variants of real forms (rules.md §1.5)", () => {
+  it.each([
+    ["=103.00(台)", q("=", "103", "台")],
+    ["≥99.00(%)", q(">=", "99", "%")],
+    ["≤5.00(次)", q("<=", "5", "次")],
+    ["≥3.00(年)", q(">=", "3", "年")],
+    [">=90%", q(">=", "90", "%")],
+    ["≧735人次", q(">=", "735", "人次")],
+    ["═100%", q("=", "100", "%")],
+    ["1", q("implicit", "1", "")],
+    ["100%", q("implicit", "100", "%")],
+    ["≥266米", q(">=", "266", "米")],
+    ["≤100(%)", q("<=", "100", "%")],
+    ["＞ 12,000 （元）", q(">", "12000", "元")],
+    ["<2(小时)", q("<", "2", "小时")],
+    ["≥100Mbps", q(">=", "100", "Mbps")],
+  ])("%s", (text, expected) => {
+    const t = parseTarget(text);
+    expect(t.kind).toBe("quantitative");
+    if (t.kind === "quantitative") expect({ kind: t.kind, op: t.op, value: t.value.toString(), unit: t.unit }).toEqual(expected);
+  });
+
+  it.each(["及时", "顺畅", "合格", "有效", "基本满意", "环境 100%达标", "提高热线办理工作效率"])("%s is qualitative", (text) => {
+    expect(parseTarget(text)).toEqual({ kind: "qualitative", text });
+  });
+
+  it.each(["≥9O%", "≥", "≤ 约五次", ">=九十"])("%s is a number target that cannot be read", (text) => {
+    expect(parseTarget(text).kind).toBe("unparseable");
+  });
+
+  it.each(["", "  ", "-", "/"])("%j is empty", (text) => expect(parseTarget(text)).toEqual({ kind: "empty" }));
+});
+
+describe("parseActual", () => {
+  it.each([
+    ["103.00(台)", "103", "台"],
+    ["99.00(%)", "99", "%"],
+    ["0.10(小时)", "0.1", "小时"],
+    ["95", "95", ""],
+  ])("%s", (text, value, unit) => {
+    const a = parseActual(text);
+    expect(a.kind === "number" && [a.value.toString(), a.unit]).toEqual([value, unit]);
+  });
+  it("reads words as text", () => expect(parseActual("达成指标")).toEqual({ kind: "text", text: "达成指标" }));
+});

@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "../../src/cli/ziping";
+import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
+import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
+import { allSeedFormsBytes, tempDir, tempFile, workbookBytes } from "../fixtures/seedWorkbooks";
+import { changedForm } from "../fixtures/cleanForm";
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe("ziping check", () => {
+  let dir: string;
+  let all: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    all = tempFile("forms.xlsx", await allSeedFormsBytes(), dir);
+  });
+
+  it("--json: the schemaVersion 1 report of cli.md, exit 0 when no finding is an error", async () => {
+    const { code, out } = await run("check", "--json", all);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ schemaVersion: 1, profile: "putuo-2023" });
+    expect(report.summary).toMatchObject({ files: 1, forms: 11, errors: 0 });
+    const file = report.files[0];
+    expect(file).toMatchObject({ file: all, error: null });
+    expect(file.sheets[0]).toMatchObject({ sheet: "说明", isForm: false, form: null, findings: [{ code: "FORM_NOT_FOUND", severity: "info" }] });
+    const form1 = file.sheets[1];
+    expect(form1.form.funds[0]).toMatchObject({
+      label: "年度资金总额", initialBudget: "97.68", budget: "97.68", executed: "91.60", weight: "10.00",
+      rate: { declared: "93.77", computed: "93.77", cell: "H6" }, score: { declared: "9.37", computed: "9.37", cell: "I6" },
+    });
+    expect(form1.form.indicators[0]).toMatchObject({
+      level1: "产出指标", level2: "数量指标", name: "采购设备数量", target: "=103.00(台)", actual: "103.00(台)", kind: "quantitative",
+      weight: "40.00", score: { declared: "40.00", computed: "40.00", cell: "H15" }, deviation: "",
+    });
+    expect(form1.form.total).toMatchObject({ declared: "96.37", computed: "96.37", cell: "H22" });
+    expect(form1.form.grade).toEqual({ declared: "优", computed: "优", cell: "C23" });
+    expect(form1.findings).toContainEqual(expect.objectContaining({ code: "DEVIATION_MISSING", severity: "warning", cells: ["H16", "I16"] }));
+    const counted = report.files[0].sheets.flatMap((s: { findings: { severity: string }[] }) => s.findings);
+    expect(report.summary.warnings).toBe(counted.filter((f: { severity: string }) => f.severity === "warning").length);
+    expect(report.summary.infos).toBe(counted.filter((f: { severity: string }) => f.severity === "info").length);
+  });
+
+  it("the readable report is Chinese and names cells", async () => {
+    const { code, out } = await run("check", "--sheet", "表1", all);
+    expect(code).toBe(0);
+    expect(out).toContain("购买新智能单兵设备");
+    expect(out).toContain("总分 96.37");
+    expect(out).toContain("[警告] H16、F16");
+    expect(out).toMatch(/共 1 个文件，1 张自评表/);
+  });
+
+  it("exit 1 when a form has an error; --profile mof-2020 turns a truncation into the other rounding", async () => {
+    const bad = tempFile("bad.xlsx", await workbookBytes([changedForm([{ row: 22, col: 8, value: 98 }])]), dir);
+    const r = await run("check", "--json", bad);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0].sheets[0].findings).toContainEqual(expect.objectContaining({ code: "TOTAL_MISMATCH", severity: "error", cells: ["H22"] }));
+    const mof = await run("check", "--json", "--profile", "mof-2020", "--sheet", "表1", all);
+    const codes = JSON.parse(mof.out).files[0].sheets[0].findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
+    expect(codes).toContain("BUDGET_SCORE_MISMATCH:warning"); // 9.37 printed, 9.38 under half-up
+    expect(codes).toContain("TOTAL_MISMATCH:warning");
+    expect(mof.code).toBe(0);
+  });
+
+  it("a missing and a corrupt file are FILE_UNREADABLE (exit 2) and the other files are still checked", async () => {
+    const corrupt = join(dir, "corrupt.xlsx");
+    writeFileSync(corrupt, (await allSeedFormsBytes()).slice(0, 3000));
+    const { code, out } = await run("check", "--json", join(dir, "nope.xlsx"), corrupt, all);
+    expect(code).toBe(2);
+    const report = JSON.parse(out);
+    expect(report.files.map((f: { error: { code: string } | null }) => f.error?.code ?? null)).toEqual(["FILE_UNREADABLE", "FILE_UNREADABLE", null]);
+    expect(report.files[0].error.message).toBe("文件不存在");
+    expect(report.files[0].sheets).toEqual([]);
+    expect(report.summary).toMatchObject({ files: 3, forms: 11 });
+  });
+
+  it.each([
+    [["check"], "请指定"],
+    [["check", "--profile", "x", "a.xlsx"], "未知的评分方案"],
+    [["frobnicate"], "未知的命令"],
+    [["check", "--bogus", "a.xlsx"], "Unknown option"],
+  ])("usage error %j → exit 2", async (argv, text) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(text);
+    expect(r.err).toContain("用法");
+  });
+});
+
+describe("ziping fix", () => {
+  it("writes a scored copy and never over its input", async () => {
+    const dir = tempDir();
+    const { spec } = seedSheet(SEED_FORMS[0], { blank: { rates: true, total: true, grade: true } });
+    const input = tempFile("in.xlsx", await workbookBytes([spec]), dir);
+    const before = readFileSync(input);
+    expect((await run("fix", input, "--out", input)).code).toBe(2);
+    const out = join(dir, "out.xlsx");
+    const r = await run("fix", input, "--out", out);
+    expect(r.out).toContain("写入 6 个计算结果");
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const reread = await readWorkbook(new Uint8Array(readFileSync(out)));
+    if (!reread.ok) throw new Error(reread.message);
+    const g = reread.grids[0];
+    expect(g.cells.get(22 * 16384 + 8)?.value).toBe(96.37);
+    expect(g.cells.get(23 * 16384 + 3)?.value).toBe("优");
+  });
+});
+
+describe("the built command", () => {
+  const bin = join(__dirname, "..", "..", "bin", "ziping.js");
+  it("npx ziping check runs the compiled code on the shipped sample (npm test builds first)", () => {
+    expect(existsSync(join(__dirname, "..", "..", "dist", "node", "cli", "ziping.js"))).toBe(true); // run `npm run build`
+    const out = execFileSync(process.execPath, [bin, "check", "--json", join(__dirname, "..", "..", "samples", "seed-forms-2023.xlsx")]).toString();
+    expect(JSON.parse(out).summary).toMatchObject({ files: 1, forms: 11, errors: 0 });
+  });
+});

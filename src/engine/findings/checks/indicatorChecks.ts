@@ -157,7 +157,7 @@ export const overachievedUnexplained: Check = (form) => {
     if (!i.deviation || hasDeviation(i) || rule?.kind !== "quantitative" || !rule.forward) return [];
     if (i.target.kind !== "quantitative" || i.actual.kind !== "number" || i.target.value.lessThanOrEqualTo(0)) return [];
     if (i.actual.value.lessThan(i.target.value.times(factor))) return [];
-    const ratio = i.actual.value.dividedBy(i.target.value).toDecimalPlaces(2, D.ROUND_DOWN).toFixed(2);
+    const ratio = i.actual.value.dividedBy(i.target.value).toFixed(2); // for display only, not a score
     return [makeFinding("OVERACHIEVED_UNEXPLAINED", [i.actualText.cell, i.deviation.cell], { name: i.name.text, actual: i.actualText.text, target: i.targetText.text, ratio })];
   });
 };

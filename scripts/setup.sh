@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Set-up on a fresh Debian machine with Node 20: the Debian packages the build and tests use, then npm ci.
+#   chromium             end-to-end test of the task pane (playwright-core drives it)
+#   libxml2-utils        xmllint, to validate manifest.xml against the Office schemas by hand
+#   libsecret-1-dev,     keytar (pulled in by office-addin-debugging) builds from source here
+#   pkg-config
+#   libreoffice-calc-nogui  recalculates the templates' live formulas in the tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packages=(chromium libxml2-utils libsecret-1-dev pkg-config libreoffice-calc-nogui)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+npm ci --no-audit --no-fund

@@ -56,7 +56,7 @@ describe("bad input never throws (property tests)", () => {
         });
         checkInvariants(grid);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.FC_RUNS ?? 2000) },
     );
   });
 
@@ -78,7 +78,7 @@ describe("bad input never throws (property tests)", () => {
         }
         checkInvariants(specToGrid({ ...spec, cells: cells.filter((c): c is SpecCell => c !== null), merges: dropMerges ? [] : spec.merges }));
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.FC_RUNS ?? 2000) },
     );
   });
 });

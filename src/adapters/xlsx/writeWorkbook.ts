@@ -49,7 +49,15 @@ const rangeA1 = (m: { top: number; left: number; bottom: number; right: number }
 export function addSheetFromSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(spec.name, {
     pageSetup: spec.printFitWidth
-      ? { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+      ? {
+          paperSize: 9,
+          orientation: "portrait",
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          horizontalCentered: true,
+          margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+        }
       : undefined,
   });
   for (const c of spec.cells) {

@@ -1,0 +1,57 @@
+import { toA1, WritePlan } from "../../engine";
+import { failure, ExcelFailure } from "./failures";
+import { queueHighlight } from "./highlights";
+import { SheetRead } from "./readActiveSheet";
+import { UNDO_SETTING } from "./settingsKeys";
+import { UndoCell, UndoSnapshot } from "./undoSnapshot";
+
+export interface ApplyOptions {
+  /** Write the plan's values (derived cells, blank 得分). Default true. */
+  readonly values?: boolean;
+  /** Replace the add-in's highlight rules with the plan's. Default true; needs ExcelApi 1.6. */
+  readonly highlights?: boolean;
+}
+
+export type ApplyResult =
+  | { readonly ok: true; readonly written: number; readonly highlighted: number; readonly removedHighlights: number; readonly synced: boolean }
+  | ExcelFailure;
+
+/**
+ * Apply a write plan in ONE context.sync(): each write's value (and number format where the plan gives one),
+ * the highlights as tagged conditional formats (the user's own fills, borders and rules stay as they were; the
+ * previous run's highlights are replaced, so running twice changes nothing), and the undo snapshot saved in the
+ * workbook's settings. The plan decides everything; this only applies it. A protected sheet gets zero writes.
+ */
+export async function applyPlan(context: Excel.RequestContext, read: SheetRead, plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  if (plan.sheet !== read.grid.sheet) throw new Error(`write plan for sheet "${plan.sheet}" applied to "${read.grid.sheet}"`);
+  if (read.isProtected) return failure("SHEET_PROTECTED");
+  const writeValues = options.values ?? true;
+  const highlight = (options.highlights ?? true) && read.capabilities.conditionalFormats;
+  const ws = read.worksheet;
+
+  const undoCells: UndoCell[] = [];
+  if (writeValues) {
+    for (const w of plan.writes) {
+      const a1 = toA1(w.cell);
+      const range = ws.getRange(a1);
+      range.values = [[w.value]];
+      if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
+      undoCells.push({ a1, value: w.previous.value, written: w.value, ...(w.numberFormat ? { numberFormat: w.previous.numberFormat ?? "General" } : {}) });
+    }
+  }
+  let removed = 0;
+  let highlighted = 0;
+  if (highlight) {
+    for (const cf of read.ownHighlights) cf.delete();
+    removed = read.ownHighlights.length;
+    for (const h of plan.highlights) queueHighlight(ws.getRange(toA1(h.cell)), h.severity);
+    highlighted = plan.highlights.length;
+  }
+  if (undoCells.length > 0) {
+    const snapshot: UndoSnapshot = { version: 1, sheet: plan.sheet, at: new Date().toISOString(), cells: undoCells };
+    context.workbook.settings.add(UNDO_SETTING, JSON.stringify(snapshot));
+  }
+  const synced = undoCells.length > 0 || removed > 0 || highlighted > 0;
+  if (synced) await context.sync();
+  return { ok: true, written: undoCells.length, highlighted, removedHighlights: removed, synced };
+}

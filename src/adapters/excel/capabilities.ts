@@ -1,0 +1,33 @@
+/**
+ * Which optional Excel API sets this client has. The manifest asks only for ExcelApi 1.4; everything newer is
+ * used when `isSetSupported` says so, with a fallback (no highlights, no validations, no merges read).
+ */
+export interface ExcelCapabilities {
+  /** ExcelApi 1.6: conditional formats (highlights that leave the user's own fills alone). */
+  readonly conditionalFormats: boolean;
+  /** ExcelApi 1.8: data validation on new template sheets. */
+  readonly dataValidation: boolean;
+  /** ExcelApi 1.9: page layout (fit to one page wide) on new template sheets. */
+  readonly pageLayout: boolean;
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
+  readonly mergedAreas: boolean;
+}
+
+export const ALL_CAPABILITIES: ExcelCapabilities = Object.freeze({
+  conditionalFormats: true,
+  dataValidation: true,
+  pageLayout: true,
+  mergedAreas: true,
+});
+
+/** Ask the running Office client; outside Office (tests, file mode) nothing newer than 1.4 is assumed. */
+export function detectCapabilities(): ExcelCapabilities {
+  const has = (version: string) =>
+    typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", version));
+  return {
+    conditionalFormats: has("1.6"),
+    dataValidation: has("1.8"),
+    pageLayout: has("1.9"),
+    mergedAreas: has("1.13"),
+  };
+}

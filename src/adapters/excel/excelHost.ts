@@ -1,0 +1,28 @@
+import type { ExcelHost, HostResult } from "../../taskpane/host";
+import { clearHighlights } from "./clearHighlights";
+import { detectCapabilities } from "./capabilities";
+import { withHostFailures } from "./failures";
+import { loadProfileSetting, saveProfileSetting } from "./profileSetting";
+import { selectCell } from "./selectCell";
+import { undoLastWrite } from "./undoLastWrite";
+import { validateAndScoreSheet } from "./validateAndScore";
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * The task pane's host inside Excel: every action is one Excel.run. Known workbook conditions (cell-edit mode,
+ * protection, …) come back as failures with a Chinese message; anything else rejects, and the pane shows it.
+ */
+export function createExcelHost(run: Run = (batch) => Excel.run(batch)): ExcelHost {
+  const capabilities = detectCapabilities();
+  const guarded = <R extends HostResult<object>>(batch: (context: Excel.RequestContext) => Promise<R>) => withHostFailures(() => run(batch));
+  return {
+    kind: "excel",
+    check: (profileId, { write }) => guarded((context) => validateAndScoreSheet(context, { write, profileId, capabilities })),
+    clearHighlights: () => guarded((context) => clearHighlights(context, capabilities)),
+    undoLastWrite: () => guarded((context) => undoLastWrite(context, capabilities)),
+    selectCell: (sheet, a1) => guarded((context) => selectCell(context, sheet, a1)),
+    loadProfileId: () => run((context) => loadProfileSetting(context)),
+    saveProfileId: (id) => run((context) => saveProfileSetting(context, id)),
+  };
+}

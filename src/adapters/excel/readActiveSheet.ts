@@ -1,0 +1,67 @@
+import { gridFromArray, Grid, MergeArea } from "../../engine";
+import { parseAreas } from "./addresses";
+import { detectCapabilities, ExcelCapabilities } from "./capabilities";
+import { loadHighlightRules, ownHighlights } from "./highlights";
+import { PROFILE_SETTING, UNDO_SETTING } from "./settingsKeys";
+import { parseUndoSnapshot, UndoSnapshot } from "./undoSnapshot";
+
+/** The active sheet as the engine's grid, plus everything a write needs to know, from one round trip. */
+export interface SheetRead {
+  readonly grid: Grid;
+  readonly worksheet: Excel.Worksheet;
+  readonly isProtected: boolean;
+  /** The add-in's own highlight rules now on the sheet (a new run replaces them, 清除标注 removes them). */
+  readonly ownHighlights: readonly Excel.ConditionalFormat[];
+  /** The profile id stored with the workbook, if any. */
+  readonly profileId: string | null;
+  /** The snapshot of the last write, if any. */
+  readonly undo: UndoSnapshot | null;
+  readonly capabilities: ExcelCapabilities;
+}
+
+/** Excel's `formulas` repeats a constant's value; only a string that differs from the value is a formula. */
+function formulasOnly(values: readonly (readonly unknown[])[], formulas: readonly (readonly unknown[])[]): (string | null)[][] {
+  return formulas.map((row, i) =>
+    row.map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== values[i]?.[j] ? f : null)),
+  );
+}
+
+/**
+ * Read the active worksheet in ONE context.sync(): used range values, formulas, number formats and position;
+ * merged areas (ExcelApi 1.13, when supported); protection; the add-in's highlight rules (1.6); the workbook's
+ * profile and undo settings (1.4).
+ */
+export async function readActiveSheet(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): Promise<SheetRead> {
+  const worksheet = context.workbook.worksheets.getActiveWorksheet();
+  worksheet.load("name");
+  worksheet.protection.load("protected");
+  const used = worksheet.getUsedRange();
+  used.load(["rowIndex", "columnIndex", "values", "formulas", "numberFormat"]);
+  const merged = capabilities.mergedAreas ? used.getMergedAreasOrNullObject() : null;
+  merged?.load("address");
+  const rules = capabilities.conditionalFormats ? used.conditionalFormats : null;
+  if (rules) loadHighlightRules(rules);
+  const profile = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
+  profile.load("value");
+  const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
+  undo.load("value");
+
+  await context.sync();
+
+  const merges: MergeArea[] = merged && !merged.isNullObject && merged.address ? parseAreas(merged.address) : [];
+  const grid = gridFromArray(worksheet.name, used.values, {
+    origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 },
+    formulas: formulasOnly(used.values, used.formulas),
+    numberFormats: used.numberFormat as (string | null)[][],
+    merges,
+  });
+  return {
+    grid,
+    worksheet,
+    isProtected: worksheet.protection.protected,
+    ownHighlights: rules ? ownHighlights(rules) : [],
+    profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
+    undo: undo.isNullObject ? null : parseUndoSnapshot(undo.value),
+    capabilities,
+  };
+}

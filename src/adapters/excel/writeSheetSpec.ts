@@ -1,0 +1,106 @@
+import { colName } from "../../engine";
+import { CellStyle, DataValidationSpec, SheetSpec } from "../../engine/sheet/sheetSpec";
+import { detectCapabilities, ExcelCapabilities } from "./capabilities";
+
+export interface WriteSpecResult {
+  readonly ok: true;
+  /** The name the sheet got (the spec's, or with " (2)" when taken). */
+  readonly sheet: string;
+}
+
+const rangeA1 = (m: { top: number; left: number; bottom: number; right: number }) => `${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}`;
+
+/** A sheet name not yet taken: "自评表", "自评表 (2)", … (Excel names are case-insensitive). */
+export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Excel column width in points from an .xlsx width in characters (Calibri 11: 7 px a character + 5 px padding). */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", middle: "Center" } as const;
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  if (style.bold) range.format.font.bold = true;
+  if (style.fontSize) range.format.font.size = style.fontSize;
+  if (style.wrap) range.format.wrapText = true;
+  if (style.horizontal) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical) range.format.verticalAlignment = VERTICAL[style.vertical];
+  if (style.fill) range.format.fill.color = `#${style.fill.slice(-6)}`;
+  if (style.border) {
+    for (const edge of EDGES) {
+      const b = range.format.borders.getItem(edge);
+      b.style = "Continuous";
+      b.weight = "Thin";
+      b.color = "#000000";
+    }
+  }
+}
+
+function applyValidation(range: Excel.Range, v: DataValidationSpec): void {
+  if (v.kind === "list") {
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: v.items.join(",") } };
+    range.dataValidation.prompt = { showPrompt: true, title: "", message: v.prompt };
+  } else {
+    range.dataValidation.rule = {
+      decimal: v.maxFormula
+        ? { operator: "Between", formula1: v.min, formula2: v.maxFormula.startsWith("=") ? v.maxFormula : `=${v.maxFormula}` }
+        : { operator: "GreaterThanOrEqualTo", formula1: v.min },
+    };
+    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: v.prompt };
+  }
+}
+
+/**
+ * Add a new worksheet from a SheetSpec in two syncs (the taken names; then everything): values and formulas
+ * in one block, number formats, styles, merges, column widths, row heights; data validation (ExcelApi 1.8) and
+ * fit-to-width printing (1.9) where supported. The new sheet is activated.
+ */
+export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetSpec, capabilities: ExcelCapabilities = detectCapabilities()): Promise<WriteSpecResult> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+
+  const name = uniqueSheetName(spec.name, sheets.items.map((s) => s.name));
+  const ws = sheets.add(name);
+  const rows = Math.max(1, ...spec.cells.map((c) => c.row));
+  const cols = Math.max(1, ...spec.cells.map((c) => c.col));
+  const formulas: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => Array<null>(cols).fill(null));
+  const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<null>(cols).fill(null));
+  let hasFormats = false;
+  for (const c of spec.cells) {
+    // a text constant that starts with "=" (a target like =103.00(台)) must stay text
+    const constant = typeof c.value === "string" && c.value.startsWith("=") ? `'${c.value}` : c.value;
+    formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? `=${c.formula}` : constant;
+    if (c.numberFormat) {
+      formats[c.row - 1][c.col - 1] = c.numberFormat;
+      hasFormats = true;
+    }
+  }
+  const block = ws.getRange(rangeA1({ top: 1, left: 1, bottom: rows, right: cols }));
+  // number formats first, so that "0.00" applies as the values arrive; null leaves a cell as it is
+  if (hasFormats) block.numberFormat = formats as string[][];
+  block.formulas = formulas as (string | number | boolean)[][];
+  for (const c of spec.cells) if (c.style) applyStyle(ws.getCell(c.row - 1, c.col - 1), c.style);
+  for (const m of spec.merges) ws.getRange(rangeA1(m)).merge(false);
+  for (const { col, width } of spec.columnWidths ?? []) ws.getRange(`${colName(col)}:${colName(col)}`).format.columnWidth = columnWidthPoints(width);
+  for (const { row, height } of spec.rowHeights ?? []) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  if (capabilities.dataValidation) for (const v of spec.validations ?? []) applyValidation(ws.getRange(rangeA1(v.range)), v);
+  if (capabilities.pageLayout && spec.printFitWidth) {
+    ws.pageLayout.paperSize = "A4";
+    ws.pageLayout.orientation = "Portrait";
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+  ws.activate();
+  await context.sync();
+  return { ok: true, sheet: name };
+}

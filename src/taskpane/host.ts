@@ -1,0 +1,60 @@
+import type { SheetReport } from "../engine";
+
+/**
+ * What the task pane can ask of where the workbook lives. Components get a Host through props and never touch
+ * Office/Excel (style-anchors §11): the Excel host is in src/adapters/excel/excelHost.ts, the file host (an
+ * .xlsx chosen in a browser, when Office is absent) in ./fileHost.ts, and tests pass fakes.
+ */
+export type HostResult<T> = ({ readonly ok: true } & T) | HostFailure;
+
+export interface HostFailure {
+  readonly ok: false;
+  readonly code: string;
+  readonly message: string;
+  /** The sheet's report when the failure came after reading it (e.g. a protected sheet). */
+  readonly report?: SheetReport;
+}
+
+export interface CheckOutcome {
+  /** The report of the sheet that was checked (Excel: the active sheet; file: the first form sheet). */
+  readonly report: SheetReport;
+  /** Cells written now (Excel 写入计算结果; the file host's scored copy). */
+  readonly written: number;
+  /** Cells the write plan would write (derived cells, blank 得分), for the 写入计算结果 button. */
+  readonly pending: number;
+  /** Cells highlighted. */
+  readonly highlighted: number;
+}
+
+export interface FileCheckOutcome extends CheckOutcome {
+  /** Every sheet's report, in workbook order. */
+  readonly reports: readonly SheetReport[];
+  /** The scored copy, for download. */
+  readonly scored: { readonly name: string; readonly bytes: Uint8Array };
+}
+
+interface HostBase {
+  /** The profile stored with the workbook (Excel settings) or this browser (file mode); null when unset. */
+  loadProfileId(): Promise<string | null>;
+  saveProfileId(id: string): Promise<void>;
+}
+
+export interface ExcelHost extends HostBase {
+  readonly kind: "excel";
+  /** 校验并计分 on the active sheet: read, score, highlight; with `write`, also write the computed values. */
+  check(profileId: string, options: { write: boolean }): Promise<HostResult<CheckOutcome>>;
+  clearHighlights(): Promise<HostResult<{ readonly cleared: number }>>;
+  undoLastWrite(): Promise<HostResult<{ readonly restored: number; readonly skipped: number }>>;
+  /** Select a cell in Excel (sheet name and A1 address). */
+  selectCell(sheet: string, a1: string): Promise<HostResult<object>>;
+}
+
+export interface FileHost extends HostBase {
+  readonly kind: "file";
+  /** 校验并计分 on an .xlsx file's bytes: every sheet, plus a scored copy. */
+  checkFile(file: { readonly name: string; readonly bytes: Uint8Array }, profileId: string): Promise<HostResult<FileCheckOutcome>>;
+  /** Offer bytes as a download. */
+  download(name: string, bytes: Uint8Array): void;
+}
+
+export type Host = ExcelHost | FileHost;

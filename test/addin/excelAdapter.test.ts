@@ -1,0 +1,262 @@
+import { analyzeSheet, buildWritePlan, getProfile, sheetReport, toA1 } from "../../src/engine";
+import { specToGrid } from "../../src/engine/sheet/sheetSpec";
+import {
+  ALL_CAPABILITIES,
+  applyPlan,
+  clearHighlights,
+  createExcelHost,
+  ExcelCapabilities,
+  HIGHLIGHT_COLORS,
+  readActiveSheet,
+  undoLastWrite,
+  validateAndScoreSheet,
+  writeSheetSpec,
+} from "../../src/adapters/excel";
+import { HIGHLIGHT_ARGB } from "../../src/adapters/xlsx/writeWorkbook";
+import { coverSheet, EXPECTED, SEED_FORMS, seedSheet, Variant } from "../fixtures/seedForms";
+import { asContext, FakeContext, FakeSheet, FakeWorkbook } from "./fakeExcel";
+
+const profile = getProfile("putuo-2023")!;
+const caps: ExcelCapabilities = ALL_CAPABILITIES;
+const BLANKS: Variant = { blank: { rates: true, budgetScore: true, total: true, grade: true, indicatorScores: [1] } };
+
+function bookOf(form: (typeof SEED_FORMS)[number], variant: Variant = {}) {
+  const { spec, layout } = seedSheet(form, variant);
+  const sheet = FakeSheet.fromSpec(spec);
+  return { book: new FakeWorkbook(sheet), sheet, spec, layout };
+}
+
+/** The plan the engine makes for the same sheet, computed without Excel. */
+function enginePlan(spec: ReturnType<typeof seedSheet>["spec"]) {
+  const grid = specToGrid(spec);
+  const analysis = analyzeSheet(grid, profile);
+  return buildWritePlan(analysis.form!, grid, analysis.findings);
+}
+
+describe("校验并计分 against a fake Excel that counts round trips", () => {
+  describe.each([
+    ["as printed", {}],
+    ["derived cells and one 得分 blank", BLANKS],
+    ["moved, unmerged, % formats", { origin: { row: 4, col: 2 }, unmerged: true, percentFormat: true, blank: { rates: true } }],
+  ] as [string, Variant][])("%s", (_name, variant) => {
+    it.each(SEED_FORMS.map((f) => [f.id, f] as const))("form %i: one sync to read, one to write, exactly the engine's plan", async (id, form) => {
+      const { book, sheet, spec } = bookOf(form, variant);
+      const ctx = new FakeContext(book);
+      const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: caps });
+      if (!result.ok) throw new Error(result.message);
+      expect(ctx.syncCount).toBe(2);
+
+      const plan = enginePlan(spec);
+      const written = ctx.cellWrites.filter((w) => w.op === "values").map((w) => [w.address, w.value]);
+      expect(written).toEqual(plan.writes.map((w) => [toA1(w.cell), w.value]));
+      const formats = ctx.cellWrites.filter((w) => w.op === "numberFormat").map((w) => [w.address, w.value]);
+      expect(formats).toEqual(plan.writes.filter((w) => w.numberFormat).map((w) => [toA1(w.cell), w.numberFormat]));
+      expect(result.written).toBe(plan.writes.length);
+      expect(result.highlighted).toBe(plan.highlights.length);
+      expect(sheet.rules.map((r) => [toA1({ row: r.area.top, col: r.area.left }), r.fill])).toEqual(
+        plan.highlights.map((h) => [toA1(h.cell), HIGHLIGHT_COLORS[h.severity]]),
+      );
+
+      expect(result.report).toEqual(sheetReport(analyzeSheet(specToGrid(spec), profile)));
+      if (!variant.blank?.indicatorScores) expect(result.report.form?.total.computed).toBe(EXPECTED[id].total);
+      if (variant.blank) expect(plan.writes.length).toBeGreaterThan(0);
+
+      // the sheet now reads as complete, and a second click writes nothing new
+      const before = sheet.snapshot();
+      const again = new FakeContext(book);
+      const second = await validateAndScoreSheet(asContext(again), { write: true, capabilities: caps });
+      expect(second.ok && second.written).toBe(0);
+      expect(again.cellWrites).toEqual([]);
+      expect(again.syncCount).toBeLessThanOrEqual(2);
+      expect(sheet.snapshot()).toEqual(before);
+      const grid = specToGrid(spec);
+      expect(second.ok && second.report.form?.total.declared).toBe(result.report.form?.total.computed);
+      expect(grid.sheet).toBe(sheet.name);
+    });
+  });
+
+  it("never writes over a formula or a 得分 the accountant typed", async () => {
+    const form = SEED_FORMS[0];
+    const { book, sheet, layout } = bookOf(form, { blank: { grade: true } });
+    const total = layout.at(layout.totalRow - 0, 8);
+    const totalA1 = toA1(total);
+    // a formula whose cached result disagrees with the computed 总分
+    sheet.cells.set(`${total.row}:${total.col}`, { value: 90, formula: `SUM(H${layout.firstIndicatorRow}:H${layout.totalRow - 1})`, numberFormat: "#,##0.00" });
+    // form 1's 采购设备正常使用率: target met, 18 typed where the rule gives 20
+    const typed = form.indicators.findIndex((i) => i.score === "18.00" || i.score === "18");
+    expect(typed).toBeGreaterThanOrEqual(0);
+    const typedCell = layout.at(15 + typed, 8);
+    const typedBefore = sheet.cell(typedCell.row, typedCell.col)!.value;
+
+    const ctx = new FakeContext(book);
+    const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: caps });
+    if (!result.ok) throw new Error(result.message);
+    const addresses = ctx.cellWrites.map((w) => w.address);
+    expect(addresses).not.toContain(totalA1);
+    expect(addresses).not.toContain(toA1(typedCell));
+    expect(sheet.at(totalA1)).toMatchObject({ value: 90, formula: expect.stringMatching(/^SUM/) });
+    expect(sheet.cell(typedCell.row, typedCell.col)!.value).toBe(typedBefore);
+    expect(result.report.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["FORMULA_DISAGREES", "SCORE_RULE_MISMATCH"]));
+    // the grade was blank and is written
+    expect(addresses).toContain(toA1(layout.at(layout.gradeRow, 3)));
+  });
+
+  it("清除标注 leaves every value, format and the user's own fills and rules as they were", async () => {
+    const { book, sheet } = bookOf(SEED_FORMS[0]);
+    sheet.ensure(3, 3).style = { ...sheet.cell(3, 3)!.style, "fill.color": "#00FF00" };
+    sheet.addUserRule("D6:D9", "=D6>100", "#0000FF");
+    const before = sheet.snapshot();
+
+    const check = await validateAndScoreSheet(asContext(new FakeContext(book)), { write: false, capabilities: caps });
+    expect(check.ok && check.highlighted).toBeGreaterThan(0);
+    expect(sheet.snapshot()).not.toEqual(before);
+
+    const ctx = new FakeContext(book);
+    const cleared = await clearHighlights(asContext(ctx), caps);
+    expect(cleared).toEqual({ ok: true, cleared: check.ok ? check.highlighted : -1 });
+    expect(ctx.syncCount).toBe(2);
+    expect(ctx.log.every((l) => l.op === "cf.delete")).toBe(true);
+    expect(sheet.snapshot()).toEqual(before);
+
+    const none = new FakeContext(book);
+    expect(await clearHighlights(asContext(none), caps)).toEqual({ ok: true, cleared: 0 });
+    expect(none.syncCount).toBe(1);
+  });
+
+  it("撤销上次写入 (in a new session, as after reopening the pane) puts every value and format back", async () => {
+    const { book, sheet } = bookOf(SEED_FORMS[2], { ...BLANKS, percentFormat: true });
+    sheet.addUserRule("A1", "=FALSE", "#123456");
+    const before = sheet.snapshot();
+    const run = await validateAndScoreSheet(asContext(new FakeContext(book)), { write: true, capabilities: caps });
+    expect(run.ok && run.written).toBeGreaterThan(3);
+    expect(sheet.snapshot()).not.toEqual(before);
+
+    const ctx = new FakeContext(book);
+    const undo = await undoLastWrite(asContext(ctx), caps);
+    expect(undo).toMatchObject({ ok: true, skipped: 0, restored: run.ok ? run.written : -1 });
+    expect(ctx.syncCount).toBe(3);
+    expect(sheet.snapshot()).toEqual(before);
+
+    const twice = await undoLastWrite(asContext(new FakeContext(book)), caps);
+    expect(twice).toMatchObject({ ok: false, code: "NOTHING_TO_UNDO" });
+  });
+
+  it("撤销上次写入 leaves a cell the user changed after the write", async () => {
+    const { book, sheet, layout } = bookOf(SEED_FORMS[0], BLANKS);
+    await validateAndScoreSheet(asContext(new FakeContext(book)), { write: true, capabilities: caps });
+    const grade = layout.at(layout.gradeRow, 3);
+    expect(sheet.cell(grade.row, grade.col)!.value).toBe("优");
+    sheet.cell(grade.row, grade.col)!.value = "良";
+    const undo = await undoLastWrite(asContext(new FakeContext(book)), caps);
+    expect(undo).toMatchObject({ ok: true, skipped: 1 });
+    expect(sheet.cell(grade.row, grade.col)!.value).toBe("良");
+  });
+
+  it("a protected sheet gets zero writes and a Chinese message", async () => {
+    const { book, sheet } = bookOf(SEED_FORMS[0], BLANKS);
+    sheet.protected = true;
+    const before = sheet.snapshot();
+    const ctx = new FakeContext(book);
+    const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: caps });
+    expect(result).toMatchObject({ ok: false, code: "SHEET_PROTECTED", message: expect.stringContaining("受保护") });
+    expect(!result.ok && result.report?.form?.grade.computed).toBe("优");
+    expect(ctx.log).toEqual([]);
+    expect(ctx.syncCount).toBe(1);
+    expect(sheet.snapshot()).toEqual(before);
+    expect(await undoLastWrite(asContext(new FakeContext(book)), caps)).toMatchObject({ ok: false, code: "NOTHING_TO_UNDO" });
+  });
+
+  it("cell-edit mode: a Chinese message and zero writes (through the pane's host)", async () => {
+    const { book, sheet } = bookOf(SEED_FORMS[0], BLANKS);
+    const before = sheet.snapshot();
+    const ctx = new FakeContext(book);
+    ctx.failNextSync = { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." };
+    const host = createExcelHost((batch) => batch(asContext(ctx)));
+    const result = await host.check("putuo-2023", { write: true });
+    expect(result).toMatchObject({ ok: false, code: "CELL_EDIT_MODE", message: expect.stringContaining("编辑") });
+    expect(ctx.log).toEqual([]);
+    expect(sheet.snapshot()).toEqual(before);
+  });
+
+  it("an unknown host error is not swallowed", async () => {
+    const { book } = bookOf(SEED_FORMS[0]);
+    const ctx = new FakeContext(book);
+    ctx.failNextSync = { code: "GeneralException", message: "boom" };
+    const host = createExcelHost((batch) => batch(asContext(ctx)));
+    await expect(host.check("putuo-2023", { write: true })).rejects.toMatchObject({ code: "GeneralException" });
+  });
+
+  it("a sheet that is no form: FORM_NOT_FOUND with the report, zero writes", async () => {
+    const sheet = FakeSheet.fromSpec(coverSheet());
+    const ctx = new FakeContext(new FakeWorkbook(sheet));
+    const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: caps });
+    expect(result).toMatchObject({ ok: false, code: "FORM_NOT_FOUND", message: expect.stringContaining("自评表") });
+    expect(!result.ok && result.report?.findings.map((f) => f.code)).toEqual(["FORM_NOT_FOUND"]);
+    expect(ctx.log).toEqual([]);
+  });
+
+  it("reads values, formulas, formats, position and merges in one sync; text that starts with = is not a formula", async () => {
+    const { book, sheet, spec } = bookOf(SEED_FORMS[0], { origin: { row: 3, col: 2 } });
+    sheet.ensure(40, 2).value = "=103.00(台)";
+    const ctx = new FakeContext(book);
+    const read = await readActiveSheet(asContext(ctx), caps);
+    expect(ctx.syncCount).toBe(1);
+    expect([...read.grid.merges].sort((a, b) => a.top - b.top || a.left - b.left)).toEqual([...spec.merges].sort((a, b) => a.top - b.top || a.left - b.left));
+    expect(read.grid.cells.get(40 * (1 << 14) + 2)).toEqual({ value: "=103.00(台)", formula: undefined, numberFormat: undefined });
+    const direct = sheetReport(analyzeSheet(specToGrid(spec), profile));
+    expect(sheetReport(analyzeSheet(read.grid, profile))).toEqual({ ...direct });
+    expect(read.isProtected).toBe(false);
+    expect(read.profileId).toBeNull();
+
+    const old = await readActiveSheet(asContext(new FakeContext(book)), { ...caps, mergedAreas: false, conditionalFormats: false });
+    expect(old.grid.merges).toEqual([]);
+  });
+
+  it("without ExcelApi 1.6 it writes values and no highlights", async () => {
+    const { book, sheet } = bookOf(SEED_FORMS[0], BLANKS);
+    const ctx = new FakeContext(book);
+    const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: { ...caps, conditionalFormats: false } });
+    expect(result.ok && result.written).toBeGreaterThan(0);
+    expect(result.ok && result.highlighted).toBe(0);
+    expect(sheet.rules).toEqual([]);
+  });
+
+  it("uses the profile stored with the workbook", async () => {
+    const { book } = bookOf(SEED_FORMS[0]);
+    book.settings.set("ziping.profile", "mof-2020");
+    const result = await validateAndScoreSheet(asContext(new FakeContext(book)), { write: false, capabilities: caps });
+    expect(result.ok && result.profileId).toBe("mof-2020");
+  });
+
+  it("applyPlan refuses a plan made for another sheet", async () => {
+    const { book, spec } = bookOf(SEED_FORMS[0]);
+    const ctx = new FakeContext(book);
+    const read = await readActiveSheet(asContext(ctx), caps);
+    await expect(applyPlan(asContext(ctx), read, { ...enginePlan(spec), sheet: "other" })).rejects.toThrow(/other/);
+  });
+
+  it("highlight colours are the .xlsx adapter's", () => {
+    for (const sev of ["error", "warning", "info"] as const) expect(HIGHLIGHT_COLORS[sev].slice(1)).toBe(HIGHLIGHT_ARGB[sev].slice(2));
+  });
+});
+
+describe("writeSheetSpec", () => {
+  it("adds a sheet in two syncs that reads back as the same form (values, formulas, formats, merges)", async () => {
+    const { spec } = seedSheet(SEED_FORMS[4], { percentFormat: true });
+    const existing = new FakeSheet(spec.name);
+    const book = new FakeWorkbook(existing);
+    const ctx = new FakeContext(book);
+    const result = await writeSheetSpec(asContext(ctx), { ...spec, validations: [{ kind: "list", range: { top: 30, left: 3, bottom: 30, right: 3 }, items: ["优", "良"], prompt: "选择等级" }], printFitWidth: true }, caps);
+    expect(result).toEqual({ ok: true, sheet: `${spec.name} (2)` });
+    expect(ctx.syncCount).toBe(2);
+    const added = book.sheet(`${spec.name} (2)`)!;
+    expect(book.active).toBe(added);
+    expect(added.merges).toEqual(spec.merges);
+    expect(added.validations).toHaveLength(1);
+    expect(added.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(added.columnWidths.size).toBe(spec.columnWidths!.length);
+    const read = await readActiveSheet(asContext(new FakeContext(book)), caps);
+    const expected = sheetReport(analyzeSheet(specToGrid({ ...spec, name: added.name }), profile));
+    expect(sheetReport(analyzeSheet(read.grid, profile))).toEqual(expected);
+  });
+});

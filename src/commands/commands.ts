@@ -1,0 +1,80 @@
+/**
+ * Ribbon commands (FunctionFile commands.html): 校验并计分 and 新建自评表. Each runs in Excel's hidden command
+ * runtime, shows its result in a small dialog, and always calls event.completed() (Office queues later clicks
+ * until then). Running 校验并计分 twice is harmless: the second run finds nothing new to write.
+ */
+import { detectCapabilities, loadProfileSetting, validateAndScoreSheet, withHostFailures, writeSheetSpec } from "../adapters/excel";
+import { DEFAULT_PROFILE_ID, getProfile } from "../engine";
+import { newTemplateSpec } from "../engine/template/newTemplate";
+import { CommandSummary, resultUrl, unexpectedSummary, validateSummary } from "./summary";
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface CommandDeps {
+  readonly run: Run;
+  readonly show: (summary: CommandSummary) => Promise<void>;
+}
+
+async function completeAfter(event: { completed: () => void }, deps: CommandDeps, work: () => Promise<CommandSummary>): Promise<void> {
+  try {
+    let summary: CommandSummary;
+    try {
+      summary = await work();
+    } catch (e) {
+      console.error(e);
+      summary = unexpectedSummary(e);
+    }
+    await deps.show(summary);
+  } finally {
+    event.completed();
+  }
+}
+
+export function createCommands(deps: CommandDeps) {
+  return {
+    validateAndScore: (event: { completed: () => void }) =>
+      completeAfter(event, deps, async () => {
+        const result = await withHostFailures(() => deps.run((context) => validateAndScoreSheet(context, { write: true })));
+        return validateSummary(result);
+      }),
+    newTemplate: (event: { completed: () => void }) =>
+      completeAfter(event, deps, async () => {
+        const written = await deps.run(async (context) => {
+          const profile = getProfile((await loadProfileSetting(context)) ?? DEFAULT_PROFILE_ID) ?? getProfile()!;
+          return writeSheetSpec(context, newTemplateSpec(profile), detectCapabilities());
+        });
+        return { ok: true, title: "已新建自评表", lines: [`已新建工作表“${written.sheet}”。`, "填写项目资金和绩效指标后，点击“校验并计分”。"] };
+      }),
+  };
+}
+
+/** Show a summary in a dialog; resolves when it is closed, cannot open, or after 4 minutes (the runtime's limit is 5). */
+function showDialog(summary: CommandSummary): Promise<void> {
+  return new Promise((resolve) => {
+    let dialog: Office.Dialog | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      try {
+        dialog?.close();
+      } catch {
+        // already closed by the user
+      }
+      resolve();
+    };
+    const timer = setTimeout(done, 4 * 60 * 1000);
+    Office.context.ui.displayDialogAsync(resultUrl(window.location.href, summary), { height: 36, width: 28, displayInIframe: true }, (res) => {
+      if (res.status !== Office.AsyncResultStatus.Succeeded) return done();
+      dialog = res.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
+    });
+  });
+}
+
+if (typeof Office !== "undefined") {
+  Office.onReady(() => {
+    const commands = createCommands({ run: (batch) => Excel.run(batch), show: showDialog });
+    Office.actions.associate("validateAndScore", commands.validateAndScore);
+    Office.actions.associate("newTemplate", commands.newTemplate);
+  });
+}

@@ -1,0 +1,63 @@
+import type { SheetReport } from "../engine";
+
+/** What the result dialog shows after a ribbon command (plain data, passed in the dialog's URL). */
+export interface CommandSummary {
+  readonly ok: boolean;
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+export function severityCounts(report: SheetReport): { error: number; warning: number; info: number } {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The summary of a 校验并计分 run (ok) or the reason it did nothing (failure). */
+export function validateSummary(
+  result: { ok: true; report: SheetReport; written: number; highlighted: number } | { ok: false; message: string; report?: SheetReport },
+): CommandSummary {
+  if (!result.ok) {
+    const lines = [result.message];
+    const form = result.report?.form;
+    if (form?.total.computed) lines.push(`（计算结果：总分 ${form.total.computed}，评分等级 ${form.grade.computed ?? "—"}，未写入。）`);
+    return { ok: false, title: "未能校验并计分", lines };
+  }
+  const form = result.report.form!;
+  const c = severityCounts(result.report);
+  return {
+    ok: true,
+    title: `总分 ${form.total.computed ?? "—"} · 评分等级 ${form.grade.computed ?? "—"}`,
+    lines: [
+      `工作表“${result.report.sheet}”${form.projectName ? `：${form.projectName}` : ""}`,
+      `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条。`,
+      result.written > 0 ? `已写入 ${result.written} 个计算结果（可在面板中“撤销上次写入”）。` : "计算结果与表中一致，未写入任何单元格。",
+      result.highlighted > 0 ? `已标注 ${result.highlighted} 个有问题的单元格（“清除标注”可去掉）。` : "没有需要标注的单元格。",
+      "点击“打开面板”查看每一条问题及其计算过程。",
+    ],
+  };
+}
+
+export function unexpectedSummary(error: unknown): CommandSummary {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ok: false, title: "发生意外错误", lines: [`Excel 返回了意外错误：${detail}`, "请重试；如果问题持续，请把此信息告诉维护人员。"] };
+}
+
+/** The dialog page's URL with the summary in its query string. */
+export function resultUrl(base: string, summary: CommandSummary): string {
+  const url = new URL("result.html", base);
+  url.search = `?d=${encodeURIComponent(JSON.stringify(summary))}`;
+  return url.toString();
+}
+
+/** The summary back from a result page's query string; null when absent or damaged. */
+export function summaryFromQuery(search: string): CommandSummary | null {
+  const d = new URLSearchParams(search).get("d");
+  if (!d) return null;
+  try {
+    const s = JSON.parse(d) as CommandSummary;
+    return typeof s.title === "string" && Array.isArray(s.lines) ? s : null;
+  } catch {
+    return null;
+  }
+}

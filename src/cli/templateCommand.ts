@@ -105,7 +105,7 @@ export async function runTemplate(argv: readonly string[], io: TemplateIo = defa
     }));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const option = /'(--?[A-Za-z-]+)/.exec(e instanceof Error ? e.message : "")?.[1] ?? "";
+    const option = /'(--?[A-Za-z-]+)/.exec(String((e as { message?: unknown }).message ?? ""))?.[1] ?? "";
     const reason =
       code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
         ? "template 不接受文件参数，请用 --out 指定输出文件、--from 指定来源文件"

@@ -175,7 +175,7 @@ describe("the CLI's .xlsx is the SheetSpec, cell for cell", () => {
     expect(analyzeSheet(back, profile).findings.filter((f) => f.code === "FIELD_MISSING")).toEqual([]);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const ws = wb.worksheets[0];
     for (const c of spec.cells) {
       const x = ws.getCell(c.row, c.col);

@@ -4,10 +4,11 @@ import { Profile } from "../profiles/profile";
  * The live formulas of a 自评表 (rules.md §3), written so that any spreadsheet (Excel, WPS, LibreOffice)
  * computes the derived cells without the add-in. Arguments are A1 addresses; results have no leading "=".
  *
- * Binary floats: 0.29*100 is 28.999999999999996, which a plain ROUNDDOWN(…,2) could cut to 28.99. Every
- * quotient is therefore first rounded to 10 decimals, `ROUNDDOWN(ROUND(x,10),2)`, which removes the noise
- * (it sits near the 15th significant digit) and changes a true result only when its 3rd to 10th decimals
- * are all 9 (or, half-up, 49999999) — far rarer than the noise it removes.
+ * Binary floats: 0.29*100 is 28.999999999999996, which a ROUNDDOWN(…,2) on the raw binary value cuts to
+ * 28.99. Excel and LibreOffice round to 15 significant digits first and print 29.00; a spreadsheet that does
+ * not would be wrong. Every quotient is therefore first rounded to 10 decimals, `ROUNDDOWN(ROUND(x,10),2)`,
+ * which removes the noise (it sits near the 15th significant digit) and changes a true result only when its
+ * 3rd to 10th decimals are all 9 (or, half-up, 49999999) — far rarer than the noise it removes.
  */
 
 /** `ROUNDDOWN` for truncate, `ROUND` for half-up: the profile's round2 as a spreadsheet function. */

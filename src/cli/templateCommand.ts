@@ -146,7 +146,7 @@ export async function runTemplate(argv: readonly string[], io: TemplateIo = defa
   const what =
     made.sheet === undefined
       ? "新项目自评表"
-      : `下年度自评表（来自 ${values.from} 的工作表“${made.sheet}”；已清空金额、实际完成值、得分、偏差原因和实际完成情况）`;
+      : `自评表（根据 ${values.from} 的工作表“${made.sheet}”生成；已清空金额、实际完成值、得分、偏差原因和实际完成情况）`;
   io.out(`已写出 ${values.out}：${year} 年度${what}，工作表“${spec.name}”，评分方案 ${profile.name}\n`);
   return OK;
 }

@@ -64,7 +64,7 @@ describe("ziping template", () => {
     const out = join(dir, "next.xlsx");
     const r = await cli(["--out", out, "--from", source]);
     expect(r).toMatchObject({ status: 0, err: "" });
-    expect(r.out).toContain("2024 年度下年度自评表");
+    expect(r.out).toContain(`：2024 年度自评表（根据 ${source} 的工作表“表1”生成；已清空`);
     expect(r.out).toContain("工作表“表1”");
     const grids = await sheets(out);
     expect(grids.map((g) => g.sheet)).toEqual(["表1"]);

@@ -1,0 +1,72 @@
+/**
+ * Builds the add-in's web pages into dist/: taskpane.html (React pane), commands.html (ribbon FunctionFile),
+ * result.html (the commands' result dialog), plus manifest.xml and the icons. exceljs is only reached through a
+ * dynamic import in file mode, so it lands in its own chunk and the pane's first load stays small.
+ * `webpack serve` (used by `npm start` on Windows/Mac through office-addin-debugging) serves https://localhost:3000
+ * with the office-addin-dev-certs certificate.
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const PORT = Number(process.env.PORT || 3000);
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const config = {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      result: "./src/commands/result.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].chunk.js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      // the browser build of exceljs (package.json "browser") is a self-contained bundle; don't re-parse it
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", moduleResolution: "node", noEmit: false, sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "result.html", template: "./src/commands/result.html", chunks: ["result"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+  };
+  if (env.WEBPACK_SERVE) {
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: PORT,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+    };
+  }
+  return config;
+};

@@ -2,12 +2,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_PROFILE_ID, getProfile, Profile, PROFILES } from "../engine";
+import { profileFromJson } from "../engine/profiles/profileFromJson";
 import { checkWorkbook, fixWorkbook } from "../adapters/xlsx/checkWorkbook";
 import { countBySeverity, FileResult, textReport } from "./textReport";
 import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
-  ziping check [--json] [--profile ${Object.keys(PROFILES).join("|")}] [--sheet 工作表名] 文件.xlsx...
+  ziping check [--json] [--profile ${Object.keys(PROFILES).join("|")}|方案.json] [--sheet 工作表名] 文件.xlsx...
   ziping fix 文件.xlsx --out 输出.xlsx [--profile …] [--sheet 工作表名] [--overwrite-scores]
   ziping template --out 新表.xlsx [--profile …] [--from 文件.xlsx --sheet 工作表名]
 `;
@@ -21,7 +22,19 @@ interface Io {
 
 const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-function profileOf(id: string | undefined): Profile {
+/** A built-in profile by id, or the user's own from a .json file (any setting of a built-in one changed). */
+async function profileOf(id: string | undefined): Promise<Profile> {
+  if (id?.endsWith(".json")) {
+    let text: string;
+    try {
+      text = await readFile(id, "utf8");
+    } catch {
+      throw new UsageError(`无法读取评分方案文件“${id}”`);
+    }
+    const parsed = profileFromJson(text);
+    if (!parsed.ok) throw new UsageError(`${id}：${parsed.message}`);
+    return parsed.profile;
+  }
   const profile = getProfile(id ?? DEFAULT_PROFILE_ID);
   if (!profile) throw new UsageError(`未知的评分方案“${id}”，可选：${Object.keys(PROFILES).join("、")}`);
   return profile;
@@ -44,7 +57,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" } },
   });
   if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件");
-  const profile = profileOf(values.profile);
+  const profile = await profileOf(values.profile);
   const results: FileResult[] = [];
   for (const file of positionals) {
     const bytes = await readBytes(file);
@@ -80,7 +93,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
   if (!values.out) throw new UsageError("请用 --out 指定输出文件（fix 从不改写输入文件）");
   const [input] = positionals;
   if (resolve(input) === resolve(values.out)) throw new UsageError("输出文件不能与输入文件相同（fix 从不改写输入文件）");
-  const profile = profileOf(values.profile);
+  const profile = await profileOf(values.profile);
   const bytes = await readBytes(input);
   if (!(bytes instanceof Uint8Array)) {
     io.err(`${input}：${bytes.message}\n`);
@@ -109,7 +122,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case "fix":
         return await fix(rest, io);
       case "template":
-        return await runTemplate(rest);
+        return await runTemplate(rest, io);
       case "help":
       case "--help":
       case "-h":

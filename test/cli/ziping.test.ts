@@ -121,3 +121,32 @@ describe("the built command", () => {
     expect(JSON.parse(out).summary).toMatchObject({ files: 1, forms: 11, errors: 0 });
   });
 });
+
+describe("--profile FILE.json: the user's own settings", () => {
+  it("changes any setting of a built-in profile", async () => {
+    const dir = tempDir();
+    const form = tempFile("f.xlsx", await workbookBytes([seedSheet(SEED_FORMS[0]).spec]), dir);
+    const custom = join(dir, "方案.json");
+    writeFileSync(custom, JSON.stringify({ base: "putuo-2023", lowExecutionRate: "95", gradeBands: [{ grade: "优", min: "97" }, { grade: "良", min: "80" }, { grade: "中", min: "60" }] }));
+    const r = await run("check", "--json", "--profile", custom, form);
+    const report = JSON.parse(r.out);
+    expect(report.profile).toBe("putuo-2023+custom");
+    const sheet = report.files[0].sheets[0];
+    expect(sheet.form.grade).toEqual({ declared: "优", computed: "良", cell: "C23" });
+    expect(sheet.findings.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(["LOW_EXECUTION", "GRADE_MISMATCH"]));
+    expect(r.code).toBe(1);
+  });
+  it.each([
+    ['{"rounding": "floor"}', "“rounding”的取值"],
+    ['{"colour": "red"}', "没有“colour”"],
+    ['{"base": "x"}', "未知的基础评分方案"],
+    ["not json", "不是有效的 JSON"],
+  ])("refuses %s", async (json, reason) => {
+    const dir = tempDir();
+    const custom = join(dir, "p.json");
+    writeFileSync(custom, json);
+    const r = await run("check", "--profile", custom, "x.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(reason);
+  });
+});

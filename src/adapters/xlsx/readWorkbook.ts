@@ -41,7 +41,8 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
       if (c.isMerged && c.master.address !== c.address) return; // merge children repeat the master's value
-      const { value, formula } = plainValue(c.value);
+      // a formula's cached result comes from `result`: exceljs leaves a cached 0 out of `value`
+      const { value, formula } = c.type === ExcelJS.ValueType.Formula ? { value: plainValue((c.result ?? null) as ExcelJS.CellValue).value, formula: c.formula } : plainValue(c.value);
       const numberFormat = c.numFmt && c.numFmt !== "General" ? c.numFmt : undefined;
       cells.push({ row: rowNumber, col: colNumber, cell: { value, formula, numberFormat } });
     });

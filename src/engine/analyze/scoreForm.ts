@@ -49,7 +49,9 @@ export function declared(cell: NumberCell | undefined): Dec | null {
 function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
   const budget = declared(row.budget);
   const executed = declared(row.executed);
-  const absentIsZero = (x: Dec | null, cell: NumberCell) => x ?? (cell.reading.kind === "none" ? new D(0) : null);
+  // a row with nothing typed has no rate (a blank form is not "0% executed"); one blank beside a number counts as 0
+  const nothingTyped = row.budget.reading.kind === "none" && row.executed.reading.kind === "none";
+  const absentIsZero = (x: Dec | null, cell: NumberCell) => x ?? (cell.reading.kind === "none" && !nothingTyped ? new D(0) : null);
   const b = absentIsZero(budget, row.budget);
   const e = absentIsZero(executed, row.executed);
   return { row, budget: b, executed: e, rate: b && e ? executionRate(b, e, profile.rounding) : null };

@@ -28,6 +28,14 @@ describe("reading real .xlsx files", () => {
     });
   });
 
+  it("reads a formula whose cached result is 0 as 0, not blank", async () => {
+    const { spec } = seedSheet(SEED_FORMS[0]);
+    const cells = spec.cells.map((c) => (c.row === 8 && c.col === 8 ? { ...c, formula: "IF(E8=0,0,F8/E8*100)", value: 0 } : c));
+    const reading = await readWorkbook(await workbookBytes([{ ...spec, cells }]));
+    if (!reading.ok) throw new Error(reading.message);
+    expect(reading.grids[0].cells.get(8 * 16384 + 8)).toMatchObject({ value: 0, formula: "IF(E8=0,0,F8/E8*100)" });
+  });
+
   it("reads formulas with their cached results and the 0.00% format", async () => {
     const { spec } = seedSheet(SEED_FORMS[0], { percentFormat: true });
     const cells = spec.cells.map((c) => (c.row === 6 && c.col === 8 ? { ...c, formula: "ROUNDDOWN(F6/E6,4)", value: 0.9377 } : c));
@@ -116,7 +124,9 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fixed.bytes.buffer as ArrayBuffer);
     const ws = wb.worksheets[0];
-    const refs = (ws.conditionalFormattings ?? []).map((c) => c.ref).sort();
+    // exceljs keeps the loaded rules on the worksheet but does not declare the property
+    const rules = (ws as unknown as { conditionalFormattings?: { ref: string }[] }).conditionalFormattings ?? [];
+    const refs = rules.map((c) => c.ref).sort();
     expect(refs).toEqual(fixed.plans[0].highlights.map((h) => toA1(h.cell)).sort());
     expect(refs).toContain("H16"); // SCORE_RULE_MISMATCH / DEVIATION_MISSING
     expect(ws.getCell("H16").fill).toEqual({ type: "pattern", pattern: "none" }); // the cell's own (empty) fill

@@ -1,0 +1,26 @@
+import { analyzeSheet, buildWritePlan, getProfile, toA1 } from "../../../src/engine";
+import { specToGrid } from "../../../src/engine/sheet/sheetSpec";
+import { changedForm } from "../../fixtures/cleanForm";
+
+const profile = getProfile("putuo-2023")!;
+
+describe("amounts nobody typed", () => {
+  it("a funds row left blank has no 执行率 to write; one blank beside a number counts as 0", () => {
+    const spec = changedForm([
+      { row: 8, col: 4, value: null }, { row: 8, col: 5, value: null }, { row: 8, col: 6, value: null }, { row: 8, col: 8, value: null },
+      { row: 9, col: 5, value: null }, { row: 9, col: 6, value: 0 }, { row: 9, col: 8, value: null },
+    ]);
+    const grid = specToGrid(spec);
+    const a = analyzeSheet(grid, profile);
+    expect(a.form!.funds.map((f) => f.rate?.toFixed(2) ?? null)).toEqual(["93.77", "93.77", null, "0.00"]);
+    expect(a.findings).toEqual([]);
+    expect(buildWritePlan(a.form!, grid, a.findings).writes.map((w) => [toA1(w.cell), w.value])).toEqual([["H9", 0]]);
+  });
+
+  it("a blank 年度资金总额 row is not LOW_EXECUTION and gives no 总分", () => {
+    const blanks = [4, 5, 6, 8, 9].flatMap((col) => [6, 7].map((row) => ({ row, col, value: null })));
+    const a = analyzeSheet(specToGrid(changedForm([...blanks, { row: 22, col: 8, value: null }, { row: 23, col: 3, value: null }])), profile);
+    expect(a.form!.totalScore).toBeNull();
+    expect(a.findings.map((f) => f.code)).not.toContain("LOW_EXECUTION");
+  });
+});

@@ -17,20 +17,26 @@ export interface CheckOptions {
   readonly sheet?: string;
 }
 
+/** Open the workbook and analyze every sheet, or only the one named. */
+async function readAndAnalyze(data: ArrayBuffer | Uint8Array, options: CheckOptions) {
+  const reading = await readWorkbook(data);
+  if (!reading.ok) return reading;
+  const grids = options.sheet === undefined ? reading.grids : reading.grids.filter((g) => g.sheet === options.sheet);
+  if (options.sheet !== undefined && grids.length === 0) {
+    return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` } as const;
+  }
+  return { ok: true, reading, grids, analyses: analyzeWorkbook(grids, options.profile) } as const;
+}
+
 export type WorkbookCheck =
   | { readonly ok: true; readonly analyses: readonly SheetAnalysis[]; readonly reports: readonly SheetReport[] }
   | UnreadableWorkbook;
 
 /** Read an .xlsx and analyze every sheet (or the one named). The same path serves the CLI and the web page. */
 export async function checkWorkbook(data: ArrayBuffer | Uint8Array, options: CheckOptions): Promise<WorkbookCheck> {
-  const reading = await readWorkbook(data);
-  if (!reading.ok) return reading;
-  const grids = options.sheet === undefined ? reading.grids : reading.grids.filter((g) => g.sheet === options.sheet);
-  if (options.sheet !== undefined && grids.length === 0) {
-    return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` };
-  }
-  const analyses = analyzeWorkbook(grids, options.profile);
-  return { ok: true, analyses, reports: analyses.map(sheetReport) };
+  const read = await readAndAnalyze(data, options);
+  if (!read.ok) return read;
+  return { ok: true, analyses: read.analyses, reports: read.analyses.map(sheetReport) };
 }
 
 export type WorkbookFix =
@@ -42,13 +48,9 @@ export type WorkbookFix =
  * form sheet (rules.md §5). The input bytes are not changed.
  */
 export async function fixWorkbook(data: ArrayBuffer | Uint8Array, options: CheckOptions & WritePlanOptions): Promise<WorkbookFix> {
-  const reading = await readWorkbook(data);
-  if (!reading.ok) return reading;
-  const grids = options.sheet === undefined ? reading.grids : reading.grids.filter((g) => g.sheet === options.sheet);
-  if (options.sheet !== undefined && grids.length === 0) {
-    return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` };
-  }
-  const analyses = analyzeWorkbook(grids, options.profile);
+  const read = await readAndAnalyze(data, options);
+  if (!read.ok) return read;
+  const { reading, grids, analyses } = read;
   const plans: WritePlan[] = [];
   analyses.forEach((a, i) => {
     if (!a.form) return;

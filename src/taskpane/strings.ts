@@ -6,7 +6,7 @@ export const T = {
   fileModeHint: "未在 Excel 中运行：请选择一个 .xlsx 文件，在浏览器中校验并计分（文件不会上传）。",
   excelModeHint: "校验当前工作表中的项目支出绩效自评表。",
   profile: "评分规则",
-  chooseFile: "选择 .xlsx 文件",
+  chooseFile: "选择 .xlsx 文件…",
   noFile: "尚未选择文件",
   check: "校验并计分",
   write: "写入计算结果",

@@ -165,12 +165,16 @@ describe("task pane in file mode", () => {
     expect(check.disabled).toBe(true);
 
     const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    const opened = jest.spyOn(input, "click").mockImplementation(() => undefined);
+    await click(screen.getByRole("button", { name: "选择 .xlsx 文件…" }));
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("file-name").textContent).toBe("尚未选择文件");
     const file = new File([new Uint8Array([80, 75, 3, 4])], "表1.xlsx");
     Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array([80, 75, 3, 4]).buffer });
     await act(async () => {
       fireEvent.change(input, { target: { files: [file] } });
     });
-    expect(screen.getByText("表1.xlsx")).toBeTruthy();
+    expect(screen.getByTestId("file-name").textContent).toBe("表1.xlsx");
     await click(check);
     expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023");
     expect(screen.getByTestId("total").textContent).toBe("96.37");

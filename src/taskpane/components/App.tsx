@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { DEFAULT_PROFILE_ID, getProfile, PROFILES, SheetReport } from "../../engine";
 import type { CheckOutcome, FileCheckOutcome, Host, HostResult } from "../host";
 import { T } from "../strings";
@@ -11,8 +11,12 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", gap: "6px" },
+  select: { minWidth: 0, maxWidth: "100%" },
   empty: { color: tokens.colorNeutralForeground3, margin: "8px 0" },
   fileName: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, wordBreak: "break-all" },
+  filePicker: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "4px" },
+  // the native input stays in the page (and in the accessibility tree of the button that opens it)
+  hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
 });
 
 type Notice = { readonly intent: "success" | "error" | "info" | "warning"; readonly text: string };
@@ -23,6 +27,7 @@ const errorText = (e: unknown) => T.unexpected(e instanceof Error ? e.message : 
 export function App({ host }: { host: Host }) {
   const s = useStyles();
   const fileInputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [profileId, setProfileId] = useState<string>(DEFAULT_PROFILE_ID);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | FileCheckOutcome | null>(null);
@@ -127,18 +132,32 @@ export function App({ host }: { host: Host }) {
       <p className={s.hint}>{host.kind === "file" ? T.fileModeHint : T.excelModeHint}</p>
 
       <Field label={T.profile}>
-        <Select value={profileId} onChange={(_, d) => onProfile(d.value)} disabled={busy !== null}>
+        <Select className={s.select} value={profileId} onChange={(_, d) => onProfile(d.value)} disabled={busy !== null}>
           {Object.values(PROFILES).map((p) => (
-            <option key={p.id} value={p.id}>{`${p.id} · ${p.name}`}</option>
+            <option key={p.id} value={p.id} title={p.id}>
+              {p.name}
+            </option>
           ))}
         </Select>
       </Field>
 
       {host.kind === "file" ? (
-        <Field label={T.chooseFile}>
-          <input id={fileInputId} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void onFile(e.currentTarget.files)} disabled={busy !== null} />
-          <span className={s.fileName}>{file ? file.name : T.noFile}</span>
-        </Field>
+        <div className={s.filePicker}>
+          <input
+            id={fileInputId}
+            ref={fileInput}
+            className={s.hiddenInput}
+            type="file"
+            tabIndex={-1}
+            aria-hidden="true"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => void onFile(e.currentTarget.files)}
+          />
+          <Button onClick={() => fileInput.current?.click()} disabled={busy !== null}>
+            {T.chooseFile}
+          </Button>
+          <span className={s.fileName} data-testid="file-name">{file ? file.name : T.noFile}</span>
+        </div>
       ) : null}
 
       <div className={s.actions} role="toolbar" aria-label="操作">

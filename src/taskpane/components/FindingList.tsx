@@ -16,8 +16,9 @@ const useStyles = makeStyles({
   head: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
   code: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyMonospace },
   message: { margin: "6px 0 0", lineHeight: tokens.lineHeightBase300 },
-  calc: { margin: "4px 0 0", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
-  cells: { display: "flex", gap: "4px", flexWrap: "wrap" },
+  calc: { margin: "4px 0 0", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  cells: { display: "flex", gap: "2px", flexWrap: "wrap" },
+  cell: { minWidth: "auto", fontFamily: tokens.fontFamilyMonospace },
 });
 
 const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
@@ -63,7 +64,7 @@ function FindingItem({ finding, active, onSelectCell }: { finding: FindingReport
         <Badge appearance="filled" color={SEVERITY_COLOR[finding.severity]} size="small">{SEVERITY_LABEL[finding.severity]}</Badge>
         <span className={s.cells}>
           {finding.cells.map((a1) => (
-            <Button key={a1} size="small" appearance="subtle" aria-label={T.goToCell(a1)} title={T.goToCell(a1)} onClick={() => onSelectCell(a1)}>
+            <Button key={a1} className={s.cell} size="small" appearance="subtle" aria-label={T.goToCell(a1)} title={T.goToCell(a1)} onClick={() => onSelectCell(a1)}>
               {a1}
             </Button>
           ))}

@@ -25,7 +25,8 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].chunk.js",
-      clean: true,
+      // dist/node is the CLI build (tsc -p tsconfig.build.json, run first by `npm run build`): keep it
+      clean: { keep: /^node([\\/]|$)/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {

@@ -10,7 +10,8 @@ import { App } from "./components/App";
 import { createFileHost } from "./fileHost";
 import type { Host } from "./host";
 
-const OFFICE_READY_TIMEOUT_MS = 2500;
+/** Office.onReady resolves at once in a plain browser; inside Excel it can take a few seconds on a slow machine. */
+const OFFICE_READY_TIMEOUT_MS = 8000;
 
 async function inExcel(): Promise<boolean> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;

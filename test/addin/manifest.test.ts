@@ -4,7 +4,7 @@ import os from "os";
 import path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const XSD = path.resolve(ROOT, "../shared/office-manifest-xsd/OfficeAppManifestV1_1.xsd");
+const XSD = path.resolve(ROOT, "test/manifest-xsd/OfficeAppManifestV1_1.xsd");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const text = fs.readFileSync(MANIFEST, "utf8");
 

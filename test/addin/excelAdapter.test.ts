@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { analyzeSheet, buildWritePlan, getProfile, sheetReport, toA1 } from "../../src/engine";
 import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import {
@@ -44,6 +45,8 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
       const ctx = new FakeContext(book);
       const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: caps });
       if (!result.ok) throw new Error(result.message);
+      // `npm run bench` collects these counts (bench/addin.bench.js)
+      if (process.env.ZIPING_BENCH_SYNCS) appendFileSync(process.env.ZIPING_BENCH_SYNCS, JSON.stringify({ form: id, variant: _name, syncs: ctx.syncCount }) + "\n");
       expect(ctx.syncCount).toBe(2);
 
       const plan = enginePlan(spec);

@@ -80,6 +80,8 @@ test("file mode: pick seed form 1, 校验并计分, see 总分 96.37 / 优 and t
   expect(await page.getByTestId("total").textContent()).toBe("96.37");
   expect(await page.getByTestId("grade").textContent()).toBe("优");
   expect(await page.getByTestId("rate").textContent()).toBe("93.77%");
+  expect(await page.getByTestId("rate-calc").textContent()).toBe("91.60 ÷ 97.68 × 100 = 93.77");
+  expect(await page.getByTestId("budget-calc").textContent()).toBe("10.00 × min(91.60 ÷ 97.68, 1) = 9.37");
 
   const expected = sheetReport(analyzeSheet(
     (await readWorkbook(await workbookToBytes(wb)).then((r) => (r.ok ? r.grids[0] : null)))!,

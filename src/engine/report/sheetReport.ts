@@ -5,6 +5,7 @@ import { Finding, Severity } from "../findings/codes";
 import { NumberCell } from "../model/types";
 import { Dec } from "../score/decimal";
 import { ruleCalculation } from "../findings/checks/indicatorChecks";
+import { budgetScoreCalculation, rateCalculation, totalCalculation } from "../findings/calculations";
 
 /** A declared/computed pair with its cell, as the JSON report (cli.md, schemaVersion 1) shows it. */
 export interface ValuePair {
@@ -56,6 +57,8 @@ export interface FormReport {
   readonly budgetScore: ValuePair;
   readonly total: ValuePair & { weight: ValuePair };
   readonly grade: { declared: string | null; computed: string | null; cell: string | null };
+  /** How 执行率, 预算执行得分 and 总分 were computed (`91.60 ÷ 97.68 × 100 = 93.77`); "" when they could not be. */
+  readonly calculations: { rate: string; budgetScore: string; total: string };
 }
 
 const num = (c: NumberCell | undefined): string | null => (c?.reading.kind === "number" ? c.reading.value.toFixed(2) : null);
@@ -105,6 +108,11 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
         declared: form.model.grade?.value.text || null,
         computed: form.grade,
         cell: form.model.grade ? toA1(form.model.grade.value.cell) : null,
+      },
+      calculations: {
+        rate: form.totalFunds?.rate ? rateCalculation(form.totalFunds) : "",
+        budgetScore: form.budgetScore ? budgetScoreCalculation(form) : "",
+        total: totalCalculation(form),
       },
     },
     findings: a.findings.map(findingReport),

@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   counts: { gridColumn: "1 / span 2", display: "flex", gap: "8px", flexWrap: "wrap" },
   project: { gridColumn: "1 / span 2", fontWeight: tokens.fontWeightSemibold },
+  calc: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
 });
 
 export function countBySeverity(report: SheetReport): { error: number; warning: number; info: number } {
@@ -36,10 +37,12 @@ export function Summary({ report }: { report: SheetReport }) {
       <div>
         <div className={s.label}>{T.rate}</div>
         <div className={s.value} data-testid="rate">{rate ? `${rate}%` : "—"}</div>
+        {form?.calculations.rate ? <div className={s.calc} data-testid="rate-calc">{form.calculations.rate}</div> : null}
       </div>
       <div>
         <div className={s.label}>{T.budgetScore}</div>
         <div className={s.value}>{form?.budgetScore.computed ?? "—"}</div>
+        {form?.calculations.budgetScore ? <div className={s.calc} data-testid="budget-calc">{form.calculations.budgetScore}</div> : null}
       </div>
       <div className={s.counts} data-testid="counts">
         <Badge appearance="filled" color="danger">{`${T.errors} ${counts.error}`}</Badge>

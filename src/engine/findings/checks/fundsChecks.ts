@@ -6,15 +6,11 @@ import { executionRate } from "../../score/executionRate";
 import { Finding } from "../codes";
 import { n2, roundingName } from "../format";
 import { makeFinding } from "../makeFinding";
+import { budgetScoreCalculation, rateCalculation } from "../calculations";
 import { Check } from "./check";
 import { compareDerived } from "./derivedValue";
 
 const cleanLabel = (f: ScoredFunds) => f.row.label.text.replace(/[：:]\s*/g, "：").replace(/：$/, "");
-
-/** The calculation shown to the user: `91.60 ÷ 97.68 × 100 = 93.77`. */
-export function rateCalculation(f: ScoredFunds): string {
-  return `${n2(f.executed)} ÷ ${n2(f.budget)} × 100 = ${n2(f.rate)}`;
-}
 
 /** EXEC_RATE_MISMATCH (or FORMULA_DISAGREES) on every funds row. */
 export const execRateMismatch: Check = (form) =>
@@ -45,7 +41,7 @@ export const budgetScoreMismatch: Check = (form) => {
     "BUDGET_SCORE_MISMATCH",
     "预算执行得分",
     { weight: n2(form.budgetWeight), rounding: roundingName(form.profile.rounding) },
-    `${n2(form.budgetWeight)} × min(${n2(t.executed)} ÷ ${n2(t.budget)}, 1) = ${n2(form.budgetScore)}`,
+    budgetScoreCalculation(form),
   );
   return finding ? [finding] : [];
 };

@@ -3,6 +3,7 @@ import { D, otherMode } from "../../score/decimal";
 import { gradeFor, readGrade } from "../../score/grade";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
+import { totalCalculation } from "../calculations";
 import { Check } from "./check";
 import { compareDerived } from "./derivedValue";
 
@@ -31,8 +32,7 @@ export const totalMismatch: Check = (form) => {
   // the same form scored with the other rounding: a consistent half-up form is a warning, not an error
   const other = budgetScore(form, otherMode(form.profile.rounding));
   const otherTotal = other === null ? null : indicatorScores.plus(other);
-  const calc = `${n2(form.budgetScore)} + ${n2(indicatorScores)} = ${n2(form.totalScore)}`;
-  const finding = compareDerived(cell, form.totalScore, otherTotal, "TOTAL_MISMATCH", "总分", { budgetScore: n2(form.budgetScore), indicatorScores: n2(indicatorScores) }, calc);
+  const finding = compareDerived(cell, form.totalScore, otherTotal, "TOTAL_MISMATCH", "总分", { budgetScore: n2(form.budgetScore), indicatorScores: n2(indicatorScores) }, totalCalculation(form));
   return finding ? [finding] : [];
 };
 

@@ -1,5 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_PROFILE_ID, getProfile, Profile, PROFILES } from "../engine";
 import { profileFromJson } from "../engine/profiles/profileFromJson";
@@ -8,7 +8,7 @@ import { countBySeverity, FileResult, textReport } from "./textReport";
 import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
-  ziping check [--json] [--profile ${Object.keys(PROFILES).join("|")}|方案.json] [--sheet 工作表名] 文件.xlsx...
+  ziping check [--json] [--profile ${Object.keys(PROFILES).join("|")}|方案.json] [--sheet 工作表名] 文件.xlsx|文件夹...
   ziping fix 文件.xlsx --out 输出.xlsx [--profile …] [--sheet 工作表名] [--overwrite-scores]
   ziping template --out 新表.xlsx [--profile …] [--from 文件.xlsx --sheet 工作表名]
 `;
@@ -50,6 +50,33 @@ async function readBytes(file: string): Promise<Uint8Array | { code: "FILE_UNREA
   }
 }
 
+/** A folder stands for the .xlsx files in it (a reviewer's folder of forms); Excel's ~$ lock files are skipped. */
+async function expandFolders(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+      files.push(p);
+      continue;
+    }
+    const names = (await readdir(p)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
+    files.push(...names.map((n) => join(p, n)));
+  }
+  return files;
+}
+
+/** Write the whole file or nothing: a temp file beside the target, renamed into place. */
+async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
 async function check(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -59,7 +86,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件");
   const profile = await profileOf(values.profile);
   const results: FileResult[] = [];
-  for (const file of positionals) {
+  for (const file of await expandFolders(positionals)) {
     const bytes = await readBytes(file);
     if (!(bytes instanceof Uint8Array)) {
       results.push({ file, error: bytes, sheets: [] });
@@ -104,7 +131,12 @@ async function fix(argv: string[], io: Io): Promise<number> {
     io.err(`${input}：${fixed.message}\n`);
     return 2;
   }
-  await writeFile(values.out, fixed.bytes);
+  try {
+    await writeWhole(values.out, fixed.bytes);
+  } catch (e) {
+    io.err(`无法写出 ${values.out}：${(e as Error).message}（未写入任何内容）\n`);
+    return 2;
+  }
   const written = fixed.plans.reduce((n, p) => n + p.writes.length, 0);
   const marked = fixed.plans.reduce((n, p) => n + p.highlights.length, 0);
   io.out(`已写出 ${values.out}：写入 ${written} 个计算结果，标注 ${marked} 个单元格\n`);

@@ -151,3 +151,27 @@ describe("--profile FILE.json: the user's own settings", () => {
     expect(r.err).toContain(reason);
   });
 });
+
+describe("a reviewer's folder of forms", () => {
+  it("check FOLDER checks every .xlsx in it, in name order, skipping Excel's lock files", async () => {
+    const dir = tempDir();
+    tempFile("b.xlsx", await workbookBytes([seedSheet(SEED_FORMS[1]).spec]), dir);
+    tempFile("a.xlsx", await workbookBytes([seedSheet(SEED_FORMS[0]).spec]), dir);
+    tempFile("~$a.xlsx", new Uint8Array([1, 2, 3]), dir);
+    tempFile("notes.txt", new Uint8Array([1, 2, 3]), dir);
+    const { code, out } = await run("check", "--json", dir);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual([join(dir, "a.xlsx"), join(dir, "b.xlsx")]);
+    expect(report.summary).toMatchObject({ files: 2, forms: 2, errors: 0 });
+  });
+
+  it("fix into a folder that does not exist says so and writes nothing", async () => {
+    const dir = tempDir();
+    const input = tempFile("in.xlsx", await workbookBytes([seedSheet(SEED_FORMS[0]).spec]), dir);
+    const r = await run("fix", input, "--out", join(dir, "missing", "out.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("未写入任何内容");
+    expect(existsSync(join(dir, "missing"))).toBe(false);
+  });
+});

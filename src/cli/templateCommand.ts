@@ -1,12 +1,10 @@
-import ExcelJS from "exceljs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_PROFILE_ID, getProfile, Profile, PROFILES } from "../engine";
 import { SheetSpec } from "../engine/sheet/sheetSpec";
-import { newTemplateSpec, nextYearTemplateSpec } from "../engine/template";
-import { readWorkbook } from "../adapters/xlsx/readWorkbook";
-import { addSheetFromSpec, workbookToBytes } from "../adapters/xlsx/writeWorkbook";
+import { newTemplateSpec } from "../engine/template";
+import { nextYearFromWorkbook, templateBytes } from "../adapters/xlsx/templateWorkbook";
 
 export interface TemplateIo {
   readonly out: (text: string) => void;
@@ -28,17 +26,6 @@ interface Made {
 const OK = 0;
 const USAGE_OR_FILE_ERROR = 2;
 
-/**
- * The .xlsx bytes of a template sheet. The workbook asks for a full recalculation on load, so every
- * spreadsheet shows the formulas' own results whatever cached values it finds.
- */
-export async function templateBytes(spec: SheetSpec): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  addSheetFromSpec(workbook, spec);
-  workbook.calcProperties.fullCalcOnLoad = true;
-  return workbookToBytes(workbook);
-}
-
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   try {
@@ -57,7 +44,7 @@ function readError(e: unknown): string {
   return `无法读取（${e instanceof Error ? e.message : String(e)}）`;
 }
 
-/** Next year's form from the chosen (or the first) 自评表 sheet of a workbook, or the reason it cannot be made. */
+/** Next year's form from the chosen (or the first) 自评表 sheet of a workbook, or null after saying why not. */
 async function nextYearFrom(from: string, sheet: string | undefined, profile: Profile, io: TemplateIo): Promise<Made | null> {
   let data: Uint8Array;
   try {
@@ -66,27 +53,12 @@ async function nextYearFrom(from: string, sheet: string | undefined, profile: Pr
     io.err(`${from}：${readError(e)}\n`);
     return null;
   }
-  const reading = await readWorkbook(data);
-  if (!reading.ok) {
-    io.err(`${from}：${reading.message}\n`);
+  const made = await nextYearFromWorkbook(data, sheet, profile);
+  if (!made.ok) {
+    io.err(`${from}：${made.message}\n`);
     return null;
   }
-  if (sheet !== undefined) {
-    const grid = reading.grids.find((g) => g.sheet === sheet);
-    if (!grid) {
-      io.err(`${from}：没有名为“${sheet}”的工作表（现有：${reading.grids.map((g) => g.sheet).join("、")}）\n`);
-      return null;
-    }
-    const made = nextYearTemplateSpec(grid, profile);
-    if (!made.ok) io.err(`${from}：${made.message}\n`);
-    return made.ok ? { spec: made.spec, year: made.year, sheet: grid.sheet } : null;
-  }
-  for (const grid of reading.grids) {
-    const made = nextYearTemplateSpec(grid, profile);
-    if (made.ok) return { spec: made.spec, year: made.year, sheet: grid.sheet };
-  }
-  io.err(`${from}：文件中没有找到自评表，无法生成下年度模板\n`);
-  return null;
+  return { spec: made.spec, year: made.year, sheet: made.sheet };
 }
 
 /**

@@ -3,10 +3,8 @@
  * runtime, shows its result in a small dialog, and always calls event.completed() (Office queues later clicks
  * until then). Running 校验并计分 twice is harmless: the second run finds nothing new to write.
  */
-import { detectCapabilities, loadProfileSetting, validateAndScoreSheet, withHostFailures, writeSheetSpec } from "../adapters/excel";
-import { DEFAULT_PROFILE_ID, getProfile } from "../engine";
-import { newTemplateSpec } from "../engine/template/newTemplate";
-import { CommandSummary, resultUrl, unexpectedSummary, validateSummary } from "./summary";
+import { addTemplateSheet, validateAndScoreSheet, withHostFailures } from "../adapters/excel";
+import { CommandSummary, resultUrl, templateSummary, unexpectedSummary, validateSummary } from "./summary";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -39,11 +37,8 @@ export function createCommands(deps: CommandDeps) {
       }),
     newTemplate: (event: { completed: () => void }) =>
       completeAfter(event, deps, async () => {
-        const written = await deps.run(async (context) => {
-          const profile = getProfile((await loadProfileSetting(context)) ?? DEFAULT_PROFILE_ID) ?? getProfile()!;
-          return writeSheetSpec(context, newTemplateSpec(profile), detectCapabilities());
-        });
-        return { ok: true, title: "已新建自评表", lines: [`已新建工作表“${written.sheet}”。`, "填写项目资金和绩效指标后，点击“校验并计分”。"] };
+        const result = await withHostFailures(() => deps.run((context) => addTemplateSheet(context, "new")));
+        return templateSummary(result);
       }),
   };
 }

@@ -38,6 +38,16 @@ export function validateSummary(
   };
 }
 
+/** The summary of 新建自评表 / 生成下年度模板. */
+export function templateSummary(result: { ok: true; sheet: string; year: number } | { ok: false; message: string }): CommandSummary {
+  if (!result.ok) return { ok: false, title: "未能生成自评表", lines: [result.message] };
+  return {
+    ok: true,
+    title: "已新建自评表",
+    lines: [`已新建工作表“${result.sheet}”（${result.year} 年度）。`, "填写项目资金和绩效指标后，点击“校验并计分”。"],
+  };
+}
+
 export function unexpectedSummary(error: unknown): CommandSummary {
   const detail = error instanceof Error ? error.message : String(error);
   return { ok: false, title: "发生意外错误", lines: [`Excel 返回了意外错误：${detail}`, "请重试；如果问题持续，请把此信息告诉维护人员。"] };

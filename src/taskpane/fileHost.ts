@@ -1,4 +1,5 @@
 import { getProfile, DEFAULT_PROFILE_ID } from "../engine";
+import { newTemplateSpec } from "../engine/template/newTemplate";
 import type { FileHost } from "./host";
 
 const PROFILE_KEY = "ziping.profile";
@@ -42,6 +43,18 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
         highlighted: fixed.plans.reduce((n, p) => n + p.highlights.length, 0),
         scored: { name: scoredName(file.name), bytes: fixed.bytes },
       };
+    },
+    async makeTemplate(kind, profileId, file) {
+      const { templateBytes, nextYearFromWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/templateWorkbook");
+      const profile = getProfile(profileId) ?? getProfile(DEFAULT_PROFILE_ID)!;
+      if (kind === "new") {
+        const year = new Date().getFullYear();
+        return { ok: true, name: `自评表（${year} 年度，新项目）.xlsx`, bytes: await templateBytes(newTemplateSpec(profile, { year })), year };
+      }
+      if (!file) return { ok: false, code: "NO_FILE", message: "请先选择今年的自评表文件，再生成下年度模板。" };
+      const made = await nextYearFromWorkbook(file.bytes, undefined, profile);
+      if (!made.ok) return { ok: false, code: "FORM_NOT_FOUND", message: made.message };
+      return { ok: true, name: `${file.name.replace(/\.xlsx$/i, "")}（${made.year} 年度模板）.xlsx`, bytes: await templateBytes(made.spec), year: made.year };
     },
     download(name, bytes) {
       const doc = deps.document ?? document;

@@ -33,6 +33,9 @@ export interface FileCheckOutcome extends CheckOutcome {
   readonly scored: { readonly name: string; readonly bytes: Uint8Array };
 }
 
+/** 新建自评表 (a blank form for a new project) or 生成下年度模板 (next year's form from the current one). */
+export type TemplateKind = "new" | "nextYear";
+
 interface HostBase {
   /** The profile stored with the workbook (Excel settings) or this browser (file mode); null when unset. */
   loadProfileId(): Promise<string | null>;
@@ -45,6 +48,8 @@ export interface ExcelHost extends HostBase {
   check(profileId: string, options: { write: boolean }): Promise<HostResult<CheckOutcome>>;
   clearHighlights(): Promise<HostResult<{ readonly cleared: number }>>;
   undoLastWrite(): Promise<HostResult<{ readonly restored: number; readonly skipped: number }>>;
+  /** Add a template sheet to the workbook (next year's: from the active sheet) and activate it. */
+  addTemplate(kind: TemplateKind, profileId: string): Promise<HostResult<{ readonly sheet: string; readonly year: number }>>;
   /** Select a cell in Excel (sheet name and A1 address). */
   selectCell(sheet: string, a1: string): Promise<HostResult<object>>;
 }
@@ -53,6 +58,12 @@ export interface FileHost extends HostBase {
   readonly kind: "file";
   /** 校验并计分 on an .xlsx file's bytes: every sheet, plus a scored copy. */
   checkFile(file: { readonly name: string; readonly bytes: Uint8Array }, profileId: string): Promise<HostResult<FileCheckOutcome>>;
+  /** A template as an .xlsx to download (next year's: from the chosen file). */
+  makeTemplate(
+    kind: TemplateKind,
+    profileId: string,
+    file: { readonly name: string; readonly bytes: Uint8Array } | null,
+  ): Promise<HostResult<{ readonly name: string; readonly bytes: Uint8Array; readonly year: number }>>;
   /** Offer bytes as a download. */
   download(name: string, bytes: Uint8Array): void;
 }

@@ -111,5 +111,16 @@ test("file mode: pick seed form 1, 校验并计分, see 总分 96.37 / 优 and t
   if (!scored.ok) throw new Error(scored.message);
   const after = sheetReport(analyzeSheet(scored.grids[0], getProfile("putuo-2023")!));
   expect(after.form?.grade.declared).toBe("优");
+
+  // 生成下年度模板 from the chosen file: a download that reads as next year's form
+  const [next] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成下年度模板" }).click()]);
+  expect(next.suggestedFilename()).toMatch(/（2024 年度模板）\.xlsx$/);
+  const nextPath = path.join(tmp, "next.xlsx");
+  await next.saveAs(nextPath);
+  const nextBook = await readWorkbook(fs.readFileSync(nextPath));
+  if (!nextBook.ok) throw new Error(nextBook.message);
+  const nextReport = sheetReport(analyzeSheet(nextBook.grids[0], getProfile("putuo-2023")!));
+  expect(nextReport.form?.year).toBe(2024);
+  expect(nextReport.form?.indicators.map((i) => i.name)).toEqual(expected.form?.indicators.map((i) => i.name));
   expect(errors).toEqual([]);
 });

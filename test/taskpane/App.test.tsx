@@ -24,6 +24,7 @@ function excelHost(overrides: Partial<ExcelHost> = {}): ExcelHost {
     clearHighlights: jest.fn(async () => ({ ok: true as const, cleared: 7 })),
     undoLastWrite: jest.fn(async () => ({ ok: true as const, restored: 3, skipped: 0 })),
     selectCell: jest.fn(async () => ({ ok: true as const })),
+    addTemplate: jest.fn(async (kind: string) => ({ ok: true as const, sheet: kind === "new" ? "自评表" : "表1 (2)", year: 2024 })),
     loadProfileId: jest.fn(async () => "mof-2020"),
     saveProfileId: jest.fn(async () => undefined),
     ...overrides,
@@ -150,6 +151,7 @@ describe("task pane in file mode", () => {
         scored: { name: "表1（已计分）.xlsx", bytes: new Uint8Array([1, 2, 3]) },
       })),
       download: jest.fn(),
+      makeTemplate: jest.fn(async () => ({ ok: true as const, name: "自评表（2026 年度，新项目）.xlsx", bytes: new Uint8Array([9]), year: 2026 })),
       loadProfileId: jest.fn(async () => null),
       saveProfileId: jest.fn(async () => undefined),
       ...overrides,
@@ -199,5 +201,25 @@ describe("task pane in file mode", () => {
     });
     await click(screen.getByRole("button", { name: "校验并计分" }));
     expect(screen.getByRole("alert").textContent).toContain("不是 .xlsx 文件");
+  });
+});
+
+describe("templates from the pane", () => {
+  it("in Excel: 新建自评表 and 生成下年度模板 add a sheet with the chosen profile", async () => {
+    const host = excelHost();
+    await renderApp(host);
+    await click(screen.getByRole("button", { name: "新建自评表" }));
+    expect(host.addTemplate).toHaveBeenCalledWith("new", "mof-2020");
+    expect(screen.getByText(/已新建工作表“自评表”（2024 年度）/)).toBeTruthy();
+    await click(screen.getByRole("button", { name: "生成下年度模板" }));
+    expect(host.addTemplate).toHaveBeenCalledWith("nextYear", "mof-2020");
+    expect(screen.getByText(/已新建工作表“表1 \(2\)”/)).toBeTruthy();
+  });
+
+  it("in Excel: a sheet that is no form gets the host's message", async () => {
+    const host = excelHost({ addTemplate: jest.fn(async () => ({ ok: false as const, code: "FORM_NOT_FOUND", message: "当前工作表中没有找到项目支出绩效自评表" })) });
+    await renderApp(host);
+    await click(screen.getByRole("button", { name: "生成下年度模板" }));
+    expect(screen.getByText(/没有找到项目支出绩效自评表/)).toBeTruthy();
   });
 });

@@ -44,3 +44,33 @@ describe("file host (the pane outside Office)", () => {
     expect(scoredName("自评表")).toBe("自评表（已计分）.xlsx");
   });
 });
+
+describe("file host templates (downloads)", () => {
+  it("新建自评表 gives an .xlsx that reads as a blank form; 生成下年度模板 needs a chosen file and builds from it", async () => {
+    const host = createFileHost({ storage: { getItem: () => null, setItem: () => undefined } });
+    const blank = await host.makeTemplate("new", "putuo-2023", null);
+    if (!blank.ok) throw new Error(blank.message);
+    expect(blank.name).toBe(`自评表（${blank.year} 年度，新项目）.xlsx`);
+    const reread = await readWorkbook(blank.bytes);
+    if (!reread.ok) throw new Error(reread.message);
+    const { analyzeSheet, getProfile } = await import("../../src/engine");
+    const a = analyzeSheet(reread.grids[0], getProfile()!);
+    expect(a.isForm).toBe(true);
+    expect(a.findings.filter((f) => f.code === "FIELD_MISSING")).toEqual([]);
+
+    expect(await host.makeTemplate("nextYear", "putuo-2023", null)).toMatchObject({ ok: false, code: "NO_FILE" });
+    const file = { name: "2023.xlsx", bytes: await xlsx(coverSheet(), seedSheet(SEED_FORMS[0]).spec) };
+    const next = await host.makeTemplate("nextYear", "putuo-2023", file);
+    if (!next.ok) throw new Error(next.message);
+    expect(next).toMatchObject({ name: "2023（2024 年度模板）.xlsx", year: 2024 });
+    const nextRead = await readWorkbook(next.bytes);
+    if (!nextRead.ok) throw new Error(nextRead.message);
+    const model = analyzeSheet(nextRead.grids[0], getProfile()!).form!.model;
+    expect(model.year).toBe(2024);
+    expect(model.indicators.map((i) => i.name.text)).toEqual(SEED_FORMS[0].indicators.map((i) => i.level3));
+    expect(model.indicators.every((i) => i.score.reading.kind === "none" && i.actual.kind === "empty")).toBe(true);
+
+    const notAForm = await host.makeTemplate("nextYear", "putuo-2023", { name: "x.xlsx", bytes: await xlsx(coverSheet()) });
+    expect(notAForm).toMatchObject({ ok: false, code: "FORM_NOT_FOUND" });
+  });
+});

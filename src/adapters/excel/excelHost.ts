@@ -6,6 +6,7 @@ import { loadProfileSetting, saveProfileSetting } from "./profileSetting";
 import { selectCell } from "./selectCell";
 import { undoLastWrite } from "./undoLastWrite";
 import { validateAndScoreSheet } from "./validateAndScore";
+import { addTemplateSheet } from "./writeSheetSpec";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -21,6 +22,7 @@ export function createExcelHost(run: Run = (batch) => Excel.run(batch)): ExcelHo
     check: (profileId, { write }) => guarded((context) => validateAndScoreSheet(context, { write, profileId, capabilities })),
     clearHighlights: () => guarded((context) => clearHighlights(context, capabilities)),
     undoLastWrite: () => guarded((context) => undoLastWrite(context, capabilities)),
+    addTemplate: (kind, profileId) => guarded((context) => addTemplateSheet(context, kind, { profileId, capabilities })),
     selectCell: (sheet, a1) => guarded((context) => selectCell(context, sheet, a1)),
     loadProfileId: () => run((context) => loadProfileSetting(context)),
     saveProfileId: (id) => run((context) => saveProfileSetting(context, id)),

@@ -27,11 +27,12 @@ function formulasOnly(values: readonly (readonly unknown[])[], formulas: readonl
 }
 
 /**
- * Read the active worksheet in ONE context.sync(): used range values, formulas, number formats and position;
- * merged areas (ExcelApi 1.13, when supported); protection; the add-in's highlight rules (1.6); the workbook's
- * profile and undo settings (1.4).
+ * Queue everything a read of the active worksheet needs — used range values, formulas, number formats and
+ * position; merged areas (ExcelApi 1.13, when supported); protection; the add-in's highlight rules (1.6); the
+ * workbook's profile and undo settings (1.4) — and return what turns it into a SheetRead after the caller's
+ * context.sync(), so that a read can share its round trip with other loads.
  */
-export async function readActiveSheet(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): Promise<SheetRead> {
+export function queueActiveSheetRead(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): () => SheetRead {
   const worksheet = context.workbook.worksheets.getActiveWorksheet();
   worksheet.load("name");
   worksheet.protection.load("protected");
@@ -46,22 +47,29 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
   const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   undo.load("value");
 
-  await context.sync();
-
-  const merges: MergeArea[] = merged && !merged.isNullObject && merged.address ? parseAreas(merged.address) : [];
-  const grid = gridFromArray(worksheet.name, used.values, {
-    origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 },
-    formulas: formulasOnly(used.values, used.formulas),
-    numberFormats: used.numberFormat as (string | null)[][],
-    merges,
-  });
-  return {
-    grid,
-    worksheet,
-    isProtected: worksheet.protection.protected,
-    ownHighlights: rules ? ownHighlights(rules) : [],
-    profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
-    undo: undo.isNullObject ? null : parseUndoSnapshot(undo.value),
-    capabilities,
+  return () => {
+    const merges: MergeArea[] = merged && !merged.isNullObject && merged.address ? parseAreas(merged.address) : [];
+    const grid = gridFromArray(worksheet.name, used.values, {
+      origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 },
+      formulas: formulasOnly(used.values, used.formulas),
+      numberFormats: used.numberFormat as (string | null)[][],
+      merges,
+    });
+    return {
+      grid,
+      worksheet,
+      isProtected: worksheet.protection.protected,
+      ownHighlights: rules ? ownHighlights(rules) : [],
+      profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
+      undo: undo.isNullObject ? null : parseUndoSnapshot(undo.value),
+      capabilities,
+    };
   };
+}
+
+/** Read the active worksheet in ONE context.sync(). */
+export async function readActiveSheet(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): Promise<SheetRead> {
+  const finish = queueActiveSheetRead(context, capabilities);
+  await context.sync();
+  return finish();
 }

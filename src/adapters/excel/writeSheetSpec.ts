@@ -1,6 +1,11 @@
-import { colName } from "../../engine";
+import { colName, DEFAULT_PROFILE_ID, getProfile } from "../../engine";
+import { newTemplateSpec } from "../../engine/template/newTemplate";
+import { nextYearTemplateSpec } from "../../engine/template/nextYearTemplate";
 import { CellStyle, DataValidationSpec, SheetSpec } from "../../engine/sheet/sheetSpec";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
+import { ExcelFailure, failure } from "./failures";
+import { queueActiveSheetRead } from "./readActiveSheet";
+import { PROFILE_SETTING } from "./settingsKeys";
 
 export interface WriteSpecResult {
   readonly ok: true;
@@ -61,17 +66,13 @@ function applyValidation(range: Excel.Range, v: DataValidationSpec): void {
 }
 
 /**
- * Add a new worksheet from a SheetSpec in two syncs (the taken names; then everything): values and formulas
- * in one block, number formats, styles, merges, column widths, row heights; data validation (ExcelApi 1.8) and
- * fit-to-width printing (1.9) where supported. The new sheet is activated.
+ * Queue a new worksheet from a SheetSpec (no sync): values and formulas in one block, number formats, styles,
+ * merges, column widths, row heights; data validation (ExcelApi 1.8) and fit-to-width printing (1.9) where
+ * supported. The new sheet is activated. `taken` are the workbook's sheet names, loaded by the caller.
  */
-export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetSpec, capabilities: ExcelCapabilities = detectCapabilities()): Promise<WriteSpecResult> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-
-  const name = uniqueSheetName(spec.name, sheets.items.map((s) => s.name));
-  const ws = sheets.add(name);
+function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: readonly string[], capabilities: ExcelCapabilities): string {
+  const name = uniqueSheetName(spec.name, taken);
+  const ws = context.workbook.worksheets.add(name);
   const rows = Math.max(1, ...spec.cells.map((c) => c.row));
   const cols = Math.max(1, ...spec.cells.map((c) => c.col));
   const formulas: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => Array<null>(cols).fill(null));
@@ -101,6 +102,55 @@ export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetS
     ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   }
   ws.activate();
+  return name;
+}
+
+/** Add a new worksheet from a SheetSpec in two syncs (the taken names; then everything). */
+export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetSpec, capabilities: ExcelCapabilities = detectCapabilities()): Promise<WriteSpecResult> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const name = queueSheetSpec(context, spec, sheets.items.map((s) => s.name), capabilities);
   await context.sync();
   return { ok: true, sheet: name };
+}
+
+export type TemplateKind = "new" | "nextYear";
+
+export type TemplateResult = { readonly ok: true; readonly sheet: string; readonly year: number } | ExcelFailure;
+
+/**
+ * 新建自评表 / 生成下年度模板 in two syncs: the first loads the sheet names, the workbook's profile and (next year)
+ * the active sheet; the second writes the new sheet, built by the engine (the same SheetSpec as `ziping template`).
+ * `profileId` overrides the one stored with the workbook. Next year's form from a sheet that is no form: a
+ * failure, and nothing written.
+ */
+export async function addTemplateSheet(
+  context: Excel.RequestContext,
+  kind: TemplateKind,
+  options: { readonly profileId?: string; readonly capabilities?: ExcelCapabilities } = {},
+): Promise<TemplateResult> {
+  const capabilities = options.capabilities ?? detectCapabilities();
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const stored = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
+  stored.load("value");
+  const finishRead = kind === "nextYear" ? queueActiveSheetRead(context, capabilities) : null;
+  await context.sync();
+  const storedId = !stored.isNullObject && typeof stored.value === "string" ? stored.value : undefined;
+  const profile = getProfile(options.profileId ?? storedId ?? DEFAULT_PROFILE_ID) ?? getProfile(DEFAULT_PROFILE_ID)!;
+  let spec: SheetSpec;
+  let year: number;
+  if (!finishRead) {
+    spec = newTemplateSpec(profile);
+    year = new Date().getFullYear();
+  } else {
+    const next = nextYearTemplateSpec(finishRead().grid, profile);
+    if (!next.ok) return failure("FORM_NOT_FOUND");
+    spec = next.spec;
+    year = next.year;
+  }
+  const name = queueSheetSpec(context, spec, sheets.items.map((s) => s.name), capabilities);
+  await context.sync();
+  return { ok: true, sheet: name, year };
 }

@@ -1,7 +1,7 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { DEFAULT_PROFILE_ID, getProfile, PROFILES, SheetReport } from "../../engine";
-import type { CheckOutcome, FileCheckOutcome, Host, HostResult } from "../host";
+import type { CheckOutcome, FileCheckOutcome, Host, HostResult, TemplateKind } from "../host";
 import { T } from "../strings";
 import { FindingList } from "./FindingList";
 import { Summary } from "./Summary";
@@ -122,6 +122,19 @@ export function App({ host }: { host: Host }) {
       }
     });
 
+  const template = (kind: TemplateKind) =>
+    act(T.making, async () => {
+      if (host.kind === "excel") {
+        const r = await host.addTemplate(kind, profileId);
+        if (accept(r)) setNotice({ intent: "success", text: T.templateAdded(r.sheet, r.year) });
+      } else {
+        const r = await host.makeTemplate(kind, profileId, file);
+        if (!accept(r)) return;
+        host.download(r.name, r.bytes);
+        setNotice({ intent: "success", text: T.templateDownloaded(r.name) });
+      }
+    });
+
   const excel = host.kind === "excel" ? host : null;
   const scored = outcome && "scored" in outcome ? outcome.scored : null;
   const reports = outcome && "reports" in outcome ? outcome.reports.filter((r) => r.isForm) : [];
@@ -208,6 +221,15 @@ export function App({ host }: { host: Host }) {
             {T.download}
           </Button>
         ) : null}
+      </div>
+
+      <div className={s.actions} role="toolbar" aria-label={T.templates}>
+        <Button size="small" onClick={() => void template("new")} disabled={busy !== null}>
+          {T.newTemplate}
+        </Button>
+        <Button size="small" onClick={() => void template("nextYear")} disabled={busy !== null || (host.kind === "file" && !file)}>
+          {T.nextYearTemplate}
+        </Button>
       </div>
 
       {busy ? <Spinner size="tiny" label={busy} /> : null}

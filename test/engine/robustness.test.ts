@@ -5,6 +5,11 @@ import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 
 const profile = getProfile("putuo-2023")!;
 
+// Locally every run explores new cases; CI replays a fixed seed so that a landing never hangs on a new random
+// case (run with FC_RUNS=30000 and no CI to explore widely; FC_SEED replays a reported counterexample).
+const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : process.env.CI ? 20231231 : undefined;
+fc.configureGlobal({ numRuns: Number(process.env.FC_RUNS ?? 2000), ...(seed === undefined ? {} : { seed }) });
+
 const LABEL_POOL = [
   "项目名称", "主管部门", "实施单位", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分",
   "年度资金总额：", "其中：当年财政拨款", "上年结转资金", "其他资金", "年度总体目标", "预期目标", "实际完成情况",
@@ -56,7 +61,6 @@ describe("bad input never throws (property tests)", () => {
         });
         checkInvariants(grid);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 2000) },
     );
   });
 
@@ -78,7 +82,6 @@ describe("bad input never throws (property tests)", () => {
         }
         checkInvariants(specToGrid({ ...spec, cells: cells.filter((c): c is SpecCell => c !== null), merges: dropMerges ? [] : spec.merges }));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 2000) },
     );
   });
 });

@@ -1,7 +1,7 @@
 import { FormModel, FundsRow, Indicator, NumberCell } from "../model/types";
 import { Grade, Profile } from "../profiles/profile";
 import { budgetScore } from "../score/budgetScore";
-import { D, Dec } from "../score/decimal";
+import { D, Dec, RoundingMode } from "../score/decimal";
 import { executionRate } from "../score/executionRate";
 import { gradeFor } from "../score/grade";
 import { IndicatorRule, scoreIndicator } from "../score/scoreIndicator";
@@ -63,6 +63,12 @@ function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
   const rule = weight ? scoreIndicator(indicator.target, indicator.actual, weight, profile) : null;
   const computed = rule?.score ?? null;
   return { indicator, weight, declared: score, rule, computed, used: indicator.score.reading.kind === "none" ? computed : score };
+}
+
+/** The form's 预算执行得分 under a given rounding (to recognise a form computed the other way). */
+export function budgetScoreUnder(form: ScoredForm, mode: RoundingMode): Dec | null {
+  const t = form.totalFunds;
+  return t?.budget && t.executed ? budgetScore(form.budgetWeight, t.budget, t.executed, mode) : null;
 }
 
 /** Compute 执行率, 预算执行得分, rule scores, 总分 and 评分等级 of a read form (rules.md §3). */

@@ -9,3 +9,8 @@ export function n2(x: Dec | null | undefined): string {
 export function roundingName(mode: RoundingMode): string {
   return mode === "truncate" ? "截尾保留两位小数" : "四舍五入保留两位小数";
 }
+
+/** A funds row's label as the report and messages print it: `其中: 当年财政拨款` → `其中：当年财政拨款`, no trailing colon. */
+export function fundsLabel(text: string): string {
+  return text.replace(/[：:]\s*/g, "：").replace(/：$/, "");
+}

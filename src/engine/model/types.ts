@@ -1,5 +1,6 @@
 import { CellRef } from "../grid/cellRef";
 import { NumberReading } from "./readNumber";
+import { Dec } from "../score/decimal";
 import { Actual, Target } from "./parseTarget";
 
 /** A number read from the form, with the cell it came from. */
@@ -57,7 +58,7 @@ export interface Indicator {
 export interface Level1Heading {
   readonly kind: Level1Kind;
   readonly label: TextCell;
-  readonly weight: import("../score/decimal").Dec;
+  readonly weight: Dec;
 }
 
 /** A part of the form the locator could not find (FIELD_MISSING). */

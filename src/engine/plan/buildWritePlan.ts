@@ -75,12 +75,12 @@ export function highlightsFor(findings: readonly Finding[], severities: readonly
  */
 export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly Finding[], options: WritePlanOptions = {}): WritePlan {
   const writes: CellWrite[] = [];
-  const add = (cell: CellRef, value: number | string, kind: WriteKind, percent = false) => {
+  const add = (cell: CellRef, value: number | string, kind: WriteKind) => {
     // a quotient of absurd amounts (a budget of 5e-324) has no spreadsheet number: report it, never write it
     if (typeof value === "number" && !Number.isFinite(value)) return;
     const raw = rawCell(grid, cell.row, cell.col);
     if (raw?.formula !== undefined || writes.some((w) => sameCell(w.cell, cell))) return;
-    const numberFormat = typeof value === "number" && !raw?.numberFormat ? (percent ? "0.00%" : "0.00") : undefined;
+    const numberFormat = typeof value === "number" && !raw?.numberFormat ? "0.00" : undefined;
     writes.push({ cell, value, kind, previous: snapshot(grid, cell), ...(numberFormat ? { numberFormat } : {}) });
   };
   const addNumber = (target: NumberCell | undefined, computed: Dec | null, kind: WriteKind) => {

@@ -5,6 +5,7 @@ import { Finding, Severity } from "../findings/codes";
 import { NumberCell } from "../model/types";
 import { Dec } from "../score/decimal";
 import { ruleCalculation } from "../findings/checks/indicatorChecks";
+import { fundsLabel } from "../findings/format";
 import { budgetScoreCalculation, rateCalculation, totalCalculation } from "../findings/calculations";
 
 /** A declared/computed pair with its cell, as the JSON report (cli.md, schemaVersion 1) shows it. */
@@ -79,7 +80,7 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
       projectName: form.model.projectName?.text ?? null,
       year: form.model.year ?? null,
       funds: form.funds.map((f) => ({
-        label: f.row.label.text.replace(/[：:]\s*/g, "：").replace(/：$/, ""),
+        label: fundsLabel(f.row.label.text),
         initialBudget: num(f.row.initialBudget),
         budget: num(f.row.budget),
         executed: num(f.row.executed),

@@ -1,16 +1,15 @@
-import { ScoredFunds } from "../../analyze/scoreForm";
+import { budgetScoreUnder, ScoredFunds } from "../../analyze/scoreForm";
 import { FundsRow, NumberCell } from "../../model/types";
-import { budgetScore } from "../../score/budgetScore";
 import { D, otherMode } from "../../score/decimal";
 import { executionRate } from "../../score/executionRate";
 import { Finding } from "../codes";
-import { n2, roundingName } from "../format";
+import { fundsLabel, n2, roundingName } from "../format";
 import { makeFinding } from "../makeFinding";
 import { budgetScoreCalculation, rateCalculation } from "../calculations";
 import { Check } from "./check";
 import { compareDerived } from "./derivedValue";
 
-const cleanLabel = (f: ScoredFunds) => f.row.label.text.replace(/[：:]\s*/g, "：").replace(/：$/, "");
+const cleanLabel = (f: ScoredFunds) => fundsLabel(f.row.label.text);
 
 /** EXEC_RATE_MISMATCH (or FORMULA_DISAGREES) on every funds row. */
 export const execRateMismatch: Check = (form) =>
@@ -33,7 +32,7 @@ export const execRateMismatch: Check = (form) =>
 export const budgetScoreMismatch: Check = (form) => {
   const t = form.totalFunds;
   if (!t || !t.budget || !t.executed) return [];
-  const other = budgetScore(form.budgetWeight, t.budget, t.executed, otherMode(form.profile.rounding));
+  const other = budgetScoreUnder(form, otherMode(form.profile.rounding));
   const finding = compareDerived(
     t.row.score,
     form.budgetScore,

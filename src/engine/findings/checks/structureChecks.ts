@@ -1,6 +1,7 @@
 import { cellRef } from "../../grid/cellRef";
 import { NumberCell } from "../../model/types";
 import { Finding } from "../codes";
+import { fundsLabel } from "../format";
 import { makeFinding } from "../makeFinding";
 import { Check } from "./check";
 
@@ -15,7 +16,7 @@ export const valueNotNumber: Check = (form) => {
     if (cell?.reading.kind === "invalid") out.push(makeFinding("VALUE_NOT_NUMBER", [cell.cell], { what, text: cell.reading.text }));
   };
   for (const { row } of form.funds) {
-    const label = row.label.text.replace(/[：:]$/, "");
+    const label = fundsLabel(row.label.text);
     check(row.initialBudget, `“${label}”的年初预算数`);
     check(row.budget, `“${label}”的全年预算数`);
     check(row.executed, `“${label}”的全年执行数`);

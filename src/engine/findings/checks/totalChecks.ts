@@ -1,4 +1,4 @@
-import { budgetScore } from "../../analyze/scoreForm.support";
+import { budgetScoreUnder } from "../../analyze/scoreForm";
 import { D, otherMode } from "../../score/decimal";
 import { gradeFor, readGrade } from "../../score/grade";
 import { n2 } from "../format";
@@ -30,7 +30,7 @@ export const totalMismatch: Check = (form) => {
   if (form.totalScore === null || form.budgetScore === null) return [];
   const indicatorScores = form.totalScore.minus(form.budgetScore);
   // the same form scored with the other rounding: a consistent half-up form is a warning, not an error
-  const other = budgetScore(form, otherMode(form.profile.rounding));
+  const other = budgetScoreUnder(form, otherMode(form.profile.rounding));
   const otherTotal = other === null ? null : indicatorScores.plus(other);
   const finding = compareDerived(cell, form.totalScore, otherTotal, "TOTAL_MISMATCH", "总分", { budgetScore: n2(form.budgetScore), indicatorScores: n2(indicatorScores) }, totalCalculation(form));
   return finding ? [finding] : [];

@@ -157,8 +157,8 @@ describe("the CLI's .xlsx is the SheetSpec, cell for cell", () => {
     const back = reading.grids[0];
     const expected = specToGrid(spec);
     expect(back.sheet).toBe(spec.name);
-    // the reader skips cells without a value (their formats are compared on the workbook below)
-    const filled = [...expected.cells].filter(([, c]) => c.value !== null || c.formula !== undefined).map(([k]) => k);
+    // the reader keeps blank cells that carry a number format (a blank amount's #,##0.00), as the spec does
+    const filled = [...expected.cells].filter(([, c]) => c.value !== null || c.formula !== undefined || c.numberFormat !== undefined).map(([k]) => k);
     expect([...back.cells.keys()].sort()).toEqual(filled.sort());
     for (const k of filled) {
       const a = back.cells.get(k);

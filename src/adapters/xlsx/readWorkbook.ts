@@ -38,8 +38,9 @@ function rangeToMerge(range: string): MergeArea {
 /** One worksheet into the engine's grid: values, formulas with their cached results, number formats, merges. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const cells: { row: number; col: number; cell: Cell }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (c, colNumber) => {
+  // empty cells count too: a blank 执行率 cell's 0.00% format decides how the value is written into it
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (c, colNumber) => {
       if (c.isMerged && c.master.address !== c.address) return; // merge children repeat the master's value
       // a formula's cached result comes from `result`: exceljs leaves a cached 0 out of `value`
       const { value, formula } = c.type === ExcelJS.ValueType.Formula ? { value: plainValue((c.result ?? null) as ExcelJS.CellValue).value, formula: c.formula } : plainValue(c.value);

@@ -117,6 +117,16 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
     expect(value(21, 8)).toBe(9);
   });
 
+  it("a blank 执行率 under a 0.00% format gets the fraction, keeping the format", async () => {
+    const input = await workbookBytes([seedSheet(SEED_FORMS[0], { percentFormat: true, blank: { rates: true } }).spec]);
+    const fixed = await fixWorkbook(input, { profile });
+    if (!fixed.ok) throw new Error(fixed.message);
+    const reread = await readWorkbook(fixed.bytes);
+    if (!reread.ok) throw new Error(reread.message);
+    expect(reread.grids[0].cells.get(6 * 16384 + 8)).toEqual({ value: 0.9377, numberFormat: "0.00%" });
+    expect(reread.grids[0].cells.get(8 * 16384 + 8)).toEqual({ value: 0, numberFormat: "0.00%" });
+  });
+
   it("highlights findings with conditional formats, leaving the cells' own fills", async () => {
     const input = await workbookBytes([seedSheet(SEED_FORMS[0]).spec]);
     const fixed = await fixWorkbook(input, { profile });

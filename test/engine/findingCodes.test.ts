@@ -1,4 +1,4 @@
-import { ALL_CODES, analyzeSheet, FINDING_CODES, FindingCode, getProfile, Severity, toA1 } from "../../src/engine";
+import { ALL_CODES, analyzeSheet, analyzeWorkbook, FINDING_CODES, FindingCode, getProfile, Severity, toA1 } from "../../src/engine";
 import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import { coverSheet } from "../fixtures/seedForms";
 import { CellChange, changedForm, CLEAN_FORM } from "../fixtures/cleanForm";
@@ -70,8 +70,17 @@ it("FORM_NOT_FOUND on a sheet that is no form, naming A1", () => {
   expect(a.findings.map((f) => [f.code, f.severity, toA1(f.cells[0])])).toEqual([["FORM_NOT_FOUND", "error", "A1"]]);
 });
 
+it("GOAL_COPIED_FROM_OTHER_FORM across a workbook: another form's 预期目标 as this form's 实际完成情况, naming it", () => {
+  const other = changedForm([{ row: 3, col: 3, value: "另一个项目" }, { row: 10 + 1, col: 2, value: "另一个项目的预期目标：完成三项建设任务。" }]);
+  const copying = changedForm([{ row: 11, col: 6, value: "另一个项目的预期目标 完成三项建设任务" }]);
+  const [a, b] = analyzeWorkbook([specToGrid({ ...copying, name: "甲" }), specToGrid({ ...other, name: "乙" })], profile);
+  expect(a.findings.map((f) => [f.code, f.severity, toA1(f.cells[0])])).toEqual([["GOAL_COPIED_FROM_OTHER_FORM", "warning", "F11"]]);
+  expect(a.findings[0].message).toContain("工作表“乙”（另一个项目）");
+  expect(b.findings).toEqual([]);
+});
+
 it("every finding code has a case above", () => {
-  const covered = new Set<string>([...CASES.map((c) => c[0]), "FORM_NOT_FOUND"]);
+  const covered = new Set<string>([...CASES.map((c) => c[0]), "FORM_NOT_FOUND", "GOAL_COPIED_FROM_OTHER_FORM"]);
   expect(ALL_CODES.filter((c) => !covered.has(c))).toEqual([]);
   for (const [code, severity] of CASES) {
     // a case's severity is the code's own, or the documented downgrade when only the rounding differs

@@ -1,6 +1,7 @@
 import { Grid } from "../grid/grid";
 import { Finding } from "../findings/codes";
 import { CHECKS } from "../findings/checks";
+import { goalsCopiedAcrossForms } from "../findings/checks/goalChecks";
 import { formNotFound } from "../findings/checks/structureChecks";
 import { locateForm } from "../locate/locateForm";
 import { readForm } from "../model/readForm";
@@ -23,11 +24,16 @@ export function analyzeSheet(grid: Grid, profile: Profile): SheetAnalysis {
 }
 
 /**
- * Every sheet of a workbook. A sheet without a form is only `info` when another sheet holds one
- * (a workbook of forms often has a cover or notes sheet).
+ * Every sheet of a workbook. A sheet without a form is only `info` when another sheet holds one (a workbook of
+ * forms often has a cover or notes sheet); a form whose 实际完成情况 is another form's 预期目标 is told so.
  */
 export function analyzeWorkbook(grids: readonly Grid[], profile: Profile): SheetAnalysis[] {
   const results = grids.map((g) => analyzeSheet(g, profile));
   if (!results.some((r) => r.isForm)) return results;
-  return results.map((r) => (r.isForm ? r : { ...r, findings: r.findings.map((f) => ({ ...f, severity: "info" as const })) }));
+  const copied = goalsCopiedAcrossForms(results.map((r) => r.form));
+  return results.map((r, i) =>
+    r.isForm
+      ? { ...r, findings: [...r.findings, ...(copied.get(i) ?? [])] }
+      : { ...r, findings: r.findings.map((f) => ({ ...f, severity: "info" as const })) },
+  );
 }

@@ -40,6 +40,8 @@ export const FINDING_CODES = {
   COST_INCONSISTENT: { severity: "warning", part: "indicators" },
   GOAL_ACTUAL_COPIED: { severity: "warning", part: "goal" },
   GOAL_MISSING: { severity: "warning", part: "goal" },
+  /** Workbook-level: 实际完成情况 is another form's 预期目标 (rules.md §6, form 6 and form 9). */
+  GOAL_COPIED_FROM_OTHER_FORM: { severity: "warning", part: "goal" },
   FORMULA_DISAGREES: { severity: "error", part: "form" },
 } as const satisfies Record<string, { severity: Severity; part: FormPart }>;
 

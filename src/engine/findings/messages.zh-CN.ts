@@ -45,6 +45,8 @@ export const MESSAGES_ZH_CN: Messages = {
   PERCENT_OUT_OF_RANGE: (p) => `指标“${p.name}”实际完成值 ${p.actual}% 不在 0～100% 之间`,
   COST_INCONSISTENT: (p) => `成本指标“${p.name}”实际完成值为 ${p.actual}，与资金${p.against} ${p.expected} 不一致，请按实际执行情况填写`,
   GOAL_ACTUAL_COPIED: () => `年度总体目标的“实际完成情况”与“预期目标”内容相同，应填写实际完成的情况`,
+  GOAL_COPIED_FROM_OTHER_FORM: (p) =>
+    `年度总体目标的“实际完成情况”与工作表“${p.sheet}”（${p.project}）的“预期目标”相同，像是从其他项目复制而来，请填写本项目的实际完成情况`,
   GOAL_MISSING: (p) => `年度总体目标的“${p.which}”未填写`,
   FORMULA_DISAGREES: (p) => `${p.what}的公式结果为 ${p.result}，按评分规则应为 ${p.computed}；公式未被改写，请检查公式`,
 };

@@ -24,8 +24,13 @@ describe("reading real .xlsx files", () => {
       expect(r.form!.funds[0].rate.computed).toBe(e.rate);
       expect(r.form!.total).toMatchObject({ declared: e.total, computed: e.total });
       expect(r.form!.grade).toMatchObject({ declared: e.grade, computed: e.grade });
-      expect([...new Set(r.findings.map((f) => f.code))].sort()).toEqual([...e.codes].sort());
+      // rules.md §6: form 6's 实际完成情况 is form 9's 预期目标 — the workbook-level check says so, on form 6 only
+      const workbookLevel = i + 1 === 6 ? ["GOAL_COPIED_FROM_OTHER_FORM"] : [];
+      expect([...new Set(r.findings.map((f) => f.code))].sort()).toEqual([...e.codes, ...workbookLevel].sort());
     });
+    const copied = forms[5].findings.find((f) => f.code === "GOAL_COPIED_FROM_OTHER_FORM")!;
+    expect(copied.cells[0]).toBe(toA1(seedSheet(SEED_FORMS[5], variant).layout.at(11, 6)));
+    expect(copied.message).toContain("工作表“表9”");
   });
 
   it("reads a formula whose cached result is 0 as 0, not blank", async () => {

@@ -33,6 +33,15 @@ describe("reading real .xlsx files", () => {
     expect(copied.message).toContain("工作表“表9”");
   });
 
+  it("a form above 20,000 rows of other data in a real .xlsx is read, the rows below ignored", async () => {
+    const { spec } = seedSheet(SEED_FORMS[0]);
+    const filler = Array.from({ length: 20000 }, (_, i) => ({ row: 30 + i, col: 1 + (i % 9), value: i % 2 ? i * 1.25 : `备注 ${i}` }));
+    const checked = await checkWorkbook(await workbookBytes([{ ...spec, cells: [...spec.cells, ...filler] }]), { profile });
+    if (!checked.ok) throw new Error(checked.message);
+    expect(checked.reports[0].form!.total).toMatchObject({ declared: "96.37", computed: "96.37" });
+    expect(checked.reports[0].findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("reads a formula whose cached result is 0 as 0, not blank", async () => {
     const { spec } = seedSheet(SEED_FORMS[0]);
     const cells = spec.cells.map((c) => (c.row === 8 && c.col === 8 ? { ...c, formula: "IF(E8=0,0,F8/E8*100)", value: 0 } : c));

@@ -9,7 +9,7 @@ import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
   ziping check [--json] [--profile ${Object.keys(PROFILES).join("|")}|方案.json] [--sheet 工作表名] 文件.xlsx|文件夹...
-  ziping fix 文件.xlsx --out 输出.xlsx [--profile …] [--sheet 工作表名] [--overwrite-scores]
+  ziping fix 文件.xlsx --out 输出.xlsx [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet]
   ziping template --out 新表.xlsx [--profile …] [--from 文件.xlsx --sheet 工作表名]
 `;
 
@@ -114,7 +114,13 @@ async function fix(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: "string" }, profile: { type: "string" }, sheet: { type: "string" }, "overwrite-scores": { type: "boolean" } },
+    options: {
+      out: { type: "string" },
+      profile: { type: "string" },
+      sheet: { type: "string" },
+      "overwrite-scores": { type: "boolean" },
+      "no-findings-sheet": { type: "boolean" },
+    },
   });
   if (positionals.length !== 1) throw new UsageError("fix 需要且只需要一个输入文件");
   if (!values.out) throw new UsageError("请用 --out 指定输出文件（fix 从不改写输入文件）");
@@ -126,7 +132,12 @@ async function fix(argv: string[], io: Io): Promise<number> {
     io.err(`${input}：${bytes.message}\n`);
     return 2;
   }
-  const fixed = await fixWorkbook(bytes, { profile, sheet: values.sheet, overwriteScores: values["overwrite-scores"] });
+  const fixed = await fixWorkbook(bytes, {
+    profile,
+    sheet: values.sheet,
+    overwriteScores: values["overwrite-scores"],
+    findingsSheet: !values["no-findings-sheet"],
+  });
   if (!fixed.ok) {
     io.err(`${input}：${fixed.message}\n`);
     return 2;
@@ -139,7 +150,8 @@ async function fix(argv: string[], io: Io): Promise<number> {
   }
   const written = fixed.plans.reduce((n, p) => n + p.writes.length, 0);
   const marked = fixed.plans.reduce((n, p) => n + p.highlights.length, 0);
-  io.out(`已写出 ${values.out}：写入 ${written} 个计算结果，标注 ${marked} 个单元格\n`);
+  const listed = values["no-findings-sheet"] ? "" : "，问题清单见工作表“校验结果”";
+  io.out(`已写出 ${values.out}：写入 ${written} 个计算结果，标注 ${marked} 个单元格${listed}\n`);
   io.out(textReport([{ file: input, error: null, sheets: fixed.reports }]));
   return countBySeverity(fixed.reports).error > 0 ? 1 : 0;
 }

@@ -175,3 +175,35 @@ describe("a reviewer's folder of forms", () => {
     expect(existsSync(join(dir, "missing"))).toBe(false);
   });
 });
+
+describe("the 校验结果 sheet of a scored copy", () => {
+  it("lists every finding; scoring the copy again keeps one such sheet; check skips it; --no-findings-sheet leaves it out", async () => {
+    const dir = tempDir();
+    const input = tempFile("in.xlsx", await allSeedFormsBytes(), dir);
+    const once = join(dir, "once.xlsx");
+    const twice = join(dir, "twice.xlsx");
+    expect((await run("fix", input, "--out", once)).code).toBe(0);
+    expect((await run("fix", once, "--out", twice)).code).toBe(0);
+    const book = await readWorkbook(new Uint8Array(readFileSync(twice)));
+    if (!book.ok) throw new Error(book.message);
+    expect(book.grids.map((g) => g.sheet)).toEqual(["说明", ...SEED_FORMS.map((f) => `表${f.id}`), "校验结果"]);
+    const list = book.grids[12];
+    const rows = new Map<number, string[]>();
+    for (const [k, c] of list.cells) {
+      const r = Math.floor(k / 16384);
+      rows.set(r, [...(rows.get(r) ?? []), String(c.value ?? "")]);
+    }
+    const checked = JSON.parse((await run("check", "--json", once)).out);
+    const findings = checked.files[0].sheets.flatMap((s: { findings: unknown[] }) => s.findings).filter((f: { code: string }) => f.code !== "FORM_NOT_FOUND");
+    expect(checked.files[0].sheets.map((s: { sheet: string }) => s.sheet)).not.toContain("校验结果");
+    // a header, one summary row per form, one row per finding
+    expect(rows.size).toBe(1 + 11 + findings.length);
+    expect([...rows.values()].some((r) => r.includes("H16、I16") && r.includes("DEVIATION_MISSING"))).toBe(true);
+    expect([...rows.values()].some((r) => r.includes("总分 96.37，评分等级 优，执行率 93.77%"))).toBe(true);
+
+    const bare = join(dir, "bare.xlsx");
+    await run("fix", input, "--out", bare, "--no-findings-sheet");
+    const bareBook = await readWorkbook(new Uint8Array(readFileSync(bare)));
+    expect(bareBook.ok && bareBook.grids.map((g) => g.sheet)).not.toContain("校验结果");
+  });
+});

@@ -9,6 +9,7 @@ import {
   WritePlanOptions,
 } from "../../engine";
 import { readWorkbook, UnreadableWorkbook } from "./readWorkbook";
+import { FINDINGS_SHEET_NAME, writeFindingsSheet } from "./findingsSheet";
 import { applyPlanToWorksheet, workbookToBytes } from "./writeWorkbook";
 
 export interface CheckOptions {
@@ -21,7 +22,9 @@ export interface CheckOptions {
 async function readAndAnalyze(data: ArrayBuffer | Uint8Array, options: CheckOptions) {
   const reading = await readWorkbook(data);
   if (!reading.ok) return reading;
-  const grids = options.sheet === undefined ? reading.grids : reading.grids.filter((g) => g.sheet === options.sheet);
+  // a scored copy's own findings sheet is not checked again
+  const sheets = reading.grids.filter((g) => g.sheet !== FINDINGS_SHEET_NAME);
+  const grids = options.sheet === undefined ? sheets : sheets.filter((g) => g.sheet === options.sheet);
   if (options.sheet !== undefined && grids.length === 0) {
     return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` } as const;
   }
@@ -45,9 +48,15 @@ export type WorkbookFix =
 
 /**
  * 校验并计分 on a file: the scored copy's bytes, with derived cells written and findings highlighted on every
- * form sheet (rules.md §5). The input bytes are not changed.
+ * form sheet (rules.md §5), and a 校验结果 sheet listing the findings for those who open it without the add-in.
+ * The form sheets get nothing else; the input bytes are not changed.
  */
-export async function fixWorkbook(data: ArrayBuffer | Uint8Array, options: CheckOptions & WritePlanOptions): Promise<WorkbookFix> {
+export interface FixOptions extends CheckOptions, WritePlanOptions {
+  /** Add the 校验结果 sheet listing every finding (default true). */
+  readonly findingsSheet?: boolean;
+}
+
+export async function fixWorkbook(data: ArrayBuffer | Uint8Array, options: FixOptions): Promise<WorkbookFix> {
   const read = await readAndAnalyze(data, options);
   if (!read.ok) return read;
   const { reading, grids, analyses } = read;
@@ -59,6 +68,8 @@ export async function fixWorkbook(data: ArrayBuffer | Uint8Array, options: Check
     if (ws) applyPlanToWorksheet(ws, plan);
     plans.push(plan);
   });
+  const reports = analyses.map(sheetReport);
+  if ((options.findingsSheet ?? true) && reports.some((r) => r.isForm)) writeFindingsSheet(reading.workbook, reports);
   const bytes = await workbookToBytes(reading.workbook);
-  return { ok: true, bytes, plans, reports: analyses.map(sheetReport) };
+  return { ok: true, bytes, plans, reports };
 }

@@ -23,19 +23,11 @@ const FULL_TO_HALF: Record<string, string> = {
   "＜": "<",
 };
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000【】（）：，；]/g;
+
 /** Full-width ASCII forms (Ａ１（) and the common CJK punctuation to their half-width forms. */
 export function toHalfWidth(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const mapped = FULL_TO_HALF[ch];
-    if (mapped !== undefined) {
-      out += mapped;
-      continue;
-    }
-    const code = ch.charCodeAt(0);
-    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
-  }
-  return out;
+  return text.replace(FULL_WIDTH, (ch) => FULL_TO_HALF[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** Text compared for "the same words": no spaces, no punctuation of either width, no quotes. */

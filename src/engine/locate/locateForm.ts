@@ -66,9 +66,10 @@ interface Label {
 function collectLabels(grid: Grid): Label[] {
   const labels: Label[] = [];
   for (const [key, cell] of grid.cells) {
-    if (typeof cell.value !== "string" || cell.value.trim() === "") continue;
+    // prose (a goal text) is no label: skip it before normalizing, the hot path of a large sheet
+    if (typeof cell.value !== "string" || cell.value.length > 120 || cell.value.trim() === "") continue;
     const text = normalizeLabel(cell.value);
-    if (text.length > 60) continue; // prose, not a label
+    if (text.length > 60) continue;
     labels.push({ row: keyRow(key), col: keyCol(key), text });
   }
   return labels.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -4,7 +4,7 @@
  */
 export { analyzeSheet, analyzeWorkbook } from "./analyze/analyzeSheet";
 export type { SheetAnalysis } from "./analyze/analyzeSheet";
-export type { ScoredForm, ScoredIndicator, ScoredFunds } from "./analyze/scoreForm";
+export type { ScoredForm, ScoredIndicator, ScoredFunds } from "./score/scoreForm";
 export { buildWritePlan, planConflicts, highlightsFor } from "./plan/buildWritePlan";
 export type { WritePlan, CellWrite, Highlight, CellSnapshot, WritePlanOptions, WriteKind } from "./plan/buildWritePlan";
 export { sheetReport, findingReport } from "./report/sheetReport";

@@ -168,7 +168,7 @@ run("LibreOffice recalculates the template's formulas", () => {
       expect({ rate: total.rate.computed, budgetScore: total.score!.computed, total: report.total!.computed, grade: report.grade!.computed }).toEqual(c.expected);
     }
     expect(analysis.findings.filter((f) => f.code === "FORMULA_DISAGREES")).toEqual([]);
-    expect(analysis.form!.model.total!.weight.text).toBe("100");
+    expect(analysis.form!.model.totalRow!.weight.text).toBe("100");
     expect(analysis.findings.filter((f) => f.code === "FIELD_MISSING")).toEqual([]);
   });
 

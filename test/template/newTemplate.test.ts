@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { analyzeSheet, getProfile, Grid, Profile, toA1 } from "../../src/engine";
 import { specToGrid, SheetSpec } from "../../src/engine/sheet/sheetSpec";
-import { D } from "../../src/engine/score/decimal";
+import { D } from "../../src/engine/number/decimal";
 import { defaultIndicators, LEVEL2_BY_LEVEL1, newTemplateSpec, splitWeight } from "../../src/engine/template";
 import { budgetScoreFormula, executionRateFormula, gradeFormula } from "../../src/engine/template/formulas";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
@@ -38,7 +38,7 @@ describe("newTemplateSpec", () => {
     const model = analysis.form!.model;
     expect(model.year).toBe(2024);
     expect(model.title?.text).toBe("财政项目支出绩效自评表");
-    expect(model.funds.map((f) => f.kind)).toEqual(["total", "fiscal", "carryover", "other"]);
+    expect(model.funds.map((f) => f.kind)).toEqual(["fundsTotal", "fiscal", "carryover", "other"]);
     expect(model.indicators.map((i) => [i.level1.text, i.level2.text])).toEqual(
       Object.entries(LEVEL2_BY_LEVEL1).flatMap(([l1, l2s]) => l2s.map((l2) => [l1, l2])),
     );

@@ -57,7 +57,7 @@ describe("生成下年度模板 from each of the 11 seed forms", () => {
       }
       expect(row.rate?.formula).toMatch(/^IF\(COUNT\(/);
     }
-    const total = m.funds.find((f) => f.kind === "total")!;
+    const total = m.funds.find((f) => f.kind === "fundsTotal")!;
     expect(total.weight?.reading).toMatchObject({ kind: "number" });
     expect(total.weight!.text).toBe("10");
     expect(total.score?.formula).toContain("MIN(");
@@ -81,10 +81,10 @@ describe("生成下年度模板 from each of the 11 seed forms", () => {
         formula: undefined,
       });
     });
-    expect(m.total?.weight.formula).toMatch(/^ROUND\(SUM\(/);
-    expect(m.total?.weight.reading).toMatchObject({ kind: "number" });
-    expect(m.total!.weight.text).toBe(form.total.weight.replace(/\.00$/, ""));
-    expect(m.total?.score.formula).toBeDefined();
+    expect(m.totalRow?.weight.formula).toMatch(/^ROUND\(SUM\(/);
+    expect(m.totalRow?.weight.reading).toMatchObject({ kind: "number" });
+    expect(m.totalRow!.weight.text).toBe(form.total.weight.replace(/\.00$/, ""));
+    expect(m.totalRow?.score.formula).toBeDefined();
     expect(m.grade?.value.formula).toContain("ISNUMBER(");
 
     // no actual, 得分 or 偏差 text of this year survives anywhere on the sheet

@@ -6,7 +6,7 @@ import { formNotFound } from "../findings/checks/structureChecks";
 import { locateForm } from "../locate/locateForm";
 import { readForm } from "../model/readForm";
 import { Profile } from "../profiles/profile";
-import { ScoredForm, scoreForm } from "./scoreForm";
+import { ScoredForm, scoreForm } from "../score/scoreForm";
 
 export interface SheetAnalysis {
   readonly sheet: string;

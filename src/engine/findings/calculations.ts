@@ -1,4 +1,4 @@
-import { ScoredForm, ScoredFunds } from "../analyze/scoreForm";
+import { ScoredForm, ScoredFunds } from "../score/scoreForm";
 import { n2 } from "./format";
 
 /** How each derived number was computed, as the user reads it: shown with findings and in the task pane. */
@@ -10,7 +10,7 @@ export function rateCalculation(f: ScoredFunds): string {
 
 /** `10.00 × min(91.60 ÷ 97.68, 1) = 9.37` */
 export function budgetScoreCalculation(form: ScoredForm): string {
-  const t = form.totalFunds;
+  const t = form.fundsTotal;
   return `${n2(form.budgetWeight)} × min(${n2(t?.executed)} ÷ ${n2(t?.budget)}, 1) = ${n2(form.budgetScore)}`;
 }
 

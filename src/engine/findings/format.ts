@@ -1,5 +1,5 @@
-import { fmt2, Dec } from "../score/decimal";
-import { RoundingMode } from "../score/decimal";
+import { fmt2, Dec } from "../number/decimal";
+import { RoundingMode } from "../number/decimal";
 
 /** 2-decimal display of a Decimal for messages; "—" when absent. */
 export function n2(x: Dec | null | undefined): string {

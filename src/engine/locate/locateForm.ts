@@ -1,60 +1,7 @@
 import { Grid, isEmptyValue, keyCol, keyRow, mergeAt, visibleCell, anchorOf } from "../grid/grid";
 import { normalizeLabel } from "../grid/normalizeLabel";
-import { MissingPart, FundsRowKind } from "../model/types";
-import { LABELS } from "./labels";
-
-/** A 1-based position on the form's sheet. */
-export interface Pos {
-  readonly row: number;
-  readonly col: number;
-}
-
-export interface FundsColumns {
-  readonly initialBudget?: number;
-  readonly budget: number;
-  readonly executed: number;
-  readonly weight?: number;
-  readonly rate?: number;
-  readonly score?: number;
-}
-
-export interface IndicatorColumns {
-  readonly level1?: number;
-  readonly level2?: number;
-  readonly name: number;
-  /** One 年度指标值 column, or the split 指标性质 | 指标值 | 度量单位. */
-  readonly target: number | { readonly nature?: number; readonly value: number; readonly unit?: number };
-  readonly actual: number;
-  readonly weight: number;
-  readonly score: number;
-  readonly deviation?: number;
-}
-
-/** Where the parts of a 自评表 sit on its sheet: the locator's answer, read by readForm(). */
-export interface FormLayout {
-  readonly sheet: string;
-  readonly title?: Pos;
-  readonly year?: number;
-  readonly projectName?: { readonly label: Pos; readonly value: Pos };
-  readonly department?: { readonly label: Pos; readonly value: Pos };
-  readonly implementer?: { readonly label: Pos; readonly value: Pos };
-  readonly amountUnit: "万元" | "元";
-  readonly funds?: {
-    readonly headerRow: number;
-    readonly columns: FundsColumns;
-    readonly rows: readonly { readonly kind: FundsRowKind; readonly label: Pos }[];
-  };
-  readonly goal: { readonly expected?: Pos; readonly actual?: Pos };
-  readonly indicators?: {
-    readonly headerRow: number;
-    readonly firstRow: number;
-    readonly lastRow: number;
-    readonly columns: IndicatorColumns;
-  };
-  readonly total?: { readonly label: Pos };
-  readonly grade?: { readonly label: Pos; readonly value: Pos };
-  readonly missing: readonly MissingPart[];
-}
+import { LABELS } from "../vocabulary/labels";
+import { FormLayout, FundsColumns, FundsRowKind, IndicatorColumns, MissingPart, Pos } from "./layout";
 
 interface Label {
   readonly row: number;
@@ -132,7 +79,7 @@ function locateFunds(grid: Grid, labels: readonly Label[], missing: MissingPart[
 
   const firstValueCol = Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
   const kinds: [FundsRowKind, RegExp][] = [
-    ["total", LABELS.fundsTotal],
+    ["fundsTotal", LABELS.fundsTotal],
     ["fiscal", LABELS.fundsFiscal],
     ["carryover", LABELS.fundsCarryover],
     ["other", LABELS.fundsOther],
@@ -144,7 +91,7 @@ function locateFunds(grid: Grid, labels: readonly Label[], missing: MissingPart[
     const kind = kinds.find(([, re]) => re.test(label.text))![0];
     if (!rows.some((x) => x.kind === kind)) rows.push({ kind, label: { row: r, col: label.col } });
   }
-  if (!rows.some((r) => r.kind === "total")) missing.push({ part: "“年度资金总额”行", near });
+  if (!rows.some((r) => r.kind === "fundsTotal")) missing.push({ part: "“年度资金总额”行", near });
   return { headerRow: row, columns, rows };
 }
 
@@ -236,13 +183,13 @@ export function locateForm(grid: Grid): FormLayout | undefined {
   if (!expectedHeading && !actualHeading) missing.push({ part: "“年度总体目标”（预期目标、实际完成情况）" });
 
   let indicators: FormLayout["indicators"];
-  let total: FormLayout["total"];
+  let totalRow: FormLayout["totalRow"];
   if (indicatorHeader) {
     const totalLabel = find(labels, LABELS.total, indicatorHeader.firstRow);
     const gradeLabelBelow = find(labels, LABELS.grade, indicatorHeader.firstRow);
     const lastRow = (totalLabel?.row ?? gradeLabelBelow?.row ?? grid.rowCount + 1) - 1;
     indicators = { ...indicatorHeader, lastRow };
-    if (totalLabel) total = { label: totalLabel };
+    if (totalLabel) totalRow = { label: totalLabel };
     else missing.push({ part: "“总分”行", near: { sheet: grid.sheet, row: lastRow + 1, col: indicatorHeader.columns.name } });
   }
   const gradeLabel = find(labels, LABELS.grade, indicators?.firstRow ?? formTop);
@@ -262,7 +209,7 @@ export function locateForm(grid: Grid): FormLayout | undefined {
       actual: actualHeading && goalText(grid, labels, actualHeading, tableStart),
     },
     indicators,
-    total,
+    totalRow,
     grade: gradeLabel && { label: gradeLabel, value: valueRightOf(grid, labels, gradeLabel, isHeaderFieldLabel) },
     missing,
   };

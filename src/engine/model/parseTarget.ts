@@ -1,8 +1,9 @@
 import { toHalfWidth } from "../grid/normalizeLabel";
-import { D, Dec } from "../score/decimal";
+import { isNoneMark, TARGET_OPERATORS, TargetOp } from "../vocabulary";
 
-/** The comparison of a quantitative target. `implicit` is a bare number (`100%`, `1`), read as ≥. */
-export type TargetOp = ">=" | ">" | "=" | "<=" | "<" | "implicit";
+export type { TargetOp };
+import { D, Dec } from "../number/decimal";
+
 
 export type Target =
   | { readonly kind: "quantitative"; readonly op: TargetOp; readonly value: Dec; readonly unit: string }
@@ -15,14 +16,6 @@ export type Actual =
   | { readonly kind: "number"; readonly value: Dec; readonly unit: string }
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "empty" };
-
-const OPERATORS: readonly [RegExp, Exclude<TargetOp, "implicit">][] = [
-  [/^(>=|≥|≧|⩾|大于等于|不低于|不少于)/, ">="],
-  [/^(<=|≤|≦|⩽|小于等于|不高于|不超过|不多于)/, "<="],
-  [/^(>|大于|高于)/, ">"],
-  [/^(<|小于|低于)/, "<"],
-  [/^(==|=|═|等于)/, "="],
-];
 
 const NUMBER_AND_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/;
 
@@ -59,9 +52,9 @@ function clean(text: string): string {
  */
 export function parseTarget(text: string): Target {
   const raw = text.trim();
-  if (raw === "" || raw === "-" || raw === "/") return { kind: "empty" };
+  if (isNoneMark(raw)) return { kind: "empty" };
   const t = clean(raw);
-  for (const [re, op] of OPERATORS) {
+  for (const [re, op] of TARGET_OPERATORS) {
     const m = re.exec(t);
     if (!m) continue;
     const parsed = numberWithUnit(t.slice(m[0].length));
@@ -78,7 +71,7 @@ export function parseTarget(text: string): Target {
  */
 export function parseActual(text: string): Actual {
   const raw = text.trim();
-  if (raw === "" || raw === "-" || raw === "/") return { kind: "empty" };
+  if (isNoneMark(raw)) return { kind: "empty" };
   const parsed = numberWithUnit(clean(raw));
   return parsed ? { kind: "number", ...parsed } : { kind: "text", text: raw };
 }

@@ -1,12 +1,12 @@
 import { cellRef } from "../grid/cellRef";
 import { anchorOf, Grid, rawCell, valueText } from "../grid/grid";
 import { normalizeLabel } from "../grid/normalizeLabel";
-import { FormLayout, IndicatorColumns, Pos } from "../locate/locateForm";
-import { LABELS, LEVEL1_WITH_WEIGHT, PLACEHOLDER_NAME } from "../locate/labels";
-import { D } from "../score/decimal";
+import { FormLayout, IndicatorColumns, Pos } from "../locate/layout";
+import { LABELS, LEVEL1_WITH_WEIGHT, level1KindOf, PLACEHOLDER_NAME } from "../vocabulary";
+import { D } from "../number/decimal";
 import { parseActual, parseTarget } from "./parseTarget";
 import { readNumber, readPercent } from "./readNumber";
-import { FormModel, FundsRow, Indicator, Level1Heading, Level1Kind, NumberCell, TextCell } from "./types";
+import { FormModel, FundsRow, Indicator, Level1Heading, NumberCell, TextCell } from "./types";
 
 function textAt(grid: Grid, pos: Pos, visible = false): TextCell {
   const at = visible ? anchorOf(grid, pos.row, pos.col) : cellRef(grid.sheet, pos.row, pos.col);
@@ -26,20 +26,12 @@ function numberAt(grid: Grid, row: number, col: number, percent = false): Number
   };
 }
 
-export function level1KindOf(label: string): Level1Kind {
-  const t = normalizeLabel(label);
-  if (t.includes("产出")) return "output";
-  if (t.includes("效益") || t.includes("效果")) return "benefit";
-  if (t.includes("满意")) return "satisfaction";
-  return "unknown";
-}
-
 function readFunds(grid: Grid, layout: FormLayout): FundsRow[] {
   if (!layout.funds) return [];
   const { columns, rows } = layout.funds;
   return rows.map(({ kind, label }) => {
     const r = label.row;
-    const isTotal = kind === "total";
+    const isTotal = kind === "fundsTotal";
     return {
       kind,
       label: textAt(grid, label),
@@ -121,12 +113,12 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
 export function readForm(grid: Grid, layout: FormLayout): FormModel {
   const { indicators, headings } = readIndicators(grid, layout);
   const cols = layout.indicators?.columns;
-  const total =
-    layout.total && cols
+  const totalRow =
+    layout.totalRow && cols
       ? {
-          label: textAt(grid, layout.total.label),
-          weight: numberAt(grid, layout.total.label.row, cols.weight),
-          score: numberAt(grid, layout.total.label.row, cols.score),
+          label: textAt(grid, layout.totalRow.label),
+          weight: numberAt(grid, layout.totalRow.label.row, cols.weight),
+          score: numberAt(grid, layout.totalRow.label.row, cols.score),
         }
       : undefined;
   const title = layout.title && textAt(grid, layout.title);
@@ -145,7 +137,7 @@ export function readForm(grid: Grid, layout: FormLayout): FormModel {
     },
     indicators,
     level1Headings: headings,
-    total,
+    totalRow,
     grade: layout.grade && { label: textAt(grid, layout.grade.label), value: textAt(grid, layout.grade.value, true) },
     missing: layout.missing,
   };

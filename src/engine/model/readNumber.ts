@@ -1,6 +1,7 @@
 import { Cell, CellValue, valueText } from "../grid/grid";
 import { toHalfWidth } from "../grid/normalizeLabel";
-import { D, Dec, fromSpreadsheetNumber, HUNDRED } from "../score/decimal";
+import { isNoneMark } from "../vocabulary";
+import { D, Dec, fromSpreadsheetNumber, HUNDRED } from "../number/decimal";
 
 /** How a number cell reads: a number, "none" (empty, `-`, `—`, `/`), or text that is not a number. */
 export type NumberReading =
@@ -8,7 +9,6 @@ export type NumberReading =
   | { readonly kind: "none" }
   | { readonly kind: "invalid"; readonly text: string };
 
-const NONE_MARKS = new Set(["", "-", "—", "–", "－", "/", "／", "——", "--", "无", "N/A", "n/a"]);
 const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /**
@@ -30,7 +30,7 @@ export function readNumber(cell: Cell | undefined): NumberReading {
     return { kind: "number", value: fromSpreadsheetNumber(value) };
   }
   const text = valueText(value).trim();
-  if (NONE_MARKS.has(text)) return { kind: "none" };
+  if (isNoneMark(text)) return { kind: "none" };
   const n = parseNumberText(text);
   return n ? { kind: "number", value: n } : { kind: "invalid", text };
 }

@@ -1,7 +1,11 @@
 import { CellRef } from "../grid/cellRef";
 import { NumberReading } from "./readNumber";
-import { Dec } from "../score/decimal";
+import { Dec } from "../number/decimal";
 import { Actual, Target } from "./parseTarget";
+import { FundsRowKind, MissingPart } from "../locate/layout";
+import type { Level1Kind } from "../vocabulary";
+
+export type { FundsRowKind, MissingPart, Level1Kind };
 
 /** A number read from the form, with the cell it came from. */
 export interface NumberCell {
@@ -21,8 +25,6 @@ export interface TextCell {
   readonly formula?: string;
 }
 
-export type FundsRowKind = "total" | "fiscal" | "carryover" | "other";
-
 export interface FundsRow {
   readonly kind: FundsRowKind;
   readonly label: TextCell;
@@ -36,8 +38,6 @@ export interface FundsRow {
   /** 预算执行得分 — only on the 年度资金总额 row. */
   readonly score?: NumberCell;
 }
-
-export type Level1Kind = "output" | "benefit" | "satisfaction" | "unknown";
 
 export interface Indicator {
   readonly row: number;
@@ -61,13 +61,6 @@ export interface Level1Heading {
   readonly weight: Dec;
 }
 
-/** A part of the form the locator could not find (FIELD_MISSING). */
-export interface MissingPart {
-  readonly part: string;
-  /** The cell near which it was expected, when one is known. */
-  readonly near?: CellRef;
-}
-
 export interface FormModel {
   readonly sheet: string;
   readonly title?: TextCell;
@@ -81,7 +74,8 @@ export interface FormModel {
   readonly goal: { readonly expected?: TextCell; readonly actual?: TextCell };
   readonly indicators: readonly Indicator[];
   readonly level1Headings: readonly Level1Heading[];
-  readonly total?: { readonly label: TextCell; readonly weight: NumberCell; readonly score: NumberCell };
+  /** The 总分 row: its label, its 分值 (the total weight) and its 得分 (the total score). */
+  readonly totalRow?: { readonly label: TextCell; readonly weight: NumberCell; readonly score: NumberCell };
   readonly grade?: { readonly label: TextCell; readonly value: TextCell };
   readonly missing: readonly MissingPart[];
 }

@@ -1,10 +1,10 @@
 import { CellRef, sameCell } from "../grid/cellRef";
 import { CellValue, Grid, rawCell } from "../grid/grid";
-import { ScoredForm } from "../analyze/scoreForm";
+import { ScoredForm } from "../score/scoreForm";
 import { Finding, FindingCode, Severity } from "../findings/codes";
 import { isPercentFormat } from "../model/readNumber";
 import { NumberCell, TextCell } from "../model/types";
-import { Dec, HUNDRED } from "../score/decimal";
+import { Dec, HUNDRED } from "../number/decimal";
 import { readGrade } from "../score/grade";
 
 /** What a written cell held before, so that the write can be undone. */
@@ -99,16 +99,16 @@ export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly 
     else if (cell.text.endsWith("%")) add(cell.cell, `${f.rate.toFixed(2)}%`, "rate");
     else add(cell.cell, f.rate.toNumber(), "rate");
   }
-  addNumber(form.totalFunds?.row.score, form.budgetScore, "budgetScore");
+  addNumber(form.fundsTotal?.row.score, form.budgetScore, "budgetScore");
 
   for (const s of form.indicators) {
     const cell = s.indicator.score;
     const blank = cell.reading.kind === "none";
     if (blank || options.overwriteScores) addNumber(cell, s.computed, "indicatorScore");
   }
-  if (form.model.total) {
-    addNumber(form.model.total.weight, form.indicators.length > 0 ? form.weightSum : null, "totalWeight");
-    addNumber(form.model.total.score, form.totalScore, "totalScore");
+  if (form.model.totalRow) {
+    addNumber(form.model.totalRow.weight, form.indicators.length > 0 ? form.weightSum : null, "totalWeight");
+    addNumber(form.model.totalRow.score, form.totalScore, "totalScore");
   }
   const grade: TextCell | undefined = form.model.grade?.value;
   if (grade && form.grade !== null && grade.formula === undefined && readGrade(grade.text) !== form.grade) add(grade.cell, form.grade, "grade");

@@ -1,4 +1,4 @@
-import { RoundingMode } from "../score/decimal";
+import { RoundingMode } from "../number/decimal";
 
 export type Grade = "优" | "良" | "中" | "差";
 

@@ -1,9 +1,9 @@
 import { toA1 } from "../grid/cellRef";
 import { SheetAnalysis } from "../analyze/analyzeSheet";
-import { fmt2 } from "../score/decimal";
+import { fmt2 } from "../number/decimal";
 import { Finding, Severity } from "../findings/codes";
 import { NumberCell } from "../model/types";
-import { Dec } from "../score/decimal";
+import { Dec } from "../number/decimal";
 import { ruleCalculation } from "../findings/checks/indicatorChecks";
 import { fundsLabel } from "../findings/format";
 import { budgetScoreCalculation, rateCalculation, totalCalculation } from "../findings/calculations";
@@ -86,7 +86,7 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
         executed: num(f.row.executed),
         weight: num(f.row.weight),
         rate: pair(f.row.rate, f.rate),
-        score: f.row.kind === "total" ? pair(f.row.score, form.budgetScore) : null,
+        score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
       })),
       indicators: form.indicators.map((s) => ({
         level1: oneLine(s.indicator.level1.text),
@@ -100,10 +100,10 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
         deviation: s.indicator.deviation?.text ?? "",
         calculation: ruleCalculation(s),
       })),
-      budgetScore: pair(form.totalFunds?.row.score, form.budgetScore),
+      budgetScore: pair(form.fundsTotal?.row.score, form.budgetScore),
       total: {
-        ...pair(form.model.total?.score, form.totalScore),
-        weight: pair(form.model.total?.weight, form.indicators.length > 0 ? form.weightSum : null),
+        ...pair(form.model.totalRow?.score, form.totalScore),
+        weight: pair(form.model.totalRow?.weight, form.indicators.length > 0 ? form.weightSum : null),
       },
       grade: {
         declared: form.model.grade?.value.text || null,
@@ -111,7 +111,7 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
         cell: form.model.grade ? toA1(form.model.grade.value.cell) : null,
       },
       calculations: {
-        rate: form.totalFunds?.rate ? rateCalculation(form.totalFunds) : "",
+        rate: form.fundsTotal?.rate ? rateCalculation(form.fundsTotal) : "",
         budgetScore: form.budgetScore ? budgetScoreCalculation(form) : "",
         total: totalCalculation(form),
       },

@@ -1,4 +1,4 @@
-import { Dec, round2, RoundingMode } from "./decimal";
+import { Dec, round2, RoundingMode } from "../number/decimal";
 
 /**
  * 预算执行得分 = round2(分数 × min(全年执行数 / 全年预算数, 1)), from the amounts, not the printed rate.

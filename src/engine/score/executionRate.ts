@@ -1,4 +1,4 @@
-import { D, Dec, HUNDRED, round2, RoundingMode } from "./decimal";
+import { D, Dec, HUNDRED, round2, RoundingMode } from "../number/decimal";
 
 /**
  * 执行率 in percent = round2(全年执行数 × 100 / 全年预算数). Multiplying before dividing keeps exact

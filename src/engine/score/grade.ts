@@ -1,5 +1,6 @@
 import { Grade, Profile } from "../profiles/profile";
-import { D, Dec } from "./decimal";
+import { D, Dec } from "../number/decimal";
+import { GRADE_WORDS } from "../vocabulary";
 
 /**
  * 评分等级 of a 总分 by the profile's bands.
@@ -9,8 +10,6 @@ export function gradeFor(total: Dec, profile: Profile): Grade {
   for (const band of profile.gradeBands) if (total.greaterThanOrEqualTo(new D(band.min))) return band.grade;
   return "差";
 }
-
-const GRADE_WORDS: Record<string, Grade> = { 优: "优", 优秀: "优", 良: "良", 良好: "良", 中: "中", 中等: "中", 合格: "中", 差: "差", 较差: "差", 不合格: "差" };
 
 /** The grade a cell shows (`优`, `优秀`, ` 良 `), or null when it is none of them. */
 export function readGrade(text: string): Grade | null {

@@ -1,20 +1,21 @@
 import { normalizeLabel, normalizeProse } from "../grid/normalizeLabel";
 import { Actual, Target } from "../model/parseTarget";
 import { Profile } from "../profiles/profile";
-import { D, Dec, round2 } from "./decimal";
+import { QUALITATIVE_WORDS } from "../vocabulary";
+import { D, Dec, round2 } from "../number/decimal";
 
 /** How a qualitative indicator was completed, from its 实际完成值. */
 export type QualitativeStatus = "达成" | "部分达成" | "未达成" | "unknown";
 
-const ACHIEVED = /^(达成|已达成|达成指标|达成年度指标|达成目标|完成|已完成|完成指标|全部完成|全部达成|达到|已达到|实现|已实现|是)$/;
-const PARTIAL = /^(部分达成|基本达成|部分完成|基本完成|部分实现|基本实现|部分达到|基本达到)$/;
-const MISSED = /^(未达成|未完成|未达到|未实现|没有达成|否)$/;
+const ACHIEVED = new Set<string>(QUALITATIVE_WORDS.achieved);
+const PARTIAL = new Set<string>(QUALITATIVE_WORDS.partial);
+const MISSED = new Set<string>(QUALITATIVE_WORDS.missed);
 
 export function qualitativeStatus(actualText: string, targetText: string): QualitativeStatus {
   const a = normalizeLabel(actualText);
-  if (ACHIEVED.test(a)) return "达成";
-  if (PARTIAL.test(a)) return "部分达成";
-  if (MISSED.test(a)) return "未达成";
+  if (ACHIEVED.has(a)) return "达成";
+  if (PARTIAL.has(a)) return "部分达成";
+  if (MISSED.has(a)) return "未达成";
   if (a !== "" && normalizeProse(actualText) === normalizeProse(targetText)) return "达成";
   return "unknown";
 }

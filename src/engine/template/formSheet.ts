@@ -1,8 +1,9 @@
 import { toA1 } from "../grid/cellRef";
 import { CellValue, MergeArea } from "../grid/grid";
 import { Profile } from "../profiles/profile";
-import { D } from "../score/decimal";
+import { D } from "../number/decimal";
 import { CellStyle, DataValidationSpec, SheetSpec, SpecCell } from "../sheet/sheetSpec";
+import { LEVEL1_KINDS, LEVELS } from "../vocabulary";
 import {
   budgetScoreFormula,
   executionRateFormula,
@@ -36,11 +37,9 @@ export interface FormContent {
 }
 
 /** The standard 一级 → 二级 labels (rules.md §1), offered as drop-down lists. */
-export const LEVEL2_BY_LEVEL1: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  产出指标: Object.freeze(["数量指标", "质量指标", "时效指标", "成本指标"]),
-  效益指标: Object.freeze(["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]),
-  满意度指标: Object.freeze(["服务对象满意度指标"]),
-});
+export const LEVEL2_BY_LEVEL1: Readonly<Record<string, readonly string[]>> = Object.freeze(
+  Object.fromEntries(LEVEL1_KINDS.map((k) => [LEVELS[k].name, LEVELS[k].level2])),
+);
 
 /** Logical columns, as on the printed seed forms. */
 const COL = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, I: 9 } as const;
@@ -131,14 +130,14 @@ export function layoutFormSheet(content: FormContent, profile: Profile, sheetNam
   put(fundsTop, COL.A, `项目资金（${content.amountUnit}）`, LABEL);
   merge(fundsTop, COL.A, fundsBottom, COL.B);
   ["年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分"].forEach((h, i) => put(fundsTop, COL.D + i, h, HEADER));
-  const totalFundsRow = fundsTop + 1;
+  const fundsTotalRow = fundsTop + 1;
   FUNDS_LABELS.forEach((label, i) => {
     const r = fundsTop + 1 + i;
     put(r, COL.C, label, TEXT);
     for (const c of [COL.D, COL.E, COL.F]) put(r, c, null, NUMBER, { numberFormat: AMOUNT_FORMAT });
     const rate = executionRateFormula(a1(r, COL.E), a1(r, COL.F), profile);
     put(r, COL.H, "", NUMBER, { formula: rate, numberFormat: TWO_DECIMALS });
-    if (r === totalFundsRow) {
+    if (r === fundsTotalRow) {
       put(r, COL.G, weightValue(content.budgetWeight), NUMBER, { numberFormat: TWO_DECIMALS });
       const score = budgetScoreFormula(a1(r, COL.G), a1(r, COL.E), a1(r, COL.F), profile);
       put(r, COL.I, "", NUMBER, { formula: score, numberFormat: TWO_DECIMALS });
@@ -149,7 +148,7 @@ export function layoutFormSheet(content: FormContent, profile: Profile, sheetNam
   });
   const unit = content.amountUnit;
   validations.push({ kind: "decimal", range: { top: fundsTop + 1, left: COL.D, bottom: fundsBottom, right: COL.F }, min: "0", prompt: `金额请输入不小于 0 的数字（${unit}）` });
-  validations.push({ kind: "decimal", range: { top: totalFundsRow, left: COL.G, bottom: totalFundsRow, right: COL.G }, min: "0", prompt: "分数请输入不小于 0 的数字" });
+  validations.push({ kind: "decimal", range: { top: fundsTotalRow, left: COL.G, bottom: fundsTotalRow, right: COL.G }, min: "0", prompt: "分数请输入不小于 0 的数字" });
 
   // 年度总体目标: 预期目标 (kept) | 实际完成情况 (blank)
   put(GOAL_ROW, COL.A, "年度总体目标", LABEL);
@@ -207,10 +206,10 @@ export function layoutFormSheet(content: FormContent, profile: Profile, sheetNam
   put(totalRow, COL.A, "总分", HEADER);
   merge(totalRow, COL.A, totalRow, COL.F);
   put(totalRow, COL.G, weightSum([weightValue(content.budgetWeight), ...weights]), NUMBER, {
-    formula: totalWeightFormula(a1(totalFundsRow, COL.G), range(COL.G)),
+    formula: totalWeightFormula(a1(fundsTotalRow, COL.G), range(COL.G)),
     numberFormat: TWO_DECIMALS,
   });
-  put(totalRow, COL.H, "", NUMBER, { formula: totalScoreFormula(a1(totalFundsRow, COL.I), range(COL.H)), numberFormat: TWO_DECIMALS });
+  put(totalRow, COL.H, "", NUMBER, { formula: totalScoreFormula(a1(fundsTotalRow, COL.I), range(COL.H)), numberFormat: TWO_DECIMALS });
   put(gradeRow, COL.A, "评分等级", HEADER);
   merge(gradeRow, COL.A, gradeRow, COL.B);
   put(gradeRow, COL.C, "", LABEL, { formula: gradeFormula(a1(totalRow, COL.H), profile) });

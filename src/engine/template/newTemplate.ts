@@ -1,5 +1,5 @@
 import { Profile } from "../profiles/profile";
-import { D, Dec } from "../score/decimal";
+import { D, Dec } from "../number/decimal";
 import { SheetSpec } from "../sheet/sheetSpec";
 import { layoutFormSheet, TemplateIndicator } from "./formSheet";
 

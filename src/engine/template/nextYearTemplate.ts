@@ -3,7 +3,7 @@ import { CellValue, Grid, rawCell, valueText } from "../grid/grid";
 import { NumberCell, TextCell } from "../model/types";
 import { readForm } from "../model/readForm";
 import { Profile } from "../profiles/profile";
-import { D } from "../score/decimal";
+import { D } from "../number/decimal";
 import { SheetSpec } from "../sheet/sheetSpec";
 import { layoutFormSheet } from "./formSheet";
 import { DEFAULT_TITLE } from "./newTemplate";
@@ -43,8 +43,8 @@ export function nextYearTemplateSpec(grid: Grid, profile: Profile, options: Next
   if (!layout) return { ok: false, message: `工作表“${grid.sheet}”中没有找到自评表，无法生成下年度模板` };
   const model = readForm(grid, layout);
   const year = options.year ?? (model.year !== undefined ? model.year + 1 : new Date().getFullYear());
-  const totalFunds = model.funds.find((f) => f.kind === "total");
-  const budgetWeight = keptNumber(totalFunds?.weight);
+  const fundsTotal = model.funds.find((f) => f.kind === "fundsTotal");
+  const budgetWeight = keptNumber(fundsTotal?.weight);
   const spec = layoutFormSheet(
     {
       title: model.title?.text || DEFAULT_TITLE,

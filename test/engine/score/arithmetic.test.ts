@@ -1,5 +1,5 @@
 import { budgetScore } from "../../../src/engine/score/budgetScore";
-import { D, fromSpreadsheetNumber, round2 } from "../../../src/engine/score/decimal";
+import { D, fromSpreadsheetNumber, round2 } from "../../../src/engine/number/decimal";
 import { executionRate } from "../../../src/engine/score/executionRate";
 import { gradeFor, readGrade } from "../../../src/engine/score/grade";
 import { qualitativeStatus, scoreIndicator } from "../../../src/engine/score/scoreIndicator";

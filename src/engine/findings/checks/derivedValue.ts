@@ -1,6 +1,6 @@
 import { CellRef } from "../../grid/cellRef";
 import { NumberCell } from "../../model/types";
-import { Dec } from "../../score/decimal";
+import { Dec } from "../../number/decimal";
 import { Finding, FindingCode, FindingParams } from "../codes";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";

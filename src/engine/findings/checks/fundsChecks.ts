@@ -1,6 +1,6 @@
-import { budgetScoreUnder, ScoredFunds } from "../../analyze/scoreForm";
+import { budgetScoreUnder, ScoredFunds } from "../../score/scoreForm";
 import { FundsRow, NumberCell } from "../../model/types";
-import { D, otherMode } from "../../score/decimal";
+import { D, otherMode } from "../../number/decimal";
 import { executionRate } from "../../score/executionRate";
 import { Finding } from "../codes";
 import { fundsLabel, n2, roundingName } from "../format";
@@ -30,7 +30,7 @@ export const execRateMismatch: Check = (form) =>
 
 /** BUDGET_SCORE_MISMATCH (or FORMULA_DISAGREES) on the 年度资金总额 row. */
 export const budgetScoreMismatch: Check = (form) => {
-  const t = form.totalFunds;
+  const t = form.fundsTotal;
   if (!t || !t.budget || !t.executed) return [];
   const other = budgetScoreUnder(form, otherMode(form.profile.rounding));
   const finding = compareDerived(
@@ -47,8 +47,8 @@ export const budgetScoreMismatch: Check = (form) => {
 
 /** FUNDS_SUM_MISMATCH: 年度资金总额 ≠ Σ 其中 rows, for each amount column. */
 export const fundsSumMismatch: Check = (form) => {
-  const total = form.totalFunds?.row;
-  const parts = form.funds.filter((f) => f.row.kind !== "total").map((f) => f.row);
+  const total = form.fundsTotal?.row;
+  const parts = form.funds.filter((f) => f.row.kind !== "fundsTotal").map((f) => f.row);
   if (!total || parts.length === 0) return [];
   const columns: [string, (r: FundsRow) => NumberCell | undefined][] = [
     ["年初预算数", (r) => r.initialBudget],
@@ -83,7 +83,7 @@ export const budgetVsExecuted: Check = (form) =>
 
 /** BUDGET_ADJUSTED: 年初预算数 ≠ 全年预算数 on the 年度资金总额 row. */
 export const budgetAdjusted: Check = (form) => {
-  const t = form.totalFunds;
+  const t = form.fundsTotal;
   const initial = t?.row.initialBudget;
   if (!t || initial?.reading.kind !== "number" || t.budget === null || initial.reading.value.equals(t.budget)) return [];
   return [makeFinding("BUDGET_ADJUSTED", [initial.cell, t.row.budget.cell], { initial: n2(initial.reading.value), budget: n2(t.budget) })];
@@ -91,7 +91,7 @@ export const budgetAdjusted: Check = (form) => {
 
 /** LOW_EXECUTION: 执行率 below the profile's threshold. */
 export const lowExecution: Check = (form) => {
-  const t = form.totalFunds;
+  const t = form.fundsTotal;
   const min = new D(form.profile.lowExecutionRate);
   if (!t || t.rate === null || t.rate.greaterThanOrEqualTo(min)) return [];
   return [makeFinding("LOW_EXECUTION", [t.row.rate?.cell ?? t.row.executed.cell], { rate: n2(t.rate), min: min.toString() }, { calculation: rateCalculation(t) })];
@@ -99,7 +99,7 @@ export const lowExecution: Check = (form) => {
 
 /** BUDGET_WEIGHT_NONSTANDARD: 分数 ≠ the profile's. */
 export const budgetWeightNonstandard: Check = (form) => {
-  const w = form.totalFunds?.row.weight;
+  const w = form.fundsTotal?.row.weight;
   const standard = new D(form.profile.budgetWeight);
   if (w?.reading.kind !== "number" || w.reading.value.equals(standard)) return [];
   return [makeFinding("BUDGET_WEIGHT_NONSTANDARD", [w.cell], { weight: n2(w.reading.value), standard: n2(standard) })];

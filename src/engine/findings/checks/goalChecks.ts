@@ -1,5 +1,5 @@
 import { normalizeProse } from "../../grid/normalizeLabel";
-import { ScoredForm } from "../../analyze/scoreForm";
+import { ScoredForm } from "../../score/scoreForm";
 import { Finding } from "../codes";
 import { makeFinding } from "../makeFinding";
 import { Check } from "./check";

@@ -1,24 +1,14 @@
-import { ScoredIndicator } from "../../analyze/scoreForm";
-import { normalizeLabel } from "../../grid/normalizeLabel";
+import { ScoredIndicator } from "../../score/scoreForm";
 import { Indicator, Level1Kind } from "../../model/types";
-import { D, Dec } from "../../score/decimal";
+import { LEVEL1_KINDS, LEVELS, level2Belongs, level2Key } from "../../vocabulary";
+import { D, Dec } from "../../number/decimal";
 import { inBand } from "../../score/scoreIndicator";
 import { Finding } from "../codes";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
 import { Check } from "./check";
 
-const LEVEL1_NAMES: Record<Exclude<Level1Kind, "unknown">, string> = { output: "产出指标", benefit: "效益指标", satisfaction: "满意度指标" };
-
-/** The 二级 indicators each 一级 may hold, without the trailing 指标. */
-const LEVEL2_ALLOWED: Record<Exclude<Level1Kind, "unknown">, readonly string[]> = {
-  output: ["数量", "质量", "时效", "成本"],
-  benefit: ["经济效益", "社会效益", "生态效益", "可持续影响"],
-  satisfaction: ["服务对象满意度", "满意度"],
-};
-
-const level2Key = (i: Indicator) => normalizeLabel(i.level2.text).replace(/(指标|类)$/, "");
-const isLevel2 = (i: Indicator, word: string) => level2Key(i).includes(word);
+const isLevel2 = (i: Indicator, word: string) => level2Key(i.level2.text).includes(word);
 const hasDeviation = (i: Indicator) => i.deviation !== undefined && i.deviation.text.trim() !== "";
 
 function percentActual(i: Indicator): Dec | null {
@@ -59,11 +49,11 @@ export const level1HeadingMismatch: Check = (form) => {
 /** LEVEL1_WEIGHT_NONSTANDARD: 产出/效益/满意度 totals other than the profile's. */
 export const level1WeightNonstandard: Check = (form) => {
   const sums = sumsByKind(form);
-  return (Object.keys(LEVEL1_NAMES) as (keyof typeof LEVEL1_NAMES)[]).flatMap((kind) => {
+  return LEVEL1_KINDS.flatMap((kind) => {
     const entry = sums.get(kind);
     const standard = new D(form.profile.level1Weights[kind]);
     if (!entry || entry.sum.equals(standard)) return [];
-    return [makeFinding("LEVEL1_WEIGHT_NONSTANDARD", [entry.first.level1.cell], { level1: LEVEL1_NAMES[kind], sum: n2(entry.sum), standard: n2(standard) })];
+    return [makeFinding("LEVEL1_WEIGHT_NONSTANDARD", [entry.first.level1.cell], { level1: LEVELS[kind].name, sum: n2(entry.sum), standard: n2(standard) })];
   });
 };
 
@@ -72,12 +62,11 @@ export const level2Invalid: Check = (form) => {
   const seen = new Set<string>();
   return form.indicators.flatMap(({ indicator: i }) => {
     if (i.level1Kind === "unknown" || i.level2.text === "") return [];
-    const allowed = LEVEL2_ALLOWED[i.level1Kind];
-    if (allowed.includes(level2Key(i))) return [];
+    if (level2Belongs(i.level1Kind, i.level2.text)) return [];
     const key = `${i.level2.cell.row}:${i.level2.cell.col}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [makeFinding("LEVEL2_INVALID", [i.level2.cell], { level1: i.level1.text.replace(/\s+/g, ""), level2: i.level2.text.replace(/\s+/g, ""), allowed: allowed.map((a) => `${a}指标`).join("、") })];
+    return [makeFinding("LEVEL2_INVALID", [i.level2.cell], { level1: i.level1.text.replace(/\s+/g, ""), level2: i.level2.text.replace(/\s+/g, ""), allowed: LEVELS[i.level1Kind].level2.join("、") })];
   });
 };
 
@@ -85,7 +74,7 @@ export const level2Invalid: Check = (form) => {
 export const missingSatisfaction: Check = (form) => {
   if (form.indicators.length === 0 || form.indicators.some((s) => s.indicator.level1Kind === "satisfaction")) return [];
   const last = form.indicators[form.indicators.length - 1].indicator;
-  return [makeFinding("MISSING_SATISFACTION", [form.model.total?.label.cell ?? last.level1.cell])];
+  return [makeFinding("MISSING_SATISFACTION", [form.model.totalRow?.label.cell ?? last.level1.cell])];
 };
 
 function outOfRange(s: ScoredIndicator): boolean {
@@ -206,7 +195,7 @@ export const percentOutOfRange: Check = (form) =>
 
 /** COST_INCONSISTENT: a 成本指标 in % far from the 执行率, or one in 万元 other than 全年执行数. */
 export const costInconsistent: Check = (form) => {
-  const t = form.totalFunds;
+  const t = form.fundsTotal;
   if (!t) return [];
   return form.indicators.flatMap(({ indicator: i }) => {
     if (!isLevel2(i, "成本") || i.actual.kind !== "number") return [];

@@ -28,8 +28,8 @@ export const valueNotNumber: Check = (form) => {
     check(i.weight, `指标“${i.name.text}”的分值`);
     check(i.score, `指标“${i.name.text}”的得分`);
   }
-  check(form.model.total?.weight, "总分行的分值");
-  check(form.model.total?.score, "总分");
+  check(form.model.totalRow?.weight, "总分行的分值");
+  check(form.model.totalRow?.score, "总分");
   return out;
 };
 

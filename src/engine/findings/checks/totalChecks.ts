@@ -1,5 +1,5 @@
-import { budgetScoreUnder } from "../../analyze/scoreForm";
-import { D, otherMode } from "../../score/decimal";
+import { budgetScoreUnder } from "../../score/scoreForm";
+import { D, otherMode } from "../../number/decimal";
 import { gradeFor, readGrade } from "../../score/grade";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
@@ -9,7 +9,7 @@ import { compareDerived } from "./derivedValue";
 
 /** WEIGHT_SUM_MISMATCH: 分数 + Σ 分值 ≠ the 总分 row's 分值 (100 when it is blank). */
 export const weightSumMismatch: Check = (form) => {
-  const cell = form.model.total?.weight;
+  const cell = form.model.totalRow?.weight;
   const printed = cell?.reading.kind === "number" ? cell.reading.value : null;
   const expected = printed ?? new D(100);
   if (form.indicators.length === 0 || form.weightSum.equals(expected)) return [];
@@ -17,7 +17,7 @@ export const weightSumMismatch: Check = (form) => {
   return [
     makeFinding(
       "WEIGHT_SUM_MISMATCH",
-      [cell?.cell ?? form.totalFunds?.row.weight?.cell],
+      [cell?.cell ?? form.fundsTotal?.row.weight?.cell],
       { expected: n2(expected), sum: n2(form.weightSum), budgetWeight: n2(form.budgetWeight), indicatorWeights: n2(indicatorWeights) },
       { calculation: `${n2(form.budgetWeight)} + ${n2(indicatorWeights)} = ${n2(form.weightSum)}` },
     ),
@@ -26,7 +26,7 @@ export const weightSumMismatch: Check = (form) => {
 
 /** TOTAL_MISMATCH (or FORMULA_DISAGREES) on the 总分 cell. */
 export const totalMismatch: Check = (form) => {
-  const cell = form.model.total?.score;
+  const cell = form.model.totalRow?.score;
   if (form.totalScore === null || form.budgetScore === null) return [];
   const indicatorScores = form.totalScore.minus(form.budgetScore);
   // the same form scored with the other rounding: a consistent half-up form is a warning, not an error

@@ -1,10 +1,10 @@
 import { FormModel, FundsRow, Indicator, NumberCell } from "../model/types";
 import { Grade, Profile } from "../profiles/profile";
-import { budgetScore } from "../score/budgetScore";
-import { D, Dec, RoundingMode } from "../score/decimal";
-import { executionRate } from "../score/executionRate";
-import { gradeFor } from "../score/grade";
-import { IndicatorRule, scoreIndicator } from "../score/scoreIndicator";
+import { budgetScore } from "./budgetScore";
+import { D, Dec, RoundingMode } from "../number/decimal";
+import { executionRate } from "./executionRate";
+import { gradeFor } from "./grade";
+import { IndicatorRule, scoreIndicator } from "./scoreIndicator";
 
 export interface ScoredFunds {
   readonly row: FundsRow;
@@ -30,7 +30,7 @@ export interface ScoredForm {
   readonly model: FormModel;
   readonly profile: Profile;
   readonly funds: readonly ScoredFunds[];
-  readonly totalFunds?: ScoredFunds;
+  readonly fundsTotal?: ScoredFunds;
   /** 分数 as printed, or the profile's when the cell is blank. */
   readonly budgetWeight: Dec;
   readonly budgetScore: Dec | null;
@@ -67,17 +67,17 @@ function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
 
 /** The form's 预算执行得分 under a given rounding (to recognise a form computed the other way). */
 export function budgetScoreUnder(form: ScoredForm, mode: RoundingMode): Dec | null {
-  const t = form.totalFunds;
+  const t = form.fundsTotal;
   return t?.budget && t.executed ? budgetScore(form.budgetWeight, t.budget, t.executed, mode) : null;
 }
 
 /** Compute 执行率, 预算执行得分, rule scores, 总分 and 评分等级 of a read form (rules.md §3). */
 export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   const funds = model.funds.map((r) => scoreFunds(r, profile));
-  const totalFunds = funds.find((f) => f.row.kind === "total");
-  const budgetWeight = declared(totalFunds?.row.weight) ?? new D(profile.budgetWeight);
+  const fundsTotal = funds.find((f) => f.row.kind === "fundsTotal");
+  const budgetWeight = declared(fundsTotal?.row.weight) ?? new D(profile.budgetWeight);
   const bScore =
-    totalFunds?.budget && totalFunds.executed ? budgetScore(budgetWeight, totalFunds.budget, totalFunds.executed, profile.rounding) : null;
+    fundsTotal?.budget && fundsTotal.executed ? budgetScore(budgetWeight, fundsTotal.budget, fundsTotal.executed, profile.rounding) : null;
   const indicators = model.indicators.map((i) => scoreOne(i, profile));
   const weightSum = indicators.reduce((sum, i) => sum.plus(i.weight ?? 0), budgetWeight);
   const undecided = indicators.some((i) => i.used === null && i.weight !== null);
@@ -87,7 +87,7 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
     model,
     profile,
     funds,
-    totalFunds,
+    fundsTotal,
     budgetWeight,
     budgetScore: bScore,
     indicators,

@@ -43,6 +43,3 @@ export const LABELS = {
 
 /** `产出指标(50分)` → kind and weight. */
 export const LEVEL1_WITH_WEIGHT = /\((\d+(?:\.\d+)?)分?\)$/;
-
-/** Rows that stand in for an indicator and are none: `指标2:`, `……`, `/`. */
-export const PLACEHOLDER_NAME = /^(指标\d*:?|[…．.。]+|\/|-|—|－|无)$/;

@@ -1,0 +1,46 @@
+import { normalizeLabel } from "../grid/normalizeLabel";
+
+/** The three 一级 indicators (rules.md §1), or a label that names none of them. */
+export type Level1Kind = "output" | "benefit" | "satisfaction" | "unknown";
+export type KnownLevel1 = Exclude<Level1Kind, "unknown">;
+
+/**
+ * The 一级 → 二级 vocabulary: each 一级's printed name and the 二级 names that belong under it (rules.md §1).
+ * `alsoAccepted` are 二级 names real forms print that are not in the standard list but mean the same.
+ */
+export const LEVELS: Readonly<Record<KnownLevel1, { readonly name: string; readonly level2: readonly string[]; readonly alsoAccepted: readonly string[] }>> = Object.freeze({
+  output: Object.freeze({ name: "产出指标", level2: Object.freeze(["数量指标", "质量指标", "时效指标", "成本指标"]), alsoAccepted: Object.freeze([]) }),
+  benefit: Object.freeze({
+    name: "效益指标",
+    level2: Object.freeze(["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]),
+    alsoAccepted: Object.freeze([]),
+  }),
+  satisfaction: Object.freeze({ name: "满意度指标", level2: Object.freeze(["服务对象满意度指标"]), alsoAccepted: Object.freeze(["满意度指标"]) }),
+});
+
+export const LEVEL1_KINDS = Object.keys(LEVELS) as KnownLevel1[];
+
+/** Words of a 一级 label that tell its kind (`产出指标(50分)`, `效果指标`, `满意\n度指标`). */
+const LEVEL1_WORDS: readonly [KnownLevel1, readonly string[]][] = [
+  ["output", ["产出"]],
+  ["benefit", ["效益", "效果"]],
+  ["satisfaction", ["满意"]],
+];
+
+/** The kind of a 一级 label as printed. */
+export function level1KindOf(label: string): Level1Kind {
+  const t = normalizeLabel(label);
+  return LEVEL1_WORDS.find(([, words]) => words.some((w) => t.includes(w)))?.[0] ?? "unknown";
+}
+
+/** A 二级 label reduced to its key: `数量 指标` → `数量`, `社会效益类` → `社会效益`. */
+export function level2Key(label: string): string {
+  return normalizeLabel(label).replace(/(指标|类)$/, "");
+}
+
+/** Whether a 二级 label belongs under a 一级 kind. */
+export function level2Belongs(kind: KnownLevel1, label: string): boolean {
+  const key = level2Key(label);
+  const { level2, alsoAccepted } = LEVELS[kind];
+  return [...level2, ...alsoAccepted].some((name) => level2Key(name) === key);
+}

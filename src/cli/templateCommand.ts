@@ -1,10 +1,9 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_PROFILE_ID, getProfile, Profile, PROFILES } from "../engine";
-import { SheetSpec } from "../engine/sheet/sheetSpec";
-import { newTemplateSpec } from "../engine/template";
-import { nextYearFromWorkbook, templateBytes } from "../adapters/xlsx/templateWorkbook";
+import { Profile } from "../engine";
+import { newTemplateFile, nextYearTemplateFile, TemplateFile } from "../adapters/xlsx/files";
+import { PROFILE_CHOICES, profileOption } from "./profileOption";
 
 export interface TemplateIo {
   readonly out: (text: string) => void;
@@ -13,14 +12,9 @@ export interface TemplateIo {
 
 const defaultIo: TemplateIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-const USAGE = `用法：ziping template --out 新表.xlsx [--profile ${Object.keys(PROFILES).join("|")}] [--from 文件.xlsx [--sheet 工作表名]]`;
+const USAGE = `用法：ziping template --out 新表.xlsx [--profile ${PROFILE_CHOICES}] [--from 文件.xlsx [--sheet 工作表名]]`;
 
-interface Made {
-  readonly spec: SheetSpec;
-  readonly year: number;
-  /** The sheet next year's form was built from; absent for a new project's form. */
-  readonly sheet?: string;
-}
+type Made = Extract<TemplateFile, { ok: true }>;
 
 /** Exit statuses of `ziping template`. */
 const OK = 0;
@@ -53,12 +47,12 @@ async function nextYearFrom(from: string, sheet: string | undefined, profile: Pr
     io.err(`${from}：${readError(e)}\n`);
     return null;
   }
-  const made = await nextYearFromWorkbook(data, sheet, profile);
+  const made = await nextYearTemplateFile(data, profile, { sheet });
   if (!made.ok) {
     io.err(`${from}：${made.message}\n`);
     return null;
   }
-  return { spec: made.spec, year: made.year, sheet: made.sheet };
+  return made;
 }
 
 /**
@@ -95,30 +89,31 @@ export async function runTemplate(argv: readonly string[], io: TemplateIo = defa
   };
   if (!values.out) return usage("请用 --out 指定要写出的新文件");
   if (values.sheet !== undefined && values.from === undefined) return usage("--sheet 需要与 --from 一起使用");
-  const profile = getProfile(values.profile ?? DEFAULT_PROFILE_ID);
-  if (!profile) return usage(`未知的评分方案“${values.profile}”，可选：${Object.keys(PROFILES).join("、")}`);
+  const resolved = await profileOption(values.profile);
+  if (!resolved.ok) return usage(resolved.message);
+  const { profile } = resolved;
   if (values.from !== undefined && (await sameFile(values.from, values.out))) {
     return usage("输出文件不能与 --from 的来源文件相同（不会改写来源文件）");
   }
 
   let made: Made | null;
   if (values.from === undefined) {
-    const year = new Date().getFullYear();
-    made = { spec: newTemplateSpec(profile, { year }), year };
+    const fresh = await newTemplateFile(profile);
+    made = fresh.ok ? fresh : null;
   } else made = await nextYearFrom(values.from, values.sheet, profile, io);
   if (!made) return USAGE_OR_FILE_ERROR;
   const { spec, year } = made;
 
   try {
-    await writeFile(values.out, await templateBytes(spec));
+    await writeFile(values.out, made.bytes);
   } catch (e) {
     io.err(`${values.out}：无法写出（${e instanceof Error ? e.message : String(e)}）\n`);
     return USAGE_OR_FILE_ERROR;
   }
   const what =
-    made.sheet === undefined
+    made.from === undefined
       ? "新项目自评表"
-      : `自评表（根据 ${values.from} 的工作表“${made.sheet}”生成；已清空金额、实际完成值、得分、偏差原因和实际完成情况）`;
+      : `自评表（根据 ${values.from} 的工作表“${made.from}”生成；已清空金额、实际完成值、得分、偏差原因和实际完成情况）`;
   io.out(`已写出 ${values.out}：${year} 年度${what}，工作表“${spec.name}”，评分方案 ${profile.name}\n`);
   return OK;
 }

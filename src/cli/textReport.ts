@@ -1,4 +1,4 @@
-import { SheetReport, Severity } from "../engine";
+import { countBySeverity, SheetReport, Severity } from "../engine";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -6,12 +6,6 @@ export interface FileResult {
   readonly file: string;
   readonly error: { readonly code: "FILE_UNREADABLE"; readonly message: string } | null;
   readonly sheets: readonly SheetReport[];
-}
-
-export function countBySeverity(sheets: readonly SheetReport[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const s of sheets) for (const f of s.findings) counts[f.severity]++;
-  return counts;
 }
 
 /** The readable Chinese report of `ziping check`, one block per file and sheet. */
@@ -29,7 +23,7 @@ export function textReport(results: readonly FileResult[]): string {
         continue;
       }
       const f = s.form!;
-      const c = countBySeverity([s]);
+      const c = countBySeverity(s.findings);
       const rate = f.funds.find((x) => x.label.startsWith("年度资金总额"))?.rate.computed ?? f.funds[0]?.rate.computed ?? "—";
       lines.push(`  工作表「${s.sheet}」：${f.projectName ?? "（未填写项目名称）"}`);
       lines.push(
@@ -43,7 +37,7 @@ export function textReport(results: readonly FileResult[]): string {
     lines.push("");
   }
   const all = results.flatMap((r) => r.sheets);
-  const c = countBySeverity(all);
+  const c = countBySeverity(all.flatMap((s) => s.findings));
   const forms = all.filter((s) => s.isForm).length;
   const bad = results.filter((r) => r.error).length;
   lines.push(`共 ${results.length} 个文件，${forms} 张自评表${bad ? `，${bad} 个文件无法读取` : ""}；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`);

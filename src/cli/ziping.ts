@@ -1,14 +1,14 @@
 import { readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_PROFILE_ID, getProfile, Profile, PROFILES } from "../engine";
-import { profileFromJson } from "../engine/profiles/profileFromJson";
-import { checkWorkbook, fixWorkbook } from "../adapters/xlsx/checkWorkbook";
-import { countBySeverity, FileResult, textReport } from "./textReport";
+import { countBySeverity, Profile } from "../engine";
+import { checkFile, fixFile } from "../adapters/xlsx/files";
+import { PROFILE_CHOICES, profileOption } from "./profileOption";
+import { FileResult, textReport } from "./textReport";
 import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
-  ziping check [--json] [--profile ${Object.keys(PROFILES).join("|")}|方案.json] [--sheet 工作表名] 文件.xlsx|文件夹...
+  ziping check [--json] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] 文件.xlsx|文件夹...
   ziping fix 文件.xlsx --out 输出.xlsx [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet]
   ziping template --out 新表.xlsx [--profile …] [--from 文件.xlsx --sheet 工作表名]
 `;
@@ -22,22 +22,11 @@ interface Io {
 
 const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-/** A built-in profile by id, or the user's own from a .json file (any setting of a built-in one changed). */
-async function profileOf(id: string | undefined): Promise<Profile> {
-  if (id?.endsWith(".json")) {
-    let text: string;
-    try {
-      text = await readFile(id, "utf8");
-    } catch {
-      throw new UsageError(`无法读取评分方案文件“${id}”`);
-    }
-    const parsed = profileFromJson(text);
-    if (!parsed.ok) throw new UsageError(`${id}：${parsed.message}`);
-    return parsed.profile;
-  }
-  const profile = getProfile(id ?? DEFAULT_PROFILE_ID);
-  if (!profile) throw new UsageError(`未知的评分方案“${id}”，可选：${Object.keys(PROFILES).join("、")}`);
-  return profile;
+/** `--profile`, or a usage error naming the bad setting. */
+async function profileOf(value: string | undefined): Promise<Profile> {
+  const resolved = await profileOption(value);
+  if (!resolved.ok) throw new UsageError(resolved.message);
+  return resolved.profile;
 }
 
 async function readBytes(file: string): Promise<Uint8Array | { code: "FILE_UNREADABLE"; message: string }> {
@@ -92,11 +81,11 @@ async function check(argv: string[], io: Io): Promise<number> {
       results.push({ file, error: bytes, sheets: [] });
       continue;
     }
-    const checked = await checkWorkbook(bytes, { profile, sheet: values.sheet });
-    results.push(checked.ok ? { file, error: null, sheets: checked.reports } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
+    const checked = await checkFile(bytes, profile, { sheet: values.sheet });
+    results.push(checked.ok ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report) } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
   }
   const sheets = results.flatMap((r) => r.sheets);
-  const counts = countBySeverity(sheets);
+  const counts = countBySeverity(sheets.flatMap((x) => x.findings));
   if (values.json) {
     const report = {
       schemaVersion: 1,
@@ -132,8 +121,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
     io.err(`${input}：${bytes.message}\n`);
     return 2;
   }
-  const fixed = await fixWorkbook(bytes, {
-    profile,
+  const fixed = await fixFile(bytes, profile, {
     sheet: values.sheet,
     overwriteScores: values["overwrite-scores"],
     findingsSheet: !values["no-findings-sheet"],
@@ -148,12 +136,10 @@ async function fix(argv: string[], io: Io): Promise<number> {
     io.err(`无法写出 ${values.out}：${(e as Error).message}（未写入任何内容）\n`);
     return 2;
   }
-  const written = fixed.plans.reduce((n, p) => n + p.writes.length, 0);
-  const marked = fixed.plans.reduce((n, p) => n + p.highlights.length, 0);
   const listed = values["no-findings-sheet"] ? "" : "，问题清单见工作表“校验结果”";
-  io.out(`已写出 ${values.out}：写入 ${written} 个计算结果，标注 ${marked} 个单元格${listed}\n`);
-  io.out(textReport([{ file: input, error: null, sheets: fixed.reports }]));
-  return countBySeverity(fixed.reports).error > 0 ? 1 : 0;
+  io.out(`已写出 ${values.out}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}\n`);
+  io.out(textReport([{ file: input, error: null, sheets: fixed.result.sheets.map((x) => x.report) }]));
+  return fixed.result.counts.error > 0 ? 1 : 0;
 }
 
 /** The `ziping` command. Returns the exit status: 0 no error, 1 findings with severity error, 2 usage or unreadable file. */

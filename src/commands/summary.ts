@@ -1,4 +1,5 @@
-import type { SheetReport } from "../engine";
+import type { CheckOutcome, HostResult } from "../app";
+import { countBySeverity } from "../engine";
 
 /** What the result dialog shows after a ribbon command (plain data, passed in the dialog's URL). */
 export interface CommandSummary {
@@ -7,16 +8,8 @@ export interface CommandSummary {
   readonly lines: readonly string[];
 }
 
-export function severityCounts(report: SheetReport): { error: number; warning: number; info: number } {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) counts[f.severity]++;
-  return counts;
-}
-
 /** The summary of a 校验并计分 run (ok) or the reason it did nothing (failure). */
-export function validateSummary(
-  result: { ok: true; report: SheetReport; written: number; highlighted: number } | { ok: false; message: string; report?: SheetReport },
-): CommandSummary {
+export function validateSummary(result: HostResult<CheckOutcome>): CommandSummary {
   if (!result.ok) {
     const lines = [result.message];
     const form = result.report?.form;
@@ -24,7 +17,7 @@ export function validateSummary(
     return { ok: false, title: "未能校验并计分", lines };
   }
   const form = result.report.form!;
-  const c = severityCounts(result.report);
+  const c = countBySeverity(result.report.findings);
   return {
     ok: true,
     title: `总分 ${form.total.computed ?? "—"} · 评分等级 ${form.grade.computed ?? "—"}`,
@@ -39,7 +32,7 @@ export function validateSummary(
 }
 
 /** The summary of 新建自评表 / 生成下年度模板. */
-export function templateSummary(result: { ok: true; sheet: string; year: number } | { ok: false; message: string }): CommandSummary {
+export function templateSummary(result: HostResult<{ readonly sheet: string; readonly year: number }>): CommandSummary {
   if (!result.ok) return { ok: false, title: "未能生成自评表", lines: [result.message] };
   return {
     ok: true,

@@ -2,18 +2,28 @@
  * The engine's public surface. Adapters (Excel, .xlsx, the CLI, the task pane) call these and
  * never the stages behind them. Host-free: no Office.js, no DOM, no Node I/O.
  */
-export { analyzeSheet, analyzeWorkbook } from "./analyze/analyzeSheet";
+export { analyzeSheet } from "./analyze/analyzeSheet";
+export { goalsCopiedAcrossForms } from "./findings/checks/goalChecks";
 export type { SheetAnalysis } from "./analyze/analyzeSheet";
 export type { ScoredForm, ScoredIndicator, ScoredFunds } from "./score/scoreForm";
 export { buildWritePlan, planConflicts, highlightsFor } from "./plan/buildWritePlan";
 export type { WritePlan, CellWrite, Highlight, CellSnapshot, WritePlanOptions, WriteKind } from "./plan/buildWritePlan";
-export { sheetReport, findingReport } from "./report/sheetReport";
-export type { SheetReport, FormReport, FindingReport, ValuePair } from "./report/sheetReport";
+export { sheetReport, findingReport, countBySeverity } from "./report/sheetReport";
+export type { SheetReport, FormReport, FindingReport, ValuePair, SeverityCounts } from "./report/sheetReport";
 export { createGrid, gridFromArray, cellKey } from "./grid/grid";
 export type { Grid, Cell, CellValue, MergeArea, GridInput } from "./grid/grid";
 export { cellRef, toA1, parseA1, colName, sameCell } from "./grid/cellRef";
+export { rangeA1, areaOfRange, parseAreas } from "./grid/areas";
+export { HIGHLIGHT_RGB, HIGHLIGHT_TAG, highlightHex, highlightArgb, highlightRuleFormula, isOwnHighlightRule } from "./highlight/highlight";
+export type { HighlightKind } from "./highlight/highlight";
 export type { CellRef } from "./grid/cellRef";
 export { FINDING_CODES, ALL_CODES } from "./findings/codes";
 export type { Finding, FindingCode, Severity, FormPart } from "./findings/codes";
 export { PROFILES, DEFAULT_PROFILE_ID, getProfile, customizeProfile } from "./profiles/profile";
+export { resolveProfile } from "./profiles/resolveProfile";
+export type { ProfileSource, ProfileResolution } from "./profiles/resolveProfile";
 export type { Profile, Grade } from "./profiles/profile";
+export { specToGrid } from "./sheet/sheetSpec";
+export type { SheetSpec, SpecCell, CellStyle, DataValidationSpec } from "./sheet/sheetSpec";
+export { newTemplateSpec, nextYearTemplateSpec, defaultIndicators, splitWeight, LEVEL2_BY_LEVEL1, DEFAULT_SHEET_NAME, DEFAULT_TITLE } from "./template";
+export type { NextYearTemplate } from "./template";

@@ -1,6 +1,5 @@
-import { getProfile, DEFAULT_PROFILE_ID } from "../engine";
-import { newTemplateSpec } from "../engine/template/newTemplate";
-import type { FileHost } from "./host";
+import type { FileHost } from "../app";
+import { resolveProfile } from "../engine";
 
 const PROFILE_KEY = "ziping.profile";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -23,38 +22,43 @@ export interface FileHostDeps {
  */
 export function createFileHost(deps: FileHostDeps = {}): FileHost {
   const storage = deps.storage ?? (typeof localStorage !== "undefined" ? localStorage : undefined);
+  /** exceljs and the .xlsx edge, loaded on first use so the pane's first load stays small. */
+  const files = () => import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/files");
   return {
     kind: "file",
     async checkFile(file, profileId) {
-      const { fixWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/checkWorkbook");
-      const profile = getProfile(profileId) ?? getProfile(DEFAULT_PROFILE_ID)!;
-      const fixed = await fixWorkbook(file.bytes, { profile });
+      const resolved = resolveProfile(profileId);
+      if (!resolved.ok) return { ok: false, code: "PROFILE_INVALID", message: resolved.message };
+      const fixed = await (await files()).fixFile(file.bytes, resolved.profile);
       if (!fixed.ok) return { ok: false, code: fixed.code, message: fixed.message };
-      const first = fixed.reports.find((r) => r.isForm);
+      const reports = fixed.result.sheets.map((x) => x.report);
+      const first = reports.find((r) => r.isForm);
       if (!first) {
-        return { ok: false, code: "FORM_NOT_FOUND", message: "文件中没有找到项目支出绩效自评表（未找到“项目名称”“项目资金”“一级指标”等标签）。", report: fixed.reports[0] };
+        return { ok: false, code: "FORM_NOT_FOUND", message: "文件中没有找到项目支出绩效自评表（未找到“项目名称”“项目资金”“一级指标”等标签）。", report: reports[0] };
       }
       return {
         ok: true,
         report: first,
-        reports: fixed.reports,
-        written: fixed.plans.reduce((n, p) => n + p.writes.length, 0),
+        reports,
+        profileId: resolved.profile.id,
+        written: fixed.written,
         pending: 0,
-        highlighted: fixed.plans.reduce((n, p) => n + p.highlights.length, 0),
+        highlighted: fixed.highlighted,
         scored: { name: scoredName(file.name), bytes: fixed.bytes },
       };
     },
     async makeTemplate(kind, profileId, file) {
-      const { templateBytes, nextYearFromWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/templateWorkbook");
-      const profile = getProfile(profileId) ?? getProfile(DEFAULT_PROFILE_ID)!;
+      const resolved = resolveProfile(profileId);
+      if (!resolved.ok) return { ok: false, code: "PROFILE_INVALID", message: resolved.message };
+      const { newTemplateFile, nextYearTemplateFile } = await files();
       if (kind === "new") {
-        const year = new Date().getFullYear();
-        return { ok: true, name: `自评表（${year} 年度，新项目）.xlsx`, bytes: await templateBytes(newTemplateSpec(profile, { year })), year };
+        const made = await newTemplateFile(resolved.profile);
+        return made.ok ? { ok: true, name: `自评表（${made.year} 年度，新项目）.xlsx`, bytes: made.bytes, year: made.year } : made;
       }
       if (!file) return { ok: false, code: "NO_FILE", message: "请先选择今年的自评表文件，再生成下年度模板。" };
-      const made = await nextYearFromWorkbook(file.bytes, undefined, profile);
+      const made = await nextYearTemplateFile(file.bytes, resolved.profile);
       if (!made.ok) return { ok: false, code: "FORM_NOT_FOUND", message: made.message };
-      return { ok: true, name: `${file.name.replace(/\.xlsx$/i, "")}（${made.year} 年度模板）.xlsx`, bytes: await templateBytes(made.spec), year: made.year };
+      return { ok: true, name: `${file.name.replace(/\.xlsx$/i, "")}（${made.year} 年度模板）.xlsx`, bytes: made.bytes, year: made.year };
     },
     download(name, bytes) {
       const doc = deps.document ?? document;

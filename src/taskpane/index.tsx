@@ -8,7 +8,7 @@ import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../adapters/excel/excelHost";
 import { App } from "./components/App";
 import { createFileHost } from "./fileHost";
-import type { Host } from "./host";
+import type { Host } from "../app/host";
 
 /** Office.onReady resolves at once in a plain browser; inside Excel it can take a few seconds on a slow machine. */
 const OFFICE_READY_TIMEOUT_MS = 8000;

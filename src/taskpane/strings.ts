@@ -51,6 +51,7 @@ export const T = {
     `已生成已计分副本“${name}”：写入 ${written} 个单元格，标注 ${highlighted} 个单元格。原文件未改动。`,
   fileCell: (sheet: string, a1: string) => `单元格 ${sheet}!${a1}：文件模式下无法跳转，请在下载的已计分副本中查看（已标注颜色）。`,
   unexpected: (detail: string) => `发生意外错误：${detail}`,
+  stale: (profile: string) => `下面的结果是按评分方案“${profile}”计算的，与当前选择的评分方案不同。请重新点击“校验并计分”。`,
 } as const;
 
 export const SEVERITY_LABEL: Record<FindingReport["severity"], string> = { error: "错误", warning: "警告", info: "提示" };

@@ -1,5 +1,7 @@
 import { appendFileSync } from "node:fs";
-import { analyzeSheet, buildWritePlan, getProfile, sheetReport, toA1 } from "../../src/engine";
+import ExcelJS from "exceljs";
+import { fixFile } from "../../src/adapters/xlsx/files";
+import { analyzeSheet, areaOfRange, buildWritePlan, getProfile, highlightHex, sheetReport, toA1 } from "../../src/engine";
 import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import {
   ALL_CAPABILITIES,
@@ -7,14 +9,13 @@ import {
   clearHighlights,
   createExcelHost,
   ExcelCapabilities,
-  HIGHLIGHT_COLORS,
   readActiveSheet,
   undoLastWrite,
   validateAndScoreSheet,
   writeSheetSpec,
 } from "../../src/adapters/excel";
-import { HIGHLIGHT_ARGB } from "../../src/adapters/xlsx/writeWorkbook";
 import { coverSheet, EXPECTED, SEED_FORMS, seedSheet, Variant } from "../fixtures/seedForms";
+import { workbookBytes } from "../fixtures/seedWorkbooks";
 import { asContext, FakeContext, FakeSheet, FakeWorkbook } from "./fakeExcel";
 
 const profile = getProfile("putuo-2023")!;
@@ -57,7 +58,7 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
       expect(result.written).toBe(plan.writes.length);
       expect(result.highlighted).toBe(plan.highlights.length);
       expect(sheet.rules.map((r) => [toA1({ row: r.area.top, col: r.area.left }), r.fill])).toEqual(
-        plan.highlights.map((h) => [toA1(h.cell), HIGHLIGHT_COLORS[h.severity]]),
+        plan.highlights.map((h) => [toA1(h.cell), highlightHex(h.severity)]),
       );
 
       expect(result.report).toEqual(sheetReport(analyzeSheet(specToGrid(spec), profile)));
@@ -238,8 +239,27 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     await expect(applyPlan(asContext(ctx), read, { ...enginePlan(spec), sheet: "other" })).rejects.toThrow(/other/);
   });
 
-  it("highlight colours are the .xlsx adapter's", () => {
-    for (const sev of ["error", "warning", "info"] as const) expect(HIGHLIGHT_COLORS[sev].slice(1)).toBe(HIGHLIGHT_ARGB[sev].slice(2));
+  it("a copy scored by the command line, opened in the add-in, has its highlights removed by 清除标注 (one tag for both writers)", async () => {
+    const { spec } = seedSheet(SEED_FORMS[0]);
+    const fixed = await fixFile(await workbookBytes([spec]), profile);
+    if (!fixed.ok) throw new Error(fixed.message);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fixed.bytes.buffer as ArrayBuffer);
+    // exceljs reads a sheet's conditional formats into this (untyped) property
+    const { conditionalFormattings } = wb.getWorksheet(spec.name)! as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] };
+    const sheet = FakeSheet.fromSpec(spec);
+    // the user's own rule stays; every rule the CLI wrote goes
+    sheet.addUserRule("B2", "=$B$2>0", "#00FF00");
+    for (const cf of conditionalFormattings) {
+      const formula = (cf.rules[0] as { formulae?: string[] }).formulae?.[0];
+      sheet.rules.push({ id: 10_000 + sheet.rules.length, area: areaOfRange(cf.ref), type: "Custom", formula: `=${formula}`, fill: "#FFC7CE" });
+    }
+    const cliRules = conditionalFormattings.length;
+    expect(cliRules).toBe(fixed.result.sheets[0].plan!.highlights.length);
+    expect(cliRules).toBeGreaterThan(0);
+    const ctx = new FakeContext(new FakeWorkbook(sheet));
+    expect(await clearHighlights(asContext(ctx), caps)).toEqual({ ok: true, cleared: cliRules });
+    expect(sheet.rules.map((r) => r.formula)).toEqual(["=$B$2>0"]);
   });
 });
 

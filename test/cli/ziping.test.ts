@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -111,6 +112,78 @@ describe("ziping fix", () => {
     const g = reread.grids[0];
     expect(g.cells.get(22 * 16384 + 8)?.value).toBe(96.37);
     expect(g.cells.get(23 * 16384 + 3)?.value).toBe("优");
+  });
+});
+
+describe("ziping fix on its own output", () => {
+  /** The conditional-format rules of each sheet of an .xlsx, as exceljs reads them. */
+  async function ruleCounts(path: string): Promise<Record<string, number>> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path).buffer as ArrayBuffer);
+    return Object.fromEntries(wb.worksheets.map((ws) => [ws.name, (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length]));
+  }
+
+  it("leaves exactly one set of highlights (scoring a scored copy again replaces the rules, never adds)", async () => {
+    const dir = tempDir();
+    const input = tempFile("in.xlsx", await allSeedFormsBytes(), dir);
+    const once = join(dir, "once.xlsx");
+    const twice = join(dir, "twice.xlsx");
+    expect((await run("fix", input, "--out", once)).code).toBe(0);
+    expect((await run("fix", once, "--out", twice)).code).toBe(0);
+    const [first, second] = [await ruleCounts(once), await ruleCounts(twice)];
+    expect(first["表1"]).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+  });
+});
+
+describe("--profile is resolved the same way by check, fix and template", () => {
+  let dir: string;
+  let form: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    form = tempFile("f.xlsx", await workbookBytes([seedSheet(SEED_FORMS[0]).spec]), dir);
+  });
+  const profileFile = (name: string, doc: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof doc === "string" ? doc : JSON.stringify(doc));
+    return path;
+  };
+
+  it("a partial document ({level1Weights:{output:60}}) is merged onto its base: check scores with it (no exception)", async () => {
+    const partial = profileFile("partial.json", { level1Weights: { output: "60" } });
+    const r = await run("check", "--json", "--profile", partial, form);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.profile).toBe("putuo-2023+custom");
+    const nonstandard = report.files[0].sheets[0].findings.filter((f: { code: string }) => f.code === "LEVEL1_WEIGHT_NONSTANDARD");
+    expect(nonstandard.map((f: { message: string }) => f.message)).toContain("产出指标分值合计为 70.00，参考权重为 60.00 分");
+  });
+
+  it("template --profile my.json writes the form with its settings", async () => {
+    const custom = profileFile("my.json", { base: "mof-2020", level1Weights: { output: "60", benefit: "20" } });
+    const out = join(dir, "new.xlsx");
+    const r = await run("template", "--out", out, "--profile", custom);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("评分方案");
+    const reread = await readWorkbook(new Uint8Array(readFileSync(out)));
+    if (!reread.ok) throw new Error(reread.message);
+    const formulas = [...reread.grids[0].cells.values()].map((c) => c.formula ?? "").join(" ");
+    expect(formulas).toContain("ROUND(ROUND("); // mof-2020's half-up rounding, not ROUNDDOWN
+    expect(formulas).not.toContain("ROUNDDOWN");
+  });
+
+  it.each([
+    ["check", (p: string) => ["check", "--profile", p, "x.xlsx"]],
+    ["fix", (p: string) => ["fix", "x.xlsx", "--out", join(tempDir(), "o.xlsx"), "--profile", p]],
+    ["template", (p: string) => ["template", "--out", join(tempDir(), "t.xlsx"), "--profile", p]],
+  ])("%s refuses a wrong profile file with exit 2 and a Chinese message naming the key", async (_n, argv) => {
+    const wrong = profileFile("wrong.json", { level1Weights: { output: "六十" } });
+    const r = await run(...argv(wrong));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("“level1Weights.output”的取值 \"六十\" 无效");
+    const unknown = await run(...argv("putuo-2024"));
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("未知的评分方案“putuo-2024”");
   });
 });
 

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { analyzeSheet, getProfile, SheetReport, sheetReport } from "../../src/engine";
 import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import { App } from "../../src/taskpane/components/App";
-import type { ExcelHost, FileHost } from "../../src/taskpane/host";
+import type { ExcelHost, FileHost } from "../../src/app/host";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow long text.
@@ -20,7 +20,7 @@ const report1: SheetReport = sheetReport(analyzeSheet(specToGrid(seedSheet(SEED_
 function excelHost(overrides: Partial<ExcelHost> = {}): ExcelHost {
   return {
     kind: "excel",
-    check: jest.fn(async (_id: string, { write }: { write: boolean }) => ({ ok: true as const, report: report1, written: write ? 3 : 0, pending: write ? 0 : 3, highlighted: 7 })),
+    check: jest.fn(async (id: string, { write }: { write: boolean }) => ({ ok: true as const, report: report1, profileId: id, written: write ? 3 : 0, pending: write ? 0 : 3, highlighted: 7 })),
     clearHighlights: jest.fn(async () => ({ ok: true as const, cleared: 7 })),
     undoLastWrite: jest.fn(async () => ({ ok: true as const, restored: 3, skipped: 0 })),
     selectCell: jest.fn(async () => ({ ok: true as const })),
@@ -127,6 +127,23 @@ describe("task pane in Excel", () => {
     expect(host.check).toHaveBeenCalledWith("mof-2020", { write: false });
   });
 
+  it("switching the 评分方案 after a check marks the result out of date and turns 写入计算结果 off until checked again", async () => {
+    const host = excelHost();
+    await renderApp(host);
+    await click(screen.getByRole("button", { name: "校验并计分" }));
+    const write = () => screen.getByRole("button", { name: "写入计算结果" }) as HTMLButtonElement;
+    expect(write().disabled).toBe(false);
+    await act(async () => {
+      fireEvent.change(screen.getByRole("combobox"), { target: { value: "putuo-2023" } });
+    });
+    expect(screen.getByTestId("stale").textContent).toContain("财预〔2020〕10号");
+    expect(write().disabled).toBe(true);
+    await click(screen.getByRole("button", { name: "校验并计分" }));
+    expect(host.check).toHaveBeenLastCalledWith("putuo-2023", { write: false });
+    expect(screen.queryByTestId("stale")).toBeNull();
+    expect(write().disabled).toBe(false);
+  });
+
   it("every action is a real button reachable by keyboard", async () => {
     await renderApp(excelHost());
     for (const name of ["校验并计分", "写入计算结果", "清除标注", "撤销上次写入"]) {
@@ -141,9 +158,10 @@ describe("task pane in file mode", () => {
   function fileHost(overrides: Partial<FileHost> = {}): FileHost {
     return {
       kind: "file",
-      checkFile: jest.fn(async () => ({
+      checkFile: jest.fn(async (_file: unknown, profileId: string) => ({
         ok: true as const,
         report: report1,
+        profileId,
         reports: [report1],
         written: 0,
         pending: 0,
@@ -188,6 +206,27 @@ describe("task pane in file mode", () => {
     const finding = document.querySelector('[data-code="SCORE_RULE_MISMATCH"]') as HTMLElement;
     await click(within(finding).getAllByRole("button")[0]);
     expect(screen.getByRole("status").textContent).toMatch(/文件模式下无法跳转/);
+  });
+
+  it("switching the 评分方案 re-checks the file, so numbers and the download always match the choice", async () => {
+    const host = fileHost();
+    await renderApp(host);
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File(["x"], "表1.xlsx");
+    Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array([80, 75]).buffer });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+    });
+    await click(screen.getByRole("button", { name: "校验并计分" }));
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "putuo-2023");
+    await act(async () => {
+      fireEvent.change(screen.getByRole("combobox"), { target: { value: "mof-2020" } });
+    });
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "mof-2020");
+    expect(host.checkFile).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId("stale")).toBeNull();
+    await click(screen.getByRole("button", { name: "下载已计分副本" }));
+    expect(host.download).toHaveBeenCalledTimes(1);
   });
 
   it("an unreadable file gives its Chinese reason", async () => {

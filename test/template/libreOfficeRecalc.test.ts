@@ -31,7 +31,7 @@ function modelCells(spec: SheetSpec, profile: Profile) {
   return { form, funds, scores: form.model.indicators.map((i) => toA1(i.score.cell)), weights: form.indicators.map((i) => i.weight!.toNumber()) };
 }
 
-function amounts(spec: SheetSpec, profile: Profile, rows: Record<"total" | "fiscal" | "carryover" | "other", [number, number, number]>): Inputs {
+function amounts(spec: SheetSpec, profile: Profile, rows: Record<"fundsTotal" | "fiscal" | "carryover" | "other", [number, number, number]>): Inputs {
   const { funds } = modelCells(spec, profile);
   const out: Inputs = {};
   for (const [kind, [initial, budget, executed]] of Object.entries(rows)) {
@@ -71,7 +71,7 @@ function seed1Inputs(spec: SheetSpec, profile: Profile): Inputs {
   const n = (t: string) => Number(t);
   const row = (i: number): [number, number, number] => [n(f.funds.rows[i].cells[0]), n(f.funds.rows[i].cells[1]), n(f.funds.rows[i].cells[2])];
   const { scores } = modelCells(spec, profile);
-  const out = amounts(spec, profile, { total: row(0), fiscal: row(1), carryover: row(2), other: row(3) });
+  const out = amounts(spec, profile, { fundsTotal: row(0), fiscal: row(1), carryover: row(2), other: row(3) });
   scores.forEach((a1, i) => (out[a1] = n(f.indicators[i].score)));
   return out;
 }
@@ -79,7 +79,7 @@ function seed1Inputs(spec: SheetSpec, profile: Profile): Inputs {
 /** A blank template with some amounts and every 得分 at a share of its 分值 (or as given). */
 function blankInputs(spec: SheetSpec, budget: number, executed: number, score: (weight: number, i: number) => number): Inputs {
   const { scores, weights } = modelCells(spec, putuo);
-  const out = amounts(spec, putuo, { total: [budget, budget, executed], fiscal: [budget, budget, executed], carryover: [0, 0, 0], other: [0, 0, 0] });
+  const out = amounts(spec, putuo, { fundsTotal: [budget, budget, executed], fiscal: [budget, budget, executed], carryover: [0, 0, 0], other: [0, 0, 0] });
   scores.forEach((a1, i) => (out[a1] = score(weights[i], i)));
   return out;
 }

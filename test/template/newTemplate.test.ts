@@ -5,7 +5,7 @@ import { D } from "../../src/engine/number/decimal";
 import { defaultIndicators, LEVEL2_BY_LEVEL1, newTemplateSpec, splitWeight } from "../../src/engine/template";
 import { budgetScoreFormula, executionRateFormula, gradeFormula } from "../../src/engine/template/formulas";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
-import { templateBytes } from "../../src/adapters/xlsx/templateWorkbook";
+import { templateBytes } from "../../src/adapters/xlsx/files";
 import { zipEntryText } from "./zipEntry";
 
 const putuo = getProfile("putuo-2023")!;

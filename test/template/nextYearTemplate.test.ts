@@ -3,7 +3,7 @@ import { FormModel } from "../../src/engine/model/types";
 import { specToGrid, SheetSpec } from "../../src/engine/sheet/sheetSpec";
 import { nextYearTemplateSpec } from "../../src/engine/template";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
-import { templateBytes } from "../../src/adapters/xlsx/templateWorkbook";
+import { templateBytes } from "../../src/adapters/xlsx/files";
 import { SEED_FORMS, seedSheet, SeedForm } from "../fixtures/seedForms";
 
 const putuo = getProfile("putuo-2023")!;

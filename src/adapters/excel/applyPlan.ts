@@ -1,9 +1,9 @@
+import { undoSnapshotOf } from "../../app";
 import { toA1, WritePlan } from "../../engine";
 import { failure, ExcelFailure } from "./failures";
 import { queueHighlight } from "./highlights";
 import { SheetRead } from "./readActiveSheet";
 import { UNDO_SETTING } from "./settingsKeys";
-import { UndoCell, UndoSnapshot } from "./undoSnapshot";
 
 export interface ApplyOptions {
   /** Write the plan's values (derived cells, blank 得分). Default true. */
@@ -29,14 +29,12 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
   const highlight = (options.highlights ?? true) && read.capabilities.conditionalFormats;
   const ws = read.worksheet;
 
-  const undoCells: UndoCell[] = [];
-  if (writeValues) {
+  const snapshot = writeValues ? undoSnapshotOf(plan, new Date()) : null;
+  if (snapshot) {
     for (const w of plan.writes) {
-      const a1 = toA1(w.cell);
-      const range = ws.getRange(a1);
+      const range = ws.getRange(toA1(w.cell));
       range.values = [[w.value]];
       if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
-      undoCells.push({ a1, value: w.previous.value, written: w.value, ...(w.numberFormat ? { numberFormat: w.previous.numberFormat ?? "General" } : {}) });
     }
   }
   let removed = 0;
@@ -47,11 +45,9 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
     for (const h of plan.highlights) queueHighlight(ws.getRange(toA1(h.cell)), h.severity);
     highlighted = plan.highlights.length;
   }
-  if (undoCells.length > 0) {
-    const snapshot: UndoSnapshot = { version: 1, sheet: plan.sheet, at: new Date().toISOString(), cells: undoCells };
-    context.workbook.settings.add(UNDO_SETTING, JSON.stringify(snapshot));
-  }
-  const synced = undoCells.length > 0 || removed > 0 || highlighted > 0;
+  if (snapshot) context.workbook.settings.add(UNDO_SETTING, JSON.stringify(snapshot));
+  const written = snapshot?.cells.length ?? 0;
+  const synced = written > 0 || removed > 0 || highlighted > 0;
   if (synced) await context.sync();
-  return { ok: true, written: undoCells.length, highlighted, removedHighlights: removed, synced };
+  return { ok: true, written, highlighted, removedHighlights: removed, synced };
 }

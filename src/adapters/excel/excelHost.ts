@@ -1,4 +1,4 @@
-import type { ExcelHost, HostResult } from "../../taskpane/host";
+import type { ExcelHost, HostResult } from "../../app/host";
 import { clearHighlights } from "./clearHighlights";
 import { detectCapabilities } from "./capabilities";
 import { withHostFailures } from "./failures";

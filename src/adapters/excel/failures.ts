@@ -10,7 +10,8 @@ export type ExcelFailureCode =
   | "NOTHING_TO_UNDO"
   | "SHEET_NOT_FOUND"
   | "PAYLOAD_TOO_LARGE"
-  | "API_NOT_SUPPORTED";
+  | "API_NOT_SUPPORTED"
+  | "PROFILE_INVALID";
 
 export interface ExcelFailure {
   readonly ok: false;
@@ -27,6 +28,7 @@ export const FAILURE_MESSAGES: Record<ExcelFailureCode, string> = {
   SHEET_NOT_FOUND: "上次写入的工作表已不存在（可能已被删除或改名），无法撤销。",
   PAYLOAD_TOO_LARGE: "工作表内容过多，超出 Excel 单次传输的上限，未写入任何内容。请删除多余的行列后再试。",
   API_NOT_SUPPORTED: "此版本的 Excel 不支持该功能，请升级到 Excel 2019 或更高版本（或使用网页版 Excel）。",
+  PROFILE_INVALID: "工作簿中保存的评分方案无法使用，请在面板中重新选择评分方案。",
 };
 
 export function failure(code: ExcelFailureCode, message: string = FAILURE_MESSAGES[code]): ExcelFailure {

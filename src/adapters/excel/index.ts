@@ -15,5 +15,5 @@ export { detectCapabilities, ALL_CAPABILITIES } from "./capabilities";
 export type { ExcelCapabilities } from "./capabilities";
 export { FAILURE_MESSAGES, failure, hostFailure, withHostFailures } from "./failures";
 export type { ExcelFailure, ExcelFailureCode } from "./failures";
-export { HIGHLIGHT_COLORS, highlightFormula, isOwnHighlightFormula } from "./highlights";
+export { ownHighlights, loadHighlightRules, queueHighlight } from "./highlights";
 export { createExcelHost } from "./excelHost";

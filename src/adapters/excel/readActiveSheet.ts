@@ -1,9 +1,8 @@
-import { gridFromArray, Grid, MergeArea } from "../../engine";
-import { parseAreas } from "./addresses";
+import { parseUndoSnapshot, UndoSnapshot } from "../../app";
+import { gridFromArray, Grid, MergeArea, parseAreas } from "../../engine";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { loadHighlightRules, ownHighlights } from "./highlights";
 import { PROFILE_SETTING, UNDO_SETTING } from "./settingsKeys";
-import { parseUndoSnapshot, UndoSnapshot } from "./undoSnapshot";
 
 /** The active sheet as the engine's grid, plus everything a write needs to know, from one round trip. */
 export interface SheetRead {
@@ -16,6 +15,8 @@ export interface SheetRead {
   readonly profileId: string | null;
   /** The snapshot of the last write, if any. */
   readonly undo: UndoSnapshot | null;
+  /** Every sheet's name, in workbook order (the active one included). */
+  readonly sheetNames: readonly string[];
   readonly capabilities: ExcelCapabilities;
 }
 
@@ -46,6 +47,8 @@ export function queueActiveSheetRead(context: Excel.RequestContext, capabilities
   profile.load("value");
   const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   undo.load("value");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
 
   return () => {
     const merges: MergeArea[] = merged && !merged.isNullObject && merged.address ? parseAreas(merged.address) : [];
@@ -62,9 +65,33 @@ export function queueActiveSheetRead(context: Excel.RequestContext, capabilities
       ownHighlights: rules ? ownHighlights(rules) : [],
       profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
       undo: undo.isNullObject ? null : parseUndoSnapshot(undo.value),
+      sheetNames: sheets.items.map((x) => x.name),
       capabilities,
     };
   };
+}
+
+/**
+ * The values of other sheets, for the checks across forms (a 实际完成情况 copied from another sheet's 预期目标):
+ * one round trip, values only (`getUsedRangeOrNullObject(true)` leaves formatted-but-empty cells out). They are
+ * context, never written. If Excel cannot return them (a payload limit on the web), the check goes on without.
+ */
+export async function readContextSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Grid[]> {
+  if (names.length === 0) return [];
+  const used = names.map((name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load(["rowIndex", "columnIndex", "values"]);
+    return range;
+  });
+  try {
+    await context.sync();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name, i) => {
+    const r = used[i];
+    return r.isNullObject ? [] : [gridFromArray(name, r.values, { origin: { row: r.rowIndex + 1, col: r.columnIndex + 1 } })];
+  });
 }
 
 /** Read the active worksheet in ONE context.sync(). */

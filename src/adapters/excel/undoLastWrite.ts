@@ -1,8 +1,8 @@
+import { parseUndoSnapshot, planUndo } from "../../app";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { failure, ExcelFailure } from "./failures";
 import { loadHighlightRules, ownHighlights } from "./highlights";
 import { UNDO_SETTING } from "./settingsKeys";
-import { parseUndoSnapshot, stillWritten } from "./undoSnapshot";
 
 export type UndoResult = { readonly ok: true; readonly sheet: string; readonly restored: number; readonly skipped: number } | ExcelFailure;
 
@@ -35,15 +35,14 @@ export async function undoLastWrite(context: Excel.RequestContext, capabilities:
   await context.sync();
 
   if (ws.protection.protected) return failure("SHEET_PROTECTED");
-  let restored = 0;
-  snapshot.cells.forEach((c, i) => {
-    if (!stillWritten(ranges[i].values[0][0], c.written)) return;
-    ranges[i].values = [[c.value ?? ""]];
-    if (c.numberFormat !== undefined) ranges[i].numberFormat = [[c.numberFormat]];
-    restored++;
-  });
+  const { restore, skipped } = planUndo(snapshot, ranges.map((r) => r.values[0][0]));
+  for (const c of restore) {
+    const range = ranges[snapshot.cells.indexOf(c)];
+    range.values = [[c.value ?? ""]];
+    if (c.numberFormat !== undefined) range.numberFormat = [[c.numberFormat]];
+  }
   if (rules) for (const cf of ownHighlights(rules)) cf.delete();
   setting.delete();
   await context.sync();
-  return { ok: true, sheet: snapshot.sheet, restored, skipped: snapshot.cells.length - restored };
+  return { ok: true, sheet: snapshot.sheet, restored: restore.length, skipped };
 }

@@ -1,8 +1,9 @@
-import { analyzeSheet, buildWritePlan, DEFAULT_PROFILE_ID, getProfile, Profile, sheetReport, SheetReport } from "../../engine";
+import { checkWorkbook } from "../../app";
+import { resolveProfile, SheetReport } from "../../engine";
 import { applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { failure, ExcelFailure } from "./failures";
-import { readActiveSheet } from "./readActiveSheet";
+import { readActiveSheet, readContextSheets } from "./readActiveSheet";
 
 export interface ValidateOptions {
   /** Write the computed values (the ribbon command and 写入计算结果); otherwise only highlight. */
@@ -23,32 +24,26 @@ export type ValidateResult =
     }
   | (ExcelFailure & { readonly report?: SheetReport });
 
-function resolveProfile(...ids: (string | null | undefined)[]): Profile {
-  for (const id of ids) {
-    const p = id ? getProfile(id) : undefined;
-    if (p) return p;
-  }
-  return getProfile(DEFAULT_PROFILE_ID)!;
-}
-
 /**
- * 校验并计分 on the active sheet: read (one sync) → engine → write plan → apply (one sync, none when there is
+ * 校验并计分 on the active sheet: read it (one sync; the other sheets' values in a second one when the workbook has
+ * more, for the checks across forms) → src/app's checkWorkbook → apply its write plan (one sync, none when there is
  * nothing to change). Not a form or a protected sheet: a failure with the report and zero writes.
  */
 export async function validateAndScoreSheet(context: Excel.RequestContext, options: ValidateOptions): Promise<ValidateResult> {
   const capabilities = options.capabilities ?? detectCapabilities();
   const read = await readActiveSheet(context, capabilities);
-  const profile = resolveProfile(options.profileId, read.profileId);
-  const analysis = analyzeSheet(read.grid, profile);
-  const report = sheetReport(analysis);
-  if (!analysis.form) return { ...failure("FORM_NOT_FOUND"), report };
-  const plan = buildWritePlan(analysis.form, read.grid, analysis.findings);
+  const resolved = resolveProfile(options.profileId ?? read.profileId);
+  if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
+  const context_ = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet));
+  const result = checkWorkbook([read.grid, ...context_], resolved.profile, { sheets: [read.grid.sheet] });
+  const { report, plan } = result.sheets[0];
+  if (!plan) return { ...failure("FORM_NOT_FOUND"), report };
   const applied = await applyPlan(context, read, plan, { values: options.write });
   if (!applied.ok) return { ...applied, report };
   return {
     ok: true,
     report,
-    profileId: profile.id,
+    profileId: resolved.profile.id,
     written: applied.written,
     pending: options.write ? 0 : plan.writes.length,
     highlighted: applied.highlighted,

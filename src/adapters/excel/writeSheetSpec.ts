@@ -1,7 +1,5 @@
-import { colName, DEFAULT_PROFILE_ID, getProfile } from "../../engine";
-import { newTemplateSpec } from "../../engine/template/newTemplate";
-import { nextYearTemplateSpec } from "../../engine/template/nextYearTemplate";
-import { CellStyle, DataValidationSpec, SheetSpec } from "../../engine/sheet/sheetSpec";
+import { newTemplate, nextYearTemplate } from "../../app";
+import { CellStyle, colName, DataValidationSpec, rangeA1, resolveProfile, SheetSpec } from "../../engine";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { ExcelFailure, failure } from "./failures";
 import { queueActiveSheetRead } from "./readActiveSheet";
@@ -12,8 +10,6 @@ export interface WriteSpecResult {
   /** The name the sheet got (the spec's, or with " (2)" when taken). */
   readonly sheet: string;
 }
-
-const rangeA1 = (m: { top: number; left: number; bottom: number; right: number }) => `${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}`;
 
 /** A sheet name not yet taken: "自评表", "自评表 (2)", … (Excel names are case-insensitive). */
 export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
@@ -138,19 +134,12 @@ export async function addTemplateSheet(
   const finishRead = kind === "nextYear" ? queueActiveSheetRead(context, capabilities) : null;
   await context.sync();
   const storedId = !stored.isNullObject && typeof stored.value === "string" ? stored.value : undefined;
-  const profile = getProfile(options.profileId ?? storedId ?? DEFAULT_PROFILE_ID) ?? getProfile(DEFAULT_PROFILE_ID)!;
-  let spec: SheetSpec;
-  let year: number;
-  if (!finishRead) {
-    spec = newTemplateSpec(profile);
-    year = new Date().getFullYear();
-  } else {
-    const next = nextYearTemplateSpec(finishRead().grid, profile);
-    if (!next.ok) return failure("FORM_NOT_FOUND");
-    spec = next.spec;
-    year = next.year;
-  }
-  const name = queueSheetSpec(context, spec, sheets.items.map((s) => s.name), capabilities);
+  const resolved = resolveProfile(options.profileId ?? storedId);
+  if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
+  const grid = finishRead?.().grid;
+  const made = grid ? nextYearTemplate([grid], resolved.profile, { sheet: grid.sheet }) : newTemplate(resolved.profile);
+  if (!made.ok) return failure("FORM_NOT_FOUND");
+  const name = queueSheetSpec(context, made.spec, sheets.items.map((s) => s.name), capabilities);
   await context.sync();
-  return { ok: true, sheet: name, year };
+  return { ok: true, sheet: name, year: made.year };
 }

@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import { SheetReport } from "../../engine";
-import { HIGHLIGHT_ARGB } from "./writeWorkbook";
+import { highlightArgb, SheetReport } from "../../engine";
 
 /** The sheet a scored copy carries for people without the add-in (WPS, reviewers): every finding, one a row. */
 export const FINDINGS_SHEET_NAME = "校验结果";
@@ -33,7 +32,7 @@ export function writeFindingsSheet(workbook: ExcelJS.Workbook, reports: readonly
     ws.addRow([r.sheet, f.projectName ?? "", f.total.cell ?? "", "", "总分与等级", `总分 ${f.total.computed ?? "—"}，评分等级 ${f.grade.computed ?? "—"}，执行率 ${f.funds[0]?.rate.computed ?? "—"}%`, f.calculations.total, ""]);
     for (const x of r.findings) {
       const row = ws.addRow([r.sheet, f.projectName ?? "", x.cells.join("、"), SEVERITY_ZH[x.severity], PART_ZH[x.part] ?? x.part, x.message, x.calculation ?? "", x.code]);
-      row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: HIGHLIGHT_ARGB[x.severity] } };
+      row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: highlightArgb(x.severity) } };
     }
   }
   ws.getColumn(6).alignment = { wrapText: true, vertical: "top" };

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { Cell, CellValue, createGrid, Grid, MergeArea, parseA1 } from "../../engine";
+import { areaOfRange, Cell, CellValue, createGrid, Grid } from "../../engine";
 
 /** A workbook that could not be opened: missing, corrupt, encrypted (password-protected) or not .xlsx. */
 export interface UnreadableWorkbook {
@@ -28,13 +28,6 @@ function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string 
   return { value: String(v) };
 }
 
-function rangeToMerge(range: string): MergeArea {
-  const [a, b = a] = range.split(":");
-  const p = parseA1(a);
-  const q = parseA1(b);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
-}
-
 /** One worksheet into the engine's grid: values, formulas with their cached results, number formats, merges. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const cells: { row: number; col: number; cell: Cell }[] = [];
@@ -48,7 +41,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       cells.push({ row: rowNumber, col: colNumber, cell: { value, formula, numberFormat } });
     });
   });
-  const merges = (ws.model.merges ?? []).map(rangeToMerge);
+  const merges = (ws.model.merges ?? []).map(areaOfRange);
   return createGrid({ sheet: ws.name, cells, merges });
 }
 

@@ -1,13 +1,26 @@
 import ExcelJS from "exceljs";
-import { colName, Severity, toA1, WritePlan } from "../../engine";
-import { CellStyle, SheetSpec } from "../../engine/sheet/sheetSpec";
+import { CellStyle, highlightArgb, HIGHLIGHT_RGB, highlightRuleFormula, isOwnHighlightRule, rangeA1, SheetSpec, toA1, WritePlan } from "../../engine";
 
-/** Highlight fills by severity (Excel's own "bad" / "neutral" / "note" palette). */
-export const HIGHLIGHT_ARGB: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+type ConditionalFormatting = ExcelJS.ConditionalFormattingOptions;
 
 /**
- * Apply a write plan to a worksheet: values (and a 0.00 format where the cell had none), and highlights
- * as conditional formats, so the cells' own fills stay as they were and clearing the rules removes them.
+ * Whether a conditional format of a loaded sheet is one of ours: tagged (engine/highlight), or — from copies
+ * scored before rules were tagged — an always-TRUE expression filled with one of our colours.
+ */
+function isOwnFormatting(cf: ConditionalFormatting): boolean {
+  const palette = new Set(Object.values(HIGHLIGHT_RGB).map((rgb) => `FF${rgb}`));
+  return cf.rules.every((rule) => {
+    const formula = "formulae" in rule ? (rule.formulae as unknown[] | undefined)?.[0] : undefined;
+    if (isOwnHighlightRule(formula)) return true;
+    const argb = (rule.style?.fill as { bgColor?: { argb?: string } } | undefined)?.bgColor?.argb;
+    return rule.type === "expression" && formula === "TRUE" && argb !== undefined && palette.has(argb);
+  });
+}
+
+/**
+ * Apply a write plan to a worksheet: values (and a 0.00 format where the cell had none), and highlights as tagged
+ * conditional formats that replace the previous run's, so the cells' own fills stay as they were, scoring a scored
+ * copy again leaves one set, and the add-in's 清除标注 removes them.
  */
 export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: WritePlan): void {
   for (const w of plan.writes) {
@@ -16,6 +29,7 @@ export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: WritePlan): vo
     // exceljs shares one style object among cells loaded with the same style: replace it, never mutate it
     if (w.numberFormat) cell.style = { ...cell.style, numFmt: w.numberFormat };
   }
+  ws.removeConditionalFormatting((cf: ConditionalFormatting) => !isOwnFormatting(cf));
   for (const h of plan.highlights) {
     ws.addConditionalFormatting({
       ref: toA1(h.cell),
@@ -23,8 +37,8 @@ export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: WritePlan): vo
         {
           type: "expression",
           priority: 1,
-          formulae: ["TRUE"],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: HIGHLIGHT_ARGB[h.severity] } } },
+          formulae: [highlightRuleFormula(h.severity)],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: highlightArgb(h.severity) } } },
         },
       ],
     });
@@ -41,9 +55,6 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: style.fill } };
 }
-
-const rangeA1 = (m: { top: number; left: number; bottom: number; right: number }) =>
-  `${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}`;
 
 /** Write a SheetSpec as a new worksheet: values, formulas, formats, styles, merges, widths, validations, print setup. */
 export function addSheetFromSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
@@ -68,7 +79,7 @@ export function addSheetFromSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): E
     if (c.numberFormat) cell.numFmt = c.numberFormat;
     if (c.style) applyStyle(cell, c.style);
   }
-  for (const m of spec.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const m of spec.merges) ws.mergeCells(rangeA1(m));
   for (const { col, width } of spec.columnWidths ?? []) ws.getColumn(col).width = width;
   for (const { row, height } of spec.rowHeights ?? []) ws.getRow(row).height = height;
   for (const v of spec.validations ?? []) {
@@ -96,5 +107,3 @@ export async function workbookToBytes(workbook: ExcelJS.Workbook): Promise<Uint8
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
-
-export { rangeA1 };

@@ -9,6 +9,11 @@ export type FundsRowKind = "fundsTotal" | "fiscal" | "carryover" | "other";
 /** A part of the form the locator could not find (FIELD_MISSING). */
 export interface MissingPart {
   readonly part: string;
+  /**
+   * `info` for parts many real forms simply do not print (the 评分等级 row, the 总分 row, the goal block); the funds
+   * amounts and the indicator table are `error` (rules.md §4).
+   */
+  readonly severity: "error" | "info";
   /** The cell near which it was expected, when one is known. */
   readonly near?: { readonly sheet: string; readonly row: number; readonly col: number };
 }

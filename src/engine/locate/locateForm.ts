@@ -59,7 +59,7 @@ const isHeaderFieldLabel = (t: string): boolean => HEADER_FIELD_LABELS.some((re)
 function locateFunds(grid: Grid, labels: readonly Label[], missing: MissingPart[], before: number): FormLayout["funds"] {
   const budget = labels.find((l) => l.row < before && LABELS.budget.test(l.text) && inRow(labels, l.row, LABELS.executed));
   if (!budget) {
-    missing.push({ part: "项目资金表（全年预算数、全年执行数）" });
+    missing.push({ severity: "error", part: "项目资金表（全年预算数、全年执行数）" });
     return undefined;
   }
   const row = budget.row;
@@ -73,9 +73,9 @@ function locateFunds(grid: Grid, labels: readonly Label[], missing: MissingPart[
     score: col(LABELS.score),
   };
   const near = { sheet: grid.sheet, row, col: budget.col };
-  if (columns.weight === undefined) missing.push({ part: "项目资金表的“分数”列", near });
-  if (columns.rate === undefined) missing.push({ part: "项目资金表的“执行率”列", near });
-  if (columns.score === undefined) missing.push({ part: "项目资金表的“得分”列", near });
+  if (columns.weight === undefined) missing.push({ severity: "error", part: "项目资金表的“分数”列", near });
+  if (columns.rate === undefined) missing.push({ severity: "error", part: "项目资金表的“执行率”列", near });
+  if (columns.score === undefined) missing.push({ severity: "error", part: "项目资金表的“得分”列", near });
 
   const firstValueCol = Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
   const kinds: [FundsRowKind, RegExp][] = [
@@ -91,7 +91,7 @@ function locateFunds(grid: Grid, labels: readonly Label[], missing: MissingPart[
     const kind = kinds.find(([, re]) => re.test(label.text))![0];
     if (!rows.some((x) => x.kind === kind)) rows.push({ kind, label: { row: r, col: label.col } });
   }
-  if (!rows.some((r) => r.kind === "fundsTotal")) missing.push({ part: "“年度资金总额”行", near });
+  if (!rows.some((r) => r.kind === "fundsTotal")) missing.push({ severity: "error", part: "“年度资金总额”行", near });
   return { headerRow: row, columns, rows };
 }
 
@@ -119,12 +119,12 @@ function locateIndicatorHeader(
   const actual = col(LABELS.actual);
   const weight = col(LABELS.weight);
   const score = col(LABELS.score);
-  if (name === undefined) missing.push({ part: "指标表的“三级指标”列", near });
-  if (target === undefined) missing.push({ part: "指标表的“年度指标值”列", near });
-  if (weight === undefined) missing.push({ part: "指标表的“分值”列", near });
-  if (score === undefined) missing.push({ part: "指标表的“得分”列", near });
+  if (name === undefined) missing.push({ severity: "error", part: "指标表的“三级指标”列", near });
+  if (target === undefined) missing.push({ severity: "error", part: "指标表的“年度指标值”列", near });
+  if (weight === undefined) missing.push({ severity: "error", part: "指标表的“分值”列", near });
+  if (score === undefined) missing.push({ severity: "error", part: "指标表的“得分”列", near });
   const deviation = col(LABELS.deviation);
-  if (deviation === undefined) missing.push({ part: "指标表的“偏差原因分析及改进措施”列", near });
+  if (deviation === undefined) missing.push({ severity: "error", part: "指标表的“偏差原因分析及改进措施”列", near });
   if (name === undefined || target === undefined || actual === undefined || weight === undefined || score === undefined) {
     return undefined;
   }
@@ -161,7 +161,7 @@ export function locateForm(grid: Grid): FormLayout | undefined {
   const indicatorHeader = locateIndicatorHeader(grid, labels, missing);
   const hasFundsHeader = labels.some((l) => LABELS.budget.test(l.text) && inRow(labels, l.row, LABELS.executed));
   if (!indicatorHeader && !hasFundsHeader) return undefined;
-  if (!indicatorHeader) missing.push({ part: "绩效指标表（三级指标、年度指标值、实际完成值、分值、得分）" });
+  if (!indicatorHeader) missing.push({ severity: "error", part: "绩效指标表（三级指标、年度指标值、实际完成值、分值、得分）" });
 
   const tableStart = indicatorHeader?.headerRow ?? grid.rowCount + 1;
   const funds = locateFunds(grid, labels, missing, tableStart);
@@ -172,7 +172,7 @@ export function locateForm(grid: Grid): FormLayout | undefined {
     return label ? { label, value: valueRightOf(grid, labels, label, isHeaderFieldLabel) } : undefined;
   };
   const projectName = fieldPos(LABELS.projectName);
-  if (!projectName) missing.push({ part: "“项目名称”" });
+  if (!projectName) missing.push({ severity: "error", part: "“项目名称”" });
   const title = find(labels, LABELS.title, 1, formTop);
   const yearLabel = labels.find((l) => l.row <= formTop && LABELS.year.test(l.text) && l.text.length <= 20);
   const fundsBlock = find(labels, LABELS.fundsBlock, 1, tableStart);
@@ -180,7 +180,7 @@ export function locateForm(grid: Grid): FormLayout | undefined {
   const goalFrom = funds?.headerRow ?? 1;
   const expectedHeading = find(labels, LABELS.goalExpected, goalFrom, tableStart - 1);
   const actualHeading = find(labels, LABELS.goalActual, goalFrom, tableStart - 1);
-  if (!expectedHeading && !actualHeading) missing.push({ part: "“年度总体目标”（预期目标、实际完成情况）" });
+  if (!expectedHeading && !actualHeading) missing.push({ severity: "info", part: "“年度总体目标”（预期目标、实际完成情况）" });
 
   let indicators: FormLayout["indicators"];
   let totalRow: FormLayout["totalRow"];
@@ -190,10 +190,10 @@ export function locateForm(grid: Grid): FormLayout | undefined {
     const lastRow = (totalLabel?.row ?? gradeLabelBelow?.row ?? grid.rowCount + 1) - 1;
     indicators = { ...indicatorHeader, lastRow };
     if (totalLabel) totalRow = { label: totalLabel };
-    else missing.push({ part: "“总分”行", near: { sheet: grid.sheet, row: lastRow + 1, col: indicatorHeader.columns.name } });
+    else missing.push({ severity: "info", part: "“总分”行", near: { sheet: grid.sheet, row: lastRow + 1, col: indicatorHeader.columns.name } });
   }
   const gradeLabel = find(labels, LABELS.grade, indicators?.firstRow ?? formTop);
-  if (!gradeLabel) missing.push({ part: "“评分等级”行" });
+  if (!gradeLabel) missing.push({ severity: "info", part: "“评分等级”行" });
 
   return {
     sheet: grid.sheet,

@@ -66,6 +66,15 @@ const num = (c: NumberCell | undefined): string | null => (c?.reading.kind === "
 const pair = (c: NumberCell | undefined, computed: Dec | null): ValuePair => ({ declared: num(c), computed: fmt2(computed), cell: c ? toA1(c.cell) : null });
 const oneLine = (s: string) => s.replace(/\s+/g, "");
 
+export type SeverityCounts = Record<Severity, number>;
+
+/** 错误 / 警告 / 提示 counts over any findings (of one sheet, a workbook, a folder). */
+export function countBySeverity(findings: Iterable<{ readonly severity: Severity }>): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 export function findingReport(f: Finding): FindingReport {
   return { code: f.code, severity: f.severity, part: f.part, cells: f.cells.map(toA1), message: f.message, ...(f.calculation ? { calculation: f.calculation } : {}) };
 }

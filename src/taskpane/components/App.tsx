@@ -1,10 +1,11 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { DEFAULT_PROFILE_ID, getProfile, PROFILES, SheetReport } from "../../engine";
-import type { CheckOutcome, FileCheckOutcome, Host, HostResult, TemplateKind } from "../host";
+import { useCallback, useEffect, useId, useRef } from "react";
+import { getProfile, PROFILES } from "../../engine";
+import type { Host, HostResult, TemplateKind } from "../../app";
 import { T } from "../strings";
 import { FindingList } from "./FindingList";
 import { Summary } from "./Summary";
+import { formReports, isStale, Notice, Outcome, scoredCopy, usePaneState } from "../state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", maxWidth: "420px", boxSizing: "border-box" },
@@ -19,8 +20,6 @@ const useStyles = makeStyles({
   hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
 });
 
-type Notice = { readonly intent: "success" | "error" | "info" | "warning"; readonly text: string };
-
 const errorText = (e: unknown) => T.unexpected(e instanceof Error ? e.message : String(e));
 
 /** The task pane: the same UI over the Excel host and the file host; it never touches Office itself. */
@@ -28,69 +27,74 @@ export function App({ host }: { host: Host }) {
   const s = useStyles();
   const fileInputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [profileId, setProfileId] = useState<string>(DEFAULT_PROFILE_ID);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<CheckOutcome | FileCheckOutcome | null>(null);
-  const [report, setReport] = useState<SheetReport | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [active, setActive] = useState<number | null>(null);
-  const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [state, dispatch] = usePaneState();
+  const { profileId, busy, notice, file, outcome, report, active } = state;
+  const stale = isStale(state);
 
   useEffect(() => {
     let live = true;
     host
       .loadProfileId()
       .then((id) => {
-        if (live && id && getProfile(id)) setProfileId(id);
+        if (live && id && getProfile(id)) dispatch({ type: "profileLoaded", id });
       })
-      .catch((e: unknown) => live && setNotice({ intent: "error", text: errorText(e) }));
+      .catch((e: unknown) => live && dispatch({ type: "notice", notice: { intent: "error", text: errorText(e) } }));
     return () => {
       live = false;
     };
-  }, [host]);
+  }, [host, dispatch]);
 
-  const act = useCallback(async (label: string, work: () => Promise<void>) => {
-    setBusy(label);
-    setNotice(null);
-    try {
-      await work();
-    } catch (e) {
-      setNotice({ intent: "error", text: errorText(e) });
-    } finally {
-      setBusy(null);
-    }
-  }, []);
+  /** Run one action of the pane: busy while it runs, any unexpected error shown (never swallowed). */
+  const act = useCallback(
+    async (label: string, work: () => Promise<void>) => {
+      dispatch({ type: "started", label });
+      try {
+        await work();
+      } catch (e) {
+        dispatch({ type: "notice", notice: { intent: "error", text: errorText(e) } });
+      } finally {
+        dispatch({ type: "finished" });
+      }
+    },
+    [dispatch],
+  );
 
-  /** Show a failure; keep a report that came with it. True when the result is ok. */
+  /** A failure is shown (with the report it came with); true when the result is ok. */
   const accept = <R extends object>(result: HostResult<R>): result is { ok: true } & R => {
-    if (result.ok) return true;
-    setNotice({ intent: result.code === "FORM_NOT_FOUND" ? "warning" : "error", text: result.message });
-    if (result.report) {
-      setReport(result.report);
-      setOutcome(null);
-      setActive(null);
-    }
-    return false;
+    if (!result.ok) dispatch({ type: "failed", failure: result });
+    return result.ok;
   };
 
-  const showOutcome = (o: CheckOutcome | FileCheckOutcome) => {
-    setOutcome(o);
-    setReport(o.report);
-    setActive(null);
-  };
+  const checked = (o: Outcome, n: Notice) => dispatch({ type: "checked", outcome: o, notice: n });
+
+  const checkWith = (id: string) =>
+    act(T.checking, async () => {
+      if (host.kind === "file") {
+        if (!file) return;
+        const r = await host.checkFile(file, id);
+        if (accept(r)) checked(r, { intent: "success", text: T.fileScored(r.scored.name, r.written, r.highlighted) });
+      } else {
+        const r = await host.check(id, { write: false });
+        if (accept(r)) checked(r, { intent: "info", text: `${T.pending(r.pending)}${T.highlighted(r.highlighted)}` });
+      }
+    });
 
   const onProfile = (id: string) => {
-    setProfileId(id);
-    void act(T.saving, () => host.saveProfileId(id));
+    dispatch({ type: "profileChosen", id });
+    void act(T.saving, async () => {
+      await host.saveProfileId(id);
+      // file mode re-checks at once; in Excel the result is marked out of date until 校验并计分 is pressed again
+      if (host.kind === "file" && outcome) await checkWith(id);
+    });
   };
 
   const onSelectCell = (finding: number, a1: string) => {
-    setActive(finding);
     if (!report) return;
     if (host.kind === "file") {
-      setNotice({ intent: "info", text: T.fileCell(report.sheet, a1) });
+      dispatch({ type: "findingActivated", index: finding, notice: { intent: "info", text: T.fileCell(report.sheet, a1) } });
       return;
     }
+    dispatch({ type: "findingActivated", index: finding });
     void act(T.checking, async () => {
       accept(await host.selectCell(report.sheet, a1));
     });
@@ -100,44 +104,26 @@ export function App({ host }: { host: Host }) {
     const f = list?.[0];
     if (!f) return;
     await act(T.loadingFile, async () => {
-      setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-      setOutcome(null);
-      setReport(null);
+      dispatch({ type: "fileChosen", file: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } });
     });
   };
-
-  const check = () =>
-    act(T.checking, async () => {
-      if (host.kind === "file") {
-        if (!file) return;
-        const r = await host.checkFile(file, profileId);
-        if (!accept(r)) return;
-        showOutcome(r);
-        setNotice({ intent: "success", text: T.fileScored(r.scored.name, r.written, r.highlighted) });
-      } else {
-        const r = await host.check(profileId, { write: false });
-        if (!accept(r)) return;
-        showOutcome(r);
-        setNotice({ intent: "info", text: `${T.pending(r.pending)}${T.highlighted(r.highlighted)}` });
-      }
-    });
 
   const template = (kind: TemplateKind) =>
     act(T.making, async () => {
       if (host.kind === "excel") {
         const r = await host.addTemplate(kind, profileId);
-        if (accept(r)) setNotice({ intent: "success", text: T.templateAdded(r.sheet, r.year) });
+        if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.templateAdded(r.sheet, r.year) } });
       } else {
         const r = await host.makeTemplate(kind, profileId, file);
         if (!accept(r)) return;
         host.download(r.name, r.bytes);
-        setNotice({ intent: "success", text: T.templateDownloaded(r.name) });
+        dispatch({ type: "notice", notice: { intent: "success", text: T.templateDownloaded(r.name) } });
       }
     });
 
   const excel = host.kind === "excel" ? host : null;
-  const scored = outcome && "scored" in outcome ? outcome.scored : null;
-  const reports = outcome && "reports" in outcome ? outcome.reports.filter((r) => r.isForm) : [];
+  const scored = scoredCopy(state);
+  const reports = formReports(state);
 
   return (
     <main className={s.root} aria-busy={busy !== null}>
@@ -174,7 +160,7 @@ export function App({ host }: { host: Host }) {
       ) : null}
 
       <div className={s.actions} role="toolbar" aria-label="操作">
-        <Button appearance="primary" onClick={() => void check()} disabled={busy !== null || (host.kind === "file" && !file)}>
+        <Button appearance="primary" onClick={() => void checkWith(profileId)} disabled={busy !== null || (host.kind === "file" && !file)}>
           {T.check}
         </Button>
         {excel ? (
@@ -183,12 +169,10 @@ export function App({ host }: { host: Host }) {
               onClick={() =>
                 void act(T.writing, async () => {
                   const r = await excel.check(profileId, { write: true });
-                  if (!accept(r)) return;
-                  showOutcome(r);
-                  setNotice({ intent: "success", text: `${T.written(r.written)}${T.highlighted(r.highlighted)}` });
+                  if (accept(r)) checked(r, { intent: "success", text: `${T.written(r.written)}${T.highlighted(r.highlighted)}` });
                 })
               }
-              disabled={busy !== null || outcome === null}
+              disabled={busy !== null || outcome === null || stale}
             >
               {T.write}
             </Button>
@@ -196,7 +180,7 @@ export function App({ host }: { host: Host }) {
               onClick={() =>
                 void act(T.clearing, async () => {
                   const r = await excel.clearHighlights();
-                  if (accept(r)) setNotice({ intent: "success", text: T.cleared(r.cleared) });
+                  if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.cleared(r.cleared) } });
                 })
               }
               disabled={busy !== null}
@@ -207,7 +191,7 @@ export function App({ host }: { host: Host }) {
               onClick={() =>
                 void act(T.undoing, async () => {
                   const r = await excel.undoLastWrite();
-                  if (accept(r)) setNotice({ intent: "success", text: T.undone(r.restored, r.skipped) });
+                  if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.undone(r.restored, r.skipped) } });
                 })
               }
               disabled={busy !== null}
@@ -238,19 +222,15 @@ export function App({ host }: { host: Host }) {
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {stale && outcome ? (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>{T.stale(getProfile(outcome.profileId)?.name ?? outcome.profileId)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {reports.length > 1 ? (
         <Field label={T.sheet}>
-          <Select
-            value={report?.sheet}
-            onChange={(_, d) => {
-              const next = reports.find((r) => r.sheet === d.value);
-              if (next) {
-                setReport(next);
-                setActive(null);
-              }
-            }}
-          >
+          <Select value={report?.sheet} onChange={(_, d) => dispatch({ type: "sheetShown", sheet: d.value })}>
             {reports.map((r) => (
               <option key={r.sheet} value={r.sheet}>{r.sheet}</option>
             ))}

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
-import type { SheetReport } from "../../engine";
+import { countBySeverity, SheetReport } from "../../engine";
 import { T } from "../strings";
 
 const useStyles = makeStyles({
@@ -11,17 +11,11 @@ const useStyles = makeStyles({
   calc: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
 });
 
-export function countBySeverity(report: SheetReport): { error: number; warning: number; info: number } {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) counts[f.severity]++;
-  return counts;
-}
-
 /** 总分, 评分等级, 执行率 and the counts of 错误 / 警告 / 提示. */
 export function Summary({ report }: { report: SheetReport }) {
   const s = useStyles();
   const form = report.form;
-  const counts = countBySeverity(report);
+  const counts = countBySeverity(report.findings);
   const rate = form?.funds[0]?.rate.computed;
   return (
     <section className={s.root} aria-label="校验结果汇总">

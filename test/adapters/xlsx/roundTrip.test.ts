@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { getProfile, toA1 } from "../../../src/engine";
-import { checkWorkbook, fixWorkbook } from "../../../src/adapters/xlsx/checkWorkbook";
+import { checkFile, fixFile } from "../../../src/adapters/xlsx/files";
 import { readWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
 import { EXPECTED, SEED_FORMS, seedSheet, Variant } from "../../fixtures/seedForms";
 import { allSeedFormsBytes, workbookBytes } from "../../fixtures/seedWorkbooks";
@@ -13,9 +13,9 @@ describe("reading real .xlsx files", () => {
     ["moved, unmerged, text numbers, % format, noisy labels", { origin: { row: 4, col: 2 }, blankColumnsAfter: [3], unmerged: true, textNumbers: true, percentFormat: true, noisyLabels: true }],
   ];
   it.each(variants)("all 11 seed forms in one workbook beside a cover sheet: %s", async (_n, variant) => {
-    const checked = await checkWorkbook(await allSeedFormsBytes(variant), { profile });
+    const checked = await checkFile(await allSeedFormsBytes(variant), profile);
     if (!checked.ok) throw new Error(checked.message);
-    const [cover, ...forms] = checked.reports;
+    const [cover, ...forms] = checked.result.sheets.map((x) => x.report);
     expect(cover).toMatchObject({ sheet: "说明", isForm: false, form: null });
     expect(cover.findings.map((f) => [f.code, f.severity])).toEqual([["FORM_NOT_FOUND", "info"]]);
     expect(forms).toHaveLength(11);
@@ -36,10 +36,10 @@ describe("reading real .xlsx files", () => {
   it("a form above 20,000 rows of other data in a real .xlsx is read, the rows below ignored", async () => {
     const { spec } = seedSheet(SEED_FORMS[0]);
     const filler = Array.from({ length: 20000 }, (_, i) => ({ row: 30 + i, col: 1 + (i % 9), value: i % 2 ? i * 1.25 : `备注 ${i}` }));
-    const checked = await checkWorkbook(await workbookBytes([{ ...spec, cells: [...spec.cells, ...filler] }]), { profile });
+    const checked = await checkFile(await workbookBytes([{ ...spec, cells: [...spec.cells, ...filler] }]), profile);
     if (!checked.ok) throw new Error(checked.message);
-    expect(checked.reports[0].form!.total).toMatchObject({ declared: "96.37", computed: "96.37" });
-    expect(checked.reports[0].findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(checked.result.sheets.map((x) => x.report)[0].form!.total).toMatchObject({ declared: "96.37", computed: "96.37" });
+    expect(checked.result.sheets.map((x) => x.report)[0].findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("reads a formula whose cached result is 0 as 0, not blank", async () => {
@@ -67,7 +67,7 @@ describe("reading real .xlsx files", () => {
     ["an encrypted (password-protected) workbook", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "文件已加密"],
   ])("%s is FILE_UNREADABLE with a Chinese reason", async (_n, bytes, reason) => {
     const data = bytes ?? (await allSeedFormsBytes()).slice(0, 2000);
-    const r = await checkWorkbook(data, { profile });
+    const r = await checkFile(data, profile);
     expect(r).toMatchObject({ ok: false, code: "FILE_UNREADABLE" });
     expect(!r.ok && r.message).toContain(reason);
   });
@@ -104,7 +104,7 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
     const at = layout.at(7, 8);
     const cells = spec.cells.map((c) => (c.row === at.row && c.col === at.col ? { ...c, value: 93.77, formula: "ROUNDDOWN(F7/E7*100,2)" } : c));
     const input = await workbookBytes([{ ...spec, cells }]);
-    const fixed = await fixWorkbook(input, { profile });
+    const fixed = await fixFile(input, profile);
     if (!fixed.ok) throw new Error(fixed.message);
 
     const before = await snapshot(input, spec.name);
@@ -133,7 +133,7 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
 
   it("a blank 执行率 under a 0.00% format gets the fraction, keeping the format", async () => {
     const input = await workbookBytes([seedSheet(SEED_FORMS[0], { percentFormat: true, blank: { rates: true } }).spec]);
-    const fixed = await fixWorkbook(input, { profile });
+    const fixed = await fixFile(input, profile);
     if (!fixed.ok) throw new Error(fixed.message);
     const reread = await readWorkbook(fixed.bytes);
     if (!reread.ok) throw new Error(reread.message);
@@ -143,7 +143,7 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
 
   it("highlights findings with conditional formats, leaving the cells' own fills", async () => {
     const input = await workbookBytes([seedSheet(SEED_FORMS[0]).spec]);
-    const fixed = await fixWorkbook(input, { profile });
+    const fixed = await fixFile(input, profile);
     if (!fixed.ok) throw new Error(fixed.message);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fixed.bytes.buffer as ArrayBuffer);
@@ -151,9 +151,9 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
     // exceljs keeps the loaded rules on the worksheet but does not declare the property
     const rules = (ws as unknown as { conditionalFormattings?: { ref: string }[] }).conditionalFormattings ?? [];
     const refs = rules.map((c) => c.ref).sort();
-    expect(refs).toEqual(fixed.plans[0].highlights.map((h) => toA1(h.cell)).sort());
+    expect(refs).toEqual(fixed.result.sheets[0].plan!.highlights.map((h) => toA1(h.cell)).sort());
     expect(refs).toContain("H16"); // SCORE_RULE_MISMATCH / DEVIATION_MISSING
     expect(ws.getCell("H16").fill).toEqual({ type: "pattern", pattern: "none" }); // the cell's own (empty) fill
-    expect(fixed.plans[0].writes).toEqual([]); // a correct form: nothing to write
+    expect(fixed.result.sheets[0].plan!.writes).toEqual([]); // a correct form: nothing to write
   });
 });

@@ -76,7 +76,10 @@ describe("scoreIndicator", () => {
   it("a reverse target missed scores linearly under a profile that says so", () => {
     expect(score("≤2(小时)", "3(小时)", "5", customizeProfile(putuo, { reverseScoring: "linear" }))).toEqual({ met: false, score: "2.50" });
   });
-  it("mof-2020 rounds half up", () => expect(score("=3(次)", "2(次)", "5", mof)).toEqual({ met: false, score: "3.33" }));
+  it("mof-2020 rounds half up: 10 × 2 ÷ 3 = 6.67 (6.66 truncated)", () => {
+    expect(score("=3(次)", "2(次)", "10", mof)).toEqual({ met: false, score: "6.67" });
+    expect(score("=3(次)", "2(次)", "10", putuo)).toEqual({ met: false, score: "6.66" });
+  });
   it("qualitative statuses", () => {
     expect(qualitativeStatus("达成年度指标", "")).toBe("达成");
     expect(qualitativeStatus("基本达成", "")).toBe("部分达成");

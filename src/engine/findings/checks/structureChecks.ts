@@ -7,7 +7,7 @@ import { Check } from "./check";
 
 /** FIELD_MISSING: every part of the form the locator could not find. */
 export const fieldMissing: Check = (form) =>
-  form.model.missing.map((m) => makeFinding("FIELD_MISSING", [m.near], { part: m.part }));
+  form.model.missing.map((m) => makeFinding("FIELD_MISSING", [m.near], { part: m.part }, { severity: m.severity }));
 
 /** VALUE_NOT_NUMBER: an amount, 分数, 执行率, 分值 or 得分 cell holding text that is no number. */
 export const valueNotNumber: Check = (form) => {

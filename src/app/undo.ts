@@ -1,8 +1,9 @@
-import { CellValue } from "../../engine";
+import { CellValue, toA1, WritePlan } from "../engine";
 
 /**
- * What 撤销上次写入 needs, saved in the workbook's settings by the write itself, so it survives closing the pane
- * (and is shared by the ribbon command and the pane, which run in separate runtimes).
+ * 撤销上次写入 as data. A write records, per cell, what it held before and what was written; the snapshot is kept
+ * with the workbook (Excel: its settings, shared by the ribbon command and the pane, which run in separate
+ * runtimes), so it survives closing the pane. Undo restores only cells that still hold what was written.
  */
 export interface UndoSnapshot {
   readonly version: 1;
@@ -20,6 +21,22 @@ export interface UndoCell {
   readonly numberFormat?: string;
   /** What was written, so that a cell the user has changed since is left alone. */
   readonly written: number | string;
+}
+
+/** The snapshot a write plan's values leave behind; null when the plan writes nothing. */
+export function undoSnapshotOf(plan: WritePlan, at: Date): UndoSnapshot | null {
+  if (plan.writes.length === 0) return null;
+  return {
+    version: 1,
+    sheet: plan.sheet,
+    at: at.toISOString(),
+    cells: plan.writes.map((w) => ({
+      a1: toA1(w.cell),
+      value: w.previous.value,
+      written: w.value,
+      ...(w.numberFormat ? { numberFormat: w.previous.numberFormat ?? "General" } : {}),
+    })),
+  };
 }
 
 /** The snapshot from its stored text, or null when absent or not ours. Never throws. */
@@ -42,4 +59,13 @@ export function stillWritten(current: unknown, written: number | string): boolea
   }
   if (typeof written === "number" && typeof current === "string") return current.trim() !== "" && Number(current) === written;
   return false;
+}
+
+/**
+ * Which cells of a snapshot to restore, given what they hold now (in the snapshot's order): those still holding
+ * what was written. The others were changed by the user since and stay as they are.
+ */
+export function planUndo(snapshot: UndoSnapshot, current: readonly unknown[]): { readonly restore: readonly UndoCell[]; readonly skipped: number } {
+  const restore = snapshot.cells.filter((c, i) => stillWritten(current[i], c.written));
+  return { restore, skipped: snapshot.cells.length - restore.length };
 }

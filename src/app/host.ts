@@ -3,7 +3,8 @@ import type { SheetReport } from "../engine";
 /**
  * What the task pane can ask of where the workbook lives. Components get a Host through props and never touch
  * Office/Excel (style-anchors §11): the Excel host is in src/adapters/excel/excelHost.ts, the file host (an
- * .xlsx chosen in a browser, when Office is absent) in ./fileHost.ts, and tests pass fakes.
+ * .xlsx chosen in a browser, when Office is absent) in src/taskpane/fileHost.ts, and tests pass fakes. The types
+ * live here, below both the pane and the adapters, so neither imports the other.
  */
 export type HostResult<T> = ({ readonly ok: true } & T) | HostFailure;
 
@@ -18,6 +19,8 @@ export interface HostFailure {
 export interface CheckOutcome {
   /** The report of the sheet that was checked (Excel: the active sheet; file: the first form sheet). */
   readonly report: SheetReport;
+  /** The 评分方案 the numbers were computed with (a result is out of date once another is chosen). */
+  readonly profileId: string;
   /** Cells written now (Excel 写入计算结果; the file host's scored copy). */
   readonly written: number;
   /** Cells the write plan would write (derived cells, blank 得分), for the 写入计算结果 button. */

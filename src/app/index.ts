@@ -1,0 +1,12 @@
+/**
+ * The application layer: one service per operation — check (and the write plan that 校验并计分 applies), the
+ * templates, undo — each taking grids and a resolved profile and returning data. The CLI, the .xlsx file host,
+ * the Excel host and the ribbon commands call these and only do I/O around them.
+ */
+export { checkWorkbook, planTotals } from "./checkWorkbook";
+export type { CheckOptions, SheetResult, WorkbookResult } from "./checkWorkbook";
+export { newTemplate, nextYearTemplate } from "./templates";
+export type { MadeTemplate, TemplateResult } from "./templates";
+export { undoSnapshotOf, parseUndoSnapshot, planUndo, stillWritten } from "./undo";
+export type { UndoSnapshot, UndoCell } from "./undo";
+export type * from "./host";

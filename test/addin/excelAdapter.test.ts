@@ -16,6 +16,7 @@ import {
 } from "../../src/adapters/excel";
 import { coverSheet, EXPECTED, SEED_FORMS, seedSheet, Variant } from "../fixtures/seedForms";
 import { workbookBytes } from "../fixtures/seedWorkbooks";
+import { changedForm } from "../fixtures/cleanForm";
 import { asContext, FakeContext, FakeSheet, FakeWorkbook } from "./fakeExcel";
 
 const profile = getProfile("putuo-2023")!;
@@ -154,6 +155,34 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     const undo = await undoLastWrite(asContext(new FakeContext(book)), caps);
     expect(undo).toMatchObject({ ok: true, skipped: 1 });
     expect(sheet.cell(grade.row, grade.col)!.value).toBe("良");
+  });
+
+  it("checks across forms in Excel too: a 实际完成情况 that is another sheet's 预期目标 (one more read, values only)", async () => {
+    const other = changedForm([{ row: 3, col: 3, value: "另一个项目" }, { row: 11, col: 2, value: "另一个项目的预期目标：完成三项建设任务。" }]);
+    const copying = changedForm([{ row: 11, col: 6, value: "另一个项目的预期目标 完成三项建设任务" }]);
+    const book = new FakeWorkbook(FakeSheet.fromSpec({ ...copying, name: "甲" }), FakeSheet.fromSpec({ ...other, name: "乙" }));
+    const ctx = new FakeContext(book);
+    const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: caps });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.report.sheet).toBe("甲");
+    const copied = result.report.findings.filter((f) => f.code === "GOAL_COPIED_FROM_OTHER_FORM");
+    expect(copied.map((f) => [f.cells[0], f.severity])).toEqual([["F11", "warning"]]);
+    expect(copied[0].message).toContain("工作表“乙”（另一个项目）");
+    expect(book.sheets[0].rules.some((r) => toA1({ row: r.area.top, col: r.area.left }) === "F11")).toBe(true);
+    expect(ctx.syncCount).toBe(3); // active sheet + names; the other sheets' values; the write
+    expect(ctx.log.filter((l) => l.sheet === "乙")).toEqual([]); // context is only read
+  });
+
+  it("when the other sheets are too much to carry (the web's payload limit), the active sheet is still checked and written", async () => {
+    const { spec } = seedSheet(SEED_FORMS[0], BLANKS);
+    const book = new FakeWorkbook(FakeSheet.fromSpec(spec), FakeSheet.fromSpec(seedSheet(SEED_FORMS[1], { sheetName: "大表" }).spec));
+    const ctx = new FakeContext(book);
+    ctx.failSyncNumber = { at: 2, code: "ResponsePayloadSizeLimitExceeded", message: "too large" };
+    const result = await validateAndScoreSheet(asContext(ctx), { write: true, capabilities: caps });
+    expect(result.ok && result.written).toBe(enginePlan(spec).writes.length);
+    const other = new FakeContext(book);
+    other.failSyncNumber = { at: 2, code: "GeneralException", message: "boom" };
+    await expect(validateAndScoreSheet(asContext(other), { write: true, capabilities: caps })).rejects.toThrow("boom");
   });
 
   it("a protected sheet gets zero writes and a Chinese message", async () => {

@@ -93,25 +93,34 @@ export class FakeSheet {
     return JSON.parse(JSON.stringify({ cells, merges: this.merges, rules: this.rules.map(({ id: _id, ...r }) => r) }));
   }
 
-  usedArea(): MergeArea {
+  /**
+   * The used range: every cell holding anything (formatting included), or with `valuesOnly` only cells with a value
+   * or formula (Worksheet.getUsedRange(valuesOnly), ExcelApi 1.2). Null when there is none (valuesOnly).
+   */
+  usedArea(valuesOnly = false): MergeArea {
+    return this.usedAreaOrNull(valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  }
+
+  usedAreaOrNull(valuesOnly = false): MergeArea | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
-    for (const key of this.cells.keys()) {
+    for (const [key, cell] of this.cells) {
+      if (valuesOnly && (cell.value === null || cell.value === "") && cell.formula === undefined) continue;
       const [r, c] = key.split(":").map(Number);
       top = Math.min(top, r);
       left = Math.min(left, c);
       bottom = Math.max(bottom, r);
       right = Math.max(right, c);
     }
-    for (const m of this.merges) {
+    for (const m of valuesOnly ? [] : this.merges) {
       top = Math.min(top, m.top);
       left = Math.min(left, m.left);
       bottom = Math.max(bottom, m.bottom);
       right = Math.max(right, m.right);
     }
-    return bottom === 0 ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
+    return bottom === 0 ? null : { top, left, bottom, right };
   }
 }
 
@@ -195,6 +204,8 @@ export class FakeContext {
   readonly log: WriteLog[] = [];
   /** Make the next sync fail with this Office.js error code, applying nothing (e.g. InvalidOperationInCellEditMode). */
   failNextSync: { code: string; message: string } | null = null;
+  /** Make the sync with this (1-based) number fail with an Office.js error code, applying nothing. */
+  failSyncNumber: { at: number; code: string; message: string } | null = null;
   private ops: Op[] = [];
   readonly workbook: WorkbookProxy;
 
@@ -223,6 +234,7 @@ export class FakeContext {
       this.failNextSync = null;
       throw new HostError(f.code, f.message);
     }
+    if (this.failSyncNumber?.at === this.syncCount) throw new HostError(this.failSyncNumber.code, this.failSyncNumber.message);
     for (const op of ops) op();
   }
 
@@ -361,6 +373,25 @@ class WorksheetProxy extends Proxy {
     return new RangeProxy(this.ctx, this.target, () => area!);
   }
 
+  /** getUsedRangeOrNullObject (ExcelApi 1.4): a null object when the sheet has no used cells. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy & { readonly isNullObject: boolean } {
+    let area: MergeArea | null = null;
+    this.ctx.queue(() => {
+      area = this.target().usedAreaOrNull(valuesOnly);
+    });
+    const range = new RangeProxy(this.ctx, this.target, () => area!);
+    let nullState: boolean | undefined;
+    this.ctx.queue(() => {
+      nullState = area === null;
+    });
+    return Object.defineProperty(range, "isNullObject", {
+      get: () => {
+        if (nullState === undefined) throw new Error("PropertyNotLoaded: isNullObject before sync");
+        return nullState;
+      },
+    }) as RangeProxy & { readonly isNullObject: boolean };
+  }
+
   getRange(address: string): RangeProxy {
     const area = areaOf(address);
     return new RangeProxy(this.ctx, this.target, () => area);
@@ -459,6 +490,7 @@ class RangeProxy extends Proxy {
     const props = Array.isArray(what) ? what : what.split(",").map((p) => p.trim());
     this.ctx.queue(() => {
       const a = this.area();
+      if (!a) return; // a null object (getUsedRangeOrNullObject on an empty sheet) loads nothing
       for (const p of props) {
         switch (p) {
           case "values":

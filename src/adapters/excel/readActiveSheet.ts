@@ -1,6 +1,7 @@
 import { parseUndoSnapshot, UndoSnapshot } from "../../app";
 import { gridFromArray, Grid, MergeArea, parseAreas } from "../../engine";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
+import { hostFailure } from "./failures";
 import { loadHighlightRules, ownHighlights } from "./highlights";
 import { PROFILE_SETTING, UNDO_SETTING } from "./settingsKeys";
 
@@ -74,7 +75,7 @@ export function queueActiveSheetRead(context: Excel.RequestContext, capabilities
 /**
  * The values of other sheets, for the checks across forms (a 实际完成情况 copied from another sheet's 预期目标):
  * one round trip, values only (`getUsedRangeOrNullObject(true)` leaves formatted-but-empty cells out). They are
- * context, never written. If Excel cannot return them (a payload limit on the web), the check goes on without.
+ * context, never written. If Excel cannot return that much (the web's payload limit), the check goes on without.
  */
 export async function readContextSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Grid[]> {
   if (names.length === 0) return [];
@@ -85,8 +86,10 @@ export async function readContextSheets(context: Excel.RequestContext, names: re
   });
   try {
     await context.sync();
-  } catch {
-    return [];
+  } catch (e) {
+    // too much to carry (Excel on the web's 5 MB response): check without them; anything else is not ours to hide
+    if (hostFailure(e)?.code === "PAYLOAD_TOO_LARGE") return [];
+    throw e;
   }
   return names.flatMap((name, i) => {
     const r = used[i];

@@ -10,7 +10,10 @@ const analyze = (changes: CellChange[]) => analyzeSheet(specToGrid(changedForm(c
 // Logical layout of the clean form (seed form 1): funds rows 6–9 (D 年初 E 全年预算 F 全年执行 G 分数 H 执行率 I 得分),
 // goal texts B11/F11, indicators rows 15–21 (A 一级 B 二级 C 三级 E 目标 F 实际 G 分值 H 得分 I 偏差), 总分 row 22, 等级 C23.
 const CASES: [FindingCode, Severity, string, CellChange[]][] = [
-  ["FIELD_MISSING", "error", "A14", [{ row: 14, col: 8, value: "" }]],
+  // 实际完成值 is what the indicator table needs (a missing 得分 column is only info: rules.md §1.6, §4)
+  ["FIELD_MISSING", "error", "A14", [{ row: 14, col: 6, value: "" }]],
+  ["FIELD_MISSING", "info", "A14", [{ row: 14, col: 8, value: "" }]],
+  ["HEADER_UNRECOGNIZED", "info", "F14", [{ row: 14, col: 6, value: "完成程度说明" }]],
   ["VALUE_NOT_NUMBER", "error", "F6", [{ row: 6, col: 6, value: "九十一点六" }]],
   ["VALUE_MISSING", "error", "F15", [{ row: 15, col: 6, value: "" }]],
   ["FUNDS_SUM_MISMATCH", "error", "F6", [{ row: 8, col: 6, value: 1 }]],
@@ -116,6 +119,8 @@ const RULES_SEVERITY: Record<FindingCode, Severity> = {
   GOAL_MISSING: "warning",
   FORMULA_DISAGREES: "error",
   GOAL_COPIED_FROM_OTHER_FORM: "warning",
+  // not in rules.md §4's table; §1.6 asks for a finding naming the label: info, as it changes no number
+  HEADER_UNRECOGNIZED: "info",
 };
 
 /**
@@ -149,7 +154,8 @@ describe("FIELD_MISSING: error for the amounts and the indicator table, info for
     ["the 总分 row", [{ row: 22, col: 1, value: null }], "info", "“总分”行"],
     ["the goal block", [{ row: 10, col: 1, value: null }, { row: 10, col: 2, value: null }, { row: 10, col: 6, value: null }], "info", "年度总体目标"],
     ["the 全年预算数 column", [{ row: 5, col: 5, value: "金额" }], "error", "全年预算数"],
-    ["the 实际完成值 column", [{ row: 14, col: 6, value: "其他" }], "error", "绩效指标表"],
+    ["the 实际完成值 column, naming the header it could not place", [{ row: 14, col: 6, value: "完成程度说明" }], "error", "“实际完成值”列（未识别的表头：“完成程度说明”）"],
+    ["the indicator table", [{ row: 14, col: 3, value: "名称" }, { row: 14, col: 1, value: "类别" }, { row: 14, col: 2, value: "细类" }], "error", "绩效指标表"],
   ] as [string, CellChange[], Severity, string][])("%s → %s", (_n, changes, severity, part) => {
     const missing = analyze(changes).findings.filter((f) => f.code === "FIELD_MISSING" && f.message.includes(part));
     expect(missing.map((f) => f.severity)).toEqual([severity]);

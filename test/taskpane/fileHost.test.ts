@@ -68,7 +68,7 @@ describe("file host templates (downloads)", () => {
     const model = analyzeSheet(nextRead.grids[0], getProfile()!).form!.model;
     expect(model.year).toBe(2024);
     expect(model.indicators.map((i) => i.name.text)).toEqual(SEED_FORMS[0].indicators.map((i) => i.level3));
-    expect(model.indicators.every((i) => i.score.reading.kind === "none" && i.actual.kind === "empty")).toBe(true);
+    expect(model.indicators.every((i) => i.score!.reading.kind === "none" && i.actual.kind === "empty")).toBe(true);
 
     const notAForm = await host.makeTemplate("nextYear", "putuo-2023", { name: "x.xlsx", bytes: await xlsx(coverSheet()) });
     expect(notAForm).toMatchObject({ ok: false, code: "FORM_NOT_FOUND" });

@@ -27,8 +27,9 @@ type Inputs = Record<string, number>;
 
 function modelCells(spec: SheetSpec, profile: Profile) {
   const form = analyzeSheet(specToGrid(spec), profile).form!;
-  const funds = (kind: string) => form.model.funds.find((f) => f.kind === kind)!;
-  return { form, funds, scores: form.model.indicators.map((i) => toA1(i.score.cell)), weights: form.indicators.map((i) => i.weight!.toNumber()) };
+  // the funds rows in the order the template prints them: 年度资金总额, then its parts
+  const funds = (kind: string) => form.model.funds[["fundsTotal", "fiscal", "carryover", "other"].indexOf(kind)]!;
+  return { form, funds, scores: form.model.indicators.map((i) => toA1(i.score!.cell)), weights: form.indicators.map((i) => i.weight!.toNumber()) };
 }
 
 function amounts(spec: SheetSpec, profile: Profile, rows: Record<"fundsTotal" | "fiscal" | "carryover" | "other", [number, number, number]>): Inputs {
@@ -168,7 +169,7 @@ run("LibreOffice recalculates the template's formulas", () => {
       expect({ rate: total.rate.computed, budgetScore: total.score!.computed, total: report.total!.computed, grade: report.grade!.computed }).toEqual(c.expected);
     }
     expect(analysis.findings.filter((f) => f.code === "FORMULA_DISAGREES")).toEqual([]);
-    expect(analysis.form!.model.totalRow!.weight.text).toBe("100");
+    expect(analysis.form!.model.totalRow!.weight!.text).toBe("100");
     expect(analysis.findings.filter((f) => f.code === "FIELD_MISSING")).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ describe("newTemplateSpec", () => {
     const model = analysis.form!.model;
     expect(model.year).toBe(2024);
     expect(model.title?.text).toBe("财政项目支出绩效自评表");
-    expect(model.funds.map((f) => f.kind)).toEqual(["fundsTotal", "fiscal", "carryover", "other"]);
+    expect(model.funds.map((f) => [f.kind, f.label.text])).toEqual([["fundsTotal", "年度资金总额："], ["part", "其中：当年财政拨款"], ["part", "上年结转资金"], ["part", "其他资金"]]);
     expect(model.indicators.map((i) => [i.level1.text, i.level2.text])).toEqual(
       Object.entries(LEVEL2_BY_LEVEL1).flatMap(([l1, l2s]) => l2s.map((l2) => [l1, l2])),
     );

@@ -73,18 +73,18 @@ describe("生成下年度模板 from each of the 11 seed forms", () => {
         name: seed.level3,
         target: seed.target,
       });
-      expect(ind.weight.reading.kind === "number" && ind.weight.reading.value.toFixed(2)).toBe(seed.weight);
+      expect(ind.weight!.reading.kind === "number" && ind.weight!.reading.value.toFixed(2)).toBe(seed.weight);
       for (const cleared of [ind.actualText, ind.deviation!]) expect({ at: toA1(cleared.cell), text: cleared.text }).toEqual({ at: toA1(cleared.cell), text: "" });
-      expect({ at: toA1(ind.score.cell), reading: ind.score.reading.kind, formula: ind.score.formula }).toEqual({
-        at: toA1(ind.score.cell),
+      expect({ at: toA1(ind.score!.cell), reading: ind.score!.reading.kind, formula: ind.score!.formula }).toEqual({
+        at: toA1(ind.score!.cell),
         reading: "none",
         formula: undefined,
       });
     });
-    expect(m.totalRow?.weight.formula).toMatch(/^ROUND\(SUM\(/);
-    expect(m.totalRow?.weight.reading).toMatchObject({ kind: "number" });
-    expect(m.totalRow!.weight.text).toBe(form.total.weight.replace(/\.00$/, ""));
-    expect(m.totalRow?.score.formula).toBeDefined();
+    expect(m.totalRow?.weight!.formula).toMatch(/^ROUND\(SUM\(/);
+    expect(m.totalRow?.weight!.reading).toMatchObject({ kind: "number" });
+    expect(m.totalRow!.weight!.text).toBe(form.total.weight.replace(/\.00$/, ""));
+    expect(m.totalRow?.score!.formula).toBeDefined();
     expect(m.grade?.value.formula).toContain("ISNUMBER(");
 
     // no actual, 得分 or 偏差 text of this year survives anywhere on the sheet
@@ -101,7 +101,7 @@ describe("生成下年度模板 from each of the 11 seed forms", () => {
     const form = SEED_FORMS[3];
     const variant = { origin: { row: 3, col: 2 }, blankColumnsAfter: [3], unmerged: true, textNumbers: true, percentFormat: true, noisyLabels: true };
     const m = modelOf(nextYear(form, variant));
-    expect(m.indicators.map((i) => [i.name.text, i.targetText.text, i.weight.text])).toEqual(
+    expect(m.indicators.map((i) => [i.name.text, i.targetText.text, i.weight!.text])).toEqual(
       form.indicators.map((i) => [i.level3, i.target, String(Number(i.weight))]),
     );
     expect(m.funds.every((f) => f.budget.reading.kind === "none")).toBe(true);

@@ -8,7 +8,8 @@ type Messages = { readonly [C in FindingCode]: (p: FindingParams) => string };
  */
 export const MESSAGES_ZH_CN: Messages = {
   FORM_NOT_FOUND: (p) => `工作表“${p.sheet}”中没有找到财政项目支出绩效自评表（未找到“全年预算数”或“三级指标”等表头）`,
-  FIELD_MISSING: (p) => `自评表缺少${p.part}，无法完整校验；请按标准格式补齐`,
+  FIELD_MISSING: (p) => `自评表缺少${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}，无法完整校验；请按标准格式补齐`,
+  HEADER_UNRECOGNIZED: (p) => `未识别的表头“${p.text}”（${p.where}），这一列没有读取；如果它是年度指标值、实际完成值、分值、得分等，请改用常用的名称`,
   VALUE_NOT_NUMBER: (p) => `${p.what}“${p.text}”不是数字，请填写数字（如 97.68），无数据时填写“-”或留空`,
   VALUE_MISSING: (p) => `指标“${p.name}”未填写${p.what}，请补填`,
   FUNDS_SUM_MISMATCH: (p) => `${p.column}：年度资金总额 ${p.total} 不等于各项资金之和 ${p.sum}（${p.parts}），请核对`,
@@ -25,7 +26,7 @@ export const MESSAGES_ZH_CN: Messages = {
   BUDGET_ADJUSTED: (p) => `年初预算数 ${p.initial} 与全年预算数 ${p.budget} 不同（预算有调整），执行率按全年预算数计算`,
   LOW_EXECUTION: (p) => `执行率 ${p.rate}% 低于 ${p.min}%，请在偏差原因中说明资金执行偏低的原因`,
   WEIGHT_SUM_MISMATCH: (p) => `分值合计应为 ${p.expected}，实际为 ${p.sum}（预算执行分数 ${p.budgetWeight} + 各指标分值 ${p.indicatorWeights}），请调整分值`,
-  LEVEL1_HEADING_MISMATCH: (p) => `“${p.label}”标明 ${p.heading} 分，但其下指标分值合计为 ${p.sum}`,
+  LEVEL1_HEADING_MISMATCH: (p) => `“${p.label}”标明 ${p.heading} 分，但其下${p.under ?? "指标分值"}合计为 ${p.sum}，请核对分值`,
   BUDGET_WEIGHT_NONSTANDARD: (p) => `预算执行分数为 ${p.weight}，标准为 ${p.standard} 分`,
   LEVEL1_WEIGHT_NONSTANDARD: (p) => `${p.level1}分值合计为 ${p.sum}，参考权重为 ${p.standard} 分`,
   LEVEL2_INVALID: (p) => `二级指标“${p.level2}”不属于一级指标“${p.level1}”（应为：${p.allowed}）`,

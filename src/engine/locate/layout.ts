@@ -3,15 +3,15 @@
  * model/readForm reads. Types live here, beside the locator, so that model/ depends on locate/ and never back.
  */
 
-/** Which funds row: the 年度资金总额 row, or one of the rows under it. */
-export type FundsRowKind = "fundsTotal" | "fiscal" | "carryover" | "other";
+/** Which funds row: the 年度资金总额 row, or one of the rows under it (其中…, 上年结转资金, 其他资金, 单位资金 …). */
+export type FundsRowKind = "fundsTotal" | "part";
 
 /** A part of the form the locator could not find (FIELD_MISSING). */
 export interface MissingPart {
   readonly part: string;
   /**
-   * `info` for parts many real forms simply do not print (the 评分等级 row, the 总分 row, the goal block); the funds
-   * amounts and the indicator table are `error` (rules.md §4).
+   * `info` for parts many real forms simply do not print (the 评分等级 row, the 总分 row, the goal block, the
+   * 分值/得分/执行率 columns); the funds amounts and the indicator table are `error` (rules.md §4).
    */
   readonly severity: "error" | "info";
   /** The cell near which it was expected, when one is known. */
@@ -24,6 +24,14 @@ export interface Pos {
   readonly col: number;
 }
 
+/** A label the locator saw where it expected a known one, and could not place (`未识别的表头“…”`). */
+export interface UnplacedLabel {
+  readonly text: string;
+  readonly at: Pos;
+  /** Where it was: the funds table's header, an indicator table's header. */
+  readonly where: "funds" | "indicators";
+}
+
 export interface FundsColumns {
   readonly initialBudget?: number;
   readonly budget: number;
@@ -33,19 +41,49 @@ export interface FundsColumns {
   readonly score?: number;
 }
 
+/** A weight printed in a label (`预算执行情况(20分)`, `得分(20分*执行率)`, `产出指标(50分)`). */
+export interface LabelWeight {
+  readonly at: Pos;
+  readonly text: string;
+  /** Decimal text: "20". */
+  readonly weight: string;
+}
+
+export interface FundsLayout {
+  readonly headerRow: number;
+  /** The column of the row labels (年度资金总额, 其中：…). */
+  readonly labelCol: number;
+  readonly columns: FundsColumns;
+  readonly rows: readonly { readonly kind: FundsRowKind; readonly label: Pos }[];
+  /** The 预算执行 分数 printed in a label instead of (or beside) a 分数 column. */
+  readonly weightLabel?: LabelWeight;
+}
+
 export interface IndicatorColumns {
   readonly level1?: number;
   readonly level2?: number;
+  /** 三级指标: the indicator's name. */
   readonly name: number;
   /** One 年度指标值 column, or the split 指标性质 | 指标值 | 度量单位. */
   readonly target: number | { readonly nature?: number; readonly value: number; readonly unit?: number };
   readonly actual: number;
-  readonly weight: number;
-  readonly score: number;
+  /** 分值: absent on forms that print weights only in labels, or none at all. */
+  readonly weight?: number;
+  /** 得分: absent on forms that are read and checked, never scored. */
+  readonly score?: number;
   readonly deviation?: number;
 }
 
-/** Where the parts of a 自评表 sit on its sheet: the locator's answer, read by readForm(). */
+/** One indicator table: its header row(s), its rows, and the label over the whole block, if any. */
+export interface IndicatorBlock {
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly columns: IndicatorColumns;
+  /** `年度绩效目标(80分)`, `绩效指标(90分)`: the block's label, with its weight when it prints one. */
+  readonly label?: { readonly at: Pos; readonly text: string; readonly weight: string | null };
+}
+
 export interface FormLayout {
   readonly sheet: string;
   readonly title?: Pos;
@@ -54,20 +92,13 @@ export interface FormLayout {
   readonly department?: { readonly label: Pos; readonly value: Pos };
   readonly implementer?: { readonly label: Pos; readonly value: Pos };
   readonly amountUnit: "万元" | "元";
-  readonly funds?: {
-    readonly headerRow: number;
-    readonly columns: FundsColumns;
-    readonly rows: readonly { readonly kind: FundsRowKind; readonly label: Pos }[];
-  };
+  readonly funds?: FundsLayout;
   readonly goal: { readonly expected?: Pos; readonly actual?: Pos };
-  readonly indicators?: {
-    readonly headerRow: number;
-    readonly firstRow: number;
-    readonly lastRow: number;
-    readonly columns: IndicatorColumns;
-  };
+  /** The indicator tables, top to bottom (most forms have one). */
+  readonly indicatorBlocks: readonly IndicatorBlock[];
   /** The 总分 row. */
   readonly totalRow?: { readonly label: Pos };
   readonly grade?: { readonly label: Pos; readonly value: Pos };
   readonly missing: readonly MissingPart[];
+  readonly unplaced: readonly UnplacedLabel[];
 }

@@ -1,9 +1,8 @@
 import { toHalfWidth } from "../grid/normalizeLabel";
-import { isNoneMark, TARGET_OPERATORS, TargetOp } from "../vocabulary";
+import { D, Dec } from "../number/decimal";
+import { isNoneMark, TARGET_OPERATORS, TARGET_SUFFIXES, TargetOp } from "../vocabulary";
 
 export type { TargetOp };
-import { D, Dec } from "../number/decimal";
-
 
 export type Target =
   | { readonly kind: "quantitative"; readonly op: TargetOp; readonly value: Dec; readonly unit: string }
@@ -19,17 +18,23 @@ export type Actual =
 
 const NUMBER_AND_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/;
 
+/** A word of a unit: CJK (`人次`, `元`), Latin (`Mbps`, `m`), with ² ³. */
+const UNIT_WORD = "(?:[\\p{Script=Han}]+|[A-Za-z]+[²³]?)";
+/** A compound unit: words joined by `/`, `*`, `·`, `×` (`元/人*月`, `万元/公里`, `元/人·月`, `kg/m³`). */
+const UNIT = new RegExp(`^${UNIT_WORD}(?:[/*·×]${UNIT_WORD})*$`, "u");
+
 /**
- * `(台)` → `台`, `%` → `%`, `人次` → `人次`, `Mbps` → `Mbps`. A unit is `%`, words (CJK or Latin letters, no digits),
- * or anything in parentheses; letters glued to `%` (`9O%`, a typed O for a zero) are no unit.
+ * `(台)` → `台`, `%` → `%`, `人次` → `人次`, `Mbps` → `Mbps`, `元/人*月` → `元/人*月`. A unit is `%`, words (CJK or
+ * Latin letters, no digits) alone or joined by `/` `*` `·` `×`, or anything in parentheses; letters glued to `%`
+ * (`9O%`, a typed O for a zero) are no unit.
  */
 function readUnit(rest: string): string | null {
   const paren = /^\((.*)\)$/.exec(rest);
   const u = (paren ? paren[1] : rest).trim();
   if (u === "") return "";
-  if (/\d/.test(u) || u.length > 6) return null;
+  if (/\d/.test(u) || u.length > 12) return null;
   if (paren || u === "%") return u;
-  return /^([\p{Script=Han}]+|[A-Za-z/²³]+)$/u.test(u) ? u : null;
+  return UNIT.test(u) ? u : null;
 }
 
 /** Split `103.00(台)` into 103.00 and 台; null when the text is not a number with an optional unit. */
@@ -53,7 +58,15 @@ function clean(text: string): string {
 export function parseTarget(text: string): Target {
   const raw = text.trim();
   if (isNoneMark(raw)) return { kind: "empty" };
-  const t = clean(raw);
+  let t = clean(raw);
+  // `98%以上`, `5次以内`: the comparison written after the number
+  for (const [re, op] of TARGET_SUFFIXES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const parsed = numberWithUnit(t.slice(0, m.index));
+    if (parsed) return { kind: "quantitative", op, ...parsed };
+  }
+  t = t.replace(/^‹=/, "<=").replace(/^›=/, ">=");
   for (const [re, op] of TARGET_OPERATORS) {
     const m = re.exec(t);
     if (!m) continue;

@@ -1,12 +1,13 @@
-import { cellRef } from "../grid/cellRef";
+import { cellRef, sameCell } from "../grid/cellRef";
 import { anchorOf, Grid, rawCell, valueText } from "../grid/grid";
 import { normalizeLabel } from "../grid/normalizeLabel";
 import { FormLayout, IndicatorColumns, Pos } from "../locate/layout";
-import { LABELS, LEVEL1_WITH_WEIGHT, level1KindOf, PLACEHOLDER_NAME } from "../vocabulary";
+import { isNoneMark, level1KindOf, PLACEHOLDER_NAME } from "../vocabulary";
+import { labelCore } from "../vocabulary/match";
 import { D } from "../number/decimal";
 import { parseActual, parseTarget } from "./parseTarget";
 import { readNumber, readPercent } from "./readNumber";
-import { FormModel, FundsRow, Indicator, Level1Heading, NumberCell, TextCell } from "./types";
+import { FormModel, FundsRow, Indicator, IndicatorBlockModel, Level1Heading, NumberCell, TextCell } from "./types";
 
 function textAt(grid: Grid, pos: Pos, visible = false): TextCell {
   const at = visible ? anchorOf(grid, pos.row, pos.col) : cellRef(grid.sheet, pos.row, pos.col);
@@ -34,7 +35,7 @@ function readFunds(grid: Grid, layout: FormLayout): FundsRow[] {
     const isTotal = kind === "fundsTotal";
     return {
       kind,
-      label: textAt(grid, label),
+      label: textAt(grid, label, true),
       initialBudget: columns.initialBudget !== undefined ? numberAt(grid, r, columns.initialBudget) : undefined,
       budget: numberAt(grid, r, columns.budget),
       executed: numberAt(grid, r, columns.executed),
@@ -55,72 +56,102 @@ function targetTextAt(grid: Grid, row: number, target: IndicatorColumns["target"
   return { cell: value.cell, text, formula: value.formula };
 }
 
-function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator[]; headings: Level1Heading[] } {
+/** What a row of an indicator table is: an indicator, a `其中…` detail of the one above, or nothing to read. */
+type RowKind = "indicator" | "detail" | "skip";
+
+const DETAIL = /^[★☆*]*其中/;
+
+function rowKind(name: TextCell, targetText: TextCell, actualText: TextCell, weight: NumberCell | undefined, score: NumberCell | undefined, hasIndicator: boolean): RowKind {
+  const weighted = (c: NumberCell | undefined) => c?.reading.kind === "number" && !c.reading.value.isZero();
+  const filled = [name.text, targetText.text, actualText.text, weight?.text ?? "", score?.text ?? ""].some((x) => x !== "");
+  if (!filled) return "skip";
+  const placeholder = name.text === "" || PLACEHOLDER_NAME.test(normalizeLabel(name.text));
+  if (placeholder && !weighted(weight) && !weighted(score)) return "skip";
+  // `/`, `无`, `——` in the target and the actual: not applicable, no findings
+  if (isNoneMark(targetText.text) && isNoneMark(actualText.text) && !weighted(weight) && !weighted(score)) return "skip";
+  if (DETAIL.test(normalizeLabel(name.text)) && !weighted(weight) && hasIndicator) return "detail";
+  return "indicator";
+}
+
+function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator[]; headings: Level1Heading[]; blocks: IndicatorBlockModel[] } {
   const indicators: Indicator[] = [];
   const headings: Level1Heading[] = [];
-  const t = layout.indicators;
-  if (!t) return { indicators, headings };
-  const { columns } = t;
-  let level1: TextCell = { cell: cellRef(grid.sheet, t.firstRow, columns.level1 ?? columns.name), text: "" };
-  let level2: TextCell = { cell: cellRef(grid.sheet, t.firstRow, columns.level2 ?? columns.name), text: "" };
-  for (let row = t.firstRow; row <= t.lastRow; row++) {
-    // A merged or repeated label shows on every row; an unmerged one only on its first row, so carry it down.
-    if (columns.level1 !== undefined) {
-      const l1 = textAt(grid, { row, col: columns.level1 }, true);
-      if (l1.text !== "" && l1.text !== level1.text) {
-        level2 = { cell: level2.cell, text: "" };
-        const m = LEVEL1_WITH_WEIGHT.exec(normalizeLabel(l1.text));
-        if (m && !headings.some((h) => h.label.cell.row === l1.cell.row && h.label.cell.col === l1.cell.col)) {
-          headings.push({ kind: level1KindOf(l1.text), label: l1, weight: new D(m[1]) });
-        }
-      }
-      if (l1.text !== "") level1 = l1;
-    }
-    if (columns.level2 !== undefined) {
-      const l2 = textAt(grid, { row, col: columns.level2 }, true);
-      if (l2.text !== "") level2 = l2;
-    }
-    const name = textAt(grid, { row, col: columns.name }, true);
-    const targetText = targetTextAt(grid, row, columns.target);
-    const actualText = textAt(grid, { row, col: columns.actual }, true);
-    const weight = numberAt(grid, row, columns.weight);
-    const score = numberAt(grid, row, columns.score);
-    const filled = [name.text, targetText.text, actualText.text, weight.text, score.text].some((x) => x !== "");
-    if (!filled) continue;
-    if (normalizeLabel(name.text) && LABELS.total.test(normalizeLabel(name.text))) break;
-    const weightless = weight.reading.kind !== "number" || weight.reading.value.isZero();
-    const placeholder = name.text === "" || PLACEHOLDER_NAME.test(normalizeLabel(name.text));
-    if (placeholder && weightless && (score.reading.kind !== "number" || score.reading.value.isZero())) continue;
-    indicators.push({
-      row,
-      level1,
-      level1Kind: level1KindOf(level1.text),
-      level2,
-      name,
-      targetText,
-      target: parseTarget(targetText.text),
-      actualText,
-      actual: parseActual(actualText.text),
-      weight,
-      score,
-      deviation: columns.deviation !== undefined ? textAt(grid, { row, col: columns.deviation }, true) : undefined,
+  const blocks: IndicatorBlockModel[] = [];
+  layout.indicatorBlocks.forEach((t, block) => {
+    const { columns } = t;
+    const label = t.label && textAt(grid, t.label.at);
+    blocks.push({
+      headerRow: t.headerRow,
+      ...(label ? { label } : {}),
+      weight: t.label?.weight ? new D(t.label.weight) : null,
+      hasWeightColumn: columns.weight !== undefined,
+      hasScoreColumn: columns.score !== undefined,
     });
-  }
-  return { indicators, headings };
+    let level1: TextCell = { cell: cellRef(grid.sheet, t.firstRow, columns.level1 ?? columns.name), text: "" };
+    let level2: TextCell = { cell: cellRef(grid.sheet, t.firstRow, columns.level2 ?? columns.name), text: "" };
+    for (let row = t.firstRow; row <= t.lastRow; row++) {
+      // A merged or repeated label shows on every row; an unmerged one only on its first row, so carry it down.
+      if (columns.level1 !== undefined) {
+        const l1 = textAt(grid, { row, col: columns.level1 }, true);
+        if (l1.text !== "" && l1.text !== level1.text) {
+          level2 = { cell: level2.cell, text: "" };
+          const { weight } = labelCore(l1.text);
+          if (weight !== null && !headings.some((h) => sameCell(h.label.cell, l1.cell))) {
+            headings.push({ kind: level1KindOf(l1.text), label: l1, weight: new D(weight), block });
+          }
+        }
+        if (l1.text !== "") level1 = l1;
+      }
+      if (columns.level2 !== undefined) {
+        const l2 = textAt(grid, { row, col: columns.level2 }, true);
+        if (l2.text !== "") level2 = l2;
+      }
+      const name = textAt(grid, { row, col: columns.name }, true);
+      const targetText = targetTextAt(grid, row, columns.target);
+      const actualText = textAt(grid, { row, col: columns.actual }, true);
+      const weight = columns.weight !== undefined ? numberAt(grid, row, columns.weight) : undefined;
+      const score = columns.score !== undefined ? numberAt(grid, row, columns.score) : undefined;
+      const last = indicators.at(-1);
+      const kind = rowKind(name, targetText, actualText, weight, score, last !== undefined && last.block === block);
+      if (kind === "skip") continue;
+      if (kind === "detail") {
+        indicators[indicators.length - 1] = { ...last!, details: last!.details + 1 };
+        continue;
+      }
+      indicators.push({
+        row,
+        block,
+        level1,
+        level1Kind: level1KindOf(level1.text),
+        level2,
+        name,
+        targetText,
+        target: parseTarget(targetText.text),
+        actualText,
+        actual: parseActual(actualText.text),
+        ...(weight ? { weight } : {}),
+        ...(score ? { score } : {}),
+        deviation: columns.deviation !== undefined ? textAt(grid, { row, col: columns.deviation }, true) : undefined,
+        details: 0,
+      });
+    }
+  });
+  return { indicators, headings, blocks };
 }
 
 /** Read the values of a located form; every value keeps the cell it came from. */
 export function readForm(grid: Grid, layout: FormLayout): FormModel {
-  const { indicators, headings } = readIndicators(grid, layout);
-  const cols = layout.indicators?.columns;
+  const { indicators, headings, blocks } = readIndicators(grid, layout);
+  const cols = layout.indicatorBlocks.at(-1)?.columns;
   const totalRow =
     layout.totalRow && cols
       ? {
           label: textAt(grid, layout.totalRow.label),
-          weight: numberAt(grid, layout.totalRow.label.row, cols.weight),
-          score: numberAt(grid, layout.totalRow.label.row, cols.score),
+          ...(cols.weight !== undefined ? { weight: numberAt(grid, layout.totalRow.label.row, cols.weight) } : {}),
+          ...(cols.score !== undefined ? { score: numberAt(grid, layout.totalRow.label.row, cols.score) } : {}),
         }
       : undefined;
+  const wl = layout.funds?.weightLabel;
   const title = layout.title && textAt(grid, layout.title);
   return {
     sheet: grid.sheet,
@@ -137,8 +168,11 @@ export function readForm(grid: Grid, layout: FormLayout): FormModel {
     },
     indicators,
     level1Headings: headings,
+    indicatorBlocks: blocks,
+    ...(wl ? { budgetWeightLabel: { label: textAt(grid, wl.at), weight: new D(wl.weight) } } : {}),
     totalRow,
     grade: layout.grade && { label: textAt(grid, layout.grade.label), value: textAt(grid, layout.grade.value, true) },
     missing: layout.missing,
+    unplaced: layout.unplaced,
   };
 }

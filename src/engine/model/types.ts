@@ -2,10 +2,10 @@ import { CellRef } from "../grid/cellRef";
 import { NumberReading } from "./readNumber";
 import { Dec } from "../number/decimal";
 import { Actual, Target } from "./parseTarget";
-import { FundsRowKind, MissingPart } from "../locate/layout";
+import { FundsRowKind, MissingPart, UnplacedLabel } from "../locate/layout";
 import type { Level1Kind } from "../vocabulary";
 
-export type { FundsRowKind, MissingPart, Level1Kind };
+export type { FundsRowKind, MissingPart, Level1Kind, UnplacedLabel };
 
 /** A number read from the form, with the cell it came from. */
 export interface NumberCell {
@@ -49,9 +49,15 @@ export interface Indicator {
   readonly target: Target;
   readonly actualText: TextCell;
   readonly actual: Actual;
-  readonly weight: NumberCell;
-  readonly score: NumberCell;
+  /** 分值; absent when the table has no 分值 column. */
+  readonly weight?: NumberCell;
+  /** 得分; absent when the table has no 得分 column. */
+  readonly score?: NumberCell;
   readonly deviation?: TextCell;
+  /** Which indicator table (0 for the first) the row belongs to. */
+  readonly block: number;
+  /** How many `其中…` detail rows follow it (read, never scored or checked on their own). */
+  readonly details: number;
 }
 
 /** A 一级 label that prints its own weight: `产出指标(50分)`. */
@@ -59,6 +65,17 @@ export interface Level1Heading {
   readonly kind: Level1Kind;
   readonly label: TextCell;
   readonly weight: Dec;
+  readonly block: number;
+}
+
+/** One indicator table as read: the label over it (and the weight it prints), and which columns it has. */
+export interface IndicatorBlockModel {
+  readonly headerRow: number;
+  readonly label?: TextCell;
+  /** `年度绩效目标(80分)` → 80; null when the label prints no weight. */
+  readonly weight: Dec | null;
+  readonly hasWeightColumn: boolean;
+  readonly hasScoreColumn: boolean;
 }
 
 export interface FormModel {
@@ -74,8 +91,13 @@ export interface FormModel {
   readonly goal: { readonly expected?: TextCell; readonly actual?: TextCell };
   readonly indicators: readonly Indicator[];
   readonly level1Headings: readonly Level1Heading[];
+  readonly indicatorBlocks: readonly IndicatorBlockModel[];
+  /** The 预算执行 分数 as a label prints it (`得分(20分*执行率)`, `预算执行情况(20分)`). */
+  readonly budgetWeightLabel?: { readonly label: TextCell; readonly weight: Dec };
   /** The 总分 row: its label, its 分值 (the total weight) and its 得分 (the total score). */
-  readonly totalRow?: { readonly label: TextCell; readonly weight: NumberCell; readonly score: NumberCell };
+  readonly totalRow?: { readonly label: TextCell; readonly weight?: NumberCell; readonly score?: NumberCell };
   readonly grade?: { readonly label: TextCell; readonly value: TextCell };
   readonly missing: readonly MissingPart[];
+  /** Header labels the locator could not place. */
+  readonly unplaced: readonly UnplacedLabel[];
 }

@@ -1,6 +1,6 @@
 import { CellRef, sameCell } from "../grid/cellRef";
 import { CellValue, Grid, rawCell } from "../grid/grid";
-import { ScoredForm } from "../score/scoreForm";
+import { fractionAgrees, ScoredForm } from "../score/scoreForm";
 import { Finding, FindingCode, Severity } from "../findings/codes";
 import { isPercentFormat } from "../model/readNumber";
 import { NumberCell, TextCell } from "../model/types";
@@ -13,7 +13,7 @@ export interface CellSnapshot {
   readonly numberFormat?: string;
 }
 
-export type WriteKind = "rate" | "budgetScore" | "totalScore" | "totalWeight" | "grade" | "indicatorScore";
+export type WriteKind = "rate" | "budgetScore" | "totalScore" | "grade" | "indicatorScore";
 
 export interface CellWrite {
   readonly cell: CellRef;
@@ -70,8 +70,10 @@ export function highlightsFor(findings: readonly Finding[], severities: readonly
 }
 
 /**
- * The write plan of rules.md §5: derived cells (执行率, 预算执行得分, 总分 and its 分值, 评分等级) get the computed
- * value; a blank indicator 得分 gets the rule score; formulas and typed 得分 are never written over.
+ * The write plan of rules.md §5: derived cells (执行率, 预算执行得分, 总分, 评分等级) get the computed value; a blank
+ * indicator 得分 gets the rule score; formulas and typed 得分 are never written over. 总分 and 评分等级 are written only
+ * for a verdict (a form whose weights add up and that lacks nothing it needs); the 分值 total is never rewritten: a
+ * weight sum of 110 is the accountant's to fix.
  */
 export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly Finding[], options: WritePlanOptions = {}): WritePlan {
   const writes: CellWrite[] = [];
@@ -94,8 +96,9 @@ export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly 
     const cell = f.row.rate;
     if (!cell || f.rate === null || cell.formula !== undefined) continue;
     if (cell.reading.kind === "number" && cell.reading.value.equals(f.rate)) continue;
-    // keep the cell's own convention: a fraction under a % format, "93.77%" text, or 93.77
-    if (isPercentFormat(cell.numberFormat)) add(cell.cell, f.rate.dividedBy(HUNDRED).toNumber(), "rate");
+    if (f.rateAsFraction && fractionAgrees(f)) continue;
+    // keep the cell's own convention: a fraction under a % format or printed as one, "93.77%" text, or 93.77
+    if (isPercentFormat(cell.numberFormat) || f.rateAsFraction) add(cell.cell, f.rate.dividedBy(HUNDRED).toNumber(), "rate");
     else if (cell.text.endsWith("%")) add(cell.cell, `${f.rate.toFixed(2)}%`, "rate");
     else add(cell.cell, f.rate.toNumber(), "rate");
   }
@@ -103,15 +106,13 @@ export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly 
 
   for (const s of form.indicators) {
     const cell = s.indicator.score;
-    const blank = cell.reading.kind === "none";
-    if (blank || options.overwriteScores) addNumber(cell, s.computed, "indicatorScore");
+    if (cell && (cell.reading.kind === "none" || options.overwriteScores)) addNumber(cell, s.computed, "indicatorScore");
   }
-  if (form.model.totalRow) {
-    addNumber(form.model.totalRow.weight, form.indicators.length > 0 ? form.weightSum : null, "totalWeight");
-    addNumber(form.model.totalRow.score, form.totalScore, "totalScore");
+  if (form.scoring.kind === "verdict") {
+    addNumber(form.model.totalRow?.score, form.totalScore, "totalScore");
+    const grade: TextCell | undefined = form.model.grade?.value;
+    if (grade && form.grade !== null && grade.formula === undefined && readGrade(grade.text) !== form.grade) add(grade.cell, form.grade, "grade");
   }
-  const grade: TextCell | undefined = form.model.grade?.value;
-  if (grade && form.grade !== null && grade.formula === undefined && readGrade(grade.text) !== form.grade) add(grade.cell, form.grade, "grade");
 
   return { sheet: form.model.sheet, writes, highlights: highlightsFor(findings, options.highlight) };
 }

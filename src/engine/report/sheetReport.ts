@@ -60,6 +60,29 @@ export interface FormReport {
   readonly grade: { declared: string | null; computed: string | null; cell: string | null };
   /** How 执行率, 预算执行得分 and 总分 were computed (`91.60 ÷ 97.68 × 100 = 93.77`); "" when they could not be. */
   readonly calculations: { rate: string; budgetScore: string; total: string };
+  /**
+   * Whether the form was scored, and whether its 总分 is a verdict (rules.md §5): `verdict`; `noVerdict` (the scores
+   * are added up, `total.computed` is that sum, but no 评分等级 is given nor anything of them written); `unscored`.
+   */
+  readonly scoring: { readonly kind: "verdict" | "noVerdict" | "unscored"; readonly reason: string | null };
+  /** What the reader understood of the layout, so a reviewer can see why a number is what it is. */
+  readonly layout: LayoutReport;
+}
+
+export interface LayoutReport {
+  /** Where the indicators' weights come from: the 分值 column, the 一级 labels, the block labels, or nowhere. */
+  readonly weightsFrom: "column" | "level1Labels" | "blockLabels" | "none";
+  /** Where the 预算执行 分数 comes from: its cell, a label (`得分(20分*执行率)`), or the 评分方案. */
+  readonly budgetWeightFrom: "cell" | "label" | "profile";
+  readonly indicatorBlocks: number;
+  readonly fundsRows: number;
+  readonly goalBlock: boolean;
+  readonly totalRow: boolean;
+  readonly gradeRow: boolean;
+  /** Header labels that could not be placed (`实际完成值(B)` on a form whose words are unknown). */
+  readonly unplacedLabels: readonly { readonly text: string; readonly cell: string }[];
+  /** Rows read as `其中…` details of the indicator above them. */
+  readonly detailRows: number;
 }
 
 const num = (c: NumberCell | undefined): string | null => (c?.reading.kind === "number" ? c.reading.value.toFixed(2) : null);
@@ -94,7 +117,7 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
         budget: num(f.row.budget),
         executed: num(f.row.executed),
         weight: num(f.row.weight),
-        rate: pair(f.row.rate, f.rate),
+        rate: { ...pair(f.row.rate, f.rate), declared: fmt2(f.declaredRate) },
         score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
       })),
       indicators: form.indicators.map((s) => ({
@@ -112,7 +135,7 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
       budgetScore: pair(form.fundsTotal?.row.score, form.budgetScore),
       total: {
         ...pair(form.model.totalRow?.score, form.totalScore),
-        weight: pair(form.model.totalRow?.weight, form.indicators.length > 0 ? form.weightSum : null),
+        weight: pair(form.model.totalRow?.weight, form.weights.indicatorSum !== null ? form.weightSum : null),
       },
       grade: {
         declared: form.model.grade?.value.text || null,
@@ -123,6 +146,18 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
         rate: form.fundsTotal?.rate ? rateCalculation(form.fundsTotal) : "",
         budgetScore: form.budgetScore ? budgetScoreCalculation(form) : "",
         total: totalCalculation(form),
+      },
+      scoring: { kind: form.scoring.kind, reason: form.scoring.kind === "verdict" ? null : form.scoring.reason },
+      layout: {
+        weightsFrom: form.weights.from,
+        budgetWeightFrom: form.budgetWeightFrom,
+        indicatorBlocks: form.model.indicatorBlocks.length,
+        fundsRows: form.funds.length,
+        goalBlock: form.model.goal.expected !== undefined || form.model.goal.actual !== undefined,
+        totalRow: form.model.totalRow !== undefined,
+        gradeRow: form.model.grade !== undefined,
+        unplacedLabels: form.model.unplaced.map((u) => ({ text: u.text, cell: toA1(u.at) })),
+        detailRows: form.model.indicators.reduce((n, i) => n + i.details, 0),
       },
     },
     findings: a.findings.map(findingReport),

@@ -1,7 +1,9 @@
 import { FormModel, FundsRow, Indicator, NumberCell } from "../model/types";
 import { Grade, Profile } from "../profiles/profile";
 import { budgetScore } from "./budgetScore";
-import { D, Dec, RoundingMode } from "../number/decimal";
+import { D, Dec, HUNDRED, RoundingMode } from "../number/decimal";
+import { isPercentFormat } from "../model/readNumber";
+import { WeightStructure, weightStructure } from "./weights";
 import { executionRate } from "./executionRate";
 import { gradeFor } from "./grade";
 import { IndicatorRule, scoreIndicator } from "./scoreIndicator";
@@ -12,6 +14,13 @@ export interface ScoredFunds {
   readonly executed: Dec | null;
   /** 执行率 computed from the amounts, percent units; null when it cannot be computed. */
   readonly rate: Dec | null;
+  /**
+   * The printed 执行率 in percent units. A fraction (`0.958`, `1`) in a cell with no % is read as 95.8 / 100 when
+   * that is what the amounts say (rules.md §1.6); `rateAsFraction` then records the convention, to compare at the
+   * printed precision and to write back in kind.
+   */
+  readonly declaredRate: Dec | null;
+  readonly rateAsFraction: boolean;
 }
 
 export interface ScoredIndicator {
@@ -23,7 +32,19 @@ export interface ScoredIndicator {
   readonly computed: Dec | null;
   /** What goes into the total: the accountant's 得分, or the rule score where the cell is blank. */
   readonly used: Dec | null;
+  /** Whether the target was met (known even without a 分值), null when the rules cannot tell. */
+  readonly met: boolean | null;
 }
+
+/**
+ * Whether the form can be scored, and whether its 总分 is a verdict (rules.md §5): a form with no 分值/得分 at all is
+ * read and checked, never scored; a form whose weights disagree, or that lacks a part it needs, has its scores
+ * added up (to say what they come to) but gets no 总分 verdict, no 评分等级, and nothing of them written.
+ */
+export type Scoring =
+  | { readonly kind: "verdict" }
+  | { readonly kind: "noVerdict"; readonly reason: string }
+  | { readonly kind: "unscored"; readonly reason: string };
 
 /** A form with every derived number computed: the input of the checks and of the write plan. */
 export interface ScoredForm {
@@ -31,13 +52,18 @@ export interface ScoredForm {
   readonly profile: Profile;
   readonly funds: readonly ScoredFunds[];
   readonly fundsTotal?: ScoredFunds;
-  /** 分数 as printed, or the profile's when the cell is blank. */
+  /** 分数 as printed (a cell, else a label), or the profile's. */
   readonly budgetWeight: Dec;
+  readonly budgetWeightFrom: "cell" | "label" | "profile";
   readonly budgetScore: Dec | null;
   readonly indicators: readonly ScoredIndicator[];
-  /** 分数 + Σ 分值. */
+  readonly weights: WeightStructure;
+  /** 分数 + Σ the indicators' weights. */
   readonly weightSum: Dec;
+  /** 预算执行得分 + Σ 得分: the arithmetic sum, a verdict only when `scoring.kind` is "verdict". */
   readonly totalScore: Dec | null;
+  readonly scoring: Scoring;
+  /** 评分等级: only for a verdict. */
   readonly grade: Grade | null;
 }
 
@@ -54,7 +80,19 @@ function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
   const absentIsZero = (x: Dec | null, cell: NumberCell) => x ?? (cell.reading.kind === "none" && !nothingTyped ? new D(0) : null);
   const b = absentIsZero(budget, row.budget);
   const e = absentIsZero(executed, row.executed);
-  return { row, budget: b, executed: e, rate: b && e ? executionRate(b, e, profile.rounding) : null };
+  const rate = b && e ? executionRate(b, e, profile.rounding) : null;
+  const printed = declared(row.rate);
+  const asFraction = printed !== null && rate !== null && isFractionOf(printed, rate, row.rate!);
+  return { row, budget: b, executed: e, rate, declaredRate: asFraction ? printed!.times(HUNDRED) : printed, rateAsFraction: asFraction };
+}
+
+/**
+ * A 执行率 printed as a fraction: a plain number (no % format, no % sign) that is not the rate in percent but is it
+ * divided by 100, to within half a point (`0.958` for 95.83).
+ */
+function isFractionOf(printed: Dec, rate: Dec, cell: NumberCell): boolean {
+  if (isPercentFormat(cell.numberFormat) || cell.text.endsWith("%") || printed.equals(rate)) return false;
+  return printed.times(HUNDRED).minus(rate).abs().lessThanOrEqualTo("0.5");
 }
 
 function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
@@ -62,7 +100,22 @@ function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
   const score = declared(indicator.score);
   const rule = weight ? scoreIndicator(indicator.target, indicator.actual, weight, profile) : null;
   const computed = rule?.score ?? null;
-  return { indicator, weight, declared: score, rule, computed, used: indicator.score.reading.kind === "none" ? computed : score };
+  const blank = indicator.score === undefined || indicator.score.reading.kind === "none";
+  // met or not does not depend on the weight: a form with no 分值 still misses or meets its targets
+  const met = (rule ?? scoreIndicator(indicator.target, indicator.actual, new D(1), profile))?.met ?? null;
+  return { indicator, weight, declared: score, rule, computed, used: blank ? computed : score, met };
+}
+
+/** Whether the form prints any weight or score at all (a cell or a label): else it is read, never scored. */
+function printsScores(model: FormModel): boolean {
+  const t = model.funds.find((f) => f.kind === "fundsTotal");
+  return (
+    t?.weight !== undefined ||
+    t?.score !== undefined ||
+    model.budgetWeightLabel !== undefined ||
+    model.indicatorBlocks.some((b) => b.hasWeightColumn || b.hasScoreColumn || b.weight !== null) ||
+    model.level1Headings.length > 0
+  );
 }
 
 /** The form's 预算执行得分 under a given rounding (to recognise a form computed the other way). */
@@ -71,28 +124,58 @@ export function budgetScoreUnder(form: ScoredForm, mode: RoundingMode): Dec | nu
   return t?.budget && t.executed ? budgetScore(form.budgetWeight, t.budget, t.executed, mode) : null;
 }
 
-/** Compute 执行率, 预算执行得分, rule scores, 总分 and 评分等级 of a read form (rules.md §3). */
+/**
+ * A rate printed as a fraction agrees with the amounts when it is the computed rate at the precision it is printed
+ * with, either rounding (`0.958` for 95.83 %; `1` for 100 %): such a printout is no error and nothing to rewrite.
+ */
+export function fractionAgrees(f: ScoredFunds): boolean {
+  if (f.rate === null || f.declaredRate === null || f.row.rate?.reading.kind !== "number") return false;
+  const places = Math.max(0, f.row.rate.reading.value.decimalPlaces() - 2);
+  return [D.ROUND_DOWN, D.ROUND_HALF_UP].some((mode) => f.rate!.toDecimalPlaces(places, mode).equals(f.declaredRate!));
+}
+
+/** Compute 执行率, 预算执行得分, rule scores, 总分 and 评分等级 of a read form (rules.md §3, §5). */
 export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   const funds = model.funds.map((r) => scoreFunds(r, profile));
   const fundsTotal = funds.find((f) => f.row.kind === "fundsTotal");
-  const budgetWeight = declared(fundsTotal?.row.weight) ?? new D(profile.budgetWeight);
-  const bScore =
-    fundsTotal?.budget && fundsTotal.executed ? budgetScore(budgetWeight, fundsTotal.budget, fundsTotal.executed, profile.rounding) : null;
+  const fromCell = declared(fundsTotal?.row.weight);
+  const budgetWeight = fromCell ?? model.budgetWeightLabel?.weight ?? new D(profile.budgetWeight);
+  const budgetWeightFrom = fromCell ? "cell" : model.budgetWeightLabel ? "label" : "profile";
   const indicators = model.indicators.map((i) => scoreOne(i, profile));
-  const weightSum = indicators.reduce((sum, i) => sum.plus(i.weight ?? 0), budgetWeight);
-  const undecided = indicators.some((i) => i.used === null && i.weight !== null);
-  const totalScore =
-    bScore === null || undecided ? null : indicators.reduce((sum, i) => sum.plus(i.used ?? 0), bScore);
+  const weights = weightStructure(model, budgetWeight);
+
+  const scoring = scoringOf(model, weights);
+  const bScore =
+    scoring.kind !== "unscored" && fundsTotal?.budget && fundsTotal.executed
+      ? budgetScore(budgetWeight, fundsTotal.budget, fundsTotal.executed, profile.rounding)
+      : null;
+  // a blank 得分 the rules cannot fill leaves the sum undecided
+  const undecided = indicators.some((i) => i.used === null && (i.weight !== null || i.indicator.score !== undefined));
+  const totalScore = bScore === null || undecided ? null : indicators.reduce((sum, i) => sum.plus(i.used ?? 0), bScore);
   return {
     model,
     profile,
     funds,
     fundsTotal,
     budgetWeight,
+    budgetWeightFrom,
     budgetScore: bScore,
     indicators,
-    weightSum,
+    weights,
+    weightSum: weights.sum,
     totalScore,
-    grade: totalScore === null ? null : gradeFor(totalScore, profile),
+    scoring,
+    grade: totalScore === null || scoring.kind !== "verdict" ? null : gradeFor(totalScore, profile),
   };
+}
+
+function scoringOf(model: FormModel, weights: WeightStructure): Scoring {
+  if (!printsScores(model)) return { kind: "unscored", reason: "表中没有分值和得分，只校验、不计分" };
+  const sum = weights.disagreements.find((d) => d.kind === "sum");
+  if (sum) return { kind: "noVerdict", reason: `分值合计为 ${sum.sum.toFixed(2)}，不是 ${sum.expected.toFixed(2)}，不给出总分和评分等级` };
+  const heading = weights.disagreements.find((d) => d.kind === "heading");
+  if (heading) return { kind: "noVerdict", reason: `“${heading.label.text.replace(/\s+/g, "")}”与其下分值不一致，不给出总分和评分等级` };
+  const missing = model.missing.find((m) => m.severity === "error");
+  if (missing) return { kind: "noVerdict", reason: `缺少${missing.part}，不给出总分和评分等级` };
+  return { kind: "verdict" };
 }

@@ -29,9 +29,16 @@ export type TargetOp = ">=" | ">" | "=" | "<=" | "<" | "implicit";
 
 /** Signs and words that open a target, longest first within each operator (`≥`, `>=`, `不低于`, …). */
 export const TARGET_OPERATORS: readonly (readonly [RegExp, Exclude<TargetOp, "implicit">])[] = [
-  [/^(>=|≥|≧|⩾|大于等于|不低于|不少于)/, ">="],
-  [/^(<=|≤|≦|⩽|小于等于|不高于|不超过|不多于)/, "<="],
+  [/^(>=|≥|≧|⩾|›=|大于等于|不低于|不少于)/, ">="],
+  // `‹=` is how a ≤ comes out of some PDF-to-Excel conversions (the single guillemet ‹ for <)
+  [/^(<=|≤|≦|⩽|‹=|小于等于|不高于|不超过|不多于)/, "<="],
   [/^(>|大于|高于)/, ">"],
   [/^(<|小于|低于)/, "<"],
   [/^(==|=|═|等于)/, "="],
+];
+
+/** Words after the number that make it a comparison (`98%以上` is ≥ 98 %, `5次以内` ≤ 5 次). */
+export const TARGET_SUFFIXES: readonly (readonly [RegExp, Exclude<TargetOp, "implicit">])[] = [
+  [/(及以上|以上|或以上)$/, ">="],
+  [/(及以下|以下|以内|或以下)$/, "<="],
 ];

@@ -18,6 +18,15 @@ describe("parseTarget: the target variants of real forms (rules.md §1.5)", () =
     ["＞ 12,000 （元）", q(">", "12000", "元")],
     ["<2(小时)", q("<", "2", "小时")],
     ["≥100Mbps", q(">=", "100", "Mbps")],
+    // rules.md §1.6: compound units, ASCII and mis-encoded signs, comparisons written after the number
+    [">=530元/人*月", q(">=", "530", "元/人*月")],
+    ["<=5300元/户", q("<=", "5300", "元/户")],
+    ["≥1.2万元/公里", q(">=", "1.2", "万元/公里")],
+    ["‹=5300元/户", q("<=", "5300", "元/户")],
+    ["≥80元/人·月", q(">=", "80", "元/人·月")],
+    ["98%以上", q(">=", "98", "%")],
+    ["5次以内", q("<=", "5", "次")],
+    ["29.5亩", q("implicit", "29.5", "亩")],
   ])("%s", (text, expected) => {
     const t = parseTarget(text);
     expect(t.kind).toBe("quantitative");
@@ -41,6 +50,8 @@ describe("parseActual", () => {
     ["99.00(%)", "99", "%"],
     ["0.10(小时)", "0.1", "小时"],
     ["95", "95", ""],
+    ["583元/人*月", "583", "元/人*月"],
+    ["5830元/户", "5830", "元/户"],
   ])("%s", (text, value, unit) => {
     const a = parseActual(text);
     expect(a.kind === "number" && [a.value.toString(), a.unit]).toEqual([value, unit]);

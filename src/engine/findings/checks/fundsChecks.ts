@@ -1,4 +1,4 @@
-import { budgetScoreUnder, ScoredFunds } from "../../score/scoreForm";
+import { budgetScoreUnder, fractionAgrees, ScoredFunds } from "../../score/scoreForm";
 import { FundsRow, NumberCell } from "../../model/types";
 import { D, otherMode } from "../../number/decimal";
 import { executionRate } from "../../score/executionRate";
@@ -14,9 +14,12 @@ const cleanLabel = (f: ScoredFunds) => fundsLabel(f.row.label.text);
 /** EXEC_RATE_MISMATCH (or FORMULA_DISAGREES) on every funds row. */
 export const execRateMismatch: Check = (form) =>
   form.funds.flatMap((f) => {
+    if (f.rateAsFraction && fractionAgrees(f)) return [];
     const other = f.budget && f.executed ? executionRate(f.budget, f.executed, otherMode(form.profile.rounding)) : null;
+    // a fraction (0.958) is compared as the percentage it stands for
+    const cell = f.rateAsFraction && f.row.rate && f.declaredRate ? { ...f.row.rate, reading: { kind: "number" as const, value: f.declaredRate } } : f.row.rate;
     const finding = compareDerived(
-      f.row.rate,
+      cell,
       f.rate,
       other,
       "EXEC_RATE_MISMATCH",
@@ -99,9 +102,10 @@ export const lowExecution: Check = (form) => {
 
 /** BUDGET_WEIGHT_NONSTANDARD: 分数 ≠ the profile's. */
 export const budgetWeightNonstandard: Check = (form) => {
-  const w = form.fundsTotal?.row.weight;
+  if (form.budgetWeightFrom === "profile") return [];
   const standard = new D(form.profile.budgetWeight);
-  if (w?.reading.kind !== "number" || w.reading.value.equals(standard)) return [];
-  return [makeFinding("BUDGET_WEIGHT_NONSTANDARD", [w.cell], { weight: n2(w.reading.value), standard: n2(standard) })];
+  if (form.budgetWeight.equals(standard)) return [];
+  const cell = form.budgetWeightFrom === "cell" ? form.fundsTotal?.row.weight?.cell : form.model.budgetWeightLabel?.label.cell;
+  return [makeFinding("BUDGET_WEIGHT_NONSTANDARD", [cell], { weight: n2(form.budgetWeight), standard: n2(standard) })];
 };
 

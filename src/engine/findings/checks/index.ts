@@ -8,6 +8,7 @@ import * as total from "./totalChecks";
 /** Every check, in the order findings are reported: structure, funds, indicators, total, goal. */
 export const CHECKS: readonly Check[] = [
   structure.fieldMissing,
+  structure.headerUnrecognized,
   structure.valueNotNumber,
   funds.fundsSumMismatch,
   funds.execRateMismatch,

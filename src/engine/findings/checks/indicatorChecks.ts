@@ -24,36 +24,47 @@ export const valueMissing: Check = (form) =>
     const name = i.name.text || `第 ${i.row} 行指标`;
     if (i.target.kind === "empty") out.push(makeFinding("VALUE_MISSING", [i.targetText.cell], { name, what: "年度指标值" }));
     if (i.actual.kind === "empty") out.push(makeFinding("VALUE_MISSING", [i.actualText.cell], { name, what: "实际完成值" }));
-    if (i.weight.reading.kind === "none") out.push(makeFinding("VALUE_MISSING", [i.weight.cell], { name, what: "分值" }));
+    if (i.weight?.reading.kind === "none") out.push(makeFinding("VALUE_MISSING", [i.weight.cell], { name, what: "分值" }));
     return out;
   });
 
-function sumsByKind(form: Parameters<Check>[0]): Map<Level1Kind, { sum: Dec; first: Indicator }> {
-  const sums = new Map<Level1Kind, { sum: Dec; first: Indicator }>();
-  for (const s of form.indicators) {
-    const entry = sums.get(s.indicator.level1Kind) ?? { sum: new D(0), first: s.indicator };
-    sums.set(s.indicator.level1Kind, { sum: entry.sum.plus(s.weight ?? 0), first: entry.first });
-  }
-  return sums;
-}
+/** LEVEL1_HEADING_MISMATCH: a label's weight (`产出指标(50分)`, `年度绩效目标(80分)`) that what is under it does not add up to. */
+export const level1HeadingMismatch: Check = (form) =>
+  form.weights.disagreements.flatMap((d) =>
+    d.kind === "heading"
+      ? [makeFinding("LEVEL1_HEADING_MISMATCH", [d.label.cell], { label: d.label.text.replace(/\s+/g, ""), heading: n2(d.heading), sum: n2(d.sum), under: d.under === "rows" ? "指标分值" : "一级指标分值" })]
+      : [],
+  );
 
-/** LEVEL1_HEADING_MISMATCH: `产出指标(50分)` whose rows do not add up to 50. */
-export const level1HeadingMismatch: Check = (form) => {
-  const sums = sumsByKind(form);
-  return form.model.level1Headings.flatMap((h) => {
-    const sum = sums.get(h.kind)?.sum ?? new D(0);
-    return sum.equals(h.weight) ? [] : [makeFinding("LEVEL1_HEADING_MISMATCH", [h.label.cell], { label: h.label.text, heading: n2(h.weight), sum: n2(sum) })];
-  });
-};
+/**
+ * The weight of each 一级 from the finest level the form prints — its rows' 分值, else its label (`产出指标(60分)`) —
+ * and the cell to point at.
+ */
+function level1Totals(form: Parameters<Check>[0]): Map<Level1Kind, { sum: Dec; cell: Indicator["level1"]["cell"] }> {
+  const totals = new Map<Level1Kind, { sum: Dec; cell: Indicator["level1"]["cell"] }>();
+  if (form.weights.from === "column") {
+    for (const s of form.indicators) {
+      if (s.weight === null) continue;
+      const entry = totals.get(s.indicator.level1Kind) ?? { sum: new D(0), cell: s.indicator.level1.cell };
+      totals.set(s.indicator.level1Kind, { sum: entry.sum.plus(s.weight), cell: entry.cell });
+    }
+  } else {
+    for (const h of form.model.level1Headings) {
+      const entry = totals.get(h.kind) ?? { sum: new D(0), cell: h.label.cell };
+      totals.set(h.kind, { sum: entry.sum.plus(h.weight), cell: entry.cell });
+    }
+  }
+  return totals;
+}
 
 /** LEVEL1_WEIGHT_NONSTANDARD: 产出/效益/满意度 totals other than the profile's. */
 export const level1WeightNonstandard: Check = (form) => {
-  const sums = sumsByKind(form);
+  const totals = level1Totals(form);
   return LEVEL1_KINDS.flatMap((kind) => {
-    const entry = sums.get(kind);
+    const entry = totals.get(kind);
     const standard = new D(form.profile.level1Weights[kind]);
     if (!entry || entry.sum.equals(standard)) return [];
-    return [makeFinding("LEVEL1_WEIGHT_NONSTANDARD", [entry.first.level1.cell], { level1: LEVELS[kind].name, sum: n2(entry.sum), standard: n2(standard) })];
+    return [makeFinding("LEVEL1_WEIGHT_NONSTANDARD", [entry.cell], { level1: LEVELS[kind].name, sum: n2(entry.sum), standard: n2(standard) })];
   });
 };
 
@@ -83,7 +94,7 @@ function outOfRange(s: ScoredIndicator): boolean {
 
 /** SCORE_OUT_OF_RANGE: 得分 < 0 or > 分值. */
 export const scoreOutOfRange: Check = (form) =>
-  form.indicators.filter(outOfRange).map((s) => makeFinding("SCORE_OUT_OF_RANGE", [s.indicator.score.cell], { name: s.indicator.name.text, score: n2(s.declared), weight: n2(s.weight) }));
+  form.indicators.filter(outOfRange).map((s) => makeFinding("SCORE_OUT_OF_RANGE", [s.indicator.score?.cell], { name: s.indicator.name.text, score: n2(s.declared), weight: n2(s.weight) }));
 
 /** How a rule score was reached, for the message and the task pane. */
 export function ruleCalculation(s: ScoredIndicator): string {
@@ -110,30 +121,30 @@ export const scoreRuleMismatch: Check = (form) =>
     if (rule.kind === "quantitative") {
       if (declared.equals(rule.score)) return [];
       const reason = rule.met ? "已达到年度指标值，应得满分" : `未达到年度指标值，按完成比例计分：${calc}`;
-      return [makeFinding("SCORE_RULE_MISMATCH", [s.indicator.score.cell, s.indicator.actualText.cell], { ...params, expected: n2(rule.score), reason }, { calculation: calc })];
+      return [makeFinding("SCORE_RULE_MISMATCH", [s.indicator.score?.cell, s.indicator.actualText.cell], { ...params, expected: n2(rule.score), reason }, { calculation: calc })];
     }
     if (!rule.band || inBand(declared, rule.band)) return [];
     const expected = `${n2(rule.band.min)}～${n2(rule.band.max)}`;
-    return [makeFinding("SCORE_RULE_MISMATCH", [s.indicator.score.cell, s.indicator.actualText.cell], { ...params, expected, reason: `完成情况为“${rule.status}”，得分应在 ${expected} 之间` }, { calculation: calc })];
+    return [makeFinding("SCORE_RULE_MISMATCH", [s.indicator.score?.cell, s.indicator.actualText.cell], { ...params, expected, reason: `完成情况为“${rule.status}”，得分应在 ${expected} 之间` }, { calculation: calc })];
   });
 
 /** DEVIATION_MISSING: points deducted or target missed, and no 偏差原因分析及改进措施. */
 export const deviationMissing: Check = (form) =>
   form.indicators.flatMap((s) => {
     const i = s.indicator;
-    if (!i.deviation || hasDeviation(i) || s.weight === null) return [];
-    const deducted = s.used !== null && s.used.lessThan(s.weight);
-    const missed = s.rule?.met === false;
+    if (!i.deviation || hasDeviation(i)) return [];
+    const deducted = s.used !== null && s.weight !== null && s.used.lessThan(s.weight);
+    const missed = s.met === false;
     if (!deducted && !missed) return [];
     const why = deducted ? `得分 ${n2(s.used)} 低于分值 ${n2(s.weight)}` : "未完成年度指标值";
-    return [makeFinding("DEVIATION_MISSING", [i.score.cell, i.deviation.cell], { name: i.name.text, why })];
+    return [makeFinding("DEVIATION_MISSING", [i.score?.cell ?? i.actualText.cell, i.deviation.cell], { name: i.name.text, why })];
   });
 
 /** SCORE_NEEDS_JUDGEMENT: a blank 得分 the rules cannot fill (部分达成, or a completion the engine cannot read). */
 export const scoreNeedsJudgement: Check = (form) =>
   form.indicators.flatMap((s) => {
     const i = s.indicator;
-    if (i.score.reading.kind !== "none" || s.computed !== null || s.weight === null) return [];
+    if (!i.score || i.score.reading.kind !== "none" || s.computed !== null || s.weight === null) return [];
     if (i.target.kind === "empty" || i.actual.kind === "empty") return [];
     const band = s.rule?.kind === "qualitative" && s.rule.band ? `${s.rule.status}：${n2(s.rule.band.min)}～${n2(s.rule.band.max)} 分` : `0～${n2(s.weight)} 分`;
     return [makeFinding("SCORE_NEEDS_JUDGEMENT", [i.score.cell, i.actualText.cell], { name: i.name.text, actual: i.actualText.text, band })];
@@ -193,12 +204,21 @@ export const percentOutOfRange: Check = (form) =>
     return bad ? [makeFinding("PERCENT_OUT_OF_RANGE", [i.actualText.cell], { name: i.name.text, actual: n2(p) })] : [];
   });
 
+/**
+ * A cost per unit (`元/人`, `万元/公里`, `配套资金每人每年`, `人均…`) is no total: it is not compared with the funds
+ * (rules.md §1.6).
+ */
+function isPerUnit(i: Indicator): boolean {
+  const units = [i.actual.kind === "number" ? i.actual.unit : "", i.target.kind === "quantitative" ? i.target.unit : ""];
+  return units.some((u) => u.includes("/")) || /每(人|户|年|月|天|次|亩|公里|个|件|台|套|平方米|吨)|人均|户均|单价|单位成本|平均/.test(i.name.text);
+}
+
 /** COST_INCONSISTENT: a 成本指标 in % far from the 执行率, or one in 万元 other than 全年执行数. */
 export const costInconsistent: Check = (form) => {
   const t = form.fundsTotal;
   if (!t) return [];
   return form.indicators.flatMap(({ indicator: i }) => {
-    if (!isLevel2(i, "成本") || i.actual.kind !== "number") return [];
+    if (!isLevel2(i, "成本") || i.actual.kind !== "number" || isPerUnit(i)) return [];
     const p = percentActual(i);
     if (p !== null) {
       if (t.rate === null || p.minus(t.rate).abs().lessThanOrEqualTo(new D(form.profile.costTolerance))) return [];

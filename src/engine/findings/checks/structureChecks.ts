@@ -5,9 +5,22 @@ import { fundsLabel } from "../format";
 import { makeFinding } from "../makeFinding";
 import { Check } from "./check";
 
-/** FIELD_MISSING: every part of the form the locator could not find. */
+/**
+ * FIELD_MISSING: every part of the form the locator could not find; a missing column names the header labels of its
+ * table that could not be placed, the likely reason.
+ */
 export const fieldMissing: Check = (form) =>
-  form.model.missing.map((m) => makeFinding("FIELD_MISSING", [m.near], { part: m.part }, { severity: m.severity }));
+  form.model.missing.map((m) => {
+    const table = m.part.startsWith("指标表") ? "indicators" : m.part.startsWith("项目资金表") ? "funds" : null;
+    const unplaced = table ? form.model.unplaced.filter((u) => u.where === table).map((u) => `“${u.text}”`).join("、") : "";
+    return makeFinding("FIELD_MISSING", [m.near], { part: m.part, ...(unplaced ? { unplaced } : {}) }, { severity: m.severity });
+  });
+
+const TABLE_NAMES = { funds: "项目资金表的表头", indicators: "绩效指标表的表头" } as const;
+
+/** HEADER_UNRECOGNIZED: a header label of a table that the locator could not place, named so the user sees why. */
+export const headerUnrecognized: Check = (form) =>
+  form.model.unplaced.map((u) => makeFinding("HEADER_UNRECOGNIZED", [cellRef(form.model.sheet, u.at.row, u.at.col)], { text: u.text, where: TABLE_NAMES[u.where] }));
 
 /** VALUE_NOT_NUMBER: an amount, 分数, 执行率, 分值 or 得分 cell holding text that is no number. */
 export const valueNotNumber: Check = (form) => {

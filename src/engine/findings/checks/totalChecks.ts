@@ -1,5 +1,5 @@
 import { budgetScoreUnder } from "../../score/scoreForm";
-import { D, otherMode } from "../../number/decimal";
+import { otherMode } from "../../number/decimal";
 import { gradeFor, readGrade } from "../../score/grade";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
@@ -7,22 +7,14 @@ import { totalCalculation } from "../calculations";
 import { Check } from "./check";
 import { compareDerived } from "./derivedValue";
 
-/** WEIGHT_SUM_MISMATCH: 分数 + Σ 分值 ≠ the 总分 row's 分值 (100 when it is blank). */
-export const weightSumMismatch: Check = (form) => {
-  const cell = form.model.totalRow?.weight;
-  const printed = cell?.reading.kind === "number" ? cell.reading.value : null;
-  const expected = printed ?? new D(100);
-  if (form.indicators.length === 0 || form.weightSum.equals(expected)) return [];
-  const indicatorWeights = form.weightSum.minus(form.budgetWeight);
-  return [
-    makeFinding(
-      "WEIGHT_SUM_MISMATCH",
-      [cell?.cell ?? form.fundsTotal?.row.weight?.cell],
-      { expected: n2(expected), sum: n2(form.weightSum), budgetWeight: n2(form.budgetWeight), indicatorWeights: n2(indicatorWeights) },
-      { calculation: `${n2(form.budgetWeight)} + ${n2(indicatorWeights)} = ${n2(form.weightSum)}` },
-    ),
-  ];
-};
+/** WEIGHT_SUM_MISMATCH: 分数 + the indicators' weights ≠ the 总分 row's 分值 (100 when it prints none). */
+export const weightSumMismatch: Check = (form) =>
+  form.weights.disagreements.flatMap((d) => {
+    if (d.kind !== "sum") return [];
+    const params = { expected: n2(d.expected), sum: n2(d.sum), budgetWeight: n2(form.budgetWeight), indicatorWeights: n2(d.indicatorWeights) };
+    const calculation = `${n2(form.budgetWeight)} + ${n2(d.indicatorWeights)} = ${n2(d.sum)}`;
+    return [makeFinding("WEIGHT_SUM_MISMATCH", [d.cell], params, { calculation })];
+  });
 
 /** TOTAL_MISMATCH (or FORMULA_DISAGREES) on the 总分 cell. */
 export const totalMismatch: Check = (form) => {

@@ -1,0 +1,133 @@
+import { isEmptyValue, visibleCell } from "../grid/grid";
+import { FUNDS_BLOCK, FUNDS_COLUMNS, FUNDS_ROWS, FundsColumn } from "../vocabulary/fields";
+import { wordScore } from "../vocabulary/match";
+import { isNoneMark } from "../vocabulary/marks";
+import { assignColumns, headerScore, PlacedColumn } from "./assignColumns";
+import { FundsLayout, FundsRowKind, LabelWeight, MissingPart, UnplacedLabel } from "./layout";
+import { Label, SheetLabels } from "./sheetLabels";
+
+/** At most this many rows under the funds header belong to the funds table. */
+const MAX_FUNDS_ROWS = 12;
+
+function isAmount(labels: SheetLabels, row: number, col: number): boolean {
+  const cell = visibleCell(labels.grid, row, col);
+  if (!cell || isEmptyValue(cell.value)) return false;
+  if (typeof cell.value === "number") return true;
+  const text = String(cell.value).trim();
+  return isNoneMark(text) || /^[+-]?[\d,，]+(\.\d+)?(万元|元)?$/.test(text.replace(/\s+/g, ""));
+}
+
+/** A funds-row label: 年度资金总额 (1), a known part such as 其中：当年财政拨款 (0.9), or none (0). */
+function fundsRowKind(label: Label | undefined): { kind: FundsRowKind; score: number } | null {
+  if (!label) return null;
+  const total = wordScore(label.core, FUNDS_ROWS.fundsTotal);
+  if (total >= 0.9 && !label.text.startsWith("其中")) return { kind: "fundsTotal", score: total };
+  if (label.text.startsWith("其中")) return { kind: "part", score: 1 };
+  const part = wordScore(label.core, FUNDS_ROWS.part);
+  return part >= 0.6 ? { kind: "part", score: part } : null;
+}
+
+interface FundsHeader {
+  readonly row: number;
+  readonly labelCol: number;
+  readonly columns: Partial<Record<FundsColumn, PlacedColumn>>;
+  readonly unplaced: readonly Label[];
+  readonly score: number;
+}
+
+/**
+ * The column of the funds table's row labels: where the rows under a header row print 年度资金总额 / 其中… labels.
+ * The amounts are right of it (a `年度预算数(万元)` heading above the row labels is no amount column).
+ */
+function labelColumn(labels: SheetLabels, headerRow: number): number | null {
+  for (let r = headerRow + 1; r <= headerRow + 3; r++) {
+    const known = labels.inRow(r).find((l) => fundsRowKind(l) !== null);
+    if (known) return known.col;
+  }
+  return null;
+}
+
+function readHeader(labels: SheetLabels, row: number, before: number): FundsHeader | null {
+  const inRow = labels.inRow(row);
+  const first = assignColumns(inRow, FUNDS_COLUMNS);
+  const { budget, executed } = first.columns;
+  if (!budget || !executed) return null;
+  const labelCol = labelColumn(labels, row) ?? Math.min(...inRow.map((l) => l.col));
+  // a heading over the row labels (`年度预算数(万元)` above 总额, 其中…) is no amount column: place the rest again
+  const right = inRow.filter((l) => l.col > labelCol && l.row < before);
+  const { columns, unplaced } = assignColumns(right, FUNDS_COLUMNS);
+  if (!columns.budget || !columns.executed) return null;
+  return { row, labelCol, columns, unplaced, score: headerScore(columns) };
+}
+
+/** The funds table's header: the row that reads best as 全年预算数 | 全年执行数 | …, above `before`. */
+export function findFundsHeader(labels: SheetLabels, before: number): FundsHeader | null {
+  let best: FundsHeader | null = null;
+  const rows = new Set(labels.all.filter((l) => l.row < before).map((l) => l.row));
+  for (const row of rows) {
+    const h = readHeader(labels, row, before);
+    if (h && (!best || h.score > best.score)) best = h;
+  }
+  return best;
+}
+
+/**
+ * The funds table under its header: the row labels, the kind of each row (the 年度资金总额 row, then every row
+ * under it that prints amounts or a known part label), the amount columns, and the 分数 when a label prints it.
+ */
+export function locateFunds(labels: SheetLabels, header: FundsHeader, stopRows: ReadonlySet<number>, missing: MissingPart[], unplaced: UnplacedLabel[]): FundsLayout {
+  const grid = labels.grid;
+  const { row: headerRow, labelCol, columns: placed } = header;
+  const near = { sheet: grid.sheet, row: headerRow, col: placed.budget!.col };
+  const columns = {
+    initialBudget: placed.initialBudget?.col,
+    budget: placed.budget!.col,
+    executed: placed.executed!.col,
+    weight: placed.weight?.col,
+    rate: placed.rate?.col,
+    score: placed.score?.col,
+  };
+  for (const l of header.unplaced) unplaced.push({ text: l.text, at: { row: l.row, col: l.col }, where: "funds" });
+
+  const found: { known: ReturnType<typeof fundsRowKind>; label: { row: number; col: number } }[] = [];
+  for (let r = headerRow + 1; r <= Math.min(headerRow + MAX_FUNDS_ROWS, grid.rowCount); r++) {
+    if (stopRows.has(r)) break;
+    const known = fundsRowKind(labels.visibleAt(r, labelCol));
+    const amounts = [columns.budget, columns.executed].some((c) => isAmount(labels, r, c));
+    if (!known && !amounts) break;
+    found.push({ known, label: { row: r, col: labelCol } });
+  }
+  // one 年度资金总额 row: the first that says so, else the first row unless it is a 其中 row; the others are its parts
+  const named = found.findIndex((x) => x.known?.kind === "fundsTotal");
+  const totalAt = named >= 0 ? named : found.length > 0 && !labels.visibleAt(found[0].label.row, labelCol)?.text.startsWith("其中") ? 0 : -1;
+  const kinds = found.map((x, i) => ({ kind: (i === totalAt ? "fundsTotal" : "part") as FundsRowKind, label: x.label }));
+  if (totalAt < 0) missing.push({ severity: "error", part: "“年度资金总额”行", near });
+  if (columns.rate === undefined) missing.push({ severity: "info", part: "项目资金表的“执行率”列", near });
+
+  const weightLabel = fundsWeightLabel(labels, header, placed);
+  if (columns.weight === undefined && !weightLabel) missing.push({ severity: "info", part: "项目资金表的“分数”列", near });
+  if (columns.score === undefined) missing.push({ severity: "info", part: "项目资金表的“得分”列", near });
+  return { headerRow, labelCol, columns, rows: kinds, ...(weightLabel ? { weightLabel } : {}) };
+}
+
+/**
+ * A 预算执行 分数 printed in a label: on the score column's header (`得分(20分*执行率)`), or on the block label at
+ * the table's left (`预算执行情况(万元)(20分)`).
+ */
+function fundsWeightLabel(labels: SheetLabels, header: FundsHeader, placed: Partial<Record<FundsColumn, PlacedColumn>>): LabelWeight | undefined {
+  const fromScore = placed.score?.label;
+  if (fromScore?.weight) return { at: { row: fromScore.row, col: fromScore.col }, text: fromScore.text, weight: fromScore.weight };
+  for (let r = header.row; r >= Math.max(1, header.row - 1); r--) {
+    const block = labels.inRow(r).find((l) => l.col <= header.labelCol && l.weight !== null && wordScore(l.core, FUNDS_BLOCK) >= 0.6);
+    if (block) return { at: { row: block.row, col: block.col }, text: block.text, weight: block.weight! };
+  }
+  return undefined;
+}
+
+/** Whether the funds block label or header says the amounts are in 元 (the usual is 万元). */
+export function amountUnitOf(labels: SheetLabels, headerRow: number): "万元" | "元" {
+  const near = [...labels.inRow(headerRow), ...labels.inRow(headerRow - 1)];
+  return near.some((l) => /\(元\)/.test(l.text) && (wordScore(l.core, FUNDS_BLOCK) > 0 || wordScore(l.core, FUNDS_COLUMNS.budget) > 0))
+    ? "元"
+    : "万元";
+}

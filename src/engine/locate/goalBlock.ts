@@ -1,0 +1,58 @@
+import { anchorOf } from "../grid/grid";
+import { GOAL_LABELS } from "../vocabulary/fields";
+import { wordScore } from "../vocabulary/match";
+import { Pos } from "./layout";
+import { bottomOf, hasValue, Label, SheetLabels, valueRightOf } from "./sheetLabels";
+
+const MIN_GOAL_SCORE = 0.75;
+
+function isGoalLabel(l: Label): boolean {
+  return wordScore(l.core, GOAL_LABELS.expected) >= MIN_GOAL_SCORE || wordScore(l.core, GOAL_LABELS.actual) >= MIN_GOAL_SCORE;
+}
+
+/**
+ * The goal text of a heading: the first filled cell under it (before the next goal heading or `stopRow`), or, in a
+ * side-by-side layout, the cell to its right. When both are empty, the cell just under the heading (a blank goal).
+ */
+function goalText(labels: SheetLabels, heading: Label, stopRow: number): Pos {
+  const grid = labels.grid;
+  const below = bottomOf(grid, heading.row, heading.col) + 1;
+  for (let r = below; r < Math.min(stopRow, below + 4); r++) {
+    if (!hasValue(grid, r, heading.col)) continue;
+    const a = anchorOf(grid, r, heading.col);
+    const l = labels.at(a.row, a.col);
+    if (l && isGoalLabel(l)) break;
+    return { row: a.row, col: a.col };
+  }
+  const right = valueRightOf(labels, heading, isGoalLabel);
+  if (hasValue(grid, right.row, right.col)) return right;
+  return { row: below, col: heading.col };
+}
+
+/**
+ * The 年度总体目标 block: the 预期目标 and 实际完成情况 headings whose words fit best (a pair in one row preferred, as
+ * forms print them side by side), outside the rows the tables take, and the text of each.
+ */
+export function locateGoal(labels: SheetLabels, excluded: ReadonlySet<number>, stopRow: (row: number) => number): { expected?: Pos; actual?: Pos } {
+  const pick = (words: readonly string[]) =>
+    labels.all
+      .filter((l) => !excluded.has(l.row))
+      .map((l) => ({ l, score: wordScore(l.core, words) }))
+      .filter((x) => x.score >= MIN_GOAL_SCORE);
+  const expected = pick(GOAL_LABELS.expected);
+  const actual = pick(GOAL_LABELS.actual);
+  let best: { e?: Label; a?: Label; score: number } = { score: 0 };
+  for (const e of expected.length ? expected : [undefined]) {
+    for (const a of actual.length ? actual : [undefined]) {
+      if (e && a && e.l === a.l) continue;
+      const sameRow = e && a && e.l.row === a.l.row ? 0.5 : 0;
+      const ordered = e && a && (e.l.row < a.l.row || (e.l.row === a.l.row && e.l.col < a.l.col)) ? 0.1 : 0;
+      const score = (e?.score ?? 0) + (a?.score ?? 0) + sameRow + ordered;
+      if (score > best.score) best = { e: e?.l, a: a?.l, score };
+    }
+  }
+  return {
+    expected: best.e && goalText(labels, best.e, stopRow(best.e.row)),
+    actual: best.a && goalText(labels, best.a, stopRow(best.a.row)),
+  };
+}

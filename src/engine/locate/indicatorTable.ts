@@ -1,0 +1,101 @@
+import { INDICATOR_BLOCK, INDICATOR_COLUMNS, IndicatorColumn } from "../vocabulary/fields";
+import { wordScore } from "../vocabulary/match";
+import { assignColumns, headerScore, PlacedColumn } from "./assignColumns";
+import { IndicatorBlock, IndicatorColumns, MissingPart, UnplacedLabel } from "./layout";
+import { Label, SheetLabels } from "./sheetLabels";
+
+type Placed = Partial<Record<IndicatorColumn, PlacedColumn>>;
+
+/** A header row of an indicator table, before its rows are known. */
+export interface IndicatorHeader {
+  readonly row: number;
+  /** 1, or 2 when the split 指标性质 | 指标值 | 度量单位 sits in the row below. */
+  readonly headerRows: number;
+  readonly placed: Placed;
+  readonly unplaced: readonly Label[];
+  readonly score: number;
+}
+
+/**
+ * Whether a row reads as an indicator table's header: a 三级指标 (or 一级 and 二级) column and a 年度指标值 or
+ * 实际完成值 column, three fields at least. The fields' scores say how well.
+ */
+function readHeader(labels: SheetLabels, row: number): IndicatorHeader | null {
+  const inRow = labels.inRow(row);
+  if (inRow.length < 3) return null;
+  const { columns, unplaced } = assignColumns(inRow, INDICATOR_COLUMNS);
+  const named = columns.name || (columns.level1 && columns.level2);
+  const measured = columns.target || columns.actual || columns.targetNature;
+  const fields = Object.keys(columns).length;
+  if (!named || !measured || fields < 3) return null;
+  // the split 年度指标值 may put 指标性质 | 指标值 | 度量单位 in the row below
+  let headerRows = 1;
+  let placed: Placed = columns;
+  if (!columns.targetNature && !columns.targetUnit) {
+    const below = assignColumns(labels.inRow(row + 1), { targetNature: INDICATOR_COLUMNS.targetNature, targetUnit: INDICATOR_COLUMNS.targetUnit, target: INDICATOR_COLUMNS.target });
+    if (below.columns.targetNature || below.columns.targetUnit) {
+      headerRows = 2;
+      placed = { ...columns, ...below.columns };
+    }
+  }
+  return { row, headerRows, placed, unplaced, score: headerScore(placed) };
+}
+
+/** Every indicator table's header row, top to bottom. */
+export function findIndicatorHeaders(labels: SheetLabels): IndicatorHeader[] {
+  const rows = [...new Set(labels.all.map((l) => l.row))].sort((a, b) => a - b);
+  const headers: IndicatorHeader[] = [];
+  for (const row of rows) {
+    const h = readHeader(labels, row);
+    if (h && !headers.some((x) => row < x.row + x.headerRows)) headers.push(h);
+  }
+  return headers;
+}
+
+/**
+ * The columns of one indicator table, or null with the FIELD_MISSING parts when it lacks what a table needs
+ * (三级指标, 年度指标值, 实际完成值). A table without 分值 or 得分 is still read: its weights may be printed in labels,
+ * or it is read and checked, never scored.
+ */
+export function indicatorColumns(labels: SheetLabels, h: IndicatorHeader, missing: MissingPart[]): IndicatorColumns | null {
+  const p = h.placed;
+  // the header row's first column: where the user starts reading the table
+  const near = { sheet: labels.grid.sheet, row: h.row, col: Math.min(...Object.values<PlacedColumn | undefined>(p).map((c) => c?.col ?? Infinity)) };
+  const split = p.targetNature || p.targetUnit;
+  const target = !p.target ? undefined : split ? { nature: p.targetNature?.col, value: p.target.col, unit: p.targetUnit?.col } : p.target.col;
+  if (!p.name) missing.push({ severity: "error", part: "指标表的“三级指标”列", near });
+  if (target === undefined) missing.push({ severity: "error", part: "指标表的“年度指标值”列", near });
+  if (!p.actual) missing.push({ severity: "error", part: "指标表的“实际完成值”列", near });
+  if (!p.weight) missing.push({ severity: "info", part: "指标表的“分值”列", near });
+  if (!p.score) missing.push({ severity: "info", part: "指标表的“得分”列", near });
+  if (!p.deviation) missing.push({ severity: "info", part: "指标表的“偏差原因分析及改进措施”列", near });
+  if (!p.name || target === undefined || !p.actual) return null;
+  return {
+    level1: p.level1?.col,
+    level2: p.level2?.col,
+    name: p.name.col,
+    target,
+    actual: p.actual.col,
+    weight: p.weight?.col,
+    score: p.score?.col,
+    deviation: p.deviation?.col,
+  };
+}
+
+/**
+ * The label over a whole indicator block, in the header row left of the table (`年度绩效目标(80分)`, `绩效指标`):
+ * a label that names a block of indicators, or prints a weight, and is no column.
+ */
+export function blockLabel(h: IndicatorHeader, columns: IndicatorColumns): IndicatorBlock["label"] {
+  const first = Math.min(...[columns.level1, columns.level2, columns.name].filter((c): c is number => c !== undefined));
+  const l = h.unplaced.find((x) => x.col < first && (x.weight !== null || wordScore(x.core, INDICATOR_BLOCK) >= 0.6));
+  return l ? { at: { row: l.row, col: l.col }, text: l.text, weight: l.weight } : undefined;
+}
+
+/** The header row's labels the table could not place (a block label left of the table aside), as findings will name them. */
+export function unplacedHeaders(h: IndicatorHeader, block: IndicatorBlock["label"]): UnplacedLabel[] {
+  const firstCol = Math.min(...Object.values<PlacedColumn | undefined>(h.placed).map((c) => c?.col ?? Infinity));
+  return h.unplaced
+    .filter((l) => !(block && l.row === block.at.row && l.col === block.at.col) && !(l.col < firstCol && (l.weight !== null || wordScore(l.core, INDICATOR_BLOCK) >= 0.6)))
+    .map((l) => ({ text: l.text, at: { row: l.row, col: l.col }, where: "indicators" as const }));
+}

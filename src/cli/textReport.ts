@@ -1,4 +1,4 @@
-import { countBySeverity, SheetReport, Severity } from "../engine";
+import { countBySeverity, SheetReport, Severity, verdictText } from "../engine";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -23,11 +23,12 @@ export function textReport(results: readonly FileResult[]): string {
         continue;
       }
       const f = s.form!;
+      const verdict = verdictText(f);
       const c = countBySeverity(s.findings);
       const rate = f.funds.find((x) => x.label.startsWith("年度资金总额"))?.rate.computed ?? f.funds[0]?.rate.computed ?? "—";
       lines.push(`  工作表「${s.sheet}」：${f.projectName ?? "（未填写项目名称）"}`);
       lines.push(
-        `    执行率 ${rate}%　预算执行得分 ${f.budgetScore.computed ?? "—"}　总分 ${f.total.computed ?? "—"}（填写 ${f.total.declared ?? "空"}）　评分等级 ${f.grade.computed ?? "—"}（填写 ${f.grade.declared ?? "空"}）`,
+        `    执行率 ${rate}%　预算执行得分 ${f.budgetScore.computed ?? "—"}　${verdict.label} ${verdict.value}（填写 ${f.total.declared ?? "空"}）　评分等级 ${f.grade.computed ?? "—"}（填写 ${f.grade.declared ?? "空"}）${verdict.reason ? `\n    ${verdict.reason}` : ""}`,
       );
       lines.push(`    错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`);
       for (const x of s.findings) {

@@ -1,5 +1,5 @@
 import type { CheckOutcome, HostResult } from "../app";
-import { countBySeverity } from "../engine";
+import { countBySeverity, verdictText } from "../engine";
 
 /** What the result dialog shows after a ribbon command (plain data, passed in the dialog's URL). */
 export interface CommandSummary {
@@ -13,14 +13,14 @@ export function validateSummary(result: HostResult<CheckOutcome>): CommandSummar
   if (!result.ok) {
     const lines = [result.message];
     const form = result.report?.form;
-    if (form?.total.computed) lines.push(`（计算结果：总分 ${form.total.computed}，评分等级 ${form.grade.computed ?? "—"}，未写入。）`);
+    if (form?.total.computed) lines.push(`（计算结果：${verdictText(form).label} ${form.total.computed}，评分等级 ${form.grade.computed ?? "—"}，未写入。）`);
     return { ok: false, title: "未能校验并计分", lines };
   }
   const form = result.report.form!;
   const c = countBySeverity(result.report.findings);
   return {
     ok: true,
-    title: `总分 ${form.total.computed ?? "—"} · 评分等级 ${form.grade.computed ?? "—"}`,
+    title: `${verdictText(form).label} ${verdictText(form).value} · 评分等级 ${form.grade.computed ?? "—"}`,
     lines: [
       `工作表“${result.report.sheet}”${form.projectName ? `：${form.projectName}` : ""}`,
       `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条。`,

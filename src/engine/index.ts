@@ -9,7 +9,8 @@ export type { ScoredForm, ScoredIndicator, ScoredFunds } from "./score/scoreForm
 export { buildWritePlan, planConflicts, highlightsFor } from "./plan/buildWritePlan";
 export type { WritePlan, CellWrite, Highlight, CellSnapshot, WritePlanOptions, WriteKind } from "./plan/buildWritePlan";
 export { sheetReport, findingReport, countBySeverity } from "./report/sheetReport";
-export type { SheetReport, FormReport, FindingReport, ValuePair, SeverityCounts } from "./report/sheetReport";
+export { verdictText } from "./report/verdictText";
+export type { SheetReport, FormReport, FindingReport, ValuePair, SeverityCounts, LayoutReport } from "./report/sheetReport";
 export { createGrid, gridFromArray, cellKey } from "./grid/grid";
 export type { Grid, Cell, CellValue, MergeArea, GridInput } from "./grid/grid";
 export { cellRef, toA1, parseA1, colName, sameCell } from "./grid/cellRef";

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/ziping";
+import { parseA1 } from "../../src/engine";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { allSeedFormsBytes, tempDir, tempFile, workbookBytes } from "../fixtures/seedWorkbooks";
@@ -112,6 +113,27 @@ describe("ziping fix", () => {
     const g = reread.grids[0];
     expect(g.cells.get(22 * 16384 + 8)?.value).toBe(96.37);
     expect(g.cells.get(23 * 16384 + 3)?.value).toBe("优");
+  });
+});
+
+describe("ziping fix on a form whose weights do not add up (rules.md §5)", () => {
+  it("分值 adding up to 110: no 总分 and no 评分等级 written, the 分值 total left as typed, the sum said", async () => {
+    const dir = tempDir();
+    // 采购设备数量 40 → 50: 10 + 50 + 20 + 5 + 5 + 5 + 5 + 10 = 110; 总分 and 评分等级 blank, to see that nothing fills them
+    const spec = changedForm([{ row: 15, col: 7, value: 50 }, { row: 15, col: 8, value: 50 }, { row: 22, col: 8, value: null }, { row: 23, col: 3, value: null }], {}, SEED_FORMS[0]);
+    const input = tempFile("110.xlsx", await workbookBytes([spec]), dir);
+    const fixed = await run("fix", input, "--out", join(dir, "out2.xlsx"));
+    expect(fixed.code).toBe(1);
+    const reread = await readWorkbook(new Uint8Array(readFileSync(join(dir, "out2.xlsx"))));
+    if (!reread.ok) throw new Error(reread.message);
+    const g = reread.grids.find((x) => x.sheet === spec.name)!;
+    const at = (a1: string) => g.cells.get(parseA1(a1).row * 16384 + parseA1(a1).col)?.value ?? null;
+    expect([at("G22"), at("H22"), at("C23")]).toEqual([100, null, null]);
+    const checked = JSON.parse((await run("check", "--json", join(dir, "out2.xlsx"))).out).files[0].sheets[0];
+    expect(checked.form.total).toMatchObject({ declared: null, computed: "106.37", weight: { declared: "100.00", computed: "110.00" } });
+    expect(checked.form.grade.computed).toBeNull();
+    expect(checked.form.scoring.kind).toBe("noVerdict");
+    expect(checked.findings.filter((f: { code: string }) => f.code === "WEIGHT_SUM_MISMATCH").map((f: { severity: string; cells: string[] }) => [f.severity, f.cells])).toEqual([["error", ["G22"]]]);
   });
 });
 

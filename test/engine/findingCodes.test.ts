@@ -162,6 +162,13 @@ describe("FIELD_MISSING: error for the amounts and the indicator table, info for
   });
 });
 
+it("FORM_NOT_FOUND on a sheet with table labels but no readable header row names them", () => {
+  const sheet = { name: "残表", cells: ["一级指标", "二级指标", "分值", "得分"].map((value, i) => ({ row: 3 + i, col: 2, value })), merges: [] };
+  const [f] = analyzeSheet(specToGrid(sheet), profile).findings;
+  expect([f.code, toA1(f.cells[0])]).toEqual(["FORM_NOT_FOUND", "B3"]);
+  expect(f.message).toContain("有“一级指标”“二级指标”“分值”“得分”等表头");
+});
+
 it("FORM_NOT_FOUND is info for a cover sheet beside a form, error when the workbook holds none", () => {
   const both = checkWorkbook([specToGrid(coverSheet()), specToGrid(changedForm([]))], profile).sheets;
   expect(both[0].analysis.findings.map((f) => [f.code, f.severity])).toEqual([["FORM_NOT_FOUND", "info"]]);

@@ -6,6 +6,7 @@ import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import { App } from "../../src/taskpane/components/App";
 import type { ExcelHost, FileHost } from "../../src/app/host";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
+import { changedForm } from "../fixtures/cleanForm";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow long text.
 class NoopResizeObserver {
@@ -142,6 +143,16 @@ describe("task pane in Excel", () => {
     expect(host.check).toHaveBeenLastCalledWith("putuo-2023", { write: false });
     expect(screen.queryByTestId("stale")).toBeNull();
     expect(write().disabled).toBe(false);
+  });
+
+  it("a form whose weights do not add up shows its sum as 得分合计 with the reason, and no grade", async () => {
+    const r110 = sheetReport(analyzeSheet(specToGrid(changedForm([{ row: 15, col: 7, value: 40 }, { row: 15, col: 8, value: 40 }])), getProfile()!));
+    await renderApp(excelHost({ check: jest.fn(async (id: string) => ({ ok: true as const, report: r110, profileId: id, written: 0, pending: 0, highlighted: 1 })) }));
+    await click(screen.getByRole("button", { name: "校验并计分" }));
+    expect(screen.getByText("得分合计")).toBeTruthy();
+    expect(screen.getByTestId("total").textContent).toBe("109.37");
+    expect(screen.getByTestId("verdict-reason").textContent).toBe("分值合计为 110.00，不是 100.00，不给出总分和评分等级");
+    expect(screen.getByTestId("grade").textContent).toBe("—");
   });
 
   it("every action is a real button reachable by keyboard", async () => {

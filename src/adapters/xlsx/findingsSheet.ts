@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { highlightArgb, SheetReport } from "../../engine";
+import { highlightArgb, SheetReport, verdictText } from "../../engine";
 
 /** The sheet a scored copy carries for people without the add-in (WPS, reviewers): every finding, one a row. */
 export const FINDINGS_SHEET_NAME = "校验结果";
@@ -29,7 +29,9 @@ export function writeFindingsSheet(workbook: ExcelJS.Workbook, reports: readonly
   for (const r of reports) {
     if (!r.isForm || !r.form) continue;
     const f = r.form;
-    ws.addRow([r.sheet, f.projectName ?? "", f.total.cell ?? "", "", "总分与等级", `总分 ${f.total.computed ?? "—"}，评分等级 ${f.grade.computed ?? "—"}，执行率 ${f.funds[0]?.rate.computed ?? "—"}%`, f.calculations.total, ""]);
+    const v = verdictText(f);
+    const verdict = `${v.label} ${v.value}，评分等级 ${f.grade.computed ?? "—"}，执行率 ${f.funds[0]?.rate.computed ?? "—"}%${v.reason ? `（${v.reason}）` : ""}`;
+    ws.addRow([r.sheet, f.projectName ?? "", f.total.cell ?? "", "", "总分与等级", verdict, f.calculations.total, ""]);
     for (const x of r.findings) {
       const row = ws.addRow([r.sheet, f.projectName ?? "", x.cells.join("、"), SEVERITY_ZH[x.severity], PART_ZH[x.part] ?? x.part, x.message, x.calculation ?? "", x.code]);
       row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: highlightArgb(x.severity) } };

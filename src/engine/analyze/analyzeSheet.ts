@@ -2,7 +2,7 @@ import { Grid } from "../grid/grid";
 import { Finding } from "../findings/codes";
 import { CHECKS } from "../findings/checks";
 import { formNotFound } from "../findings/checks/structureChecks";
-import { locateForm } from "../locate/locateForm";
+import { locateForm, tableLabels } from "../locate/locateForm";
 import { readForm } from "../model/readForm";
 import { Profile } from "../profiles/profile";
 import { ScoredForm, scoreForm } from "../score/scoreForm";
@@ -20,7 +20,7 @@ export interface SheetAnalysis {
  */
 export function analyzeSheet(grid: Grid, profile: Profile): SheetAnalysis {
   const layout = locateForm(grid);
-  if (!layout) return { sheet: grid.sheet, isForm: false, form: null, findings: [formNotFound(grid.sheet)] };
+  if (!layout) return { sheet: grid.sheet, isForm: false, form: null, findings: [formNotFound(grid.sheet, tableLabels(grid))] };
   const form = scoreForm(readForm(grid, layout), profile);
   return { sheet: grid.sheet, isForm: true, form, findings: CHECKS.flatMap((check) => check(form)) };
 }

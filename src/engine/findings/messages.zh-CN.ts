@@ -7,7 +7,10 @@ type Messages = { readonly [C in FindingCode]: (p: FindingParams) => string };
  * does not compile. Each says what is wrong, the expected value and what to do.
  */
 export const MESSAGES_ZH_CN: Messages = {
-  FORM_NOT_FOUND: (p) => `工作表“${p.sheet}”中没有找到财政项目支出绩效自评表（未找到“全年预算数”或“三级指标”等表头）`,
+  FORM_NOT_FOUND: (p) =>
+    p.near
+      ? `工作表“${p.sheet}”中有${p.near}等表头，但没有找到完整的项目资金表（全年预算数、全年执行数）或绩效指标表（三级指标、年度指标值、实际完成值）的表头行，无法读取；请检查表头是否齐全`
+      : `工作表“${p.sheet}”中没有找到财政项目支出绩效自评表（未找到“全年预算数”或“三级指标”等表头）`,
   FIELD_MISSING: (p) => `自评表缺少${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}，无法完整校验；请按标准格式补齐`,
   HEADER_UNRECOGNIZED: (p) => `未识别的表头“${p.text}”（${p.where}），这一列没有读取；如果它是年度指标值、实际完成值、分值、得分等，请改用常用的名称`,
   VALUE_NOT_NUMBER: (p) => `${p.what}“${p.text}”不是数字，请填写数字（如 97.68），无数据时填写“-”或留空`,

@@ -1,6 +1,6 @@
 import { Grid } from "../grid/grid";
-import { GRADE_LABELS, GOAL_LABELS, HEADER_FIELDS, HeaderField, TITLE_WORDS, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
-import { startsWithWord, wordScore } from "../vocabulary/match";
+import { FUNDS_COLUMNS, GRADE_LABELS, GOAL_LABELS, HEADER_FIELDS, HeaderField, INDICATOR_COLUMNS, TITLE_WORDS, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
+import { bestField, startsWithWord, wordScore } from "../vocabulary/match";
 import { amountUnitOf, findFundsHeader, locateFunds } from "./fundsTable";
 import { blockLabel, findIndicatorHeaders, IndicatorHeader, indicatorColumns, unplacedHeaders } from "./indicatorTable";
 import { locateGoal } from "./goalBlock";
@@ -122,4 +122,15 @@ export function locateForm(grid: Grid): FormLayout | undefined {
     missing,
     unplaced,
   };
+}
+
+/**
+ * Labels of a form's tables on a sheet where no form was found (`三级指标`, `全年预算数`, …): what FORM_NOT_FOUND
+ * names, so a user sees that the sheet was understood in part. Empty for a sheet with two such labels or fewer.
+ */
+export function tableLabels(grid: Grid): { readonly text: string; readonly row: number; readonly col: number }[] {
+  const labels = new SheetLabels(grid);
+  const score = (l: Label) => Math.max(bestField(l.core, INDICATOR_COLUMNS)?.score ?? 0, bestField(l.core, FUNDS_COLUMNS)?.score ?? 0);
+  const found = labels.all.filter((l) => score(l) >= 0.9);
+  return found.length >= 3 ? found.map((l) => ({ text: l.text, row: l.row, col: l.col })) : [];
 }

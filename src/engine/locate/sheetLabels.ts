@@ -1,5 +1,4 @@
 import { anchorOf, Grid, isEmptyValue, keyCol, keyRow, mergeAt, visibleCell } from "../grid/grid";
-import { normalizeLabel } from "../grid/normalizeLabel";
 import { labelCore } from "../vocabulary/match";
 import { Pos } from "./layout";
 
@@ -28,9 +27,8 @@ export class SheetLabels {
     const labels: Label[] = [];
     for (const [key, cell] of grid.cells) {
       if (typeof cell.value !== "string" || cell.value.length > 120 || cell.value.trim() === "") continue;
-      const text = normalizeLabel(cell.value);
+      const { normalized: text, core, weight } = labelCore(cell.value);
       if (text.length > 60) continue;
-      const { core, weight } = labelCore(cell.value);
       labels.push({ row: keyRow(key), col: keyCol(key), text, core, weight });
     }
     labels.sort((a, b) => a.row - b.row || a.col - b.col);

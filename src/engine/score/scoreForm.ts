@@ -87,6 +87,19 @@ function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
 }
 
 /**
+ * One convention per column: once a row's rate reads as a fraction that agrees with its amounts, the column prints
+ * fractions, and a row whose plain number is at most 1.5 (150 %) is a fraction too — wrong, but as a fraction.
+ */
+function byColumnConvention(funds: ScoredFunds[]): ScoredFunds[] {
+  if (!funds.some((f) => f.rateAsFraction)) return funds;
+  return funds.map((f) => {
+    const printed = declared(f.row.rate);
+    if (f.rateAsFraction || printed === null || !printed.lessThanOrEqualTo("1.5") || isPercentFormat(f.row.rate?.numberFormat) || f.row.rate?.text.endsWith("%")) return f;
+    return { ...f, declaredRate: printed.times(HUNDRED), rateAsFraction: true };
+  });
+}
+
+/**
  * A 执行率 printed as a fraction: a plain number (no % format, no % sign) that is not the rate in percent but is it
  * divided by 100, to within half a point (`0.958` for 95.83).
  */
@@ -136,7 +149,7 @@ export function fractionAgrees(f: ScoredFunds): boolean {
 
 /** Compute 执行率, 预算执行得分, rule scores, 总分 and 评分等级 of a read form (rules.md §3, §5). */
 export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
-  const funds = model.funds.map((r) => scoreFunds(r, profile));
+  const funds = byColumnConvention(model.funds.map((r) => scoreFunds(r, profile)));
   const fundsTotal = funds.find((f) => f.row.kind === "fundsTotal");
   const fromCell = declared(fundsTotal?.row.weight);
   const budgetWeight = fromCell ?? model.budgetWeightLabel?.weight ?? new D(profile.budgetWeight);

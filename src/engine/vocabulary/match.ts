@@ -3,6 +3,8 @@ import type { Vocabulary } from "./fields";
 
 /** A label as the vocabulary sees it: its core words, and a weight it prints (`产出指标(50分)` → 50). */
 export interface LabelCore {
+  /** normalizeLabel() of the text: no spaces, half-width punctuation, no trailing colon. */
+  readonly normalized: string;
   /** No spaces, half-width punctuation, no bracketed decorations, no numbering, no ★, no trailing colon. */
   readonly core: string;
   /** A weight printed in the label (`(20分)`, `(20分*执行率)`, `（50 分）`), as decimal text; null when none. */
@@ -33,7 +35,7 @@ export function labelCore(text: string): LabelCore {
     core = core.replace(BRACKETED, "");
   }
   core = core.replace(MARKS, "").replace(NUMBERING, "").replace(/[:：]+$/, "").replace(/^其中[:：]?/, "");
-  const result = { core, weight };
+  const result = { normalized, core, weight };
   if (coreCache.size > 20_000) coreCache.clear();
   coreCache.set(text, result);
   return result;
@@ -44,6 +46,20 @@ export function labelCore(text: string): LabelCore {
  * word (the longer the rest, the less), 0 for none. Labels of one character never match by containment.
  */
 export function wordScore(core: string, words: readonly string[]): number {
+  let cache = scoreCache.get(words);
+  if (!cache) scoreCache.set(words, (cache = new Map()));
+  const hit = cache.get(core);
+  if (hit !== undefined) return hit;
+  const score = scoreWords(core, words);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(core, score);
+  return score;
+}
+
+/** Memo of wordScore by word list (the vocabulary's lists are constants) and core. */
+const scoreCache = new WeakMap<readonly string[], Map<string, number>>();
+
+function scoreWords(core: string, words: readonly string[]): number {
   let best = 0;
   for (const w of words) {
     if (core === w) return 1;

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
-import { countBySeverity, SheetReport } from "../../engine";
+import { countBySeverity, SheetReport, verdictText } from "../../engine";
 import { T } from "../strings";
 
 const useStyles = makeStyles({
@@ -17,12 +17,14 @@ export function Summary({ report }: { report: SheetReport }) {
   const form = report.form;
   const counts = countBySeverity(report.findings);
   const rate = form?.funds[0]?.rate.computed;
+  const verdict = form ? verdictText(form) : null;
   return (
     <section className={s.root} aria-label="校验结果汇总">
       <div className={s.project}>{form?.projectName ?? `${T.sheet}“${report.sheet}”`}</div>
       <div>
-        <div className={s.label}>{T.totalScore}</div>
-        <div className={s.value} data-testid="total">{form?.total.computed ?? "—"}</div>
+        <div className={s.label}>{verdict?.label ?? T.totalScore}</div>
+        <div className={s.value} data-testid="total">{verdict?.value ?? "—"}</div>
+        {verdict?.reason ? <div className={s.calc} data-testid="verdict-reason">{verdict.reason}</div> : null}
       </div>
       <div>
         <div className={s.label}>{T.grade}</div>

@@ -46,7 +46,12 @@ export const valueNotNumber: Check = (form) => {
   return out;
 };
 
-/** FORM_NOT_FOUND, for a sheet without a form (the model-free path). */
-export function formNotFound(sheet: string): Finding {
-  return makeFinding("FORM_NOT_FOUND", [cellRef(sheet, 1, 1)], { sheet });
+/**
+ * FORM_NOT_FOUND, for a sheet without a form (the model-free path). When the sheet holds labels of a form's tables
+ * (`一级指标`, `全年预算数` …) but no header row the locator can read, the finding names them and points at the first.
+ */
+export function formNotFound(sheet: string, near: readonly { readonly text: string; readonly row: number; readonly col: number }[] = []): Finding {
+  const first = near[0];
+  const names = near.slice(0, 4).map((l) => `“${l.text}”`).join("");
+  return makeFinding("FORM_NOT_FOUND", [cellRef(sheet, first?.row ?? 1, first?.col ?? 1)], { sheet, ...(names ? { near: names } : {}) });
 }

@@ -2,7 +2,8 @@ import {
   analyzeSheet,
   buildWritePlan,
   countBySeverity,
-  goalsCopiedAcrossForms,
+  crossFormFindings,
+  FormAnalysis,
   Grid,
   Profile,
   SeverityCounts,
@@ -16,7 +17,7 @@ import {
 /** One checked sheet: what the engine found, what it would write, and the report (cli.md) of it. */
 export interface SheetResult {
   readonly analysis: SheetAnalysis;
-  /** The write plan of a form (derived cells, blank 得分, highlights); null for a sheet that holds none. */
+  /** The write plan of the sheet's forms (derived cells, blank 得分, highlights); null for a sheet that holds none. */
   readonly plan: WritePlan | null;
   readonly report: SheetReport;
 }
@@ -36,27 +37,46 @@ export interface CheckOptions extends WritePlanOptions {
   readonly sheets?: readonly string[];
 }
 
+/** How a message names a sheet of the same workbook. */
+const whereInWorkbook = (sheet: string) => `工作表“${sheet}”`;
+
+/** The checks across forms added to each form of the analyses (in place of the analyses given). */
+export function withCrossFormFindings(analyses: readonly SheetAnalysis[], where: (sheet: string) => string = whereInWorkbook): SheetAnalysis[] {
+  const all = analyses.flatMap((a) => a.forms.map((f) => ({ form: f.form, where: where(a.sheet) })));
+  const extra = crossFormFindings(all);
+  let k = 0;
+  return analyses.map((a) => {
+    if (!a.isForm) return a;
+    const forms: FormAnalysis[] = a.forms.map((f) => ({ ...f, findings: [...f.findings, ...extra[k++]] }));
+    return { ...a, forms, findings: forms[0].findings };
+  });
+}
+
+/** One plan for a sheet: its forms' writes and highlights together (their cells never overlap). */
+function sheetPlan(a: SheetAnalysis, grid: Grid, options: WritePlanOptions): WritePlan | null {
+  if (!a.isForm) return null;
+  const plans = a.forms.map((f) => buildWritePlan(f.form, grid, f.findings, options));
+  return { sheet: a.sheet, writes: plans.flatMap((p) => p.writes), highlights: plans.flatMap((p) => p.highlights) };
+}
+
 /**
  * 校验并计分 of a workbook, the one composition of the pipeline every edge calls (CLI, .xlsx file host, Excel host,
- * ribbon): each sheet analyzed (locate → read → score → check), the checks across forms added, a write plan and a
- * report per sheet. A sheet without a form is only `info` when another sheet holds one (a workbook of forms often
- * has a cover or notes sheet). Pure: the grids are only read.
+ * ribbon): each sheet analyzed (locate → read → score → check, each form of it), the checks across forms added, a
+ * write plan and a report per sheet. A sheet without a form is only `info` when another sheet holds one (a workbook
+ * of forms often has a cover or notes sheet). Pure: the grids are only read.
  */
 export function checkWorkbook(grids: readonly Grid[], profile: Profile, options: CheckOptions = {}): WorkbookResult {
-  const analyses = grids.map((g) => analyzeSheet(g, profile));
+  const analyses = withCrossFormFindings(grids.map((g) => analyzeSheet(g, profile)));
   const anyForm = analyses.some((a) => a.isForm);
-  const copied = goalsCopiedAcrossForms(analyses.map((a) => a.form));
   const wanted = options.sheets ? new Set(options.sheets) : null;
   const sheets: SheetResult[] = [];
   analyses.forEach((a, i) => {
     if (wanted && !wanted.has(a.sheet)) return;
-    const analysis: SheetAnalysis = a.isForm
-      ? { ...a, findings: [...a.findings, ...(copied.get(i) ?? [])] }
-      : { ...a, findings: anyForm ? a.findings.map((f) => ({ ...f, severity: "info" as const })) : a.findings };
-    const plan = analysis.form ? buildWritePlan(analysis.form, grids[i], analysis.findings, options) : null;
-    sheets.push({ analysis, plan, report: sheetReport(analysis) });
+    const analysis: SheetAnalysis = a.isForm || !anyForm ? a : { ...a, findings: a.findings.map((f) => ({ ...f, severity: "info" as const })) };
+    sheets.push({ analysis, plan: sheetPlan(analysis, grids[i], options), report: sheetReport(analysis) });
   });
-  return { profile, sheets, counts: countBySeverity(sheets.flatMap((s) => s.analysis.findings)) };
+  const findings = sheets.flatMap((s) => (s.analysis.isForm ? s.analysis.forms.flatMap((f) => f.findings) : s.analysis.findings));
+  return { profile, sheets, counts: countBySeverity(findings) };
 }
 
 /** How many cells the plans of a checked workbook write and highlight. */

@@ -3,8 +3,9 @@
  * never the stages behind them. Host-free: no Office.js, no DOM, no Node I/O.
  */
 export { analyzeSheet } from "./analyze/analyzeSheet";
-export { goalsCopiedAcrossForms } from "./findings/checks/goalChecks";
-export type { SheetAnalysis } from "./analyze/analyzeSheet";
+export { crossFormFindings } from "./findings/checks/crossFormChecks";
+export type { FormAmongOthers } from "./findings/checks/crossFormChecks";
+export type { SheetAnalysis, FormAnalysis } from "./analyze/analyzeSheet";
 export type { ScoredForm, ScoredIndicator, ScoredFunds } from "./score/scoreForm";
 export { buildWritePlan, planConflicts, highlightsFor } from "./plan/buildWritePlan";
 export type { WritePlan, CellWrite, Highlight, CellSnapshot, WritePlanOptions, WriteKind } from "./plan/buildWritePlan";

@@ -78,9 +78,38 @@ it("GOAL_COPIED_FROM_OTHER_FORM across a workbook: another form's 预期目标 a
   const other = changedForm([{ row: 3, col: 3, value: "另一个项目" }, { row: 10 + 1, col: 2, value: "另一个项目的预期目标：完成三项建设任务。" }]);
   const copying = changedForm([{ row: 11, col: 6, value: "另一个项目的预期目标 完成三项建设任务" }]);
   const [a, b] = checkWorkbook([specToGrid({ ...copying, name: "甲" }), specToGrid({ ...other, name: "乙" })], profile).sheets.map((s) => s.analysis);
-  expect(a.findings.map((f) => [f.code, f.severity, toA1(f.cells[0])])).toEqual([["GOAL_COPIED_FROM_OTHER_FORM", "warning", "F11"]]);
-  expect(a.findings[0].message).toContain("工作表“乙”（另一个项目）");
-  expect(b.findings).toEqual([]);
+  const goal = a.findings.filter((f) => f.code === "GOAL_COPIED_FROM_OTHER_FORM");
+  expect(goal.map((f) => [f.code, f.severity, toA1(f.cells[0])])).toEqual([["GOAL_COPIED_FROM_OTHER_FORM", "warning", "F11"]]);
+  expect(goal[0].message).toContain("工作表“乙”（另一个项目）");
+  expect(b.findings.filter((f) => f.code === "GOAL_COPIED_FROM_OTHER_FORM")).toEqual([]);
+});
+
+describe("checks across forms (issue 13): one implementation for the workbook and the folder", () => {
+  const sheet = (name: string, changes: CellChange[]) => specToGrid({ ...changedForm(changes), name });
+  const codesOf = (grids: ReturnType<typeof sheet>[]) => checkWorkbook(grids, profile).sheets.map((s) => s.analysis.findings.map((f) => `${f.code}@${toA1(f.cells[0])}`));
+
+  it("PROJECT_DUPLICATED: the same 项目名称 on two sheets with different figures, on both, naming the other", () => {
+    const [a, b] = checkWorkbook([sheet("甲", []), sheet("乙", [{ row: 6, col: 5, value: 100 }, { row: 7, col: 5, value: 100 }])], profile).sheets.map((s) => s.analysis);
+    const dup = a.findings.filter((f) => f.code === "PROJECT_DUPLICATED");
+    expect(dup.map((f) => [f.severity, toA1(f.cells[0])])).toEqual([["warning", "C3"]]);
+    expect(dup[0].message).toBe("项目“购买新智能单兵设备”在工作表“乙”也有一张自评表，但数字不同（全年预算数、全年执行数、总分：本表 97.68、91.60、99.37，另一张 100.00、91.60、99.37），请确认哪一张是正确的");
+    expect(b.findings.filter((f) => f.code === "PROJECT_DUPLICATED")).toHaveLength(1);
+  });
+
+  it("the same form twice (the same figures) is no PROJECT_DUPLICATED", () => {
+    expect(codesOf([sheet("甲", []), sheet("乙", [])]).flat().filter((c) => c.startsWith("PROJECT_DUPLICATED"))).toEqual([]);
+  });
+
+  it("INDICATORS_COPIED_FROM_OTHER_FORM: another project's indicator rows, unchanged, on a form of its own", () => {
+    const [a] = codesOf([sheet("甲", [{ row: 3, col: 3, value: "另一个项目" }]), sheet("乙", [])]);
+    expect(a.filter((c) => c.startsWith("INDICATORS_COPIED"))).toEqual(["INDICATORS_COPIED_FROM_OTHER_FORM@F15"]);
+  });
+
+  it("two rows in common, or a third of the rows, is no copy", () => {
+    const changes: CellChange[] = [15, 16, 17, 18, 19].map((row) => ({ row, col: 6, value: `${row}.00(个)` }));
+    const [a] = codesOf([sheet("甲", [{ row: 3, col: 3, value: "另一个项目" }, ...changes]), sheet("乙", [])]);
+    expect(a.filter((c) => c.startsWith("INDICATORS_COPIED"))).toEqual([]);
+  });
 });
 
 /** rules.md §4, transcribed: each code's severity. */
@@ -121,6 +150,9 @@ const RULES_SEVERITY: Record<FindingCode, Severity> = {
   GOAL_COPIED_FROM_OTHER_FORM: "warning",
   // not in rules.md §4's table; §1.6 asks for a finding naming the label: info, as it changes no number
   HEADER_UNRECOGNIZED: "info",
+  // not in rules.md §4's table; issue 13's checks across forms, warnings like GOAL_COPIED_FROM_OTHER_FORM
+  PROJECT_DUPLICATED: "warning",
+  INDICATORS_COPIED_FROM_OTHER_FORM: "warning",
 };
 
 /**
@@ -141,7 +173,7 @@ it("every code's severity is the one rules.md §4 gives it", () => {
 });
 
 it("every finding code has a case above, each case with the code's own severity or its one documented variant", () => {
-  const covered = new Set<string>([...CASES.map((c) => c[0]), "FORM_NOT_FOUND", "GOAL_COPIED_FROM_OTHER_FORM"]);
+  const covered = new Set<string>([...CASES.map((c) => c[0]), "FORM_NOT_FOUND", "GOAL_COPIED_FROM_OTHER_FORM", "PROJECT_DUPLICATED", "INDICATORS_COPIED_FROM_OTHER_FORM"]);
   expect(ALL_CODES.filter((c) => !covered.has(c))).toEqual([]);
   for (const [code, severity] of CASES) {
     if (severity !== RULES_SEVERITY[code]) expect([code, severity]).toEqual([code, DOCUMENTED_VARIANTS[code]]);

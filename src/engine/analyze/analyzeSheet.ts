@@ -2,25 +2,39 @@ import { Grid } from "../grid/grid";
 import { Finding } from "../findings/codes";
 import { CHECKS } from "../findings/checks";
 import { formNotFound } from "../findings/checks/structureChecks";
-import { locateForm, tableLabels } from "../locate/locateForm";
+import { locateForms } from "../locate/locateForms";
+import { tableLabels } from "../locate/locateForm";
 import { readForm } from "../model/readForm";
 import { Profile } from "../profiles/profile";
 import { ScoredForm, scoreForm } from "../score/scoreForm";
 
+/** One form of a sheet, scored and checked. */
+export interface FormAnalysis {
+  readonly form: ScoredForm;
+  readonly findings: readonly Finding[];
+}
+
 export interface SheetAnalysis {
   readonly sheet: string;
   readonly isForm: boolean;
+  /** Every form on the sheet (most sheets hold one), top to bottom, left to right. */
+  readonly forms: readonly FormAnalysis[];
+  /** The first form, as readers of one form per sheet expect; null when the sheet holds none. */
   readonly form: ScoredForm | null;
+  /** The first form's findings, or FORM_NOT_FOUND. */
   readonly findings: readonly Finding[];
 }
 
 /**
- * The engine's pipeline for one sheet: locate → read → score → check. Never throws on bad data. Checks that
- * compare forms with each other (a workbook, a folder) are composed on top of this in src/app.
+ * The engine's pipeline for one sheet: locate → read → score → check, for each form on it. Never throws on bad data.
+ * Checks that compare forms with each other (a workbook, a folder) are composed on top of this in src/app.
  */
 export function analyzeSheet(grid: Grid, profile: Profile): SheetAnalysis {
-  const layout = locateForm(grid);
-  if (!layout) return { sheet: grid.sheet, isForm: false, form: null, findings: [formNotFound(grid.sheet, tableLabels(grid))] };
-  const form = scoreForm(readForm(grid, layout), profile);
-  return { sheet: grid.sheet, isForm: true, form, findings: CHECKS.flatMap((check) => check(form)) };
+  const layouts = locateForms(grid);
+  if (layouts.length === 0) return { sheet: grid.sheet, isForm: false, forms: [], form: null, findings: [formNotFound(grid.sheet, tableLabels(grid))] };
+  const forms = layouts.map((layout) => {
+    const form = scoreForm(readForm(grid, layout), profile);
+    return { form, findings: CHECKS.flatMap((check) => check(form)) };
+  });
+  return { sheet: grid.sheet, isForm: true, forms, form: forms[0].form, findings: forms[0].findings };
 }

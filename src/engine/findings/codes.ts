@@ -42,6 +42,10 @@ export const FINDING_CODES = {
   GOAL_MISSING: { severity: "warning", part: "goal" },
   /** Workbook-level: 实际完成情况 is another form's 预期目标 (rules.md §6, form 6 and form 9). */
   GOAL_COPIED_FROM_OTHER_FORM: { severity: "warning", part: "goal" },
+  /** Workbook- or folder-level: the same 项目名称 on two forms with different figures. */
+  PROJECT_DUPLICATED: { severity: "warning", part: "form" },
+  /** Workbook- or folder-level: most indicator rows the same as another project's, unchanged. */
+  INDICATORS_COPIED_FROM_OTHER_FORM: { severity: "warning", part: "indicators" },
   FORMULA_DISAGREES: { severity: "error", part: "form" },
   /** A header label the locator could not place (rules.md §1.6: "未识别的表头“…”"). */
   HEADER_UNRECOGNIZED: { severity: "info", part: "form" },

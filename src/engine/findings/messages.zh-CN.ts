@@ -50,7 +50,11 @@ export const MESSAGES_ZH_CN: Messages = {
   COST_INCONSISTENT: (p) => `成本指标“${p.name}”实际完成值为 ${p.actual}，与资金${p.against} ${p.expected} 不一致，请按实际执行情况填写`,
   GOAL_ACTUAL_COPIED: () => `年度总体目标的“实际完成情况”与“预期目标”内容相同，应填写实际完成的情况`,
   GOAL_COPIED_FROM_OTHER_FORM: (p) =>
-    `年度总体目标的“实际完成情况”与工作表“${p.sheet}”（${p.project}）的“预期目标”相同，像是从其他项目复制而来，请填写本项目的实际完成情况`,
+    `年度总体目标的“实际完成情况”与${p.where}（${p.project}）的“预期目标”相同，像是从其他项目复制而来，请填写本项目的实际完成情况`,
+  PROJECT_DUPLICATED: (p) =>
+    `项目“${p.project}”在${p.where}也有一张自评表，但数字不同（全年预算数、全年执行数、总分：本表 ${p.mine}，另一张 ${p.theirs}），请确认哪一张是正确的`,
+  INDICATORS_COPIED_FROM_OTHER_FORM: (p) =>
+    `有 ${p.count} 个指标（如“${p.name}”）的名称、年度指标值和实际完成值与${p.where}（${p.project}）的完全相同，像是从其他项目复制而来，请按本项目的实际情况填写`,
   GOAL_MISSING: (p) => `年度总体目标的“${p.which}”未填写`,
   FORMULA_DISAGREES: (p) => `${p.what}的公式结果为 ${p.result}，按评分规则应为 ${p.computed}；公式未被改写，请检查公式`,
 };

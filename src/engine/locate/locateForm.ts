@@ -54,8 +54,7 @@ function indicatorBlocks(labels: SheetLabels, headers: readonly IndicatorHeader[
  * blocks allowed), the funds table by its amount columns, the goal block, the header fields, 总分 and 评分等级.
  * Returns undefined when the sheet holds neither a funds table nor an indicator table.
  */
-export function locateForm(grid: Grid): FormLayout | undefined {
-  const labels = new SheetLabels(grid);
+export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(grid)): FormLayout | undefined {
   const missing: MissingPart[] = [];
   const unplaced: UnplacedLabel[] = [];
   const headers = findIndicatorHeaders(labels);

@@ -1,5 +1,6 @@
 import { toA1 } from "../grid/cellRef";
 import { SheetAnalysis } from "../analyze/analyzeSheet";
+import { ScoredForm } from "../score/scoreForm";
 import { fmt2 } from "../number/decimal";
 import { Finding, Severity } from "../findings/codes";
 import { NumberCell } from "../model/types";
@@ -27,8 +28,12 @@ export interface FindingReport {
 export interface SheetReport {
   readonly sheet: string;
   readonly isForm: boolean;
+  /** The first form of the sheet (most sheets hold one); null when it holds none. */
   readonly form: FormReport | null;
+  /** The first form's findings, or FORM_NOT_FOUND. */
   readonly findings: readonly FindingReport[];
+  /** Every form of the sheet with its findings (cli.md: a sheet holding several forms lists them all). */
+  readonly forms: readonly { readonly form: FormReport; readonly findings: readonly FindingReport[] }[];
 }
 
 export interface FormReport {
@@ -104,62 +109,68 @@ export function findingReport(f: Finding): FindingReport {
 
 /** The report of one sheet: plain strings and A1 addresses, ready for JSON and for the task pane. */
 export function sheetReport(a: SheetAnalysis): SheetReport {
-  const form = a.form;
+  const forms = a.forms.map((f) => ({ form: formReport(f.form), findings: f.findings.map(findingReport) }));
   return {
     sheet: a.sheet,
     isForm: a.isForm,
-    form: form && {
-      projectName: form.model.projectName?.text ?? null,
-      year: form.model.year ?? null,
-      funds: form.funds.map((f) => ({
-        label: fundsLabel(f.row.label.text),
-        initialBudget: num(f.row.initialBudget),
-        budget: num(f.row.budget),
-        executed: num(f.row.executed),
-        weight: num(f.row.weight),
-        rate: { ...pair(f.row.rate, f.rate), declared: fmt2(f.declaredRate) },
-        score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
-      })),
-      indicators: form.indicators.map((s) => ({
-        level1: oneLine(s.indicator.level1.text),
-        level2: oneLine(s.indicator.level2.text),
-        name: s.indicator.name.text,
-        target: s.indicator.targetText.text,
-        actual: s.indicator.actualText.text,
-        kind: s.indicator.target.kind === "quantitative" && s.indicator.actual.kind === "number" ? "quantitative" : "qualitative",
-        weight: fmt2(s.weight),
-        score: pair(s.indicator.score, s.computed),
-        deviation: s.indicator.deviation?.text ?? "",
-        calculation: ruleCalculation(s),
-      })),
-      budgetScore: pair(form.fundsTotal?.row.score, form.budgetScore),
-      total: {
-        ...pair(form.model.totalRow?.score, form.totalScore),
-        weight: pair(form.model.totalRow?.weight, form.weights.indicatorSum !== null ? form.weightSum : null),
-      },
-      grade: {
-        declared: form.model.grade?.value.text || null,
-        computed: form.grade,
-        cell: form.model.grade ? toA1(form.model.grade.value.cell) : null,
-      },
-      calculations: {
-        rate: form.fundsTotal?.rate ? rateCalculation(form.fundsTotal) : "",
-        budgetScore: form.budgetScore ? budgetScoreCalculation(form) : "",
-        total: totalCalculation(form),
-      },
-      scoring: { kind: form.scoring.kind, reason: form.scoring.kind === "verdict" ? null : form.scoring.reason },
-      layout: {
-        weightsFrom: form.weights.from,
-        budgetWeightFrom: form.budgetWeightFrom,
-        indicatorBlocks: form.model.indicatorBlocks.length,
-        fundsRows: form.funds.length,
-        goalBlock: form.model.goal.expected !== undefined || form.model.goal.actual !== undefined,
-        totalRow: form.model.totalRow !== undefined,
-        gradeRow: form.model.grade !== undefined,
-        unplacedLabels: form.model.unplaced.map((u) => ({ text: u.text, cell: toA1(u.at) })),
-        detailRows: form.model.indicators.reduce((n, i) => n + i.details, 0),
-      },
+    form: forms[0]?.form ?? null,
+    findings: forms[0]?.findings ?? a.findings.map(findingReport),
+    forms,
+  };
+}
+
+/** The report of one form (cli.md `form`). */
+export function formReport(form: ScoredForm): FormReport {
+  return {
+    projectName: form.model.projectName?.text ?? null,
+    year: form.model.year ?? null,
+    funds: form.funds.map((f) => ({
+      label: fundsLabel(f.row.label.text),
+      initialBudget: num(f.row.initialBudget),
+      budget: num(f.row.budget),
+      executed: num(f.row.executed),
+      weight: num(f.row.weight),
+      rate: { ...pair(f.row.rate, f.rate), declared: fmt2(f.declaredRate) },
+      score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
+    })),
+    indicators: form.indicators.map((s) => ({
+      level1: oneLine(s.indicator.level1.text),
+      level2: oneLine(s.indicator.level2.text),
+      name: s.indicator.name.text,
+      target: s.indicator.targetText.text,
+      actual: s.indicator.actualText.text,
+      kind: s.indicator.target.kind === "quantitative" && s.indicator.actual.kind === "number" ? "quantitative" : "qualitative",
+      weight: fmt2(s.weight),
+      score: pair(s.indicator.score, s.computed),
+      deviation: s.indicator.deviation?.text ?? "",
+      calculation: ruleCalculation(s),
+    })),
+    budgetScore: pair(form.fundsTotal?.row.score, form.budgetScore),
+    total: {
+      ...pair(form.model.totalRow?.score, form.totalScore),
+      weight: pair(form.model.totalRow?.weight, form.weights.indicatorSum !== null ? form.weightSum : null),
     },
-    findings: a.findings.map(findingReport),
+    grade: {
+      declared: form.model.grade?.value.text || null,
+      computed: form.grade,
+      cell: form.model.grade ? toA1(form.model.grade.value.cell) : null,
+    },
+    calculations: {
+      rate: form.fundsTotal?.rate ? rateCalculation(form.fundsTotal) : "",
+      budgetScore: form.budgetScore ? budgetScoreCalculation(form) : "",
+      total: totalCalculation(form),
+    },
+    scoring: { kind: form.scoring.kind, reason: form.scoring.kind === "verdict" ? null : form.scoring.reason },
+    layout: {
+      weightsFrom: form.weights.from,
+      budgetWeightFrom: form.budgetWeightFrom,
+      indicatorBlocks: form.model.indicatorBlocks.length,
+      fundsRows: form.funds.length,
+      goalBlock: form.model.goal.expected !== undefined || form.model.goal.actual !== undefined,
+      totalRow: form.model.totalRow !== undefined,
+      gradeRow: form.model.grade !== undefined,
+      unplacedLabels: form.model.unplaced.map((u) => ({ text: u.text, cell: toA1(u.at) })),
+      detailRows: form.model.indicators.reduce((n, i) => n + i.details, 0),
+    },
   };
 }

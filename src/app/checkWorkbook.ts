@@ -7,12 +7,15 @@ import {
   Grid,
   Profile,
   SeverityCounts,
+  labelCore,
   SheetAnalysis,
   sheetReport,
   SheetReport,
   WritePlan,
+  withTaughtLabels,
   WritePlanOptions,
 } from "../engine";
+import { isStoreSheet, markAccepted, readStore, WorkbookStore } from "./workbookStore";
 
 /** One checked sheet: what the engine found, what it would write, and the report (cli.md) of it. */
 export interface SheetResult {
@@ -24,12 +27,19 @@ export interface SheetResult {
 
 export interface WorkbookResult {
   readonly profile: Profile;
+  /** What the workbook keeps about itself (its store sheet), as read or given. */
+  readonly store: WorkbookStore;
   /** The checked sheets, in workbook order. */
   readonly sheets: readonly SheetResult[];
   readonly counts: SeverityCounts;
 }
 
 export interface CheckOptions extends WritePlanOptions {
+  /**
+   * What the workbook keeps about itself (workbookStore.ts): accepted findings are marked 已忽略, taught header words
+   * read. Default: the store among the grids, if any.
+   */
+  readonly store?: WorkbookStore;
   /**
    * Check only these sheets (by name); the other grids are still read as context for the checks across forms
    * (a 实际完成情况 copied from another sheet's 预期目标). All sheets when absent.
@@ -65,8 +75,16 @@ function sheetPlan(a: SheetAnalysis, grid: Grid, options: WritePlanOptions): Wri
  * write plan and a report per sheet. A sheet without a form is only `info` when another sheet holds one (a workbook
  * of forms often has a cover or notes sheet). Pure: the grids are only read.
  */
-export function checkWorkbook(grids: readonly Grid[], profile: Profile, options: CheckOptions = {}): WorkbookResult {
-  const analyses = withCrossFormFindings(grids.map((g) => analyzeSheet(g, profile)));
+export function checkWorkbook(allGrids: readonly Grid[], profile: Profile, options: CheckOptions = {}): WorkbookResult {
+  const store = options.store ?? readStore(allGrids);
+  // the add-in's own store sheet is never checked
+  const grids = allGrids.filter((g) => !isStoreSheet(g));
+  const vocabulary = withTaughtLabels(store.taught, (text) => labelCore(text).core);
+  const analyses = withCrossFormFindings(grids.map((g) => analyzeSheet(g, profile, { vocabulary }))).map((a) => {
+    if (!a.isForm || store.accepted.length === 0) return a;
+    const forms = a.forms.map((f) => markAccepted(f, store.accepted));
+    return { ...a, forms, findings: forms[0].findings };
+  });
   const anyForm = analyses.some((a) => a.isForm);
   const wanted = options.sheets ? new Set(options.sheets) : null;
   const sheets: SheetResult[] = [];
@@ -76,7 +94,7 @@ export function checkWorkbook(grids: readonly Grid[], profile: Profile, options:
     sheets.push({ analysis, plan: sheetPlan(analysis, grids[i], options), report: sheetReport(analysis) });
   });
   const findings = sheets.flatMap((s) => (s.analysis.isForm ? s.analysis.forms.flatMap((f) => f.findings) : s.analysis.findings));
-  return { profile, sheets, counts: countBySeverity(findings) };
+  return { profile, store, sheets, counts: countBySeverity(findings) };
 }
 
 /** How many cells the plans of a checked workbook write and highlight. */

@@ -3,7 +3,9 @@
  * templates, undo — each taking grids and a resolved profile and returning data. The CLI, the .xlsx file host,
  * the Excel host and the ribbon commands call these and only do I/O around them.
  */
-export { checkWorkbook, planTotals } from "./checkWorkbook";
+export { checkWorkbook, planTotals, withCrossFormFindings } from "./checkWorkbook";
+export { STORE_SHEET, STORE_MARKER, EMPTY_STORE, isStoreSheet, readStore, storeRows, withProfile, withTaughtLabel, acceptFinding, unacceptFinding, markAccepted } from "./workbookStore";
+export type { WorkbookStore, AcceptedFinding } from "./workbookStore";
 export type { CheckOptions, SheetResult, WorkbookResult } from "./checkWorkbook";
 export { newTemplate, nextYearTemplate } from "./templates";
 export type { MadeTemplate, TemplateResult } from "./templates";

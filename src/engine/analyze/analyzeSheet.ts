@@ -6,7 +6,13 @@ import { locateForms } from "../locate/locateForms";
 import { tableLabels } from "../locate/locateForm";
 import { readForm } from "../model/readForm";
 import { Profile } from "../profiles/profile";
+import { FormVocabulary } from "../vocabulary/fields";
 import { ScoredForm, scoreForm } from "../score/scoreForm";
+
+export interface AnalyzeOptions {
+  /** The words to read the form by: the default vocabulary, or one with a workbook's taught words (withTaughtLabels). */
+  readonly vocabulary?: FormVocabulary;
+}
 
 /** One form of a sheet, scored and checked. */
 export interface FormAnalysis {
@@ -29,9 +35,9 @@ export interface SheetAnalysis {
  * The engine's pipeline for one sheet: locate → read → score → check, for each form on it. Never throws on bad data.
  * Checks that compare forms with each other (a workbook, a folder) are composed on top of this in src/app.
  */
-export function analyzeSheet(grid: Grid, profile: Profile): SheetAnalysis {
-  const layouts = locateForms(grid);
-  if (layouts.length === 0) return { sheet: grid.sheet, isForm: false, forms: [], form: null, findings: [formNotFound(grid.sheet, tableLabels(grid))] };
+export function analyzeSheet(grid: Grid, profile: Profile, options: AnalyzeOptions = {}): SheetAnalysis {
+  const layouts = locateForms(grid, options.vocabulary);
+  if (layouts.length === 0) return { sheet: grid.sheet, isForm: false, forms: [], form: null, findings: [formNotFound(grid.sheet, tableLabels(grid, options.vocabulary))] };
   const forms = layouts.map((layout) => {
     const form = scoreForm(readForm(grid, layout), profile);
     return { form, findings: CHECKS.flatMap((check) => check(form)) };

@@ -69,4 +69,13 @@ export interface Finding {
   readonly message: string;
   /** How the expected value was computed (`91.60 ÷ 97.68 × 100 = 93.77`), when it was. */
   readonly calculation?: string;
+  /** A warning or info the user accepted (忽略) with a reason: still listed, as 已忽略, never painted or counted. */
+  readonly ignored?: Acceptance;
+}
+
+/** Why a finding was accepted, by whom and when (who and when as the host tells them; may be empty). */
+export interface Acceptance {
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
 }

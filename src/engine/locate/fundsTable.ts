@@ -1,5 +1,5 @@
 import { isEmptyValue, visibleCell } from "../grid/grid";
-import { FUNDS_BLOCK, FUNDS_COLUMNS, FUNDS_ROWS, FundsColumn } from "../vocabulary/fields";
+import { FUNDS_BLOCK, FUNDS_ROWS, FundsColumn } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { isNoneMark } from "../vocabulary/marks";
 import { assignColumns, headerScore, PlacedColumn } from "./assignColumns";
@@ -49,13 +49,13 @@ function labelColumn(labels: SheetLabels, headerRow: number): number | null {
 
 function readHeader(labels: SheetLabels, row: number, before: number): FundsHeader | null {
   const inRow = labels.inRow(row);
-  const first = assignColumns(inRow, FUNDS_COLUMNS);
+  const first = assignColumns(inRow, labels.vocab.funds);
   const { budget, executed } = first.columns;
   if (!budget || !executed) return null;
   const labelCol = labelColumn(labels, row) ?? Math.min(...inRow.map((l) => l.col));
   // a heading over the row labels (`年度预算数(万元)` above 总额, 其中…) is no amount column: place the rest again
   const right = inRow.filter((l) => l.col > labelCol && l.row < before);
-  const { columns, unplaced } = assignColumns(right, FUNDS_COLUMNS);
+  const { columns, unplaced } = assignColumns(right, labels.vocab.funds);
   if (!columns.budget || !columns.executed) return null;
   return { row, labelCol, columns, unplaced, score: headerScore(columns) };
 }
@@ -127,7 +127,7 @@ function fundsWeightLabel(labels: SheetLabels, header: FundsHeader, placed: Part
 /** Whether the funds block label or header says the amounts are in 元 (the usual is 万元). */
 export function amountUnitOf(labels: SheetLabels, headerRow: number): "万元" | "元" {
   const near = [...labels.inRow(headerRow), ...labels.inRow(headerRow - 1)];
-  return near.some((l) => /\(元\)/.test(l.text) && (wordScore(l.core, FUNDS_BLOCK) > 0 || wordScore(l.core, FUNDS_COLUMNS.budget) > 0))
+  return near.some((l) => /\(元\)/.test(l.text) && (wordScore(l.core, FUNDS_BLOCK) > 0 || wordScore(l.core, labels.vocab.funds.budget) > 0))
     ? "元"
     : "万元";
 }

@@ -1,13 +1,12 @@
 import { anchorOf } from "../grid/grid";
-import { GOAL_LABELS } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { Pos } from "./layout";
 import { bottomOf, hasValue, Label, SheetLabels, valueRightOf } from "./sheetLabels";
 
 const MIN_GOAL_SCORE = 0.75;
 
-function isGoalLabel(l: Label): boolean {
-  return wordScore(l.core, GOAL_LABELS.expected) >= MIN_GOAL_SCORE || wordScore(l.core, GOAL_LABELS.actual) >= MIN_GOAL_SCORE;
+function isGoalLabel(labels: SheetLabels, l: Label): boolean {
+  return wordScore(l.core, labels.vocab.goal.expected) >= MIN_GOAL_SCORE || wordScore(l.core, labels.vocab.goal.actual) >= MIN_GOAL_SCORE;
 }
 
 /**
@@ -21,10 +20,10 @@ function goalText(labels: SheetLabels, heading: Label, stopRow: number): Pos {
     if (!hasValue(grid, r, heading.col)) continue;
     const a = anchorOf(grid, r, heading.col);
     const l = labels.at(a.row, a.col);
-    if (l && isGoalLabel(l)) break;
+    if (l && isGoalLabel(labels, l)) break;
     return { row: a.row, col: a.col };
   }
-  const right = valueRightOf(labels, heading, isGoalLabel);
+  const right = valueRightOf(labels, heading, (l) => isGoalLabel(labels, l));
   if (hasValue(grid, right.row, right.col)) return right;
   return { row: below, col: heading.col };
 }
@@ -39,8 +38,8 @@ export function locateGoal(labels: SheetLabels, excluded: ReadonlySet<number>, s
       .filter((l) => !excluded.has(l.row))
       .map((l) => ({ l, score: wordScore(l.core, words) }))
       .filter((x) => x.score >= MIN_GOAL_SCORE);
-  const expected = pick(GOAL_LABELS.expected);
-  const actual = pick(GOAL_LABELS.actual);
+  const expected = pick(labels.vocab.goal.expected);
+  const actual = pick(labels.vocab.goal.actual);
   let best: { e?: Label; a?: Label; score: number } = { score: 0 };
   for (const e of expected.length ? expected : [undefined]) {
     for (const a of actual.length ? actual : [undefined]) {

@@ -1,4 +1,4 @@
-import { INDICATOR_BLOCK, INDICATOR_COLUMNS, IndicatorColumn } from "../vocabulary/fields";
+import { INDICATOR_BLOCK, IndicatorColumn } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { assignColumns, headerScore, PlacedColumn } from "./assignColumns";
 import { IndicatorBlock, IndicatorColumns, MissingPart, UnplacedLabel } from "./layout";
@@ -23,7 +23,7 @@ export interface IndicatorHeader {
 function readHeader(labels: SheetLabels, row: number): IndicatorHeader | null {
   const inRow = labels.inRow(row);
   if (inRow.length < 3) return null;
-  const { columns, unplaced } = assignColumns(inRow, INDICATOR_COLUMNS);
+  const { columns, unplaced } = assignColumns(inRow, labels.vocab.indicators);
   const named = columns.name || (columns.level1 && columns.level2);
   const measured = columns.target || columns.actual || columns.targetNature;
   const fields = Object.keys(columns).length;
@@ -32,7 +32,7 @@ function readHeader(labels: SheetLabels, row: number): IndicatorHeader | null {
   let headerRows = 1;
   let placed: Placed = columns;
   if (!columns.targetNature && !columns.targetUnit) {
-    const below = assignColumns(labels.inRow(row + 1), { targetNature: INDICATOR_COLUMNS.targetNature, targetUnit: INDICATOR_COLUMNS.targetUnit, target: INDICATOR_COLUMNS.target });
+    const below = assignColumns(labels.inRow(row + 1), { targetNature: labels.vocab.indicators.targetNature, targetUnit: labels.vocab.indicators.targetUnit, target: labels.vocab.indicators.target });
     if (below.columns.targetNature || below.columns.targetUnit) {
       headerRows = 2;
       placed = { ...columns, ...below.columns };

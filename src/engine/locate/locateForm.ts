@@ -1,5 +1,5 @@
 import { Grid } from "../grid/grid";
-import { FUNDS_COLUMNS, GRADE_LABELS, GOAL_LABELS, HEADER_FIELDS, HeaderField, INDICATOR_COLUMNS, TITLE_WORDS, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
+import { FormVocabulary, GRADE_LABELS, HeaderField, TITLE_WORDS, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
 import { bestField, startsWithWord, wordScore } from "../vocabulary/match";
 import { amountUnitOf, findFundsHeader, locateFunds } from "./fundsTable";
 import { blockLabel, findIndicatorHeaders, IndicatorHeader, indicatorColumns, unplacedHeaders } from "./indicatorTable";
@@ -10,15 +10,15 @@ import { Label, SheetLabels, valueRightOf } from "./sheetLabels";
 const YEAR = /(?:^|\()(\d{4})年度?(?:\)|$)/;
 const YEAR_ANYWHERE = /(\d{4})\s*年度?/;
 
-const isHeaderFieldLabel = (l: Label): boolean =>
-  Object.values(HEADER_FIELDS).some((words) => wordScore(l.core, words) >= 0.9) || wordScore(l.core, GRADE_LABELS) === 1;
+const isHeaderFieldLabel = (labels: SheetLabels) => (l: Label): boolean =>
+  Object.values<readonly string[]>(labels.vocab.header).some((words) => wordScore(l.core, words) >= 0.9) || wordScore(l.core, GRADE_LABELS) === 1;
 
 /** A row that ends an indicator table: its 总分 row, a trailer (评价结论 …), a 评分等级 row, a goal heading. */
 function endsTable(labels: SheetLabels, row: number): "total" | "end" | null {
   for (const l of labels.inRow(row)) {
     if (wordScore(l.core, TOTAL_LABELS) === 1) return "total";
     if (startsWithWord(l.core, TRAILER_LABELS) || wordScore(l.core, GRADE_LABELS) === 1) return "end";
-    if (wordScore(l.core, GOAL_LABELS.expected) === 1 || wordScore(l.core, GOAL_LABELS.actual) === 1) return "end";
+    if (wordScore(l.core, labels.vocab.goal.expected) === 1 || wordScore(l.core, labels.vocab.goal.actual) === 1) return "end";
   }
   return null;
 }
@@ -65,7 +65,7 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
 
   const { blocks, totalRow: totalRowAt } = indicatorBlocks(labels, headers, missing, unplaced);
   // rows that are no funds row: headings of the goal block and of the indicator tables
-  const goalRows = new Set(labels.all.filter((l) => wordScore(l.core, GOAL_LABELS.expected) === 1 || wordScore(l.core, GOAL_LABELS.actual) === 1).map((l) => l.row));
+  const goalRows = new Set(labels.all.filter((l) => wordScore(l.core, labels.vocab.goal.expected) === 1 || wordScore(l.core, labels.vocab.goal.actual) === 1).map((l) => l.row));
   const stopRows = new Set([...goalRows, ...headers.map((h) => h.row)]);
   const funds = fundsHeader ? locateFunds(labels, fundsHeader, stopRows, missing, unplaced) : undefined;
   if (!funds) missing.push({ severity: "error", part: "项目资金表（全年预算数、全年执行数）" });
@@ -83,10 +83,10 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   const fieldPos = (field: HeaderField) => {
     const label = labels.all
       .filter(above)
-      .map((l) => ({ l, score: wordScore(l.core, HEADER_FIELDS[field]) }))
+      .map((l) => ({ l, score: wordScore(l.core, labels.vocab.header[field]) }))
       .filter((x) => x.score >= 0.75)
       .sort((a, b) => b.score - a.score)[0]?.l;
-    return label ? { label: { row: label.row, col: label.col }, value: valueRightOf(labels, label, isHeaderFieldLabel) } : undefined;
+    return label ? { label: { row: label.row, col: label.col }, value: valueRightOf(labels, label, isHeaderFieldLabel(labels)) } : undefined;
   };
   const projectName = fieldPos("projectName");
   if (!projectName) missing.push({ severity: "info", part: "“项目名称”" });
@@ -117,7 +117,7 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
     goal,
     indicatorBlocks: blocks,
     totalRow,
-    grade: gradeLabel && { label: { row: gradeLabel.row, col: gradeLabel.col }, value: valueRightOf(labels, gradeLabel, isHeaderFieldLabel) },
+    grade: gradeLabel && { label: { row: gradeLabel.row, col: gradeLabel.col }, value: valueRightOf(labels, gradeLabel, isHeaderFieldLabel(labels)) },
     missing,
     unplaced,
   };
@@ -127,9 +127,9 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
  * Labels of a form's tables on a sheet where no form was found (`三级指标`, `全年预算数`, …): what FORM_NOT_FOUND
  * names, so a user sees that the sheet was understood in part. Empty for a sheet with two such labels or fewer.
  */
-export function tableLabels(grid: Grid): { readonly text: string; readonly row: number; readonly col: number }[] {
-  const labels = new SheetLabels(grid);
-  const score = (l: Label) => Math.max(bestField(l.core, INDICATOR_COLUMNS)?.score ?? 0, bestField(l.core, FUNDS_COLUMNS)?.score ?? 0);
+export function tableLabels(grid: Grid, vocab?: FormVocabulary): { readonly text: string; readonly row: number; readonly col: number }[] {
+  const labels = new SheetLabels(grid, vocab);
+  const score = (l: Label) => Math.max(bestField(l.core, labels.vocab.indicators)?.score ?? 0, bestField(l.core, labels.vocab.funds)?.score ?? 0);
   const found = labels.all.filter((l) => score(l) >= 0.9);
   return found.length >= 3 ? found.map((l) => ({ text: l.text, row: l.row, col: l.col })) : [];
 }

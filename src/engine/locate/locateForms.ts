@@ -1,5 +1,5 @@
 import { createGrid, Grid, keyCol, keyRow } from "../grid/grid";
-import { HEADER_FIELDS, TITLE_WORDS } from "../vocabulary/fields";
+import { FormVocabulary, TITLE_WORDS } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { FormLayout } from "./layout";
 import { locateForm } from "./locateForm";
@@ -28,7 +28,7 @@ export function regionGrid(grid: Grid, r: Region): Grid {
 function formStarts(labels: SheetLabels): Label[] {
   const titles = labels.all.filter((l) => TITLE_WORDS.some((w) => l.core.endsWith(w)));
   if (titles.length >= 2) return titles;
-  const names = labels.all.filter((l) => wordScore(l.core, HEADER_FIELDS.projectName) >= 0.9);
+  const names = labels.all.filter((l) => wordScore(l.core, labels.vocab.header.projectName) >= 0.9);
   return names.length >= 2 ? names : [];
 }
 
@@ -64,11 +64,14 @@ export function formRegions(grid: Grid, labels: SheetLabels = new SheetLabels(gr
  * Every 自评表 on a sheet, top to bottom and left to right: a sheet may hold several stacked or side by side. A sheet
  * whose regions do not each hold a form is read as one form (or none).
  */
-export function locateForms(grid: Grid): FormLayout[] {
-  const labels = new SheetLabels(grid);
+export function locateForms(grid: Grid, vocab?: FormVocabulary): FormLayout[] {
+  const labels = new SheetLabels(grid, vocab);
   const regions = formRegions(grid, labels);
   if (regions.length > 1) {
-    const layouts = regions.map((r) => locateForm(regionGrid(grid, r)));
+    const layouts = regions.map((r) => {
+      const part = regionGrid(grid, r);
+      return locateForm(part, new SheetLabels(part, vocab));
+    });
     const found = layouts.filter((l): l is FormLayout => l !== undefined);
     if (found.length >= 2) return found;
   }

@@ -1,4 +1,5 @@
 import { anchorOf, Grid, isEmptyValue, keyCol, keyRow, mergeAt, visibleCell } from "../grid/grid";
+import { DEFAULT_VOCABULARY, FormVocabulary } from "../vocabulary/fields";
 import { labelCore } from "../vocabulary/match";
 import { Pos } from "./layout";
 
@@ -23,7 +24,11 @@ export class SheetLabels {
   private readonly byRow = new Map<number, Label[]>();
   private readonly byCell = new Map<string, Label>();
 
-  constructor(readonly grid: Grid) {
+  constructor(
+    readonly grid: Grid,
+    /** The words to read the form by: the default, or with a workbook's taught words. */
+    readonly vocab: FormVocabulary = DEFAULT_VOCABULARY,
+  ) {
     const labels: Label[] = [];
     for (const [key, cell] of grid.cells) {
       if (typeof cell.value !== "string" || cell.value.length > 120 || cell.value.trim() === "") continue;

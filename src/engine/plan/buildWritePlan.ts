@@ -55,7 +55,7 @@ function snapshot(grid: Grid, cell: CellRef): CellSnapshot {
 export function highlightsFor(findings: readonly Finding[], severities: readonly Severity[] = ["error", "warning"]): Highlight[] {
   const byCell = new Map<string, { cell: CellRef; severity: Severity; codes: FindingCode[] }>();
   for (const f of findings) {
-    if (!severities.includes(f.severity)) continue;
+    if (!severities.includes(f.severity) || f.ignored) continue;
     for (const cell of f.cells) {
       const key = `${cell.row}:${cell.col}`;
       const h = byCell.get(key);

@@ -23,6 +23,8 @@ export interface FindingReport {
   readonly cells: readonly string[];
   readonly message: string;
   readonly calculation?: string;
+  /** 已忽略: a warning or info the user accepted, with the reason, who and when. */
+  readonly ignored?: { readonly reason: string; readonly by: string; readonly at: string };
 }
 
 export interface SheetReport {
@@ -96,15 +98,23 @@ const oneLine = (s: string) => s.replace(/\s+/g, "");
 
 export type SeverityCounts = Record<Severity, number>;
 
-/** 错误 / 警告 / 提示 counts over any findings (of one sheet, a workbook, a folder). */
-export function countBySeverity(findings: Iterable<{ readonly severity: Severity }>): SeverityCounts {
+/** 错误 / 警告 / 提示 counts over any findings (of one sheet, a workbook, a folder); accepted ones (已忽略) apart. */
+export function countBySeverity(findings: Iterable<{ readonly severity: Severity; readonly ignored?: unknown }>): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  for (const f of findings) if (!f.ignored) counts[f.severity]++;
   return counts;
 }
 
 export function findingReport(f: Finding): FindingReport {
-  return { code: f.code, severity: f.severity, part: f.part, cells: f.cells.map(toA1), message: f.message, ...(f.calculation ? { calculation: f.calculation } : {}) };
+  return {
+    code: f.code,
+    severity: f.severity,
+    part: f.part,
+    cells: f.cells.map(toA1),
+    message: f.message,
+    ...(f.calculation ? { calculation: f.calculation } : {}),
+    ...(f.ignored ? { ignored: f.ignored } : {}),
+  };
 }
 
 /** The report of one sheet: plain strings and A1 addresses, ready for JSON and for the task pane. */

@@ -111,3 +111,49 @@ export const TRAILER_LABELS = [
 
 /** The title of the form ends with one of these; its year is printed as `(2023年度)` in it or on its own line. */
 export const TITLE_WORDS = ["绩效自评表", "自评表"] as const;
+
+/** The words the locator reads a form by: the tables above, or them with a workbook's own words added. */
+export interface FormVocabulary {
+  readonly header: Vocabulary<HeaderField>;
+  readonly funds: Vocabulary<FundsColumn>;
+  readonly goal: Vocabulary<keyof typeof GOAL_LABELS>;
+  readonly indicators: Vocabulary<IndicatorColumn>;
+}
+
+export const DEFAULT_VOCABULARY: FormVocabulary = Object.freeze({
+  header: HEADER_FIELDS,
+  funds: FUNDS_COLUMNS,
+  goal: GOAL_LABELS,
+  indicators: INDICATOR_COLUMNS,
+});
+
+/** A word a workbook teaches the locator (issue 13 "teach a layout"): this header text means that field. */
+export type TaughtLabel =
+  | { readonly table: "header"; readonly field: HeaderField; readonly text: string }
+  | { readonly table: "funds"; readonly field: FundsColumn; readonly text: string }
+  | { readonly table: "goal"; readonly field: keyof typeof GOAL_LABELS; readonly text: string }
+  | { readonly table: "indicators"; readonly field: IndicatorColumn; readonly text: string };
+
+/**
+ * The default vocabulary with a workbook's taught words added, each to its field (the taught word is compared as
+ * its core, like any label: `完成情况（说明）` teaches `完成情况`).
+ */
+export function withTaughtLabels(taught: readonly TaughtLabel[], core: (text: string) => string): FormVocabulary {
+  if (taught.length === 0) return DEFAULT_VOCABULARY;
+  const add = <F extends string>(vocab: Vocabulary<F>, table: TaughtLabel["table"]): Vocabulary<F> => {
+    const words = taught.filter((t) => t.table === table);
+    if (words.length === 0) return vocab;
+    const out = { ...vocab } as Record<F, readonly string[]>;
+    for (const t of words) {
+      const field = t.field as F;
+      if (field in out) out[field] = [...out[field], core(t.text)];
+    }
+    return out;
+  };
+  return {
+    header: add(HEADER_FIELDS, "header"),
+    funds: add(FUNDS_COLUMNS, "funds"),
+    goal: add(GOAL_LABELS, "goal"),
+    indicators: add(INDICATOR_COLUMNS, "indicators"),
+  };
+}

@@ -12,3 +12,5 @@ export type { MadeTemplate, TemplateResult } from "./templates";
 export { undoSnapshotOf, parseUndoSnapshot, planUndo, stillWritten } from "./undo";
 export type { UndoSnapshot, UndoCell } from "./undo";
 export type * from "./host";
+export { summaryRows, worstFirst, summarySheetSpec, SUMMARY_SHEET } from "./summaryTable";
+export type { SummaryRow } from "./summaryTable";

@@ -19,6 +19,8 @@ export interface SpecCell {
   readonly formula?: string;
   readonly numberFormat?: string;
   readonly style?: CellStyle;
+  /** A hyperlink: `#'表1'!H6` within the workbook, `other.xlsx#'表1'!H6` to another file. */
+  readonly link?: string;
 }
 
 export type DataValidationSpec =

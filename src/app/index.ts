@@ -10,3 +10,5 @@ export type { MadeTemplate, TemplateResult } from "./templates";
 export { undoSnapshotOf, parseUndoSnapshot, planUndo, stillWritten } from "./undo";
 export type { UndoSnapshot, UndoCell } from "./undo";
 export type * from "./host";
+export { formulaReferences, formulasAffectedBy, formulasToRecheck, gridAfterWrite, recheckFormulas } from "./formulaRecheck";
+export type { FormulaReferences, Rechecked } from "./formulaRecheck";

@@ -57,7 +57,7 @@ describe("ribbon commands", () => {
   it("an unexpected error is shown, not swallowed silently, and the event still completes", async () => {
     const book = new FakeWorkbook(FakeSheet.fromSpec(seedSheet(SEED_FORMS[0]).spec));
     const { commands, shown, event } = setup(book, (ctx) => {
-      ctx.failNextSync = { code: "GeneralException", message: "boom" };
+      ctx.failFromSync = { at: 1, code: "GeneralException", message: "boom" };
     });
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     await commands.validateAndScore(event);

@@ -282,6 +282,8 @@ export class FakeContext {
   failNextSync: { code: string; message: string } | null = null;
   /** Make the sync with this (1-based) number fail before any of its commands run. */
   failSyncNumber: { at: number; code: string; message: string } | null = null;
+  /** Make every sync from this (1-based) number on fail before any of its commands run (a lasting error). */
+  failFromSync: { at: number; code: string; message: string } | null = null;
   /** Make command `op` (1-based) of sync `sync` fail; the commands before it stay applied. */
   failAt: { sync: number; op: number; code: string; message: string } | null = null;
   /** How many commands each sync ran (or had queued, when it failed). */
@@ -335,6 +337,7 @@ export class FakeContext {
       throw new HostError(f.code, f.message);
     }
     if (this.failSyncNumber?.at === this.syncCount) throw new HostError(this.failSyncNumber.code, this.failSyncNumber.message);
+    if (this.failFromSync && this.syncCount >= this.failFromSync.at) throw new HostError(this.failFromSync.code, this.failFromSync.message);
     if (this.host.platform === "web" && requestBytes > PAYLOAD_LIMIT_BYTES) {
       throw new HostError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }

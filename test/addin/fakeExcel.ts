@@ -1003,6 +1003,20 @@ class ConditionalFormatProxy extends Proxy {
     }
   }
 
+  /** Load this rule's own properties (paths without "items/"); a rule of office-js#6835 / #6827 fails them. */
+  load(what: string): this {
+    const paths = what.split(",").map((p) => `items/${p.trim()}`);
+    for (const p of paths) if (!CF_PATHS.includes(p)) throw new Error(`fake: unsupported cf item load ${p}`);
+    this.ctx.queue(() => {
+      const r = this.rule();
+      if (r.unreadable && paths.some((p) => p.startsWith("items/customOrNullObject"))) {
+        throw new HostError("GeneralException", "There was an internal error while processing the request.");
+      }
+      this.ctx.deliver(() => this.fill(r, paths), 40);
+    });
+    return this;
+  }
+
   get id(): string {
     return this.read("id") as string;
   }

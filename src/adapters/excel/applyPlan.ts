@@ -124,14 +124,16 @@ async function settle(
       return r;
     });
     await context.sync();
-    const own = read.capabilities.conditionalFormats ? await readOwnHighlightIds(context, ws) : { ids: [], unreadable: 0 };
-    const added = own.ids.filter((id) => !read.ownHighlightIds.includes(id));
+    const own = read.capabilities.conditionalFormats ? await readOwnHighlightIds(context, ws) : { ids: [], all: [], unreadable: 0 };
+    // what the batch added is what was not there before; a rule is complete once it has its tagged formula (set last)
+    const added = own.all.filter((id) => !read.ruleIds.includes(id));
+    const addsDone = added.length === batch.adds && added.every((id) => own.ids.includes(id));
     const snapshotStored = batch.snapshot !== null && !setting.isNullObject && setting.value === JSON.stringify(batch.snapshot);
     const valuesDone = batch.snapshot === null || (snapshotStored && batch.snapshot.cells.every((c, i) => stillWritten(cells[i].values[0][0], c.written)));
 
-    if (valuesDone && added.length === batch.adds) {
+    if (valuesDone && addsDone) {
       // everything but (some of) the old highlights' deletion ran: finish it, one rule at a time if need be
-      const left = batch.removes.filter((id) => own.ids.includes(id));
+      const left = batch.removes.filter((id) => own.all.includes(id));
       const { failed } = await deleteRules(context, ws, left);
       return {
         ok: true,

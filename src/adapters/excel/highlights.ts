@@ -23,17 +23,20 @@ export function ownHighlights(collection: Excel.ConditionalFormatCollection): Ex
   return collection.items.filter((cf) => !cf.customOrNullObject.isNullObject && isOwnHighlightRule(cf.customOrNullObject.rule.formula));
 }
 
-/** Queue reading which rules of the sheet are ours; after the sync, their ids. One round trip shared with others. */
-export function queueOwnHighlightIds(ws: Excel.Worksheet): () => string[] {
-  const rules = sheetRules(ws);
-  rules.load(RULE_LOAD);
-  return () => ownHighlights(rules).map((cf) => cf.id);
-}
-
 export interface OwnHighlightIds {
+  /** Our rules' ids. */
   readonly ids: readonly string[];
+  /** Every rule's id (ours and the user's): what a batch adds is what was not here before it. */
+  readonly all: readonly string[];
   /** Custom rules whose formula Excel would not give (they are left alone: they may be anyone's). */
   readonly unreadable: number;
+}
+
+/** Queue reading which rules of the sheet are ours; after the sync, their ids. One round trip shared with others. */
+export function queueOwnHighlightIds(ws: Excel.Worksheet): () => OwnHighlightIds {
+  const rules = sheetRules(ws);
+  rules.load(RULE_LOAD);
+  return () => ({ ids: ownHighlights(rules).map((cf) => cf.id), all: rules.items.map((cf) => cf.id), unreadable: 0 });
 }
 
 /**
@@ -46,7 +49,7 @@ export async function readOwnHighlightIds(context: Excel.RequestContext, ws: Exc
   const all = queueOwnHighlightIds(ws);
   try {
     await context.sync();
-    return { ids: all(), unreadable: 0 };
+    return all();
   } catch (e) {
     if (isBlocking(e)) throw e;
   }
@@ -59,7 +62,7 @@ export async function readOwnHighlightIds(context: Excel.RequestContext, ws: Exc
     if (isBlocking(e)) throw e;
     alongside();
     await context.sync();
-    return { ids: [], unreadable: 1 };
+    return { ids: [], all: [], unreadable: 1 };
   }
   const ids: string[] = [];
   let unreadable = 0;
@@ -88,7 +91,7 @@ export async function readOwnHighlightIds(context: Excel.RequestContext, ws: Exc
   };
   const custom = rules.items.filter((r) => r.type === "Custom").map((r) => r.id);
   if (custom.length > 0) await visit(custom);
-  return { ids, unreadable };
+  return { ids, all: rules.items.map((r) => r.id), unreadable };
 }
 
 /** Queue deleting rules by id (no sync). */
@@ -133,9 +136,12 @@ export async function deleteRules(context: Excel.RequestContext, ws: Excel.Works
   return { deleted: ids.length - failed, failed };
 }
 
-/** Queue one highlight rule on a cell. */
+/**
+ * Queue one highlight rule on a cell. The tagged formula is set last: a rule that has it is complete (fill
+ * included), which is how a failed batch is told apart from a finished one (applyPlan's settle).
+ */
 export function queueHighlight(range: Excel.Range, severity: Severity): void {
   const cf = range.conditionalFormats.add("Custom");
-  cf.custom.rule.formula = `=${highlightRuleFormula(severity)}`;
   cf.custom.format.fill.color = highlightHex(severity);
+  cf.custom.rule.formula = `=${highlightRuleFormula(severity)}`;
 }

@@ -2,7 +2,7 @@ import { parseUndoSnapshot, UndoSnapshot } from "../../app";
 import { CellValue, createGrid, Grid, MergeArea, rangeA1 } from "../../engine";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { ExcelFailure, failure, isBlocking, isPayloadLimit } from "./failures";
-import { queueOwnHighlightIds, readOwnHighlightIds } from "./highlights";
+import { OwnHighlightIds, queueOwnHighlightIds, readOwnHighlightIds } from "./highlights";
 import { CHUNK_CELLS, cellCount, intersect, MAX_READ_CELLS, outside, READ_WINDOW, rowChunks } from "./readLimits";
 import { PROFILE_SETTING, UNDO_SETTING } from "./settingsKeys";
 
@@ -14,6 +14,8 @@ export interface SheetRead {
   readonly isProtected: boolean;
   /** Ids of the add-in's own highlight rules now on the sheet (a new run replaces them, 清除标注 removes them). */
   readonly ownHighlightIds: readonly string[];
+  /** Ids of every conditional format on the sheet before the write (to find what a failed batch added). */
+  readonly ruleIds: readonly string[];
   /** The profile id stored with the workbook, if any. */
   readonly profileId: string | null;
   /** The snapshot of the last write, if any, and its stored text (put back if a new write has to be undone). */
@@ -50,7 +52,7 @@ interface Basics {
   readonly calculationMode: string;
 }
 
-export const NOTE_MERGES_SKIPPED = "工作表的合并单元格超过 512 处（或 Excel 无法列出），已按未合并读取；如识别有误，请减少合并单元格后再试。";
+export const NOTE_MERGES_SKIPPED = "工作表中有一行的合并单元格超过 512 处，Excel 无法列出，这一行已按未合并读取；如识别有误，请减少合并单元格后再试。";
 export const noteRulesSkipped = (n: number) => `有 ${n} 条条件格式规则 Excel 无法读取，已跳过（不影响校验；上次的标注如未清除，可点击“清除标注”）。`;
 
 class TooLarge extends Error {
@@ -142,32 +144,66 @@ function gridFromBlocks(sheet: string, blocks: readonly Block[], merges: readonl
   return createGrid({ sheet, cells, merges: unique });
 }
 
-/**
- * Read `area` in one round trip (with its merged areas when asked); when Excel on the web cannot carry it, in
- * halves, down to single rows. A merged-areas read Excel refuses (above 512) is dropped, and the cells read again.
- */
-async function readBlock(context: Excel.RequestContext, ws: Excel.Worksheet, area: MergeArea, withMerges: boolean, out: { blocks: Block[]; merges: MergeArea[]; mergesSkipped: boolean }): Promise<void> {
+type Out = { blocks: Block[]; merges: MergeArea[]; mergesSkipped: boolean };
+
+const halves = (area: MergeArea): [MergeArea, MergeArea] => {
+  const mid = area.top + Math.floor((area.bottom - area.top) / 2);
+  return [{ ...area, bottom: mid }, { ...area, top: mid + 1 }];
+};
+
+/** Read the cells of `area`; when Excel on the web cannot carry them, in halves, down to single rows. */
+async function readCells(context: Excel.RequestContext, ws: Excel.Worksheet, area: MergeArea, out: Out): Promise<void> {
   const finish = queueBlock(ws.getRange(rangeA1(area)));
-  const merges = withMerges ? queueMerges(ws.getRange(rangeA1(area))) : null;
   try {
     await context.sync();
   } catch (e) {
-    if (isBlocking(e)) throw e;
-    if (isPayloadLimit(e)) {
-      if (area.bottom === area.top) throw new TooLarge(area);
-      const mid = area.top + Math.floor((area.bottom - area.top) / 2);
-      await readBlock(context, ws, { ...area, bottom: mid }, withMerges, out);
-      await readBlock(context, ws, { ...area, top: mid + 1 }, withMerges, out);
-      return;
-    }
-    if (!merges) throw e;
-    out.mergesSkipped = true;
-    await readBlock(context, ws, area, false, out);
+    if (!isPayloadLimit(e)) throw e;
+    if (area.bottom === area.top) throw new TooLarge(area);
+    for (const half of halves(area)) await readCells(context, ws, half, out);
     return;
   }
   const block = finish();
   if (block) out.blocks.push(block);
-  if (merges) out.merges.push(...merges());
+}
+
+/**
+ * Read the merged areas of `area`. Excel fails above 512 (Range.getMergedAreasOrNullObject), so a refused read is
+ * split into halves by rows until each part has few enough; a single row Excel still refuses is read without its
+ * merges, and `mergesSkipped` says so.
+ */
+async function readMerges(context: Excel.RequestContext, ws: Excel.Worksheet, area: MergeArea, out: Out): Promise<void> {
+  const finish = queueMerges(ws.getRange(rangeA1(area)));
+  try {
+    await context.sync();
+  } catch (e) {
+    if (isBlocking(e)) throw e;
+    if (area.bottom === area.top) {
+      out.mergesSkipped = true;
+      return;
+    }
+    for (const half of halves(area)) await readMerges(context, ws, half, out);
+    return;
+  }
+  out.merges.push(...finish());
+}
+
+/** Read the cells and merged areas of `area`: in one round trip when Excel allows, else each apart (above). */
+async function readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: MergeArea, withMerges: boolean, out: Out): Promise<void> {
+  if (withMerges) {
+    const cells = queueBlock(ws.getRange(rangeA1(area)));
+    const merges = queueMerges(ws.getRange(rangeA1(area)));
+    try {
+      await context.sync();
+      const block = cells();
+      if (block) out.blocks.push(block);
+      out.merges.push(...merges());
+      return;
+    } catch (e) {
+      if (isBlocking(e) || e instanceof TooLarge) throw e;
+    }
+  }
+  await readCells(context, ws, area, out);
+  if (withMerges) await readMerges(context, ws, area, out);
 }
 
 /**
@@ -185,15 +221,15 @@ async function readBlock(context: Excel.RequestContext, ws: Excel.Worksheet, are
 export async function readActiveSheet(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): Promise<SheetReadResult> {
   let ws = context.workbook.worksheets.getActiveWorksheet();
   const notes: string[] = [];
-  const out = { blocks: [] as Block[], merges: [] as MergeArea[], mergesSkipped: false };
+  const out: Out = { blocks: [], merges: [], mergesSkipped: false };
   let basics: Basics;
-  let ownHighlightIds: readonly string[] = [];
+  let rules: OwnHighlightIds = { ids: [], all: [], unreadable: 0 };
   try {
     try {
       const finishBasics = queueBasics(context, ws);
       const window = ws.getRange(rangeA1(READ_WINDOW)).getIntersectionOrNullObject(ws.getUsedRange(true));
       const finishWindow = queueBlock(window);
-      const finishMerges = capabilities.mergedAreas ? queueMerges(ws.getRange(rangeA1(READ_WINDOW))) : null;
+      const finishMerges = capabilities.mergedAreas ? queueMerges(window) : null;
       const finishRules = capabilities.conditionalFormats ? queueOwnHighlightIds(ws) : null;
       await context.sync();
       basics = finishBasics();
@@ -201,8 +237,8 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
         const block = finishWindow();
         if (block) out.blocks.push(block);
       }
-      if (finishMerges) out.merges.push(...finishMerges());
-      ownHighlightIds = finishRules?.() ?? [];
+      if (finishMerges && !window.isNullObject) out.merges.push(...finishMerges());
+      if (finishRules) rules = finishRules();
     } catch (e) {
       if (isBlocking(e) || e instanceof TooLarge) throw e;
       // step by step: the facts alone, then the cells (in halves if need be), the merges and the rules, each guarded;
@@ -214,29 +250,29 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
       await context.sync();
       basics = finishBasics();
       const inWindow = intersect(basics.used, READ_WINDOW);
-      if (inWindow) await readBlock(context, ws, inWindow, capabilities.mergedAreas, out);
+      if (inWindow) await readArea(context, ws, inWindow, capabilities.mergedAreas, out);
       if (capabilities.conditionalFormats) {
-        const own = await readOwnHighlightIds(context, ws);
-        ownHighlightIds = own.ids;
-        if (own.unreadable > 0) notes.push(noteRulesSkipped(own.unreadable));
+        rules = await readOwnHighlightIds(context, ws);
+        if (rules.unreadable > 0) notes.push(noteRulesSkipped(rules.unreadable));
       }
     }
     if (cellCount(basics.used) > MAX_READ_CELLS) return tooLarge(basics.name, basics.used);
     for (const part of outside(basics.used, READ_WINDOW)) {
-      for (const chunk of rowChunks(part, CHUNK_CELLS)) await readBlock(context, ws, chunk, capabilities.mergedAreas, out);
+      for (const chunk of rowChunks(part, CHUNK_CELLS)) await readArea(context, ws, chunk, capabilities.mergedAreas, out);
     }
   } catch (e) {
     if (e instanceof TooLarge) return tooLarge(ws.name, e.area);
     throw e;
   }
   if (out.mergesSkipped) notes.push(NOTE_MERGES_SKIPPED);
-  const grid = gridFromBlocks(basics.name, out.blocks, out.mergesSkipped ? [] : out.merges);
+  const grid = gridFromBlocks(basics.name, out.blocks, out.merges);
   return {
     ok: true,
     grid,
     worksheet: ws,
     isProtected: basics.isProtected,
-    ownHighlightIds,
+    ownHighlightIds: rules.ids,
+    ruleIds: rules.all,
     profileId: basics.profileId,
     undo: parseUndoSnapshot(basics.undoStored),
     undoStored: basics.undoStored,

@@ -74,7 +74,8 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
   }
   const rechecked = recheck.map((c) => {
     const range = ws.getRange(toA1(c));
-    // in manual calculation mode a write does not recalculate the formulas that read it (Application.calculationMode)
+    // in manual calculation mode a write does not recalculate the formulas that read it (Application.calculationMode);
+    // Range.calculate is ExcelApi 1.6, the set conditional formats come with
     if (read.calculationMode === "Manual" && read.capabilities.conditionalFormats) range.calculate();
     range.load("values");
     return range;

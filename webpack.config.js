@@ -1,6 +1,7 @@
 /**
  * Builds the add-in's web pages into dist/: taskpane.html (React pane), commands.html (ribbon FunctionFile),
- * result.html (the commands' result dialog), plus manifest.xml and the icons. exceljs is only reached through a
+ * result.html (the commands' result dialog), plus manifest.xml and the icons, and the ES5 start-up check for old
+ * webviews (supportCheck.js, loaded by taskpane.html and commands.html before their bundles) with its page. exceljs is only reached through a
  * dynamic import in file mode, so it lands in its own chunk and the pane's first load stays small.
  * `webpack serve` (used by `npm start` on Windows/Mac through office-addin-debugging) serves https://localhost:3000
  * with the office-addin-dev-certs certificate.
@@ -56,6 +57,9 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          // ES5, copied as it is (never compiled): it must run where the bundles cannot parse (old webviews)
+          { from: "src/bootstrap/supportCheck.js", to: "supportCheck.js", info: { minimized: true } },
+          { from: "src/bootstrap/unsupported.html", to: "unsupported.html" },
         ],
       }),
     ],

@@ -7,15 +7,13 @@ import {
   Grid,
   Profile,
   SeverityCounts,
-  labelCore,
   SheetAnalysis,
   sheetReport,
   SheetReport,
   WritePlan,
-  withTaughtLabels,
   WritePlanOptions,
 } from "../engine";
-import { isStoreSheet, markAccepted, readStore, WorkbookStore } from "./workbookStore";
+import { isStoreSheet, markAccepted, readStore, vocabularyOf, WorkbookStore } from "./workbookStore";
 
 /** One checked sheet: what the engine found, what it would write, and the report (cli.md) of it. */
 export interface SheetResult {
@@ -79,7 +77,7 @@ export function checkWorkbook(allGrids: readonly Grid[], profile: Profile, optio
   const store = options.store ?? readStore(allGrids);
   // the add-in's own store sheet is never checked
   const grids = allGrids.filter((g) => !isStoreSheet(g));
-  const vocabulary = withTaughtLabels(store.taught, (text) => labelCore(text).core);
+  const vocabulary = vocabularyOf(store);
   const analyses = withCrossFormFindings(grids.map((g) => analyzeSheet(g, profile, { vocabulary }))).map((a) => {
     if (!a.isForm || store.accepted.length === 0) return a;
     const forms = a.forms.map((f) => markAccepted(f, store.accepted));

@@ -27,6 +27,8 @@ export interface CheckOutcome {
   readonly pending: number;
   /** Cells highlighted. */
   readonly highlighted: number;
+  /** What could not be done as usual, in Chinese (Excel: merged cells or rules Excel would not give, …). */
+  readonly notes?: readonly string[];
 }
 
 export interface FileCheckOutcome extends CheckOutcome {

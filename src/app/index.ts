@@ -14,3 +14,5 @@ export type { UndoSnapshot, UndoCell } from "./undo";
 export type * from "./host";
 export { summaryRows, worstFirst, summarySheetSpec, SUMMARY_SHEET } from "./summaryTable";
 export type { SummaryRow } from "./summaryTable";
+export { formulaReferences, formulasAffectedBy, formulasToRecheck, gridAfterWrite, recheckFormulas } from "./formulaRecheck";
+export type { FormulaReferences, Rechecked } from "./formulaRecheck";

@@ -1,4 +1,4 @@
-import { findingKey, FormAnalysis, Grid, rawCell, TaughtLabel } from "../engine";
+import { findingKey, FormAnalysis, FormVocabulary, Grid, labelCore, rawCell, TaughtLabel, withTaughtLabels } from "../engine";
 
 /**
  * What a workbook keeps about itself, in a very hidden sheet that Office.js and the .xlsx edge read and write alike:
@@ -115,4 +115,9 @@ export function markAccepted(form: FormAnalysis, accepted: readonly AcceptedFind
       return a ? { ...f, ignored: { reason: a.reason, by: a.by, at: a.at } } : f;
     }),
   };
+}
+
+/** The words the locator reads this workbook's forms by: the default vocabulary and the store's taught words. */
+export function vocabularyOf(store: WorkbookStore): FormVocabulary {
+  return withTaughtLabels(store.taught, (text) => labelCore(text).core);
 }

@@ -14,8 +14,13 @@ function render(): void {
   }
   const close = document.getElementById("close")!;
   close.addEventListener("click", () => {
-    if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) Office.context.ui.messageParent("close");
-    else window.close();
+    // the command that opened this dialog has usually completed already (its runtime is gone): close ourselves too
+    try {
+      if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) Office.context.ui.messageParent("close");
+    } catch {
+      // no parent to tell
+    }
+    window.close();
   });
   close.focus();
 }

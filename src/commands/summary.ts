@@ -26,18 +26,19 @@ export function validateSummary(result: HostResult<CheckOutcome>): CommandSummar
       `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条。`,
       result.written > 0 ? `已写入 ${result.written} 个计算结果（可在面板中“撤销上次写入”）。` : "计算结果与表中一致，未写入任何单元格。",
       result.highlighted > 0 ? `已标注 ${result.highlighted} 个有问题的单元格（“清除标注”可去掉）。` : "没有需要标注的单元格。",
+      ...(result.notes ?? []),
       "点击“打开面板”查看每一条问题及其计算过程。",
     ],
   };
 }
 
 /** The summary of 新建自评表 / 生成下年度模板. */
-export function templateSummary(result: HostResult<{ readonly sheet: string; readonly year: number }>): CommandSummary {
+export function templateSummary(result: HostResult<{ readonly sheet: string; readonly year: number; readonly notes?: readonly string[] }>): CommandSummary {
   if (!result.ok) return { ok: false, title: "未能生成自评表", lines: [result.message] };
   return {
     ok: true,
     title: "已新建自评表",
-    lines: [`已新建工作表“${result.sheet}”（${result.year} 年度）。`, "填写项目资金和绩效指标后，点击“校验并计分”。"],
+    lines: [`已新建工作表“${result.sheet}”（${result.year} 年度）。`, ...(result.notes ?? []), "填写项目资金和绩效指标后，点击“校验并计分”。"],
   };
 }
 

@@ -57,7 +57,7 @@ describe("ribbon commands", () => {
   it("an unexpected error is shown, not swallowed silently, and the event still completes", async () => {
     const book = new FakeWorkbook(FakeSheet.fromSpec(seedSheet(SEED_FORMS[0]).spec));
     const { commands, shown, event } = setup(book, (ctx) => {
-      ctx.failNextSync = { code: "GeneralException", message: "boom" };
+      ctx.failFromSync = { at: 1, code: "GeneralException", message: "boom" };
     });
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     await commands.validateAndScore(event);
@@ -94,5 +94,68 @@ describe("ribbon commands", () => {
     expect(url.startsWith("https://localhost:3000/result.html?d=")).toBe(true);
     expect(summaryFromQuery(new URL(url).search)).toEqual(s);
     expect(summaryFromQuery("?d=%7Bbad")).toBeNull();
+  });
+});
+
+describe("the command runtime as Office loads it (commands.ts with Office and Excel globals)", () => {
+  type Handler = (event: { completed: () => void }) => Promise<void>;
+  const globals = globalThis as unknown as Record<string, unknown>;
+
+  afterEach(() => {
+    delete globals.Office;
+    delete globals.Excel;
+    delete globals.window;
+  });
+
+  it("completes as soon as the result dialog is open, while the dialog stays open (the next click need not wait for it)", async () => {
+    const book = new FakeWorkbook(FakeSheet.fromSpec(seedSheet(SEED_FORMS[0], { blank: { grade: true } }).spec));
+    const handlers: Record<string, Handler> = {};
+    const dialogs: { url: string; closed: boolean }[] = [];
+    globals.Office = {
+      onReady: (cb: (info: { host: string }) => void) => (cb({ host: "Excel" }), Promise.resolve({ host: "Excel" })),
+      actions: { associate: (name: string, fn: Handler) => (handlers[name] = fn) },
+      context: {
+        ui: {
+          displayDialogAsync: (url: string, _options: unknown, cb: (r: unknown) => void) => {
+            const dialog = { url, closed: false, addEventHandler: () => undefined, close: () => (dialog.closed = true) };
+            dialogs.push(dialog);
+            setTimeout(() => cb({ status: "succeeded", value: dialog }), 5);
+          },
+        },
+      },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    };
+    globals.Excel = { run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => batch(asContext(new FakeContext(book))) };
+    globals.window = { location: { href: "https://localhost:3000/commands.html" } };
+    // commands.ts registers its handlers when Office is there, as Office loads commands.html
+    await jest.isolateModulesAsync(async () => {
+      await import("../../src/commands/commands");
+    });
+    expect(Object.keys(handlers).sort()).toEqual(["newTemplate", "validateAndScore"]);
+    const event = { completed: jest.fn() };
+    await Promise.race([handlers.validateAndScore(event), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(dialogs).toHaveLength(1);
+    expect(dialogs[0].closed).toBe(false);
+    expect(dialogs[0].url).toMatch(/^https:\/\/localhost:3000\/result\.html\?d=/);
+    expect(book.sheets[0].snapshot()).toMatchObject({ cells: expect.arrayContaining([[expect.any(String), expect.objectContaining({ value: "优" })]]) });
+  });
+
+  it("completes even if Office never says the dialog opened", async () => {
+    jest.useFakeTimers();
+    try {
+      const { openResultDialog, DIALOG_OPEN_TIMEOUT_MS } = await import("../../src/commands/commands");
+      globals.Office = { AsyncResultStatus: { Succeeded: "succeeded" }, EventType: {} };
+      let done = false;
+      const shown = openResultDialog({ displayDialogAsync: () => undefined } as never, "https://localhost:3000/commands.html", { ok: true, title: "t", lines: [] }).then(() => (done = true));
+      await Promise.resolve();
+      expect(done).toBe(false);
+      jest.advanceTimersByTime(DIALOG_OPEN_TIMEOUT_MS);
+      await shown;
+      expect(done).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

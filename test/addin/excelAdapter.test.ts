@@ -99,7 +99,8 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     const addresses = ctx.cellWrites.map((w) => w.address);
     expect(addresses).not.toContain(totalA1);
     expect(addresses).not.toContain(toA1(typedCell));
-    expect(sheet.at(totalA1)).toMatchObject({ value: 90, formula: expect.stringMatching(/^SUM/) });
+    // the formula stays; its value is Excel's (recalculated after the write), never one the add-in wrote
+    expect(sheet.at(totalA1)).toMatchObject({ formula: expect.stringMatching(/^SUM/) });
     expect(sheet.cell(typedCell.row, typedCell.col)!.value).toBe(typedBefore);
     expect(result.report.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["FORMULA_DISAGREES", "SCORE_RULE_MISMATCH"]));
     // the grade was blank and is written
@@ -118,13 +119,13 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
 
     const ctx = new FakeContext(book);
     const cleared = await clearHighlights(asContext(ctx), caps);
-    expect(cleared).toEqual({ ok: true, cleared: check.ok ? check.highlighted : -1 });
+    expect(cleared).toEqual({ ok: true, cleared: check.ok ? check.highlighted : -1, notes: [] });
     expect(ctx.syncCount).toBe(2);
     expect(ctx.log.every((l) => l.op === "cf.delete")).toBe(true);
     expect(sheet.snapshot()).toEqual(before);
 
     const none = new FakeContext(book);
-    expect(await clearHighlights(asContext(none), caps)).toEqual({ ok: true, cleared: 0 });
+    expect(await clearHighlights(asContext(none), caps)).toEqual({ ok: true, cleared: 0, notes: [] });
     expect(none.syncCount).toBe(1);
   });
 
@@ -214,7 +215,7 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
   it("an unknown host error is not swallowed", async () => {
     const { book } = bookOf(SEED_FORMS[0]);
     const ctx = new FakeContext(book);
-    ctx.failNextSync = { code: "GeneralException", message: "boom" };
+    ctx.failFromSync = { at: 1, code: "GeneralException", message: "boom" };
     const host = createExcelHost((batch) => batch(asContext(ctx)));
     await expect(host.check("putuo-2023", { write: true })).rejects.toMatchObject({ code: "GeneralException" });
   });
@@ -233,6 +234,7 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     sheet.ensure(40, 2).value = "=103.00(台)";
     const ctx = new FakeContext(book);
     const read = await readActiveSheet(asContext(ctx), caps);
+    if (!read.ok) throw new Error(read.message);
     expect(ctx.syncCount).toBe(1);
     expect([...read.grid.merges].sort((a, b) => a.top - b.top || a.left - b.left)).toEqual([...spec.merges].sort((a, b) => a.top - b.top || a.left - b.left));
     expect(read.grid.cells.get(40 * (1 << 14) + 2)).toEqual({ value: "=103.00(台)", formula: undefined, numberFormat: undefined });
@@ -242,7 +244,7 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     expect(read.profileId).toBeNull();
 
     const old = await readActiveSheet(asContext(new FakeContext(book)), { ...caps, mergedAreas: false, conditionalFormats: false });
-    expect(old.grid.merges).toEqual([]);
+    expect(old.ok && old.grid.merges).toEqual([]);
   });
 
   it("without ExcelApi 1.6 it writes values and no highlights", async () => {
@@ -265,6 +267,7 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     const { book, spec } = bookOf(SEED_FORMS[0]);
     const ctx = new FakeContext(book);
     const read = await readActiveSheet(asContext(ctx), caps);
+    if (!read.ok) throw new Error(read.message);
     await expect(applyPlan(asContext(ctx), read, { ...enginePlan(spec), sheet: "other" })).rejects.toThrow(/other/);
   });
 
@@ -287,7 +290,7 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     expect(cliRules).toBe(fixed.result.sheets[0].plan!.highlights.length);
     expect(cliRules).toBeGreaterThan(0);
     const ctx = new FakeContext(new FakeWorkbook(sheet));
-    expect(await clearHighlights(asContext(ctx), caps)).toEqual({ ok: true, cleared: cliRules });
+    expect(await clearHighlights(asContext(ctx), caps)).toEqual({ ok: true, cleared: cliRules, notes: [] });
     expect(sheet.rules.map((r) => r.formula)).toEqual(["=$B$2>0"]);
   });
 });
@@ -299,7 +302,7 @@ describe("writeSheetSpec", () => {
     const book = new FakeWorkbook(existing);
     const ctx = new FakeContext(book);
     const result = await writeSheetSpec(asContext(ctx), { ...spec, validations: [{ kind: "list", range: { top: 30, left: 3, bottom: 30, right: 3 }, items: ["优", "良"], prompt: "选择等级" }], printFitWidth: true }, caps);
-    expect(result).toEqual({ ok: true, sheet: `${spec.name} (2)` });
+    expect(result).toEqual({ ok: true, sheet: `${spec.name} (2)`, notes: [] });
     expect(ctx.syncCount).toBe(2);
     const added = book.sheet(`${spec.name} (2)`)!;
     expect(book.active).toBe(added);
@@ -308,6 +311,7 @@ describe("writeSheetSpec", () => {
     expect(added.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
     expect(added.columnWidths.size).toBe(spec.columnWidths!.length);
     const read = await readActiveSheet(asContext(new FakeContext(book)), caps);
+    if (!read.ok) throw new Error(read.message);
     const expected = sheetReport(analyzeSheet(specToGrid({ ...spec, name: added.name }), profile));
     expect(sheetReport(analyzeSheet(read.grid, profile))).toEqual(expected);
   });

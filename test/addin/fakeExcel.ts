@@ -1,11 +1,37 @@
 /**
- * A hand-written fake of the slice of the Excel JavaScript API the add-in uses, with Office.js's batching:
- * calls queue commands; `context.sync()` runs them in order, fills loaded properties, and counts round trips.
- * Reading a property that was not loaded (or before the sync) throws, like Office.js. Writes to a protected
- * sheet throw AccessDenied, like Excel. Every change is logged so tests can assert "zero writes".
+ * A hand-written fake of the slice of the Excel JavaScript API the add-in uses. Excel itself cannot run here, so
+ * the fake is as strict as Excel's documentation; every behaviour it models cites its source beside the code and
+ * has its own test in fakeExcel.test.ts:
+ *
+ *  - Batching: calls queue commands; `context.sync()` runs them in order and counts round trips.
+ *    (learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model, "sync()")
+ *  - Reading a property that was not loaded, or before its sync, throws PropertyNotLoaded
+ *    (same page, "load()": "you must explicitly load the properties … and then call context.sync()";
+ *    OfficeExtension.ErrorCodes.propertyNotLoaded).
+ *  - A batch stops at its first failing command and keeps what ran before it; the failed sync delivers no loaded
+ *    values (OfficeExtension.Error.traceMessages: "all trace messages that were executed" before the error).
+ *  - Strings written to `values` / `formulas` are taken as typed (fakeTyping.ts, with its sources).
+ *  - Formulas are recalculated after each write when calculation is automatic, and a load queued after the write in
+ *    the same batch sees the new result; in manual mode only `Range.calculate()` does
+ *    (learn.microsoft.com/office/dev/add-ins/excel/performance, "Suspend calculation temporarily": values loaded in
+ *    the batch that wrote them are `[1, 2, 3]`; Application.calculationMode). fakeFormulas.ts evaluates them.
+ *  - Excel on the web refuses requests and responses above 5 MB (RequestPayloadSizeLimitExceeded /
+ *    ResponsePayloadSizeLimitExceeded); every platform limits a read to 5,000,000 cells, past which "the API will
+ *    either return null or throw an error" (concepts/resource-limits-and-performance-optimization, "Excel add-ins";
+ *    excel/performance, "Payload size limit best practices").
+ *  - Range.getMergedAreasOrNullObject "will fail to return the result" above 512 merged areas (Excel.Range
+ *    reference); its areas come as `areas.items` (RangeAreas.areas, ExcelApi 1.9).
+ *  - Conditional formats: reading the rule of some rules users make throws (office-js#6835, #6827), deleting one
+ *    can throw ItemNotFound (office-js#5222) — per rule, `unreadable` / `undeletable`.
+ *  - Writes to a protected sheet throw AccessDenied (testing/application-specific-api-error-handling).
+ *  - `pageLayout.zoom` with `verticalFitToPages: 0` is undocumented (PageLayoutZoomOptions): `rejectZeroFitToPages`
+ *    makes it fail, as Excel may.
+ * Every change is logged so tests can assert "zero writes".
  */
 import { CellValue, colName, MergeArea, parseA1 } from "../../src/engine";
 import { SheetSpec } from "../../src/engine/sheet/sheetSpec";
+import { evaluateFormula } from "./fakeFormulas";
+import { typeIn } from "./fakeTyping";
 
 export interface FakeCell {
   value: CellValue;
@@ -23,6 +49,10 @@ export interface FakeRule {
   fill?: string;
   /** Rules the user made (not the add-in's). */
   user?: boolean;
+  /** Loading this rule's properties fails the sync (office-js#6835, #6827: rules users make or duplicate). */
+  unreadable?: boolean;
+  /** Deleting this rule fails with ItemNotFound (office-js#5222: two rules on one cell). */
+  undeletable?: boolean;
 }
 
 export interface WriteLog {
@@ -32,6 +62,25 @@ export interface WriteLog {
   readonly value?: unknown;
 }
 
+/** What kind of Excel the fake is. */
+export interface HostOptions {
+  /** "web": the 5 MB request and response limits of Excel on the web apply. */
+  platform: "desktop" | "web";
+  /** What a read of more than 5,000,000 cells does (the docs allow both). */
+  overCellLimit: "throw" | "null";
+  calculationMode: "Automatic" | "Manual";
+  /** Refuse `pageLayout.zoom` with `verticalFitToPages: 0` (an undocumented value). */
+  rejectZeroFitToPages: boolean;
+}
+
+export const DEFAULT_HOST: HostOptions = { platform: "desktop", overCellLimit: "throw", calculationMode: "Automatic", rejectZeroFitToPages: false };
+
+/** Excel on the web's payload limit (5 MB) and every platform's read limit (5,000,000 cells). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const CELL_READ_LIMIT = 5_000_000;
+export const MERGED_AREAS_LIMIT = 512;
+const SHEET_AREA: MergeArea = { top: 1, left: 1, bottom: 1048576, right: 16384 };
+
 let nextRuleId = 1;
 
 export class FakeSheet {
@@ -39,6 +88,7 @@ export class FakeSheet {
   merges: MergeArea[] = [];
   rules: FakeRule[] = [];
   protected = false;
+  visibility: "Visible" | "Hidden" = "Visible";
   validations: { area: MergeArea; rule: unknown }[] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
@@ -80,8 +130,10 @@ export class FakeSheet {
     return c;
   }
 
-  addUserRule(a1: string, formula: string, fill: string): void {
-    this.rules.push({ id: nextRuleId++, area: areaOf(a1), type: "Custom", formula, fill, user: true });
+  addUserRule(a1: string, formula: string, fill: string, flags: Partial<Pick<FakeRule, "unreadable" | "undeletable" | "type">> = {}): FakeRule {
+    const rule: FakeRule = { id: nextRuleId++, area: areaOf(a1), formula, fill, user: true, ...flags, type: flags.type ?? "Custom" };
+    this.rules.push(rule);
+    return rule;
   }
 
   /** Everything a user could see in the sheet, for before/after comparisons. */
@@ -90,12 +142,13 @@ export class FakeSheet {
       .filter(([, c]) => !(c.value === null && c.formula === undefined && !c.numberFormat && !c.style))
       .map(([k, c]) => [k, { value: c.value ?? null, formula: c.formula, numberFormat: c.numberFormat && c.numberFormat !== "General" ? c.numberFormat : undefined, style: c.style }])
       .sort(([a], [b]) => String(a).localeCompare(String(b)));
-    return JSON.parse(JSON.stringify({ cells, merges: this.merges, rules: this.rules.map(({ id: _id, ...r }) => r) }));
+    return JSON.parse(JSON.stringify({ cells, merges: this.merges, rules: this.rules.map(({ id: _id, ...r }) => r), visibility: this.visibility }));
   }
 
   /**
    * The used range: every cell holding anything (formatting included), or with `valuesOnly` only cells with a value
-   * or formula (Worksheet.getUsedRange(valuesOnly), ExcelApi 1.2). Null when there is none (valuesOnly).
+   * or formula (Worksheet.getUsedRange(valuesOnly), ExcelApi 1.2). "If the entire worksheet is blank, this function
+   * will return the top left cell" (Worksheet.getUsedRange reference).
    */
   usedArea(valuesOnly = false): MergeArea {
     return this.usedAreaOrNull(valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 };
@@ -122,12 +175,35 @@ export class FakeSheet {
     }
     return bottom === 0 ? null : { top, left, bottom, right };
   }
+
+  /** Recalculate formula cells (all, or those inside `area`) until nothing changes, as Excel's calculation chain. */
+  recalculate(area?: MergeArea): void {
+    const formulas = [...this.cells.entries()].filter(([k, c]) => {
+      if (c.formula === undefined) return false;
+      if (!area) return true;
+      const [r, col] = k.split(":").map(Number);
+      return r >= area.top && r <= area.bottom && col >= area.left && col <= area.right;
+    });
+    const get = (row: number, col: number) => this.cell(row, col)?.value ?? null;
+    for (let pass = 0; pass < 50; pass++) {
+      let changed = false;
+      for (const [, c] of formulas) {
+        const v = evaluateFormula(c.formula!, get);
+        if (v !== c.value) {
+          c.value = v;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+    }
+  }
 }
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   activeIndex = 0;
   readonly settings = new Map<string, unknown>();
+  host: HostOptions = { ...DEFAULT_HOST };
 
   constructor(...sheets: FakeSheet[]) {
     this.sheets = sheets;
@@ -142,7 +218,8 @@ export class FakeWorkbook {
   }
 }
 
-class HostError extends Error {
+/** An OfficeExtension.Error as the add-in sees it: a `code` (Excel.ErrorCodes) and a message. */
+export class HostError extends Error {
   constructor(
     public readonly code: string,
     message: string,
@@ -155,19 +232,24 @@ class HostError extends Error {
 function areaOf(address: string): MergeArea {
   const local = address.slice(address.lastIndexOf("!") + 1);
   const [a, b = a] = local.split(":");
-  if (/^[A-Z]+$/i.test(a)) {
-    const c1 = parseA1(`${a}1`).col;
-    const c2 = parseA1(`${b}1`).col;
+  if (/^\$?[A-Z]+$/i.test(a)) {
+    const c1 = parseA1(`${a.replace(/\$/g, "")}1`).col;
+    const c2 = parseA1(`${b.replace(/\$/g, "")}1`).col;
     return { top: 1, left: c1, bottom: 1048576, right: c2 };
   }
-  if (/^\d+$/.test(a)) return { top: Number(a), left: 1, bottom: Number(b), right: 16384 };
-  const p = parseA1(a);
-  const q = parseA1(b);
+  if (/^\$?\d+$/.test(a)) return { top: Number(a.replace(/\$/g, "")), left: 1, bottom: Number(b.replace(/\$/g, "")), right: 16384 };
+  const p = parseA1(a.replace(/\$/g, ""));
+  const q = parseA1(b.replace(/\$/g, ""));
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
-const a1Of = (m: MergeArea) => (m.top === m.bottom && m.left === m.right ? `${colName(m.left)}${m.top}` : `${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}`);
+export const a1Of = (m: MergeArea) => (m.top === m.bottom && m.left === m.right ? `${colName(m.left)}${m.top}` : `${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}`);
 const intersects = (a: MergeArea, b: MergeArea) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+const intersection = (a: MergeArea, b: MergeArea): MergeArea | null =>
+  intersects(a, b) ? { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) } : null;
+/** A payload's size: its JSON in UTF-8 bytes. */
+const jsonBytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), "utf8");
+const cellCount = (a: MergeArea) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
 
 type Op = () => void;
 
@@ -177,44 +259,59 @@ class Proxy {
   constructor(protected readonly ctx: FakeContext) {}
 
   protected read(name: string): unknown {
-    if (!this.loaded.has(name)) throw new Error(`PropertyNotLoaded: "${name}" was not loaded and synced before it was read`);
+    if (!this.loaded.has(name)) throw new HostError("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
     return this.loaded.get(name);
+  }
+
+  /** Queue a load whose value is computed when the batch runs and delivered only if the whole sync succeeds. */
+  protected queueLoad(name: string, compute: () => unknown, bytes?: (v: unknown) => number): void {
+    this.ctx.queue(() => {
+      const v = compute();
+      if (v === NOT_LOADED) return;
+      this.ctx.deliver(() => this.loaded.set(name, v), bytes ? bytes(v) : jsonBytes(v ?? null));
+    });
   }
 }
 
-class NullableProxy extends Proxy {
-  private nullState: boolean | undefined;
-  constructor(
-    ctx: FakeContext,
-    private readonly exists: () => boolean,
-  ) {
-    super(ctx);
-    ctx.queue(() => {
-      this.nullState = !this.exists();
-    });
-  }
-  get isNullObject(): boolean {
-    if (this.nullState === undefined) throw new Error("PropertyNotLoaded: isNullObject before sync");
-    return this.nullState;
-  }
-}
+const NOT_LOADED = Symbol("not loaded");
 
 export class FakeContext {
   syncCount = 0;
   readonly log: WriteLog[] = [];
-  /** Make the next sync fail with this Office.js error code, applying nothing (e.g. InvalidOperationInCellEditMode). */
+  /** Make the next sync fail before any of its commands run (e.g. InvalidOperationInCellEditMode). */
   failNextSync: { code: string; message: string } | null = null;
-  /** Make the sync with this (1-based) number fail with an Office.js error code, applying nothing. */
+  /** Make the sync with this (1-based) number fail before any of its commands run. */
   failSyncNumber: { at: number; code: string; message: string } | null = null;
+  /** Make every sync from this (1-based) number on fail before any of its commands run (a lasting error). */
+  failFromSync: { at: number; code: string; message: string } | null = null;
+  /** Make command `op` (1-based) of sync `sync` fail; the commands before it stay applied. */
+  failAt: { sync: number; op: number; code: string; message: string } | null = null;
+  /** How many commands each sync ran (or had queued, when it failed). */
+  readonly opsPerSync: number[] = [];
   private ops: Op[] = [];
+  private requestBytes = 0;
+  private deliveries: { apply: () => void; bytes: number }[] = [];
   readonly workbook: WorkbookProxy;
 
   constructor(readonly book: FakeWorkbook) {
     this.workbook = new WorkbookProxy(this);
   }
 
+  get host(): HostOptions {
+    return this.book.host;
+  }
+
   queue(op: Op): void {
     this.ops.push(op);
+  }
+
+  /** Count bytes the add-in sends (values, formulas, formats it writes). */
+  request(bytes: number): void {
+    this.requestBytes += bytes;
+  }
+
+  deliver(apply: () => void, bytes: number): void {
+    this.deliveries.push({ apply, bytes });
   }
 
   write(sheet: FakeSheet, entry: Omit<WriteLog, "sheet">, apply: () => void): void {
@@ -228,14 +325,34 @@ export class FakeContext {
   async sync(): Promise<void> {
     this.syncCount++;
     const ops = this.ops;
+    const requestBytes = this.requestBytes;
     this.ops = [];
+    this.requestBytes = 0;
+    this.deliveries = [];
+    this.opsPerSync.push(ops.length);
+    await Promise.resolve();
     if (this.failNextSync) {
       const f = this.failNextSync;
       this.failNextSync = null;
       throw new HostError(f.code, f.message);
     }
     if (this.failSyncNumber?.at === this.syncCount) throw new HostError(this.failSyncNumber.code, this.failSyncNumber.message);
-    for (const op of ops) op();
+    if (this.failFromSync && this.syncCount >= this.failFromSync.at) throw new HostError(this.failFromSync.code, this.failFromSync.message);
+    if (this.host.platform === "web" && requestBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new HostError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
+    ops.forEach((op, i) => {
+      if (this.failAt && this.failAt.sync === this.syncCount && this.failAt.op === i + 1) {
+        throw new HostError(this.failAt.code, this.failAt.message);
+      }
+      op();
+    });
+    const responseBytes = this.deliveries.reduce((s, d) => s + d.bytes, 0);
+    if (this.host.platform === "web" && responseBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new HostError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
+    for (const d of this.deliveries) d.apply();
+    this.deliveries = [];
   }
 
   /** Value writes (values / formulas / number formats) in the log. */
@@ -247,10 +364,23 @@ export class FakeContext {
 class WorkbookProxy extends Proxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
+  readonly application: ApplicationProxy;
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
+    this.application = new ApplicationProxy(ctx);
+  }
+}
+
+class ApplicationProxy extends Proxy {
+  load(what: string): this {
+    if (what !== "calculationMode") throw new Error(`fake: unsupported application load ${what}`);
+    this.queueLoad("calculationMode", () => this.ctx.host.calculationMode);
+    return this;
+  }
+  get calculationMode(): string {
+    return this.read("calculationMode") as string;
   }
 }
 
@@ -290,17 +420,18 @@ class WorksheetCollectionProxy extends Proxy {
   load(what: string): this {
     if (what !== "items/name") throw new Error(`fake: unsupported load ${what}`);
     this.ctx.queue(() => {
-      this.loadedItems = this.ctx.book.sheets.map((s) => {
+      const items = this.ctx.book.sheets.map((s) => {
         const p = new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(s.name)!);
         p.setLoaded("name", s.name);
         return p;
       });
+      this.ctx.deliver(() => (this.loadedItems = items), jsonBytes(items.map((i) => i.name)));
     });
     return this;
   }
 
   get items(): WorksheetProxy[] {
-    if (!this.loadedItems) throw new Error("PropertyNotLoaded: items");
+    if (!this.loadedItems) throw new HostError("PropertyNotLoaded", "The property 'items' is not available.");
     return this.loadedItems;
   }
 }
@@ -313,29 +444,40 @@ class WorksheetProxy extends Proxy {
   constructor(
     ctx: FakeContext,
     readonly target: () => FakeSheet,
-    exists?: () => boolean,
+    private readonly exists?: () => boolean,
   ) {
     super(ctx);
     if (exists) {
       ctx.queue(() => {
-        this.nullState = !exists();
+        const e = exists();
+        ctx.deliver(() => (this.nullState = !e), 8);
       });
     }
     const protectionLoaded = new Map<string, boolean>();
     this.protection = {
       load: (p: string) => {
         if (p !== "protected") throw new Error(`fake: unsupported protection load ${p}`);
-        ctx.queue(() => protectionLoaded.set("protected", this.target().protected));
+        ctx.queue(() => {
+          const v = this.target().protected;
+          ctx.deliver(() => protectionLoaded.set("protected", v), 8);
+        });
       },
       get protected() {
-        if (!protectionLoaded.has("protected")) throw new Error("PropertyNotLoaded: protection.protected");
+        if (!protectionLoaded.has("protected")) throw new HostError("PropertyNotLoaded", "The property 'protected' is not available.");
         return protectionLoaded.get("protected")!;
       },
     };
     const layout: Record<string, unknown> = {};
     for (const prop of ["paperSize", "orientation", "zoom"]) {
       Object.defineProperty(layout, prop, {
-        set: (v: unknown) => ctx.queue(() => ctx.write(this.target(), { op: `pageLayout.${prop}`, value: v }, () => (this.target().pageLayout[prop] = v))),
+        set: (v: unknown) =>
+          ctx.queue(() => {
+            const zoom = v as { verticalFitToPages?: number; horizontalFitToPages?: number };
+            if (prop === "zoom" && ctx.host.rejectZeroFitToPages && (zoom.verticalFitToPages === 0 || zoom.horizontalFitToPages === 0)) {
+              throw new HostError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+            }
+            ctx.write(this.target(), { op: `pageLayout.${prop}`, value: v }, () => (this.target().pageLayout[prop] = v));
+          }),
       });
     }
     this.pageLayout = layout;
@@ -346,16 +488,17 @@ class WorksheetProxy extends Proxy {
   }
 
   get isNullObject(): boolean {
-    if (this.nullState === undefined) throw new Error("PropertyNotLoaded: isNullObject");
+    if (this.nullState === undefined) throw new HostError("PropertyNotLoaded", "The property 'isNullObject' is not available.");
     return this.nullState;
   }
 
   load(what: string): this {
     for (const p of what.split(",").map((x) => x.trim())) {
-      if (p !== "name") throw new Error(`fake: unsupported worksheet load ${p}`);
-      this.ctx.queue(() => {
-        if (this.nullState) return;
-        this.loaded.set("name", this.target().name);
+      if (p !== "name" && p !== "visibility") throw new Error(`fake: unsupported worksheet load ${p}`);
+      this.queueLoad(p, () => {
+        // a null object (getItemOrNullObject of a missing sheet) loads nothing; getItem of one throws ItemNotFound
+        if (this.exists && !this.exists()) return NOT_LOADED;
+        return p === "name" ? this.target().name : this.target().visibility;
       });
     }
     return this;
@@ -365,35 +508,33 @@ class WorksheetProxy extends Proxy {
     return this.read("name") as string;
   }
 
-  getUsedRange(): RangeProxy {
+  get visibility(): string {
+    return this.read("visibility") as string;
+  }
+  set visibility(v: string) {
+    this.ctx.queue(() => this.ctx.write(this.target(), { op: "visibility", value: v }, () => (this.target().visibility = v as "Visible" | "Hidden")));
+  }
+
+  getUsedRange(valuesOnly = false): RangeProxy {
     let area: MergeArea | undefined;
     this.ctx.queue(() => {
-      area = this.target().usedArea();
+      area = this.target().usedArea(valuesOnly);
     });
     return new RangeProxy(this.ctx, this.target, () => area!);
   }
 
   /** getUsedRangeOrNullObject (ExcelApi 1.4): a null object when the sheet has no used cells. */
-  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy & { readonly isNullObject: boolean } {
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     let area: MergeArea | null = null;
     this.ctx.queue(() => {
       area = this.target().usedAreaOrNull(valuesOnly);
     });
-    const range = new RangeProxy(this.ctx, this.target, () => area!);
-    let nullState: boolean | undefined;
-    this.ctx.queue(() => {
-      nullState = area === null;
-    });
-    return Object.defineProperty(range, "isNullObject", {
-      get: () => {
-        if (nullState === undefined) throw new Error("PropertyNotLoaded: isNullObject before sync");
-        return nullState;
-      },
-    }) as RangeProxy & { readonly isNullObject: boolean };
+    return new RangeProxy(this.ctx, this.target, () => area, true);
   }
 
-  getRange(address: string): RangeProxy {
-    const area = areaOf(address);
+  /** getRange(): the whole worksheet when no address is given (Worksheet.getRange reference). */
+  getRange(address?: string): RangeProxy {
+    const area = address === undefined ? SHEET_AREA : areaOf(address);
     return new RangeProxy(this.ctx, this.target, () => area);
   }
 
@@ -408,6 +549,16 @@ class WorksheetProxy extends Proxy {
       this.ctx.log.push({ op: "activate", sheet: s.name });
     });
   }
+
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.target();
+      const active = this.ctx.book.active;
+      this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
+      this.ctx.book.activeIndex = Math.max(0, this.ctx.book.sheets.indexOf(active === s ? this.ctx.book.sheets[0] : active));
+      this.ctx.log.push({ op: "deleteSheet", sheet: s.name });
+    });
+  }
 }
 
 type Grid2D = unknown[][];
@@ -416,13 +567,21 @@ class RangeProxy extends Proxy {
   readonly format: Record<string, unknown>;
   readonly dataValidation: Record<string, unknown>;
   private rulesProxy: ConditionalFormatCollectionProxy | null = null;
+  private nullState: boolean | undefined;
 
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
-    private readonly area: () => MergeArea,
+    private readonly area: () => MergeArea | null,
+    nullable = false,
   ) {
     super(ctx);
+    if (nullable) {
+      ctx.queue(() => {
+        const isNull = this.area() === null;
+        ctx.deliver(() => (this.nullState = isNull), 8);
+      });
+    }
     const styleSetter = (obj: Record<string, unknown>, path: string) => (prop: string) =>
       Object.defineProperty(obj, prop, {
         set: (v: unknown) => this.eachCell(`format.${path}${prop}`, v, (c) => (c.style = { ...c.style, [`${path}${prop}`]: v })),
@@ -445,38 +604,71 @@ class RangeProxy extends Proxy {
     };
     ["wrapText", "horizontalAlignment", "verticalAlignment"].forEach(styleSetter(format, ""));
     Object.defineProperty(format, "columnWidth", {
-      set: (v: number) => ctx.queue(() => ctx.write(this.sheet(), { op: "columnWidth", address: a1Of(this.area()), value: v }, () => {
-        for (let c = this.area().left; c <= this.area().right; c++) this.sheet().columnWidths.set(c, v);
-      })),
+      set: (v: number) =>
+        ctx.queue(() =>
+          ctx.write(this.sheet(), { op: "columnWidth", address: a1Of(this.must()), value: v }, () => {
+            for (let c = this.must().left; c <= this.must().right; c++) this.sheet().columnWidths.set(c, v);
+          }),
+        ),
     });
     Object.defineProperty(format, "rowHeight", {
-      set: (v: number) => ctx.queue(() => ctx.write(this.sheet(), { op: "rowHeight", address: a1Of(this.area()), value: v }, () => {
-        for (let r = this.area().top; r <= this.area().bottom; r++) this.sheet().rowHeights.set(r, v);
-      })),
+      set: (v: number) =>
+        ctx.queue(() =>
+          ctx.write(this.sheet(), { op: "rowHeight", address: a1Of(this.must()), value: v }, () => {
+            for (let r = this.must().top; r <= this.must().bottom; r++) this.sheet().rowHeights.set(r, v);
+          }),
+        ),
     });
     this.format = format;
     const dv: Record<string, unknown> = {};
     for (const prop of ["rule", "prompt", "errorAlert"]) {
       Object.defineProperty(dv, prop, {
-        set: (v: unknown) => ctx.queue(() => ctx.write(this.sheet(), { op: `dataValidation.${prop}`, address: a1Of(this.area()), value: v }, () => {
-          if (prop === "rule") this.sheet().validations.push({ area: this.area(), rule: v });
-        })),
+        set: (v: unknown) =>
+          ctx.queue(() =>
+            ctx.write(this.sheet(), { op: `dataValidation.${prop}`, address: a1Of(this.must()), value: v }, () => {
+              if (prop === "rule") this.sheet().validations.push({ area: this.must(), rule: v });
+            }),
+          ),
       });
     }
     this.dataValidation = dv;
   }
 
+  /** The area, for commands that need one: a null object has none (InvalidOperation in Excel). */
+  private must(): MergeArea {
+    const a = this.area();
+    if (!a) throw new HostError("InvalidOperation", "The operation attempted is invalid on the object (a null object).");
+    return a;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new HostError("PropertyNotLoaded", "The property 'isNullObject' is not available.");
+    return this.nullState;
+  }
+
   private eachCell(op: string, value: unknown, apply: (c: FakeCell) => void): void {
     this.ctx.queue(() => {
-      const a = this.area();
+      const a = this.must();
       this.ctx.write(this.sheet(), { op, address: a1Of(a), value }, () => {
         for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) apply(this.sheet().ensure(r, c));
       });
     });
   }
 
-  private grid(read: (c: FakeCell | undefined) => unknown): Grid2D {
-    const a = this.area();
+  /** Bytes of a loaded grid as JSON, estimated from the stored cells without building it (empty: `""`). */
+  private gridBytes(a: MergeArea, read: (c: FakeCell | undefined) => unknown): number {
+    let filled = 0;
+    let bytes = 0;
+    for (const [key, c] of this.sheet().cells) {
+      const [r, col] = key.split(":").map(Number);
+      if (r < a.top || r > a.bottom || col < a.left || col > a.right) continue;
+      filled++;
+      bytes += jsonBytes(read(c) ?? "") + 1;
+    }
+    return bytes + (cellCount(a) - filled) * (jsonBytes(read(undefined)) + 1);
+  }
+
+  private grid(a: MergeArea, read: (c: FakeCell | undefined) => unknown): Grid2D {
     const out: Grid2D = [];
     for (let r = a.top; r <= a.bottom; r++) {
       const row: unknown[] = [];
@@ -488,66 +680,75 @@ class RangeProxy extends Proxy {
 
   load(what: string | string[]): this {
     const props = Array.isArray(what) ? what : what.split(",").map((p) => p.trim());
-    this.ctx.queue(() => {
-      const a = this.area();
-      if (!a) return; // a null object (getUsedRangeOrNullObject on an empty sheet) loads nothing
-      for (const p of props) {
+    const readers: Record<string, (c: FakeCell | undefined) => unknown> = {
+      values: (c) => c?.value ?? "",
+      formulas: (c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? "")),
+      numberFormat: (c) => c?.numberFormat ?? "General",
+    };
+    for (const p of props) {
+      this.queueLoad(p, () => {
+        const a = this.area();
+        if (!a) return NOT_LOADED; // a null object loads nothing
+        const reader = readers[p] as ((c: FakeCell | undefined) => unknown) | undefined;
+        if (reader) {
+          if (cellCount(a) > CELL_READ_LIMIT) {
+            if (this.ctx.host.overCellLimit === "null") return null;
+            throw new HostError("GeneralException", "There was an internal error while processing the request.");
+          }
+          return { grid: true, a, reader };
+        }
         switch (p) {
-          case "values":
-            this.loaded.set(p, this.grid((c) => c?.value ?? ""));
-            break;
-          case "formulas":
-            this.loaded.set(p, this.grid((c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? ""))));
-            break;
-          case "numberFormat":
-            this.loaded.set(p, this.grid((c) => c?.numberFormat ?? "General"));
-            break;
           case "rowIndex":
-            this.loaded.set(p, a.top - 1);
-            break;
+            return a.top - 1;
           case "columnIndex":
-            this.loaded.set(p, a.left - 1);
-            break;
+            return a.left - 1;
+          case "rowCount":
+            return a.bottom - a.top + 1;
+          case "columnCount":
+            return a.right - a.left + 1;
+          case "cellCount":
+            return cellCount(a);
           case "address":
-            this.loaded.set(p, `${this.sheet().name}!${a1Of(a)}`);
-            break;
+            return `${this.sheet().name}!${a1Of(a)}`;
           default:
             throw new Error(`fake: unsupported range load ${p}`);
         }
-      }
-    });
+      });
+    }
     return this;
+  }
+
+  /** Grids are built only when the sync delivers them (after the payload check), and only once. */
+  protected override queueLoad(name: string, compute: () => unknown): void {
+    this.ctx.queue(() => {
+      const v = compute();
+      if (v === NOT_LOADED) return;
+      if (v && typeof v === "object" && (v as { grid?: boolean }).grid) {
+        const { a, reader } = v as { a: MergeArea; reader: (c: FakeCell | undefined) => unknown };
+        const bytes = this.gridBytes(a, reader);
+        this.ctx.deliver(() => this.loaded.set(name, this.grid(a, reader)), bytes);
+      } else this.ctx.deliver(() => this.loaded.set(name, v), jsonBytes(v ?? null));
+    });
   }
 
   get values(): Grid2D {
     return this.read("values") as Grid2D;
   }
   set values(v: Grid2D) {
-    this.set2D("values", v, (c, x) => {
-      delete c.formula;
-      c.value = x === "" ? null : (x as CellValue);
-    });
+    this.set2D("values", v, (c, x) => this.enter(c, x));
   }
   get formulas(): Grid2D {
     return this.read("formulas") as Grid2D;
   }
   set formulas(v: Grid2D) {
-    this.set2D("formulas", v, (c, x) => {
-      if (typeof x === "string" && x.startsWith("=")) {
-        c.formula = x.slice(1);
-        c.value = null;
-      } else {
-        delete c.formula;
-        c.value = x === "" ? null : typeof x === "string" && x.startsWith("'") ? x.slice(1) : (x as CellValue);
-      }
-    });
+    this.set2D("formulas", v, (c, x) => this.enter(c, x));
   }
   get numberFormat(): Grid2D {
     return this.read("numberFormat") as Grid2D;
   }
   set numberFormat(v: Grid2D) {
     this.set2D("numberFormat", v, (c, x) => {
-      c.numberFormat = x as string;
+      c.numberFormat = x === "" ? "General" : (x as string);
     });
   }
   get rowIndex(): number {
@@ -556,36 +757,82 @@ class RangeProxy extends Proxy {
   get columnIndex(): number {
     return this.read("columnIndex") as number;
   }
+  get rowCount(): number {
+    return this.read("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.read("columnCount") as number;
+  }
   get address(): string {
     return this.read("address") as string;
   }
 
+  /** A value entered into a cell: numbers and booleans as they are, strings as typed (fakeTyping.ts). */
+  private enter(c: FakeCell, x: unknown): void {
+    if (typeof x !== "string") {
+      delete c.formula;
+      c.value = x as CellValue;
+      return;
+    }
+    const typed = typeIn(x, c.numberFormat);
+    if (typed.formula !== undefined) c.formula = typed.formula;
+    else delete c.formula;
+    c.value = typed.value;
+    if (typed.numberFormat && (!c.numberFormat || c.numberFormat === "General")) c.numberFormat = typed.numberFormat;
+  }
+
   private set2D(op: string, v: Grid2D, apply: (c: FakeCell, x: unknown) => void): void {
+    this.ctx.request(jsonBytes(v));
     this.ctx.queue(() => {
-      const a = this.area();
+      const a = this.must();
       if (v.length !== a.bottom - a.top + 1 || v.some((row) => row.length !== a.right - a.left + 1)) {
         throw new HostError("InvalidArgument", `${op}: array size does not match ${a1Of(a)}`);
       }
-      this.ctx.write(this.sheet(), { op, address: a1Of(a), value: v.length === 1 && v[0].length === 1 ? v[0][0] : v }, () => {
+      const sheet = this.sheet();
+      this.ctx.write(sheet, { op, address: a1Of(a), value: v.length === 1 && v[0].length === 1 ? v[0][0] : v }, () => {
         v.forEach((row, i) =>
           row.forEach((x, j) => {
-            if (x === null) return; // null leaves the cell as it is
-            apply(this.sheet().ensure(a.top + i, a.left + j), x);
+            if (x === null) return; // null leaves the cell as it is (excel-add-ins-blank-null-values)
+            const cell = sheet.ensure(a.top + i, a.left + j);
+            apply(cell, x);
+            // a formula entered is calculated at once, even in manual mode; its dependents only in automatic mode
+            if (cell.formula !== undefined) sheet.recalculate({ top: a.top + i, left: a.left + j, bottom: a.top + i, right: a.left + j });
           }),
         );
+        if (op !== "numberFormat" && this.ctx.host.calculationMode === "Automatic") sheet.recalculate();
       });
     });
   }
 
+  /** Range.calculate (ExcelApi 1.6): calculates the formulas of this range, whatever the calculation mode. */
+  calculate(): void {
+    this.ctx.queue(() => {
+      const a = this.must();
+      this.sheet().recalculate(a);
+      this.ctx.log.push({ op: "calculate", sheet: this.sheet().name, address: a1Of(a) });
+    });
+  }
+
   merge(_across = false): void {
-    this.ctx.queue(() => this.ctx.write(this.sheet(), { op: "merge", address: a1Of(this.area()) }, () => this.sheet().merges.push({ ...this.area() })));
+    this.ctx.queue(() => this.ctx.write(this.sheet(), { op: "merge", address: a1Of(this.must()) }, () => this.sheet().merges.push({ ...this.must() })));
   }
 
   select(): void {
     this.ctx.queue(() => {
-      this.sheet().selection = a1Of(this.area());
-      this.ctx.log.push({ op: "select", sheet: this.sheet().name, address: a1Of(this.area()) });
+      this.sheet().selection = a1Of(this.must());
+      this.ctx.log.push({ op: "select", sheet: this.sheet().name, address: a1Of(this.must()) });
     });
+  }
+
+  /** Range.getIntersectionOrNullObject (ExcelApi 1.4). */
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    let area: MergeArea | null = null;
+    this.ctx.queue(() => {
+      const mine = this.area();
+      const theirs = typeof other === "string" ? areaOf(other) : other.area();
+      area = mine && theirs ? intersection(mine, theirs) : null;
+    });
+    return new RangeProxy(this.ctx, this.sheet, () => area, true);
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
@@ -593,32 +840,87 @@ class RangeProxy extends Proxy {
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    this.rulesProxy ??= new ConditionalFormatCollectionProxy(this.ctx, this.sheet, this.area);
+    this.rulesProxy ??= new ConditionalFormatCollectionProxy(this.ctx, this.sheet, () => this.must());
     return this.rulesProxy;
   }
 }
 
-class RangeAreasProxy extends NullableProxy {
+/** The merged areas of a range (Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
+class RangeAreasProxy extends Proxy {
+  private nullState: boolean | undefined;
+  private merged: MergeArea[] = [];
+  readonly areas: RangeCollectionProxy;
+
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
-    private readonly area: () => MergeArea,
+    private readonly area: () => MergeArea | null,
   ) {
-    super(ctx, () => sheet().merges.some((m) => intersects(m, area())));
-  }
-  load(what: string): this {
-    if (what !== "address") throw new Error(`fake: unsupported RangeAreas load ${what}`);
-    this.ctx.queue(() => {
-      const name = this.sheet().name;
-      const q = /^[\w]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-      this.loaded.set("address", this.sheet().merges.filter((m) => intersects(m, this.area())).map((m) => `${q}!${a1Of(m)}`).join(", "));
+    super(ctx);
+    ctx.queue(() => {
+      const a = this.area();
+      this.merged = a ? this.sheet().merges.filter((m) => intersects(m, a)) : [];
+      // "if the merged areas count in this range is more than 512, then this method will fail to return the result"
+      if (this.merged.length > MERGED_AREAS_LIMIT) throw new HostError("GeneralException", "There was an internal error while processing the request.");
+      const isNull = this.merged.length === 0;
+      ctx.deliver(() => (this.nullState = isNull), 8);
     });
+    this.areas = new RangeCollectionProxy(ctx, () => this.merged);
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new HostError("PropertyNotLoaded", "The property 'isNullObject' is not available.");
+    return this.nullState;
+  }
+
+  load(what: string): this {
+    for (const p of what.split(",").map((x) => x.trim())) {
+      if (p !== "address" && p !== "areaCount") throw new Error(`fake: unsupported RangeAreas load ${p}`);
+      this.queueLoad(p, () => {
+        if (this.merged.length === 0) return NOT_LOADED;
+        if (p === "areaCount") return this.merged.length;
+        const name = this.sheet().name;
+        const q = /^[\w]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+        return this.merged.map((m) => `${q}!${a1Of(m)}`).join(",");
+      });
+    }
     return this;
   }
   get address(): string {
     return this.read("address") as string;
   }
+  get areaCount(): number {
+    return this.read("areaCount") as number;
+  }
 }
+
+/** RangeAreas.areas: a RangeCollection whose items load rowIndex / columnIndex / rowCount / columnCount. */
+class RangeCollectionProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly list: () => MergeArea[],
+  ) {
+    super(ctx);
+  }
+  load(what: string): this {
+    const props = what.split(",").map((p) => p.trim().replace(/^items\//, ""));
+    for (const p of props) if (!["rowIndex", "columnIndex", "rowCount", "columnCount"].includes(p)) throw new Error(`fake: unsupported areas load ${p}`);
+    this.queueLoad("items", () => {
+      const list = this.list();
+      if (list.length === 0) return NOT_LOADED;
+      return list.map((m) => {
+        const all: Record<string, number> = { rowIndex: m.top - 1, columnIndex: m.left - 1, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 };
+        return Object.fromEntries(props.map((p) => [p, all[p]]));
+      });
+    });
+    return this;
+  }
+  get items(): Record<string, number>[] {
+    return this.read("items") as Record<string, number>[];
+  }
+}
+
+const CF_PATHS = ["items/id", "items/type", "items/customOrNullObject/rule/formula"];
 
 class ConditionalFormatCollectionProxy extends Proxy {
   private loadedItems: ConditionalFormatProxy[] | null = null;
@@ -640,30 +942,44 @@ class ConditionalFormatCollectionProxy extends Proxy {
     return new ConditionalFormatProxy(this.ctx, this.sheet, () => rule!);
   }
 
-  load(what: string): this {
-    if (what !== "items/type,items/customOrNullObject/rule/formula") throw new Error(`fake: unsupported cf load ${what}`);
+  /** ConditionalFormatCollection.getItem(id) (ExcelApi 1.6). */
+  getItem(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, this.sheet, () => {
+      const r = this.sheet().rules.find((x) => String(x.id) === id && intersects(x.area, this.area()));
+      if (!r) throw new HostError("ItemNotFound", "The requested resource doesn't exist.");
+      return r;
+    });
+  }
+
+  load(what: string | string[]): this {
+    const paths = (Array.isArray(what) ? what : what.split(",")).map((p) => p.trim());
+    for (const p of paths) if (!CF_PATHS.includes(p)) throw new Error(`fake: unsupported cf load ${p}`);
     this.ctx.queue(() => {
-      this.loadedItems = this.sheet()
+      const items = this.sheet()
         .rules.filter((r) => intersects(r.area, this.area()))
         .map((r) => {
+          // loading a rule's properties (beyond id and type) fails on the rules of office-js#6835 / #6827
+          if (r.unreadable && paths.some((p) => p.startsWith("items/customOrNullObject"))) {
+            throw new HostError("GeneralException", "There was an internal error while processing the request.");
+          }
           const p = new ConditionalFormatProxy(this.ctx, this.sheet, () => r);
-          p.fill(r);
+          p.fill(r, paths);
           return p;
         });
+      this.ctx.deliver(() => (this.loadedItems = items), 40 * items.length);
     });
     return this;
   }
 
   get items(): ConditionalFormatProxy[] {
-    if (!this.loadedItems) throw new Error("PropertyNotLoaded: conditionalFormats.items");
+    if (!this.loadedItems) throw new HostError("PropertyNotLoaded", "The property 'items' is not available.");
     return this.loadedItems;
   }
 }
 
 class ConditionalFormatProxy extends Proxy {
   readonly custom: { rule: { formula: string }; format: { fill: { color: string } } };
-  customOrNullObject: { isNullObject: boolean; rule: { formula: string } } | undefined;
-  type: string | undefined;
+  private ruleFormula: { isNullObject: boolean; rule: { formula: string } } | undefined;
 
   constructor(
     ctx: FakeContext,
@@ -679,9 +995,37 @@ class ConditionalFormatProxy extends Proxy {
     this.custom = { rule: ruleObj, format: { fill } };
   }
 
-  fill(r: FakeRule): void {
-    this.type = r.type;
-    this.customOrNullObject = r.type === "Custom" ? { isNullObject: false, rule: { formula: r.formula ?? "" } } : { isNullObject: true, rule: { formula: "" } };
+  fill(r: FakeRule, paths: readonly string[]): void {
+    if (paths.includes("items/id")) this.loaded.set("id", String(r.id));
+    if (paths.includes("items/type")) this.loaded.set("type", r.type);
+    if (paths.includes("items/customOrNullObject/rule/formula")) {
+      this.ruleFormula = r.type === "Custom" ? { isNullObject: false, rule: { formula: r.formula ?? "" } } : { isNullObject: true, rule: { formula: "" } };
+    }
+  }
+
+  /** Load this rule's own properties (paths without "items/"); a rule of office-js#6835 / #6827 fails them. */
+  load(what: string): this {
+    const paths = what.split(",").map((p) => `items/${p.trim()}`);
+    for (const p of paths) if (!CF_PATHS.includes(p)) throw new Error(`fake: unsupported cf item load ${p}`);
+    this.ctx.queue(() => {
+      const r = this.rule();
+      if (r.unreadable && paths.some((p) => p.startsWith("items/customOrNullObject"))) {
+        throw new HostError("GeneralException", "There was an internal error while processing the request.");
+      }
+      this.ctx.deliver(() => this.fill(r, paths), 40);
+    });
+    return this;
+  }
+
+  get id(): string {
+    return this.read("id") as string;
+  }
+  get type(): string {
+    return this.read("type") as string;
+  }
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    if (!this.ruleFormula) throw new HostError("PropertyNotLoaded", "The property 'customOrNullObject' is not available.");
+    return this.ruleFormula;
   }
 
   delete(): void {
@@ -689,7 +1033,7 @@ class ConditionalFormatProxy extends Proxy {
       const s = this.sheet();
       const r = this.rule();
       const i = s.rules.indexOf(r);
-      if (i < 0) throw new HostError("ItemNotFound", "conditional format already deleted");
+      if (i < 0 || r.undeletable) throw new HostError("ItemNotFound", "Item Not Found.");
       this.ctx.write(s, { op: "cf.delete", address: a1Of(r.area) }, () => s.rules.splice(i, 1));
     });
   }
@@ -700,6 +1044,7 @@ class SettingCollectionProxy extends Proxy {
     return new SettingProxy(this.ctx, key);
   }
   add(key: string, value: unknown): void {
+    this.ctx.request(jsonBytes(value));
     this.ctx.queue(() => {
       this.ctx.book.settings.set(key, value);
       this.ctx.log.push({ op: "setting", sheet: "", address: key, value });
@@ -707,18 +1052,25 @@ class SettingCollectionProxy extends Proxy {
   }
 }
 
-class SettingProxy extends NullableProxy {
+class SettingProxy extends Proxy {
+  private nullState: boolean | undefined;
   constructor(
     ctx: FakeContext,
     private readonly key: string,
   ) {
-    super(ctx, () => ctx.book.settings.has(key));
+    super(ctx);
+    ctx.queue(() => {
+      const has = ctx.book.settings.has(key);
+      ctx.deliver(() => (this.nullState = !has), 8);
+    });
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new HostError("PropertyNotLoaded", "The property 'isNullObject' is not available.");
+    return this.nullState;
   }
   load(what: string): this {
     if (what !== "value") throw new Error(`fake: unsupported setting load ${what}`);
-    this.ctx.queue(() => {
-      if (this.ctx.book.settings.has(this.key)) this.loaded.set("value", this.ctx.book.settings.get(this.key));
-    });
+    this.queueLoad("value", () => (this.ctx.book.settings.has(this.key) ? this.ctx.book.settings.get(this.key) : NOT_LOADED));
     return this;
   }
   get value(): unknown {

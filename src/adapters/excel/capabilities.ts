@@ -1,6 +1,7 @@
 /**
- * Which optional Excel API sets this client has. The manifest asks only for ExcelApi 1.4; everything newer is
- * used when `isSetSupported` says so, with a fallback (no highlights, no validations, no merges read).
+ * Which Excel API sets this client has. The manifest asks for ExcelApi 1.13, which includes all of these; they are
+ * still asked of `isSetSupported` at run time (with a fallback: no highlights, no validations, no merges read), so
+ * that a client that reports less — or a host added to the manifest later — degrades instead of failing.
  */
 export interface ExcelCapabilities {
   /** ExcelApi 1.6: conditional formats (highlights that leave the user's own fills alone). */
@@ -20,7 +21,7 @@ export const ALL_CAPABILITIES: ExcelCapabilities = Object.freeze({
   mergedAreas: true,
 });
 
-/** Ask the running Office client; outside Office (tests, file mode) nothing newer than 1.4 is assumed. */
+/** Ask the running Office client; outside Office (tests, file mode) none of them is assumed. */
 export function detectCapabilities(): ExcelCapabilities {
   const has = (version: string) =>
     typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", version));

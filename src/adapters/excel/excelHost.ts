@@ -1,7 +1,7 @@
 import type { ExcelHost, HostResult } from "../../app/host";
 import { clearHighlights } from "./clearHighlights";
 import { detectCapabilities } from "./capabilities";
-import { withHostFailures } from "./failures";
+import { rejectingHostFailures, withHostFailures } from "./failures";
 import { loadProfileSetting, saveProfileSetting } from "./profileSetting";
 import { selectCell } from "./selectCell";
 import { undoLastWrite } from "./undoLastWrite";
@@ -12,7 +12,8 @@ type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<
 
 /**
  * The task pane's host inside Excel: every action is one Excel.run. Known workbook conditions (cell-edit mode,
- * protection, …) come back as failures with a Chinese message; anything else rejects, and the pane shows it.
+ * protection, …) come back as failures with a Chinese message — or, for the profile setting, which has no result
+ * to carry one, as a HostFailureError with that message; anything else rejects, and the pane shows it.
  */
 export function createExcelHost(run: Run = (batch) => Excel.run(batch)): ExcelHost {
   const capabilities = detectCapabilities();
@@ -24,7 +25,8 @@ export function createExcelHost(run: Run = (batch) => Excel.run(batch)): ExcelHo
     undoLastWrite: () => guarded((context) => undoLastWrite(context, capabilities)),
     addTemplate: (kind, profileId) => guarded((context) => addTemplateSheet(context, kind, { profileId, capabilities })),
     selectCell: (sheet, a1) => guarded((context) => selectCell(context, sheet, a1)),
-    loadProfileId: () => run((context) => loadProfileSetting(context)),
-    saveProfileId: (id) => run((context) => saveProfileSetting(context, id)),
+    // no result to carry a failure: a known condition rejects with its Chinese message (HostFailureError)
+    loadProfileId: () => rejectingHostFailures(() => run((context) => loadProfileSetting(context))),
+    saveProfileId: (id) => rejectingHostFailures(() => run((context) => saveProfileSetting(context, id))),
   };
 }

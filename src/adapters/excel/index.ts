@@ -1,7 +1,7 @@
 /** The Excel edge: the only code (with src/commands and src/taskpane/index.tsx) that talks to Office.js. */
-export { readActiveSheet, queueActiveSheetRead } from "./readActiveSheet";
-export type { SheetRead } from "./readActiveSheet";
-export { applyPlan } from "./applyPlan";
+export { readActiveSheet, readContextSheets } from "./readActiveSheet";
+export type { SheetRead, SheetReadResult } from "./readActiveSheet";
+export { applyPlan, addHighlights } from "./applyPlan";
 export type { ApplyOptions, ApplyResult } from "./applyPlan";
 export { clearHighlights } from "./clearHighlights";
 export { undoLastWrite } from "./undoLastWrite";
@@ -13,7 +13,9 @@ export { selectCell } from "./selectCell";
 export { loadProfileSetting, saveProfileSetting } from "./profileSetting";
 export { detectCapabilities, ALL_CAPABILITIES } from "./capabilities";
 export type { ExcelCapabilities } from "./capabilities";
-export { FAILURE_MESSAGES, failure, hostFailure, withHostFailures } from "./failures";
+export { FAILURE_MESSAGES, failure, hostFailure, withHostFailures, rejectingHostFailures, HostFailureError, errorReason, isBlocking, isPayloadLimit } from "./failures";
 export type { ExcelFailure, ExcelFailureCode } from "./failures";
-export { ownHighlights, loadHighlightRules, queueHighlight } from "./highlights";
+export { ownHighlights, queueOwnHighlightIds, readOwnHighlightIds, deleteRules, queueHighlight } from "./highlights";
+export { asEntered, wouldConvert } from "./typedText";
+export { READ_WINDOW, CHUNK_CELLS, MAX_READ_CELLS } from "./readLimits";
 export { createExcelHost } from "./excelHost";

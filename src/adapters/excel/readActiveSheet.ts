@@ -1,105 +1,311 @@
 import { parseUndoSnapshot, UndoSnapshot } from "../../app";
-import { gridFromArray, Grid, MergeArea, parseAreas } from "../../engine";
+import { CellValue, createGrid, Grid, MergeArea, rangeA1 } from "../../engine";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
-import { hostFailure } from "./failures";
-import { loadHighlightRules, ownHighlights } from "./highlights";
+import { ExcelFailure, failure, isBlocking, isPayloadLimit } from "./failures";
+import { OwnHighlightIds, queueOwnHighlightIds, readOwnHighlightIds } from "./highlights";
+import { CHUNK_CELLS, cellCount, intersect, MAX_READ_CELLS, outside, READ_WINDOW, rowChunks } from "./readLimits";
 import { PROFILE_SETTING, UNDO_SETTING } from "./settingsKeys";
 
-/** The active sheet as the engine's grid, plus everything a write needs to know, from one round trip. */
+/** The active sheet as the engine's grid, plus everything a write needs to know. */
 export interface SheetRead {
+  readonly ok: true;
   readonly grid: Grid;
   readonly worksheet: Excel.Worksheet;
   readonly isProtected: boolean;
-  /** The add-in's own highlight rules now on the sheet (a new run replaces them, 清除标注 removes them). */
-  readonly ownHighlights: readonly Excel.ConditionalFormat[];
+  /** Ids of the add-in's own highlight rules now on the sheet (a new run replaces them, 清除标注 removes them). */
+  readonly ownHighlightIds: readonly string[];
+  /** Ids of every conditional format on the sheet before the write (to find what a failed batch added). */
+  readonly ruleIds: readonly string[];
   /** The profile id stored with the workbook, if any. */
   readonly profileId: string | null;
-  /** The snapshot of the last write, if any. */
+  /** The snapshot of the last write, if any, and its stored text (put back if a new write has to be undone). */
   readonly undo: UndoSnapshot | null;
+  readonly undoStored: string | null;
   /** Every sheet's name, in workbook order (the active one included). */
   readonly sheetNames: readonly string[];
+  /** Application.calculationMode: "Automatic", "AutomaticExceptTables" or "Manual". */
+  readonly calculationMode: string;
   readonly capabilities: ExcelCapabilities;
+  /** What could not be read as usual, for the user (Chinese): merged cells or rules Excel would not give. */
+  readonly notes: readonly string[];
 }
 
-/** Excel's `formulas` repeats a constant's value; only a string that differs from the value is a formula. */
-function formulasOnly(values: readonly (readonly unknown[])[], formulas: readonly (readonly unknown[])[]): (string | null)[][] {
-  return formulas.map((row, i) =>
-    row.map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== values[i]?.[j] ? f : null)),
+export type SheetReadResult = SheetRead | ExcelFailure;
+
+/** Cells read in one piece: values, formulas, number formats of `area`. */
+interface Block {
+  readonly area: MergeArea;
+  readonly values: readonly (readonly unknown[])[];
+  readonly formulas: readonly (readonly unknown[])[];
+  readonly numberFormat: readonly (readonly unknown[])[];
+}
+
+/** Workbook and sheet facts of the first round trip. */
+interface Basics {
+  readonly name: string;
+  readonly isProtected: boolean;
+  /** The cells holding values (`getUsedRange(true)`; A1 on a blank sheet). */
+  readonly used: MergeArea;
+  readonly profileId: string | null;
+  readonly undoStored: string | null;
+  readonly sheetNames: readonly string[];
+  readonly calculationMode: string;
+}
+
+export const NOTE_MERGES_SKIPPED = "工作表中有一行的合并单元格超过 512 处，Excel 无法列出，这一行已按未合并读取；如识别有误，请减少合并单元格后再试。";
+export const noteRulesSkipped = (n: number) => `有 ${n} 条条件格式规则 Excel 无法读取，已跳过（不影响校验；上次的标注如未清除，可点击“清除标注”）。`;
+
+class TooLarge extends Error {
+  constructor(readonly area: MergeArea) {
+    super(`too large: ${rangeA1(area)}`);
+  }
+}
+
+function tooLarge(sheet: string, area: MergeArea): ExcelFailure {
+  return failure(
+    "SHEET_TOO_LARGE",
+    `工作表“${sheet}”中有内容的区域为 ${rangeA1(area)}（约 ${cellCount(area).toLocaleString("en-US")} 个单元格），超出 Excel 一次可读取的范围，未写入任何内容。请删除表格以外多余的内容（按 Ctrl+End 可找到最后一个有内容的单元格）后再试。`,
   );
 }
 
-/**
- * Queue everything a read of the active worksheet needs — used range values, formulas, number formats and
- * position; merged areas (ExcelApi 1.13, when supported); protection; the add-in's highlight rules (1.6); the
- * workbook's profile and undo settings (1.4) — and return what turns it into a SheetRead after the caller's
- * context.sync(), so that a read can share its round trip with other loads.
- */
-export function queueActiveSheetRead(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): () => SheetRead {
-  const worksheet = context.workbook.worksheets.getActiveWorksheet();
-  worksheet.load("name");
-  worksheet.protection.load("protected");
-  const used = worksheet.getUsedRange();
-  used.load(["rowIndex", "columnIndex", "values", "formulas", "numberFormat"]);
-  const merged = capabilities.mergedAreas ? used.getMergedAreasOrNullObject() : null;
-  merged?.load("address");
-  const rules = capabilities.conditionalFormats ? used.conditionalFormats : null;
-  if (rules) loadHighlightRules(rules);
+const areaOfRange = (r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): MergeArea => ({
+  top: r.rowIndex + 1,
+  left: r.columnIndex + 1,
+  bottom: r.rowIndex + r.rowCount,
+  right: r.columnIndex + r.columnCount,
+});
+
+function queueBasics(context: Excel.RequestContext, ws: Excel.Worksheet): () => Basics {
+  ws.load("name");
+  ws.protection.load("protected");
+  const used = ws.getUsedRange(true);
+  used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
   const profile = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
   profile.load("value");
   const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   undo.load("value");
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const app = context.workbook.application;
+  app.load("calculationMode");
+  return () => ({
+    name: ws.name,
+    isProtected: ws.protection.protected,
+    used: areaOfRange(used),
+    profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
+    undoStored: !undo.isNullObject && typeof undo.value === "string" ? undo.value : null,
+    sheetNames: sheets.items.map((s) => s.name),
+    calculationMode: app.calculationMode,
+  });
+}
 
+/** Queue reading one block of cells from a range (values, formulas, number formats and its position). */
+function queueBlock(range: Excel.Range): () => Block | null {
+  range.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat"]);
   return () => {
-    const merges: MergeArea[] = merged && !merged.isNullObject && merged.address ? parseAreas(merged.address) : [];
-    const grid = gridFromArray(worksheet.name, used.values, {
-      origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 },
-      formulas: formulasOnly(used.values, used.formulas),
-      numberFormats: used.numberFormat as (string | null)[][],
-      merges,
-    });
-    return {
-      grid,
-      worksheet,
-      isProtected: worksheet.protection.protected,
-      ownHighlights: rules ? ownHighlights(rules) : [],
-      profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
-      undo: undo.isNullObject ? null : parseUndoSnapshot(undo.value),
-      sheetNames: sheets.items.map((x) => x.name),
-      capabilities,
-    };
+    // past 5,000,000 cells "the API will either return null or throw an error" (resource limits): never silently empty
+    if (range.values === null || range.formulas === null || range.numberFormat === null) throw new TooLarge(areaOfRange(range));
+    return { area: areaOfRange(range), values: range.values, formulas: range.formulas, numberFormat: range.numberFormat };
+  };
+}
+
+/** Queue reading the merged areas of a range from `areas.items` (ExcelApi 1.13; no address string to parse). */
+function queueMerges(range: Excel.Range): () => MergeArea[] {
+  const merged = range.getMergedAreasOrNullObject();
+  merged.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+  return () => (merged.isNullObject ? [] : merged.areas.items.map(areaOfRange));
+}
+
+/** Excel's `formulas` repeats a constant's value; only a string that differs from the value is a formula. */
+function isFormula(f: unknown, value: unknown): f is string {
+  return typeof f === "string" && f.startsWith("=") && f !== value;
+}
+
+/** The engine's grid from the blocks read (as gridFromArray: formulas apart from constants, "General" as none). */
+function gridFromBlocks(sheet: string, blocks: readonly Block[], merges: readonly MergeArea[]): Grid {
+  const cells: { row: number; col: number; cell: { value: CellValue; formula?: string; numberFormat?: string } }[] = [];
+  for (const b of blocks) {
+    b.values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        const f = b.formulas[i]?.[j];
+        const nf = b.numberFormat[i]?.[j];
+        const formula = isFormula(f, value) ? f.slice(1) : undefined;
+        const numberFormat = typeof nf === "string" && nf !== "General" && nf !== "" ? nf : undefined;
+        if ((value === null || value === "") && formula === undefined && numberFormat === undefined) return;
+        cells.push({ row: b.area.top + i, col: b.area.left + j, cell: { value: (value ?? null) as CellValue, formula, numberFormat } });
+      }),
+    );
+  }
+  const seen = new Set<string>();
+  const unique = merges.filter((m) => {
+    const k = rangeA1(m);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  return createGrid({ sheet, cells, merges: unique });
+}
+
+type Out = { blocks: Block[]; merges: MergeArea[]; mergesSkipped: boolean };
+
+const halves = (area: MergeArea): [MergeArea, MergeArea] => {
+  const mid = area.top + Math.floor((area.bottom - area.top) / 2);
+  return [{ ...area, bottom: mid }, { ...area, top: mid + 1 }];
+};
+
+/** Read the cells of `area`; when Excel on the web cannot carry them, in halves, down to single rows. */
+async function readCells(context: Excel.RequestContext, ws: Excel.Worksheet, area: MergeArea, out: Out): Promise<void> {
+  const finish = queueBlock(ws.getRange(rangeA1(area)));
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadLimit(e)) throw e;
+    if (area.bottom === area.top) throw new TooLarge(area);
+    for (const half of halves(area)) await readCells(context, ws, half, out);
+    return;
+  }
+  const block = finish();
+  if (block) out.blocks.push(block);
+}
+
+/**
+ * Read the merged areas of `area`. Excel fails above 512 (Range.getMergedAreasOrNullObject), so a refused read is
+ * split into halves by rows until each part has few enough; a single row Excel still refuses is read without its
+ * merges, and `mergesSkipped` says so.
+ */
+async function readMerges(context: Excel.RequestContext, ws: Excel.Worksheet, area: MergeArea, out: Out): Promise<void> {
+  const finish = queueMerges(ws.getRange(rangeA1(area)));
+  try {
+    await context.sync();
+  } catch (e) {
+    if (isBlocking(e)) throw e;
+    if (area.bottom === area.top) {
+      out.mergesSkipped = true;
+      return;
+    }
+    for (const half of halves(area)) await readMerges(context, ws, half, out);
+    return;
+  }
+  out.merges.push(...finish());
+}
+
+/** Read the cells and merged areas of `area`: in one round trip when Excel allows, else each apart (above). */
+async function readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: MergeArea, withMerges: boolean, out: Out): Promise<void> {
+  if (withMerges) {
+    const cells = queueBlock(ws.getRange(rangeA1(area)));
+    const merges = queueMerges(ws.getRange(rangeA1(area)));
+    try {
+      await context.sync();
+      const block = cells();
+      if (block) out.blocks.push(block);
+      out.merges.push(...merges());
+      return;
+    } catch (e) {
+      if (isBlocking(e) || e instanceof TooLarge) throw e;
+    }
+  }
+  await readCells(context, ws, area, out);
+  if (withMerges) await readMerges(context, ws, area, out);
+}
+
+/**
+ * Read the active worksheet within Excel's limits.
+ *
+ * One round trip in the usual case: the workbook facts, the cells holding values inside A1:AZ1000 (READ_WINDOW)
+ * — bounded by `getUsedRange(true)`, so formatting down to row 65,536 costs nothing — their merged areas, and the
+ * add-in's highlight rules. Cells beyond the window are read in pieces of at most CHUNK_CELLS, one round trip each;
+ * a sheet whose cells with values span more than MAX_READ_CELLS gets a Chinese message naming that range.
+ *
+ * If that round trip fails (a user's conditional format Excel cannot read, more than 512 merged areas, the web's
+ * 5 MB limit), the same is read step by step, each step guarded, and what had to be left out is said in `notes`.
+ * Editing a cell or protection stops at once (the caller maps them to a message).
+ */
+export async function readActiveSheet(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): Promise<SheetReadResult> {
+  let ws = context.workbook.worksheets.getActiveWorksheet();
+  const notes: string[] = [];
+  const out: Out = { blocks: [], merges: [], mergesSkipped: false };
+  let basics: Basics;
+  let rules: OwnHighlightIds = { ids: [], all: [], unreadable: 0 };
+  try {
+    try {
+      const finishBasics = queueBasics(context, ws);
+      const window = ws.getRange(rangeA1(READ_WINDOW)).getIntersectionOrNullObject(ws.getUsedRange(true));
+      const finishWindow = queueBlock(window);
+      const finishMerges = capabilities.mergedAreas ? queueMerges(window) : null;
+      const finishRules = capabilities.conditionalFormats ? queueOwnHighlightIds(ws) : null;
+      await context.sync();
+      basics = finishBasics();
+      if (!window.isNullObject) {
+        const block = finishWindow();
+        if (block) out.blocks.push(block);
+      }
+      if (finishMerges && !window.isNullObject) out.merges.push(...finishMerges());
+      if (finishRules) rules = finishRules();
+    } catch (e) {
+      if (isBlocking(e) || e instanceof TooLarge) throw e;
+      // step by step: the facts alone, then the cells (in halves if need be), the merges and the rules, each guarded;
+      // with new proxies, as those of a failed round trip may never have come to exist
+      ws = context.workbook.worksheets.getActiveWorksheet();
+      out.blocks.length = 0;
+      out.merges.length = 0;
+      const finishBasics = queueBasics(context, ws);
+      await context.sync();
+      basics = finishBasics();
+      const inWindow = intersect(basics.used, READ_WINDOW);
+      if (inWindow) await readArea(context, ws, inWindow, capabilities.mergedAreas, out);
+      if (capabilities.conditionalFormats) {
+        rules = await readOwnHighlightIds(context, ws);
+        if (rules.unreadable > 0) notes.push(noteRulesSkipped(rules.unreadable));
+      }
+    }
+    if (cellCount(basics.used) > MAX_READ_CELLS) return tooLarge(basics.name, basics.used);
+    for (const part of outside(basics.used, READ_WINDOW)) {
+      for (const chunk of rowChunks(part, CHUNK_CELLS)) await readArea(context, ws, chunk, capabilities.mergedAreas, out);
+    }
+  } catch (e) {
+    if (e instanceof TooLarge) return tooLarge(ws.name, e.area);
+    throw e;
+  }
+  if (out.mergesSkipped) notes.push(NOTE_MERGES_SKIPPED);
+  const grid = gridFromBlocks(basics.name, out.blocks, out.merges);
+  return {
+    ok: true,
+    grid,
+    worksheet: ws,
+    isProtected: basics.isProtected,
+    ownHighlightIds: rules.ids,
+    ruleIds: rules.all,
+    profileId: basics.profileId,
+    undo: parseUndoSnapshot(basics.undoStored),
+    undoStored: basics.undoStored,
+    sheetNames: basics.sheetNames,
+    calculationMode: basics.calculationMode,
+    capabilities,
+    notes,
   };
 }
 
 /**
  * The values of other sheets, for the checks across forms (a 实际完成情况 copied from another sheet's 预期目标):
- * one round trip, values only (`getUsedRangeOrNullObject(true)` leaves formatted-but-empty cells out). They are
- * context, never written. If Excel cannot return that much (the web's payload limit), the check goes on without.
+ * one round trip, values only, of the cells holding values inside READ_WINDOW of each sheet. They are context,
+ * never written. If Excel cannot return that much (the web's payload limit), the check goes on without them.
  */
 export async function readContextSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Grid[]> {
   if (names.length === 0) return [];
-  const used = names.map((name) => {
-    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    range.load(["rowIndex", "columnIndex", "values"]);
+  const ranges = names.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    const range = ws.getRange(rangeA1(READ_WINDOW)).getIntersectionOrNullObject(ws.getUsedRange(true));
+    range.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values"]);
     return range;
   });
   try {
     await context.sync();
   } catch (e) {
     // too much to carry (Excel on the web's 5 MB response): check without them; anything else is not ours to hide
-    if (hostFailure(e)?.code === "PAYLOAD_TOO_LARGE") return [];
+    if (isPayloadLimit(e)) return [];
     throw e;
   }
   return names.flatMap((name, i) => {
-    const r = used[i];
-    return r.isNullObject ? [] : [gridFromArray(name, r.values, { origin: { row: r.rowIndex + 1, col: r.columnIndex + 1 } })];
+    const r = ranges[i];
+    if (r.isNullObject || r.values === null) return [];
+    return [gridFromBlocks(name, [{ area: areaOfRange(r), values: r.values, formulas: [], numberFormat: [] }], [])];
   });
-}
-
-/** Read the active worksheet in ONE context.sync(). */
-export async function readActiveSheet(context: Excel.RequestContext, capabilities: ExcelCapabilities = detectCapabilities()): Promise<SheetRead> {
-  const finish = queueActiveSheetRead(context, capabilities);
-  await context.sync();
-  return finish();
 }

@@ -1,6 +1,6 @@
-import { checkWorkbook } from "../../app";
+import { checkWorkbook, formulasToRecheck, recheckFormulas } from "../../app";
 import { resolveProfile, SheetReport } from "../../engine";
-import { applyPlan } from "./applyPlan";
+import { addHighlights, applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { failure, ExcelFailure } from "./failures";
 import { readActiveSheet, readContextSheets } from "./readActiveSheet";
@@ -21,31 +21,48 @@ export type ValidateResult =
       readonly written: number;
       readonly pending: number;
       readonly highlighted: number;
+      /** What could not be done as usual, for the user (Chinese); empty when all went as usual. */
+      readonly notes: readonly string[];
     }
   | (ExcelFailure & { readonly report?: SheetReport });
 
 /**
- * 校验并计分 on the active sheet: read it (one sync; the other sheets' values in a second one when the workbook has
- * more, for the checks across forms) → src/app's checkWorkbook → apply its write plan (one sync, none when there is
- * nothing to change). Not a form or a protected sheet: a failure with the report and zero writes.
+ * 校验并计分 on the active sheet, in two round trips when the workbook has one sheet and no formula reads a cell the
+ * run writes: read it (readActiveSheet: within Excel's size limits) → src/app's checkWorkbook → apply its write
+ * plan (applyPlan: snapshot first, all or nothing). The other sheets' values come in one more round trip when
+ * there are any (checks across forms). A formula cell with FORMULA_DISAGREES that reads a cell the run fills is
+ * read again in the write's round trip and judged by its new result; only if it still disagrees does its
+ * highlight take one more. Not a form, too large or a protected sheet: a failure with the report and zero writes.
  */
 export async function validateAndScoreSheet(context: Excel.RequestContext, options: ValidateOptions): Promise<ValidateResult> {
   const capabilities = options.capabilities ?? detectCapabilities();
   const read = await readActiveSheet(context, capabilities);
+  if (!read.ok) return read;
   const resolved = resolveProfile(options.profileId ?? read.profileId);
   if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
-  const context_ = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet));
-  const result = checkWorkbook([read.grid, ...context_], resolved.profile, { sheets: [read.grid.sheet] });
-  const { report, plan } = result.sheets[0];
-  if (!plan) return { ...failure("FORM_NOT_FOUND"), report };
-  const applied = await applyPlan(context, read, plan, { values: options.write });
-  if (!applied.ok) return { ...applied, report };
+  const others = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet));
+  const result = checkWorkbook([read.grid, ...others], resolved.profile, { sheets: [read.grid.sheet] });
+  let sheet = result.sheets[0];
+  if (!sheet.plan) return { ...failure("FORM_NOT_FOUND"), report: sheet.report };
+  const recheck = options.write ? formulasToRecheck(sheet, read.grid) : [];
+  const applied = await applyPlan(context, read, sheet.plan, { values: options.write, recheck });
+  if (!applied.ok) return { ...applied, report: sheet.report };
+  const notes = [...read.notes, ...applied.notes];
+  let highlighted = applied.highlighted;
+  if (recheck.length > 0) {
+    const after = recheckFormulas(sheet, read.grid, resolved.profile, applied.recalculated, result.store);
+    sheet = after.sheet;
+    const refused = await addHighlights(context, read, after.highlights);
+    if (refused.length === 0) highlighted += after.highlights.length;
+    notes.push(...refused);
+  }
   return {
     ok: true,
-    report,
+    report: sheet.report,
     profileId: resolved.profile.id,
     written: applied.written,
-    pending: options.write ? 0 : plan.writes.length,
-    highlighted: applied.highlighted,
+    pending: options.write ? 0 : sheet.plan!.writes.length,
+    highlighted,
+    notes,
   };
 }

@@ -1,14 +1,16 @@
 import { newTemplate, nextYearTemplate } from "../../app";
-import { CellStyle, colName, DataValidationSpec, rangeA1, resolveProfile, SheetSpec } from "../../engine";
+import { CellStyle, colName, DataValidationSpec, Grid, rangeA1, resolveProfile, SheetSpec } from "../../engine";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
-import { ExcelFailure, failure } from "./failures";
-import { queueActiveSheetRead } from "./readActiveSheet";
+import { errorReason, ExcelFailure, failure, isBlocking } from "./failures";
+import { readActiveSheet } from "./readActiveSheet";
 import { PROFILE_SETTING } from "./settingsKeys";
+import { asEntered } from "./typedText";
 
 export interface WriteSpecResult {
   readonly ok: true;
   /** The name the sheet got (the spec's, or with " (2)" when taken). */
   readonly sheet: string;
+  readonly notes: readonly string[];
 }
 
 /** A sheet name not yet taken: "自评表", "自评表 (2)", … (Excel names are case-insensitive). */
@@ -61,23 +63,39 @@ function applyValidation(range: Excel.Range, v: DataValidationSpec): void {
   }
 }
 
+/** The print setup of a template: A4 portrait, one page wide. */
+function queuePrintSetup(ws: Excel.Worksheet, zoom: Excel.PageLayoutZoomOptions): void {
+  ws.pageLayout.paperSize = "A4";
+  ws.pageLayout.orientation = "Portrait";
+  ws.pageLayout.zoom = zoom;
+}
+
 /**
- * Queue a new worksheet from a SheetSpec (no sync): values and formulas in one block, number formats, styles,
- * merges, column widths, row heights; data validation (ExcelApi 1.8) and fit-to-width printing (1.9) where
- * supported. The new sheet is activated. `taken` are the workbook's sheet names, loaded by the caller.
+ * One page wide and as many tall as needed. `verticalFitToPages: 0` is what an .xlsx stores for that (ECMA-376
+ * pageSetup@fitToHeight, "0 … as many pages as necessary") but is undocumented for Office.js
+ * (PageLayoutZoomOptions); when Excel refuses it, the sheet is kept and only `horizontalFitToPages` is set.
+ */
+const FIT_WIDTH: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+const FIT_WIDTH_ONLY: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1 };
+
+/**
+ * Queue a new worksheet from a SheetSpec (no sync), built hidden and revealed at the end so that a failure never
+ * shows half a sheet: values and formulas in one block (text written as text: typedText.ts), number formats,
+ * styles, merges, column widths, row heights; data validation (ExcelApi 1.8) where supported; then it is shown and
+ * activated, and last the print setup (1.9). `taken` are the workbook's sheet names, loaded by the caller.
  */
 function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: readonly string[], capabilities: ExcelCapabilities): string {
   const name = uniqueSheetName(spec.name, taken);
   const ws = context.workbook.worksheets.add(name);
+  ws.visibility = "Hidden";
   const rows = Math.max(1, ...spec.cells.map((c) => c.row));
   const cols = Math.max(1, ...spec.cells.map((c) => c.col));
   const formulas: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => Array<null>(cols).fill(null));
   const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<null>(cols).fill(null));
   let hasFormats = false;
   for (const c of spec.cells) {
-    // a text constant that starts with "=" (a target like =103.00(台)) must stay text
-    const constant = typeof c.value === "string" && c.value.startsWith("=") ? `'${c.value}` : c.value;
-    formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? `=${c.formula}` : constant;
+    // a constant like "-", "100%" or "=103.00(台)" must stay the text it is
+    formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? `=${c.formula}` : c.value === null ? null : asEntered(c.value);
     if (c.numberFormat) {
       formats[c.row - 1][c.col - 1] = c.numberFormat;
       hasFormats = true;
@@ -92,34 +110,67 @@ function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: r
   for (const { col, width } of spec.columnWidths ?? []) ws.getRange(`${colName(col)}:${colName(col)}`).format.columnWidth = columnWidthPoints(width);
   for (const { row, height } of spec.rowHeights ?? []) ws.getRange(`${row}:${row}`).format.rowHeight = height;
   if (capabilities.dataValidation) for (const v of spec.validations ?? []) applyValidation(ws.getRange(rangeA1(v.range)), v);
-  if (capabilities.pageLayout && spec.printFitWidth) {
-    ws.pageLayout.paperSize = "A4";
-    ws.pageLayout.orientation = "Portrait";
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  }
+  ws.visibility = "Visible";
   ws.activate();
+  if (capabilities.pageLayout && spec.printFitWidth) queuePrintSetup(ws, FIT_WIDTH);
   return name;
 }
 
+/**
+ * Run the queued sheet (one sync). A batch stops at its first failing command and keeps what ran before it, so on
+ * failure the sheet is looked at: shown already → only activation or the print setup failed: finish them (the print
+ * setup without the undocumented value, and without it at all if Excel still refuses); still hidden → the sheet is
+ * deleted and nothing is left of it.
+ */
+async function runSheetBuild(context: Excel.RequestContext, name: string, spec: SheetSpec, capabilities: ExcelCapabilities): Promise<{ readonly ok: true; readonly notes: readonly string[] } | ExcelFailure> {
+  try {
+    await context.sync();
+    return { ok: true, notes: [] };
+  } catch (e) {
+    if (isBlocking(e)) throw e;
+    const reason = errorReason(e);
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    ws.load("visibility");
+    await context.sync();
+    if (ws.isNullObject) return failure("TEMPLATE_FAILED", `新建工作表时出错（${reason}），未做任何改动。`);
+    if (ws.visibility !== "Visible") {
+      ws.delete();
+      await context.sync();
+      return failure("TEMPLATE_FAILED", `新建工作表时出错（${reason}），已删除未完成的工作表，未做任何改动。`);
+    }
+    ws.activate();
+    if (capabilities.pageLayout && spec.printFitWidth) queuePrintSetup(ws, FIT_WIDTH_ONLY);
+    try {
+      await context.sync();
+      return { ok: true, notes: [] };
+    } catch (again) {
+      if (isBlocking(again)) throw again;
+      ws.activate();
+      await context.sync();
+      return { ok: true, notes: [`未能设置打印为“一页宽”（${errorReason(again)}），可在“页面布局”中设置。`] };
+    }
+  }
+}
+
 /** Add a new worksheet from a SheetSpec in two syncs (the taken names; then everything). */
-export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetSpec, capabilities: ExcelCapabilities = detectCapabilities()): Promise<WriteSpecResult> {
+export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetSpec, capabilities: ExcelCapabilities = detectCapabilities()): Promise<WriteSpecResult | ExcelFailure> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   const name = queueSheetSpec(context, spec, sheets.items.map((s) => s.name), capabilities);
-  await context.sync();
-  return { ok: true, sheet: name };
+  const built = await runSheetBuild(context, name, spec, capabilities);
+  return built.ok ? { ok: true, sheet: name, notes: built.notes } : built;
 }
 
 export type TemplateKind = "new" | "nextYear";
 
-export type TemplateResult = { readonly ok: true; readonly sheet: string; readonly year: number } | ExcelFailure;
+export type TemplateResult = { readonly ok: true; readonly sheet: string; readonly year: number; readonly notes: readonly string[] } | ExcelFailure;
 
 /**
  * 新建自评表 / 生成下年度模板 in two syncs: the first loads the sheet names, the workbook's profile and (next year)
  * the active sheet; the second writes the new sheet, built by the engine (the same SheetSpec as `ziping template`).
  * `profileId` overrides the one stored with the workbook. Next year's form from a sheet that is no form: a
- * failure, and nothing written.
+ * failure, and nothing written. A failure while building leaves no half sheet (runSheetBuild).
  */
 export async function addTemplateSheet(
   context: Excel.RequestContext,
@@ -127,19 +178,30 @@ export async function addTemplateSheet(
   options: { readonly profileId?: string; readonly capabilities?: ExcelCapabilities } = {},
 ): Promise<TemplateResult> {
   const capabilities = options.capabilities ?? detectCapabilities();
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const stored = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
-  stored.load("value");
-  const finishRead = kind === "nextYear" ? queueActiveSheetRead(context, capabilities) : null;
-  await context.sync();
-  const storedId = !stored.isNullObject && typeof stored.value === "string" ? stored.value : undefined;
+  let taken: readonly string[];
+  let storedId: string | undefined;
+  let grid: Grid | undefined;
+  if (kind === "nextYear") {
+    // the active sheet's read brings the sheet names and the stored profile along
+    const read = await readActiveSheet(context, { ...capabilities, conditionalFormats: false });
+    if (!read.ok) return read;
+    taken = read.sheetNames;
+    storedId = read.profileId ?? undefined;
+    grid = read.grid;
+  } else {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const stored = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
+    stored.load("value");
+    await context.sync();
+    taken = sheets.items.map((s) => s.name);
+    storedId = !stored.isNullObject && typeof stored.value === "string" ? stored.value : undefined;
+  }
   const resolved = resolveProfile(options.profileId ?? storedId);
   if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
-  const grid = finishRead?.().grid;
   const made = grid ? nextYearTemplate([grid], resolved.profile, { sheet: grid.sheet }) : newTemplate(resolved.profile);
   if (!made.ok) return failure("FORM_NOT_FOUND");
-  const name = queueSheetSpec(context, made.spec, sheets.items.map((s) => s.name), capabilities);
-  await context.sync();
-  return { ok: true, sheet: name, year: made.year };
+  const name = queueSheetSpec(context, made.spec, taken, capabilities);
+  const built = await runSheetBuild(context, name, made.spec, capabilities);
+  return built.ok ? { ok: true, sheet: name, year: made.year, notes: built.notes } : built;
 }

@@ -11,7 +11,10 @@ import {
   SheetReport,
   WritePlan,
   WritePlanOptions,
+  planMarks,
 } from "../engine";
+import { cellTexts, SheetPreview, sheetPreview } from "./cellText";
+import { describeWrites, WrittenCell } from "./writtenCells";
 
 /** One checked sheet: what the engine found, what it would write, and the report (cli.md) of it. */
 export interface SheetResult {
@@ -19,6 +22,12 @@ export interface SheetResult {
   /** The write plan of a form (derived cells, blank 得分, highlights); null for a sheet that holds none. */
   readonly plan: WritePlan | null;
   readonly report: SheetReport;
+  /** The plan's writes as the user reads them (cell, previous → new, why); empty without a plan. */
+  readonly writes: readonly WrittenCell[];
+  /** What the cells named by the findings and the writes display now (A1 → text), to show a cell in place. */
+  readonly cellText: Readonly<Record<string, string>>;
+  /** For a sheet that holds no form: what it does hold. */
+  readonly preview?: SheetPreview;
 }
 
 export interface WorkbookResult {
@@ -54,18 +63,22 @@ export function checkWorkbook(grids: readonly Grid[], profile: Profile, options:
       ? { ...a, findings: [...a.findings, ...(copied.get(i) ?? [])] }
       : { ...a, findings: anyForm ? a.findings.map((f) => ({ ...f, severity: "info" as const })) : a.findings };
     const plan = analysis.form ? buildWritePlan(analysis.form, grids[i], analysis.findings, options) : null;
-    sheets.push({ analysis, plan, report: sheetReport(analysis) });
+    const report = sheetReport(analysis);
+    const writes = plan ? describeWrites(plan, report) : [];
+    const cellText = cellTexts(grids[i], [...report.findings.flatMap((f) => f.cells), ...writes.map((w) => w.cell)]);
+    sheets.push({ analysis, plan, report, writes, cellText, ...(analysis.isForm ? {} : { preview: sheetPreview(grids[i]) }) });
   });
   return { profile, sheets, counts: countBySeverity(sheets.flatMap((s) => s.analysis.findings)) };
 }
 
-/** How many cells the plans of a checked workbook write and highlight. */
+/** How many cells the plans of a checked workbook write and mark as problems, once the writes are applied. */
 export function planTotals(result: WorkbookResult): { readonly writes: number; readonly highlights: number } {
   let writes = 0;
   let highlights = 0;
   for (const s of result.sheets) {
-    writes += s.plan?.writes.length ?? 0;
-    highlights += s.plan?.highlights.length ?? 0;
+    if (!s.plan) continue;
+    writes += s.plan.writes.length;
+    highlights += planMarks(s.plan, { written: true }).filter((m) => m.kind !== "written").length;
   }
   return { writes, highlights };
 }

@@ -9,4 +9,8 @@ export { newTemplate, nextYearTemplate } from "./templates";
 export type { MadeTemplate, TemplateResult } from "./templates";
 export { undoSnapshotOf, parseUndoSnapshot, planUndo, stillWritten } from "./undo";
 export type { UndoSnapshot, UndoCell } from "./undo";
+export { describeWrites } from "./writtenCells";
+export type { WrittenCell } from "./writtenCells";
+export { displayValue, cellText, cellTexts, sheetPreview } from "./cellText";
+export type { SheetPreview } from "./cellText";
 export type * from "./host";

@@ -1,34 +1,37 @@
 /**
  * Task pane bootstrap — the only file of the pane that touches Office. Inside Excel it renders the pane over the
- * Excel host; anywhere else (a plain browser, WPS users, offline, office.js blocked) it renders file mode at
- * once: it never waits on Office.onReady when Office is absent, and gives up waiting after a short time.
+ * Excel host; anywhere else (a plain browser, WPS users, offline, office.js blocked) it renders file mode within a
+ * few seconds (officeReady.ts), and switches to Excel if Office answers later.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../adapters/excel/excelHost";
 import { App } from "./components/App";
 import { createFileHost } from "./fileHost";
+import { BootNote, bootHost, browserOfficeEnv } from "./officeReady";
+import type { Notice } from "./state";
+import { T } from "./strings";
 import type { Host } from "../app/host";
 
-/** Office.onReady resolves at once in a plain browser; inside Excel it can take a few seconds on a slow machine. */
-const OFFICE_READY_TIMEOUT_MS = 8000;
-
-async function inExcel(): Promise<boolean> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_READY_TIMEOUT_MS));
-  const ready = Office.onReady().then((info) => info.host === Office.HostType.Excel);
-  return Promise.race([ready, timeout]);
-}
+const NOTES: Record<Exclude<BootNote, null>, Notice> = {
+  blocked: { intent: "warning", text: T.officeBlocked },
+  slow: { intent: "info", text: T.officeSlow },
+};
 
 async function main(): Promise<void> {
-  const host: Host = (await inExcel()) ? createExcelHost() : createFileHost();
-  document.documentElement.dataset.host = host.kind;
   const container = document.getElementById("container")!;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} />
-    </FluentProvider>,
-  );
+  const root = createRoot(container);
+  const render = (host: Host, note: Notice | null) => {
+    document.documentElement.dataset.host = host.kind;
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <App key={host.kind} host={host} bootNote={note} />
+      </FluentProvider>,
+    );
+  };
+  const boot = await bootHost(browserOfficeEnv());
+  render(boot.host === "excel" ? createExcelHost() : createFileHost(), boot.note ? NOTES[boot.note] : null);
+  void boot.late?.then((excel) => excel && render(createExcelHost(), { intent: "success", text: T.officeLate }));
 }
 
 void main();

@@ -1,5 +1,5 @@
 import { undoSnapshotOf } from "../../app";
-import { toA1, WritePlan } from "../../engine";
+import { planMarks, toA1, WritePlan } from "../../engine";
 import { failure, ExcelFailure } from "./failures";
 import { queueHighlight } from "./highlights";
 import { SheetRead } from "./readActiveSheet";
@@ -42,8 +42,10 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
   if (highlight) {
     for (const cf of read.ownHighlights) cf.delete();
     removed = read.ownHighlights.length;
-    for (const h of plan.highlights) queueHighlight(ws.getRange(toA1(h.cell)), h.severity);
-    highlighted = plan.highlights.length;
+    // written cells get their own mark when this batch writes them (engine/plan/planMarks)
+    const marks = planMarks(plan, { written: snapshot !== null });
+    for (const m of marks) queueHighlight(ws.getRange(toA1(m.cell)), m.kind);
+    highlighted = marks.filter((m) => m.kind !== "written").length;
   }
   if (snapshot) context.workbook.settings.add(UNDO_SETTING, JSON.stringify(snapshot));
   const written = snapshot?.cells.length ?? 0;

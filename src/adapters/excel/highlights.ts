@@ -1,4 +1,4 @@
-import { highlightHex, highlightRuleFormula, isOwnHighlightRule, Severity } from "../../engine";
+import { HighlightKind, highlightHex, highlightRuleFormula, isOwnHighlightRule } from "../../engine";
 
 /**
  * The add-in's highlights in Excel: conditional formats whose rule is engine/highlight's tagged formula, so that a
@@ -16,8 +16,8 @@ export function loadHighlightRules(collection: Excel.ConditionalFormatCollection
 }
 
 /** Queue one highlight rule on a cell. */
-export function queueHighlight(range: Excel.Range, severity: Severity): void {
+export function queueHighlight(range: Excel.Range, kind: HighlightKind): void {
   const cf = range.conditionalFormats.add("Custom");
-  cf.custom.rule.formula = `=${highlightRuleFormula(severity)}`;
-  cf.custom.format.fill.color = highlightHex(severity);
+  cf.custom.rule.formula = `=${highlightRuleFormula(kind)}`;
+  cf.custom.format.fill.color = highlightHex(kind);
 }

@@ -1,4 +1,4 @@
-import { checkWorkbook } from "../../app";
+import { checkWorkbook, WrittenCell } from "../../app";
 import { resolveProfile, SheetReport } from "../../engine";
 import { applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
@@ -21,6 +21,7 @@ export type ValidateResult =
       readonly written: number;
       readonly pending: number;
       readonly highlighted: number;
+      readonly writes: readonly WrittenCell[];
     }
   | (ExcelFailure & { readonly report?: SheetReport });
 
@@ -36,7 +37,7 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
   const context_ = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet));
   const result = checkWorkbook([read.grid, ...context_], resolved.profile, { sheets: [read.grid.sheet] });
-  const { report, plan } = result.sheets[0];
+  const { report, plan, writes } = result.sheets[0];
   if (!plan) return { ...failure("FORM_NOT_FOUND"), report };
   const applied = await applyPlan(context, read, plan, { values: options.write });
   if (!applied.ok) return { ...applied, report };
@@ -47,5 +48,6 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
     written: applied.written,
     pending: options.write ? 0 : plan.writes.length,
     highlighted: applied.highlighted,
+    writes,
   };
 }

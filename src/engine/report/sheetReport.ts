@@ -42,6 +42,8 @@ export interface FormReport {
     weight: string | null;
     rate: ValuePair;
     score: ValuePair | null;
+    /** How this row's 执行率 was computed (`91.60 ÷ 97.68 × 100% = 93.77%`); "" when it could not be. */
+    calculation: string;
   }[];
   readonly indicators: readonly {
     level1: string;
@@ -96,6 +98,7 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
         weight: num(f.row.weight),
         rate: pair(f.row.rate, f.rate),
         score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
+        calculation: f.rate !== null ? rateCalculation(f) : "",
       })),
       indicators: form.indicators.map((s) => ({
         level1: oneLine(s.indicator.level1.text),

@@ -269,10 +269,10 @@ describe("the 校验结果 sheet of a scored copy", () => {
     const checked = JSON.parse((await run("check", "--json", once)).out);
     const findings = checked.files[0].sheets.flatMap((s: { findings: unknown[] }) => s.findings).filter((f: { code: string }) => f.code !== "FORM_NOT_FOUND");
     expect(checked.files[0].sheets.map((s: { sheet: string }) => s.sheet)).not.toContain("校验结果");
-    // a header, one summary row per form, one row per finding
-    expect(rows.size).toBe(1 + 11 + findings.length);
+    // title, 评分方案, colours and the header; one heading row per form, one row per finding; the sheet that is no form
+    expect(rows.size).toBe(4 + 11 + findings.length + 1);
     expect([...rows.values()].some((r) => r.includes("H16、I16") && r.includes("DEVIATION_MISSING"))).toBe(true);
-    expect([...rows.values()].some((r) => r.includes("总分 96.37，评分等级 优，执行率 93.77%"))).toBe(true);
+    expect([...rows.values()].some((r) => r.some((c) => c.includes("总分 96.37　评分等级 优　执行率 93.77%")))).toBe(true);
 
     const bare = join(dir, "bare.xlsx");
     await run("fix", input, "--out", bare, "--no-findings-sheet");

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: "6px 0 0", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   nested: { listStyleType: "none", margin: "6px 0 0 8px", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   card: {
+    position: "relative",
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -43,7 +44,8 @@ const useStyles = makeStyles({
   main: {
     display: "block",
     width: "100%",
-    padding: "8px",
+    // room on the right for 详情, which sits over the card's top-right corner
+    padding: "8px 48px 8px 8px",
     border: "none",
     backgroundColor: "transparent",
     color: tokens.colorNeutralForeground1,
@@ -58,11 +60,21 @@ const useStyles = makeStyles({
   cells: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace },
   message: { display: "block", margin: "6px 0 0", lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
   calc: { display: "block", margin: "2px 0 0", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
-  foot: { display: "flex", alignItems: "flex-start", gap: "8px", padding: "0 8px 6px", flexWrap: "wrap" },
-  inPlace: { flex: "1 1 auto", margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  foot: { display: "flex", flexDirection: "column", gap: "4px", padding: "0 8px", ":empty": { display: "none" } },
+  inPlace: {
+    margin: "0 0 6px",
+    padding: "4px 6px",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
   detailsToggle: {
-    marginLeft: "auto",
-    padding: "0 4px",
+    position: "absolute",
+    top: "6px",
+    right: "6px",
+    padding: "2px 4px",
     border: "none",
     backgroundColor: "transparent",
     color: tokens.colorBrandForegroundLink,
@@ -71,7 +83,7 @@ const useStyles = makeStyles({
     cursor: "pointer",
     ...focusRing,
   },
-  details: { width: "100%", margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  details: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace },
   repeatToggle: {
     display: "block",
@@ -155,15 +167,12 @@ export function FindingList({ report, filter, activeKey, cellText, onActivate }:
     const active = card.key === activeKey;
     const mixed = new Set(card.findings.map((f) => f.severity)).size > 1;
     const open = details.has(card.key);
-    const messagesId = `msg-${card.key}`;
     return (
       <li key={card.key} className={mergeClasses(s.card, active && s.active)} aria-current={active ? "true" : undefined} data-card={card.key}>
         <button
           type="button"
           className={s.main}
           {...nav(card.key)}
-          aria-label={`${SEVERITY_LABEL[card.severity]}：${card.title}${card.cells.length ? `，${T.cells} ${card.cells.join("、")}` : ""}`}
-          aria-describedby={messagesId}
           onClick={() => onActivate(card)}
         >
           <span className={s.head}>
@@ -173,7 +182,7 @@ export function FindingList({ report, filter, activeKey, cellText, onActivate }:
             <span className={s.title}>{card.title}</span>
             {card.cells.length ? <span className={s.cells}>{card.cells.join("、")}</span> : null}
           </span>
-          <span id={messagesId}>
+          <span>
             {card.findings.map((f, i) => (
               <span key={i} data-code={f.code} data-severity={f.severity}>
                 <span className={s.message}>
@@ -185,6 +194,9 @@ export function FindingList({ report, filter, activeKey, cellText, onActivate }:
             ))}
           </span>
         </button>
+        <button type="button" className={s.detailsToggle} aria-expanded={open} tabIndex={card.key === currentKey ? 0 : -1} onClick={() => setDetails(toggle(details, card.key))}>
+          {T.details}
+        </button>
         <div className={s.foot}>
           {active && cellText && card.cells.length > 0 ? (
             <p className={s.inPlace} role="status" data-testid="in-place">
@@ -192,9 +204,6 @@ export function FindingList({ report, filter, activeKey, cellText, onActivate }:
               {card.cells.map((a1) => T.cellNow(a1, cellText[a1] ?? "")).join("；")}
             </p>
           ) : null}
-          <button type="button" className={s.detailsToggle} aria-expanded={open} tabIndex={card.key === currentKey ? 0 : -1} onClick={() => setDetails(toggle(details, card.key))}>
-            {T.details}
-          </button>
           {open ? (
             <p className={s.details}>
               {`${T.codeLabel}：`}

@@ -42,7 +42,8 @@ export const Summary = forwardRef<HTMLElement, SummaryProps>(function Summary({ 
   const rate = totalsRow?.rate.computed;
   // rules.md §5: nothing derived from a form that does not add up at its root — its sum is shown as 得分合计
   const sumOnly = form !== null && form.grade.computed === null && form.total.computed !== null;
-  const differs = (declared: string | null, computed: string | null) => computed !== null && declared !== computed;
+  // 填写值: what the form itself says, shown where it differs from the computed value (only where the cell exists)
+  const differs = (v: { declared: string | null; computed: string | null; cell: string | null }) => v.cell !== null && v.computed !== null && v.declared !== v.computed;
   return (
     <section ref={ref} tabIndex={-1} className={s.root} aria-labelledby="summary-title" data-testid="summary">
       <h2 id="summary-title" className={s.project}>
@@ -52,13 +53,13 @@ export const Summary = forwardRef<HTMLElement, SummaryProps>(function Summary({ 
         <div className={s.label}>{sumOnly ? T.scoreSum : T.totalScore}</div>
         <div className={s.value} data-testid="total">{form?.total.computed ?? "—"}</div>
         {sumOnly ? <div className={s.note}>{T.scoreSumReason}</div> : null}
-        {form && !sumOnly && differs(form.total.declared, form.total.computed) ? <div className={s.note}>{T.declared(form.total.declared)}</div> : null}
+        {form && !sumOnly && differs(form.total) ? <div className={s.note}>{T.declared(form.total.declared)}</div> : null}
       </div>
       {sumOnly ? null : (
         <div>
           <div className={s.label}>{T.grade}</div>
           <div className={s.value} data-testid="grade">{form?.grade.computed ?? "—"}</div>
-          {form && differs(form.grade.declared, form.grade.computed) ? <div className={s.note}>{T.declared(form.grade.declared)}</div> : null}
+          {form && differs(form.grade) ? <div className={s.note}>{T.declared(form.grade.declared)}</div> : null}
         </div>
       )}
       <div>

@@ -12,7 +12,6 @@ import path from "path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { serveStatic } from "../../scripts/staticServer";
 import { addSheetFromSpec, workbookToBytes } from "../../src/adapters/xlsx/writeWorkbook";
-import { CellValue } from "../../src/engine";
 import { SheetSpec } from "../../src/engine/sheet/sheetSpec";
 
 export const DIST = path.resolve(__dirname, "../../dist");
@@ -70,15 +69,6 @@ export async function startPaneBrowser(): Promise<PaneBrowser> {
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
-}
-
-/** A spec with some cells replaced (value only; the cell's format and style stay). */
-export function withCells(spec: SheetSpec, changes: readonly { row: number; col: number; value: CellValue }[]): SheetSpec {
-  const key = (r: number, c: number) => `${r}:${c}`;
-  const byKey = new Map(changes.map((c) => [key(c.row, c.col), c.value]));
-  const cells = spec.cells.map((c) => (byKey.has(key(c.row, c.col)) ? { ...c, value: byKey.get(key(c.row, c.col))! } : c));
-  for (const c of changes) if (!spec.cells.some((x) => x.row === c.row && x.col === c.col)) cells.push({ row: c.row, col: c.col, value: c.value });
-  return { ...spec, cells };
 }
 
 export async function xlsxFile(dir: string, name: string, specs: readonly SheetSpec[]): Promise<string> {

@@ -13,7 +13,8 @@ import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { analyzeSheet, getProfile, isOwnHighlightRule, sheetReport, SheetReport } from "../../src/engine";
 import { SheetSpec, specToGrid } from "../../src/engine/sheet/sheetSpec";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
-import { chooseFile, horizontalOverflow, PaneBrowser, screenshot, seriousA11yViolations, startPaneBrowser, withCells, xlsxFile } from "./browser";
+import { withCells } from "../fixtures/specCells";
+import { chooseFile, horizontalOverflow, PaneBrowser, screenshot, seriousA11yViolations, startPaneBrowser, xlsxFile } from "./browser";
 
 jest.setTimeout(120_000);
 

@@ -6,6 +6,7 @@
  * 评分方案 and the time are at the top.
  */
 import ExcelJS from "exceljs";
+import { copyFileSync } from "node:fs";
 import { fixFile } from "../../../src/adapters/xlsx/files";
 import { FINDINGS_SHEET_NAME } from "../../../src/adapters/xlsx/findingsSheet";
 import { workbookToBytes } from "../../../src/adapters/xlsx/writeWorkbook";
@@ -96,7 +97,7 @@ describeIfLibreOffice("the 校验结果 sheet on paper (LibreOffice → PDF → 
     for (const ws of [...wb.worksheets]) if (ws.name !== FINDINGS_SHEET_NAME) wb.removeWorksheet(ws.id);
     rows = sheetRows(wb.getWorksheet(FINDINGS_SHEET_NAME)!);
     const pdf = printWithLibreOffice(await workbookToBytes(wb), "校验结果.xlsx");
-    if (process.env.ZIPING_KEEP_PDF) require("node:fs").copyFileSync(pdf, process.env.ZIPING_KEEP_PDF);
+    if (process.env.ZIPING_KEEP_PDF) copyFileSync(pdf, process.env.ZIPING_KEEP_PDF);
     pages = pdfPages(pdf);
   });
 

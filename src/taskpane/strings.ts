@@ -63,7 +63,7 @@ export const T = {
   repeatHide: "收起",
   written: {
     title: (n: number) => `已写入 ${n} 个单元格`,
-    titleFile: (n: number) => `已计分副本中写入 ${n} 个单元格`,
+    titleFile: (n: number) => `已写入 ${n} 个单元格（已计分副本）`,
     pendingTitle: (n: number) => `待写入 ${n} 个单元格`,
     pendingHint: "点击“写入计算结果”后写入；不会覆盖公式和已填写的得分。",
     hint: "写入的单元格在表中标为绿色；“撤销上次写入”可恢复原值。",

@@ -14,7 +14,8 @@ import { serveStatic } from "../../scripts/staticServer";
 import { addSheetFromSpec, workbookToBytes } from "../../src/adapters/xlsx/writeWorkbook";
 import { SheetSpec } from "../../src/engine/sheet/sheetSpec";
 
-export const DIST = path.resolve(__dirname, "../../dist");
+/** The build under test; ZIPING_E2E_DIST points the tests at another build (e.g. an older commit, to see them fail). */
+export const DIST = process.env.ZIPING_E2E_DIST ?? path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../.out/screenshots");
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

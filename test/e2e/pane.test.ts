@@ -61,7 +61,7 @@ describe("a check in file mode", () => {
 
     // 已写入: cell, previous → new, why — the typed 94 is not lost from view
     const written = page.getByTestId("written");
-    expect(await written.locator("h2").textContent()).toMatch(/已计分副本中写入 \d+ 个单元格/);
+    expect(await written.locator("h2").textContent()).toMatch(/已写入 \d+ 个单元格（已计分副本）/);
     const row = async (a1: string) => (await written.locator(`[data-cell="${a1}"]`).innerText()).replace(/\s+/g, " ");
     const expected = report(form1);
     expect(await row(expected.form!.total.cell!)).toContain("总分 94.00 → 96.37");

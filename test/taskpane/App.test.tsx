@@ -312,7 +312,7 @@ describe("task pane in file mode", () => {
     expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023");
     expect(screen.getByTestId("total").textContent).toBe("96.37");
     expect(screen.getByText(/已生成已计分副本“表1（已计分）.xlsx”/)).toBeTruthy();
-    expect(within(screen.getByTestId("written")).getByRole("heading").textContent).toContain("已计分副本中写入 2 个单元格");
+    expect(within(screen.getByTestId("written")).getByRole("heading").textContent).toContain("已写入 2 个单元格（已计分副本）");
 
     await click(button("下载已计分副本"));
     expect(host.download).toHaveBeenCalledWith("表1（已计分）.xlsx", new Uint8Array([1, 2, 3]));

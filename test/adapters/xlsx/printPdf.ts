@@ -43,6 +43,11 @@ const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").repl
 
 /** Every word of every page with its box (points, origin top-left), in pdftotext's order. */
 export function pdfPages(pdf: string): PdfPage[] {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "pipe" });
+  } catch {
+    throw new Error("pdftotext is missing: apt-get install -y poppler-utils (scripts/setup.sh installs it)");
+  }
   const xhtml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { stdio: "pipe", maxBuffer: 64 * 1024 * 1024 }).toString("utf8");
   const pages: PdfPage[] = [];
   for (const m of xhtml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {

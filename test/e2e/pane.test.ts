@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
-import type { Page } from "playwright-core";
+import type { FileChooser, Page } from "playwright-core";
 import { cellText } from "../../src/app";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { analyzeSheet, getProfile, isOwnHighlightRule, sheetReport, SheetReport } from "../../src/engine";
@@ -278,6 +278,9 @@ describe("office.js blocked", () => {
 describe("keyboard only", () => {
   it("choose the file, check, land on the result, then arrow through the findings as one list", async () => {
     const { page } = await b.open(320);
+    // listen before any key is pressed: Playwright turns on file-chooser interception when the first listener is
+    // added, and a chooser opened before that is not reported
+    const chooserOpened = new Promise<FileChooser>((resolve) => page.once("filechooser", resolve));
     await page.locator('input[type="file"]').waitFor({ state: "attached", timeout: 10000 });
     const tabTo = async (pred: () => Promise<boolean>, max = 20) => {
       for (let i = 0; i < max; i++) {
@@ -288,8 +291,8 @@ describe("keyboard only", () => {
     };
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
     await tabTo(async () => (await focusedText()) === "选择 .xlsx 文件…");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
-    await chooser.setFiles(form1File);
+    await page.keyboard.press("Enter");
+    await (await chooserOpened).setFiles(form1File);
     await page.getByTestId("file-name").filter({ hasText: "购买新智能单兵设备.xlsx" }).waitFor();
     await tabTo(async () => (await focusedText()) === "校验并计分");
     await page.keyboard.press("Enter");

@@ -216,7 +216,7 @@ describe("task pane in Excel", () => {
     const items = () => [...document.querySelectorAll<HTMLElement>("[data-nav]")];
     expect(items().filter((el) => el.tabIndex === 0)).toHaveLength(1);
     const first = items()[0];
-    first.focus();
+    await act(async () => first.focus());
     const key = async (k: string) => {
       await act(async () => {
         fireEvent.keyDown(document.activeElement!, { key: k });
@@ -245,7 +245,7 @@ describe("task pane in Excel", () => {
     });
     await renderApp(host);
     const check = button("校验并计分");
-    check.focus();
+    await act(async () => check.focus());
     await click(check);
     expect(check.disabled).toBe(false);
     expect(check.getAttribute("aria-disabled")).toBe("true");

@@ -96,7 +96,9 @@ describe("task pane in Excel", () => {
     await click(card.querySelector("[data-code]") as HTMLElement); // the message, not a cell reference
     expect(host.selectCell).toHaveBeenCalledWith(report1.sheet, "H16");
     expect(card.getAttribute("aria-current")).toBe("true");
-    expect(screen.getByTestId("notice").textContent).toContain(`已在 Excel 中选中 ${report1.sheet}!H16`);
+    // said in the card, not in the notice at the top (out of view on a long list)
+    expect(within(card).getByTestId("in-place").textContent).toBe(`已在 Excel 中选中 ${report1.sheet}!H16。`);
+    expect(screen.getByTestId("notice").textContent).toContain("有 2 个计算结果");
   });
 
   it("写入计算结果 lists what it wrote; 撤销上次写入 marks the result out of date; 清除标注 says how many", async () => {

@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useId, useRef } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { getProfile, PROFILES } from "../../engine";
 import type { Host, HostResult, TemplateKind } from "../../app";
 import { errorDetail } from "../fileMessages";
@@ -50,6 +50,8 @@ export function App({ host, bootNote = null }: AppProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const summaryRef = useRef<HTMLElement>(null);
   const [state, dispatch] = usePaneState();
+  /** Excel: the cell the last card click selected (said in that card). */
+  const [selected, setSelected] = useState<string | null>(null);
   const { profileId, busy, notice, file, outcome, report, active, filter } = state;
   const stale = staleReason(state);
   const excel = host.kind === "excel" ? host : null;
@@ -128,12 +130,15 @@ export function App({ host, bootNote = null }: AppProps) {
 
   const onActivate = (card: FindingCard) => {
     if (!report) return;
+    setSelected(null);
     dispatch({ type: "findingActivated", key: card.key });
     const a1 = card.cells[0];
     if (host.kind === "file" || !a1) return; // file mode shows the cells in place
-    void act(T.checking, async () => {
-      if (accept(await host.selectCell(report.sheet, a1))) dispatch({ type: "notice", notice: { intent: "info", text: T.selected(report.sheet, a1) } });
-    });
+    // not an `act`: selecting a cell is not worth a spinner, and must not clear the notice of the check
+    void host
+      .selectCell(report.sheet, a1)
+      .then((r) => accept(r) && setSelected(a1))
+      .catch((e: unknown) => dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } }));
   };
 
   const onWrite = (target: NonNullable<typeof excel>) =>
@@ -296,7 +301,7 @@ export function App({ host, bootNote = null }: AppProps) {
 
       <div className={s.main}>
         {/* a sheet that is no form is explained by the notice above (what was looked for, what was found) */}
-        {report?.isForm ? <FindingList report={report} filter={filter} activeKey={active} cellText={shownCellText(state)} onActivate={onActivate} /> : null}
+        {report?.isForm ? <FindingList report={report} filter={filter} activeKey={active} cellText={shownCellText(state)} selected={selected} onActivate={onActivate} /> : null}
       </div>
     </main>
   );

@@ -3,7 +3,7 @@ import { KeyboardEvent, useMemo, useRef, useState } from "react";
 import type { Severity, SheetReport } from "../../engine";
 import { FindingCard, findingGroups, RepeatedCards } from "../findingCards";
 import { SEVERITY_LABEL, T } from "../strings";
-import { HIGHLIGHT_DOT } from "./palette";
+import { useDotStyles } from "./palette";
 
 const focusRing = { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" } };
 
@@ -30,7 +30,6 @@ const useStyles = makeStyles({
     ...focusRing,
   },
   chevron: { display: "inline-block", width: "1em", color: tokens.colorNeutralForeground2 },
-  dot: { display: "inline-block", width: "10px", height: "10px", borderRadius: "50%", border: `1px solid ${tokens.colorNeutralStroke1}` },
   list: { listStyleType: "none", margin: "6px 0 0", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   nested: { listStyleType: "none", margin: "6px 0 0 8px", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   card: {
@@ -110,6 +109,8 @@ export interface FindingListProps {
   readonly activeKey: string | null;
   /** File mode: what the cells display, to show a clicked card's cells in place. Excel: null. */
   readonly cellText: Readonly<Record<string, string>> | null;
+  /** Excel: the cell selected for the active card, said in place (not in the notice at the top, out of view). */
+  readonly selected?: string | null;
   readonly onActivate: (card: FindingCard) => void;
 }
 
@@ -119,8 +120,9 @@ export interface FindingListProps {
  * tabindex); the current card's 详情 is the only other stop. Enter or a click on a card selects its cell in Excel,
  * or shows its cells with their values in place (file mode).
  */
-export function FindingList({ report, filter, activeKey, cellText, onActivate }: FindingListProps) {
+export function FindingList({ report, filter, activeKey, cellText, selected = null, onActivate }: FindingListProps) {
   const s = useStyles();
+  const dots = useDotStyles();
   const groups = useMemo(() => findingGroups(report, filter), [report, filter]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<Severity>>(new Set());
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -204,6 +206,11 @@ export function FindingList({ report, filter, activeKey, cellText, onActivate }:
               {card.cells.map((a1) => T.cellNow(a1, cellText[a1] ?? "")).join("；")}
             </p>
           ) : null}
+          {active && !cellText && selected ? (
+            <p className={s.inPlace} role="status" data-testid="in-place">
+              {T.selected(report.sheet, selected)}
+            </p>
+          ) : null}
           {open ? (
             <p className={s.details}>
               {`${T.codeLabel}：`}
@@ -242,7 +249,7 @@ export function FindingList({ report, filter, activeKey, cellText, onActivate }:
               <h3 className={s.groupHeading}>
                 <button type="button" className={s.groupToggle} {...nav(`group:${g.severity}`)} aria-expanded={open} aria-controls={open ? `group-${g.severity}` : undefined} onClick={() => setCollapsed(toggle(collapsed, g.severity))}>
                   <span className={s.chevron} aria-hidden="true">{open ? "▾" : "▸"}</span>
-                  <span className={s.dot} style={{ backgroundColor: HIGHLIGHT_DOT[g.severity] }} aria-hidden="true" />
+                  <span className={dots[g.severity]} aria-hidden="true" />
                   {T.groupHeading(SEVERITY_LABEL[g.severity], g.places)}
                 </button>
               </h3>

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens, ToggleButton } from "@fluentui/react-components";
 import { forwardRef } from "react";
 import { countBySeverity, SEVERITY_ORDER, Severity, SheetReport } from "../../engine";
-import { HIGHLIGHT_DOT } from "./palette";
+import { useDotStyles } from "./palette";
 import { SEVERITY_LABEL, T } from "../strings";
 
 const useStyles = makeStyles({
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   wide: { gridColumn: "1 / span 2" },
   counts: { gridColumn: "1 / span 2", display: "flex", gap: "6px", flexWrap: "wrap" },
-  dot: { display: "inline-block", width: "10px", height: "10px", borderRadius: "50%", marginRight: "4px", border: `1px solid ${tokens.colorNeutralStroke1}` },
+  dotGap: { marginRight: "4px" },
 });
 
 export interface SummaryProps {
@@ -36,6 +36,7 @@ export interface SummaryProps {
  */
 export const Summary = forwardRef<HTMLElement, SummaryProps>(function Summary({ report, filter, onFilter }, ref) {
   const s = useStyles();
+  const dots = useDotStyles();
   const form = report.form;
   const counts = countBySeverity(report.findings);
   const totalsRow = form?.funds[0];
@@ -82,7 +83,7 @@ export const Summary = forwardRef<HTMLElement, SummaryProps>(function Summary({ 
             onClick={() => onFilter(filter === sev ? null : sev)}
             data-severity={sev}
           >
-            <span className={mergeClasses(s.dot)} style={{ backgroundColor: HIGHLIGHT_DOT[sev] }} aria-hidden="true" />
+            <span className={mergeClasses(dots[sev], s.dotGap)} aria-hidden="true" />
             {T.countButton(SEVERITY_LABEL[sev], counts[sev])}
           </ToggleButton>
         ))}

@@ -1,12 +1,11 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { WrittenCell } from "../../app";
-import { HIGHLIGHT_DOT } from "./palette";
+import { HIGHLIGHT_DOT, useDotStyles } from "./palette";
 import { T } from "../strings";
 
 const useStyles = makeStyles({
   root: { minWidth: 0 },
   heading: { display: "flex", alignItems: "center", gap: "6px", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 2px" },
-  dot: { display: "inline-block", width: "10px", height: "10px", borderRadius: "2px", border: `1px solid ${tokens.colorNeutralStroke1}` },
   hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   item: { padding: "6px 8px", borderLeft: `4px solid ${HIGHLIGHT_DOT.written}`, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusSmall },
@@ -26,13 +25,14 @@ export interface WrittenListProps {
 /** 已写入 / 待写入: every cell the add-in writes, with what it held before and why (rules.md §5). */
 export function WrittenList({ writes, mode }: WrittenListProps) {
   const s = useStyles();
+  const dots = useDotStyles();
   if (writes.length === 0) return null;
   const title = mode === "pending" ? T.written.pendingTitle(writes.length) : mode === "file" ? T.written.titleFile(writes.length) : T.written.title(writes.length);
   const hint = mode === "pending" ? T.written.pendingHint : mode === "file" ? T.written.hintFile : T.written.hint;
   return (
     <section className={s.root} aria-labelledby="written-title" data-testid="written">
       <h2 id="written-title" className={s.heading}>
-        <span className={s.dot} style={{ backgroundColor: HIGHLIGHT_DOT.written }} aria-hidden="true" />
+        <span className={dots.written} aria-hidden="true" />
         {title}
       </h2>
       <p className={s.hint}>{hint}</p>

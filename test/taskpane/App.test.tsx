@@ -363,6 +363,33 @@ describe("task pane in file mode", () => {
     expect(screen.getByTestId("stale")).toBeTruthy();
   });
 
+  it("the 评分方案 choice stays focusable while the re-check runs, and takes no change meanwhile", async () => {
+    const ok = fileHost().checkFile;
+    let finish: () => void = () => undefined;
+    const host = fileHost({
+      checkFile: jest.fn((f, id) => ((host.checkFile as jest.Mock).mock.calls.length === 1 ? ok(f, id) : new Promise((resolve) => (finish = () => resolve(ok(f, id)))))) as FileHost["checkFile"],
+    });
+    await renderApp(host);
+    await chooseFile();
+    await click(button("校验并计分"));
+    const select = screen.getByRole("combobox", { name: "评分方案" }) as HTMLSelectElement;
+    await act(async () => select.focus());
+    await act(async () => {
+      fireEvent.change(select, { target: { value: "mof-2020" } });
+    });
+    expect(select.disabled).toBe(false);
+    expect(select.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(select);
+    await act(async () => {
+      fireEvent.change(select, { target: { value: "putuo-2023" } });
+    });
+    expect(host.checkFile).toHaveBeenCalledTimes(2);
+    expect(select.value).toBe("mof-2020");
+    await act(async () => finish());
+    expect(select.getAttribute("aria-disabled")).toBeNull();
+    expect(screen.getByTestId("total").textContent).toBe("96.37");
+  });
+
   it("an unreadable file gives its reason and no stale prompt beside it", async () => {
     const host = fileHost({ checkFile: jest.fn(async () => ({ ok: false as const, code: "FILE_UNREADABLE", message: "“a.xlsx”已损坏，无法读取。请重新下载。" })) });
     await renderApp(host);

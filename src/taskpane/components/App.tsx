@@ -120,6 +120,7 @@ export function App({ host, bootNote = null }: AppProps) {
     });
 
   const onProfile = (id: string) => {
+    if (busy !== null) return; // aria-disabled while busy: stays focusable, takes no change
     dispatch({ type: "profileChosen", id });
     void act(T.saving, async () => {
       await host.saveProfileId(id);
@@ -201,7 +202,7 @@ export function App({ host, bootNote = null }: AppProps) {
         <p className={s.hint}>{host.kind === "file" ? T.fileModeHint : T.excelModeHint}</p>
 
         <Field label={T.profile}>
-          <Select className={s.select} value={profileId} onChange={(_, d) => onProfile(d.value)} disabled={isBusy}>
+          <Select className={s.select} value={profileId} onChange={(_, d) => onProfile(d.value)} aria-disabled={isBusy || undefined}>
             {Object.values(PROFILES).map((p) => (
               <option key={p.id} value={p.id} title={p.id}>
                 {p.name}

@@ -4,10 +4,12 @@
 #   libxml2-utils        xmllint, to validate manifest.xml against the Office schemas by hand
 #   libsecret-1-dev,     keytar (pulled in by office-addin-debugging) builds from source here
 #   pkg-config
-#   libreoffice-calc-nogui  recalculates the templates' live formulas in the tests
+#   libreoffice-calc-nogui  recalculates the templates' live formulas in the tests, prints 校验结果 to PDF
+#   poppler-utils        pdftotext: the print test reads the PDF LibreOffice made
+#   fonts-wqy-microhei   a CJK font, so LibreOffice and Chromium lay out (and screenshot) Chinese text as users see it
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(chromium libxml2-utils libsecret-1-dev pkg-config libreoffice-calc-nogui)
+packages=(chromium libxml2-utils libsecret-1-dev pkg-config libreoffice-calc-nogui poppler-utils fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -12,8 +12,11 @@ import {
   SheetReport,
   WritePlan,
   WritePlanOptions,
+  planMarks,
 } from "../engine";
+import { cellTexts, SheetPreview, sheetPreview } from "./cellText";
 import { isStoreSheet, markAccepted, readStore, vocabularyOf, WorkbookStore } from "./workbookStore";
+import { describeWrites, WrittenCell } from "./writtenCells";
 
 /** One checked sheet: what the engine found, what it would write, and the report (cli.md) of it. */
 export interface SheetResult {
@@ -21,6 +24,12 @@ export interface SheetResult {
   /** The write plan of the sheet's forms (derived cells, blank 得分, highlights); null for a sheet that holds none. */
   readonly plan: WritePlan | null;
   readonly report: SheetReport;
+  /** The plan's writes as the user reads them (cell, previous → new, why); empty without a plan. */
+  readonly writes: readonly WrittenCell[];
+  /** What the cells named by the findings and the writes display now (A1 → text), to show a cell in place. */
+  readonly cellText: Readonly<Record<string, string>>;
+  /** For a sheet that holds no form: what it does hold. */
+  readonly preview?: SheetPreview;
 }
 
 export interface WorkbookResult {
@@ -89,19 +98,25 @@ export function checkWorkbook(allGrids: readonly Grid[], profile: Profile, optio
   analyses.forEach((a, i) => {
     if (wanted && !wanted.has(a.sheet)) return;
     const analysis: SheetAnalysis = a.isForm || !anyForm ? a : { ...a, findings: a.findings.map((f) => ({ ...f, severity: "info" as const })) };
-    sheets.push({ analysis, plan: sheetPlan(analysis, grids[i], options), report: sheetReport(analysis) });
+    const plan = sheetPlan(analysis, grids[i], options);
+    const report = sheetReport(analysis);
+    const writes = plan ? describeWrites(plan, report) : [];
+    const named = report.forms.length ? report.forms.flatMap((f) => f.findings.flatMap((x) => x.cells)) : report.findings.flatMap((f) => f.cells);
+    const cellText = cellTexts(grids[i], [...named, ...writes.map((w) => w.cell)]);
+    sheets.push({ analysis, plan, report, writes, cellText, ...(analysis.isForm ? {} : { preview: sheetPreview(grids[i]) }) });
   });
   const findings = sheets.flatMap((s) => (s.analysis.isForm ? s.analysis.forms.flatMap((f) => f.findings) : s.analysis.findings));
   return { profile, store, sheets, counts: countBySeverity(findings) };
 }
 
-/** How many cells the plans of a checked workbook write and highlight. */
+/** How many cells the plans of a checked workbook write and mark as problems, once the writes are applied. */
 export function planTotals(result: WorkbookResult): { readonly writes: number; readonly highlights: number } {
   let writes = 0;
   let highlights = 0;
   for (const s of result.sheets) {
-    writes += s.plan?.writes.length ?? 0;
-    highlights += s.plan?.highlights.length ?? 0;
+    if (!s.plan) continue;
+    writes += s.plan.writes.length;
+    highlights += planMarks(s.plan, { written: true }).filter((m) => m.kind !== "written").length;
   }
   return { writes, highlights };
 }

@@ -170,7 +170,7 @@ export function recheckFormulas(sheet: SheetResult, grid: Grid, profile: Profile
   const all = highlightsFor(forms.flatMap((f) => f.findings));
   const plan: WritePlan = { ...sheet.plan, highlights: all };
   return {
-    sheet: { analysis, plan, report: sheetReport(analysis) },
+    sheet: { ...sheet, analysis, plan, report: sheetReport(analysis) },
     highlights: all.filter((h) => cells.includes(toA1(h.cell))),
   };
 }

@@ -1,4 +1,5 @@
 import type { SheetReport } from "../engine";
+import type { WrittenCell } from "./writtenCells";
 
 /**
  * What the task pane can ask of where the workbook lives. Components get a Host through props and never touch
@@ -29,6 +30,11 @@ export interface CheckOutcome {
   readonly highlighted: number;
   /** What could not be done as usual, in Chinese (Excel: merged cells or rules Excel would not give, …). */
   readonly notes?: readonly string[];
+  /**
+   * The cells written now (when `written` > 0) or that 写入计算结果 would write (`pending`), each with what it held
+   * before and why (rules.md §5). File mode: every sheet's writes in the scored copy.
+   */
+  readonly writes: readonly WrittenCell[];
 }
 
 export interface FileCheckOutcome extends CheckOutcome {
@@ -36,6 +42,8 @@ export interface FileCheckOutcome extends CheckOutcome {
   readonly reports: readonly SheetReport[];
   /** The scored copy, for download. */
   readonly scored: { readonly name: string; readonly bytes: Uint8Array };
+  /** What the cells named by findings and writes display in the file as chosen: sheet → A1 → text. */
+  readonly cellText: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** 新建自评表 (a blank form for a new project) or 生成下年度模板 (next year's form from the current one). */
@@ -57,17 +65,20 @@ export interface ExcelHost extends HostBase {
   addTemplate(kind: TemplateKind, profileId: string): Promise<HostResult<{ readonly sheet: string; readonly year: number }>>;
   /** Select a cell in Excel (sheet name and A1 address). */
   selectCell(sheet: string, a1: string): Promise<HostResult<object>>;
+  /** The name of the active sheet, so the pane can tell a result computed for another sheet (never throws). */
+  activeSheet?(): Promise<string | null>;
 }
 
 export interface FileHost extends HostBase {
   readonly kind: "file";
   /** 校验并计分 on an .xlsx file's bytes: every sheet, plus a scored copy. */
   checkFile(file: { readonly name: string; readonly bytes: Uint8Array }, profileId: string): Promise<HostResult<FileCheckOutcome>>;
-  /** A template as an .xlsx to download (next year's: from the chosen file). */
+  /** A template as an .xlsx to download (next year's: from the chosen file, from `sheet` when given). */
   makeTemplate(
     kind: TemplateKind,
     profileId: string,
     file: { readonly name: string; readonly bytes: Uint8Array } | null,
+    sheet?: string,
   ): Promise<HostResult<{ readonly name: string; readonly bytes: Uint8Array; readonly year: number }>>;
   /** Offer bytes as a download. */
   download(name: string, bytes: Uint8Array): void;

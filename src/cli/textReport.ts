@@ -1,4 +1,4 @@
-import { countBySeverity, SheetReport, Severity, verdictText } from "../engine";
+import { countBySeverity, orderFindings, SheetReport, Severity, verdictText } from "../engine";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -31,7 +31,8 @@ export function textReport(results: readonly FileResult[]): string {
         `    执行率 ${rate}%　预算执行得分 ${f.budgetScore.computed ?? "—"}　${verdict.label} ${verdict.value}（填写 ${f.total.declared ?? "空"}）　评分等级 ${f.grade.computed ?? "—"}（填写 ${f.grade.declared ?? "空"}）${verdict.reason ? `\n    ${verdict.reason}` : ""}`,
       );
       lines.push(`    错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`);
-      for (const x of s.findings) {
+      // 错误 first, then 警告, then 提示, each top to bottom (the order of the pane and the 校验结果 sheet)
+      for (const x of orderFindings(s.findings)) {
         lines.push(`    [${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${x.message}（${x.code}）`);
       }
     }

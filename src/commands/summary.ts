@@ -1,4 +1,4 @@
-import type { CheckOutcome, HostResult } from "../app";
+import type { CheckOutcome, HostResult, WrittenCell } from "../app";
 import { countBySeverity, verdictText } from "../engine";
 
 /** What the result dialog shows after a ribbon command (plain data, passed in the dialog's URL). */
@@ -18,18 +18,28 @@ export function validateSummary(result: HostResult<CheckOutcome>): CommandSummar
   }
   const form = result.report.form!;
   const c = countBySeverity(result.report.findings);
+  // rules.md §5: a form that does not add up at its root gets no 总分 verdict, only the sum of its scores
+  const verdict = verdictText(form);
   return {
     ok: true,
-    title: `${verdictText(form).label} ${verdictText(form).value} · 评分等级 ${form.grade.computed ?? "—"}`,
+    title: verdict.label === "得分合计" ? `得分合计 ${verdict.value}（未评定等级）` : `${verdict.label} ${verdict.value} · 评分等级 ${form.grade.computed ?? "—"}`,
     lines: [
       `工作表“${result.report.sheet}”${form.projectName ? `：${form.projectName}` : ""}`,
       `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条。`,
-      result.written > 0 ? `已写入 ${result.written} 个计算结果（可在面板中“撤销上次写入”）。` : "计算结果与表中一致，未写入任何单元格。",
-      result.highlighted > 0 ? `已标注 ${result.highlighted} 个有问题的单元格（“清除标注”可去掉）。` : "没有需要标注的单元格。",
+      result.written > 0 ? writtenLine(result.writes, result.written) : "计算结果与表中一致，未写入任何单元格。",
+      result.highlighted > 0 ? `已标注 ${result.highlighted} 个有问题的单元格（红色为错误、黄色为警告；“清除标注”可去掉）。` : "没有需要标注的单元格。",
+      ...(verdict.reason ? [verdict.reason] : []),
       ...(result.notes ?? []),
       "点击“打开面板”查看每一条问题及其计算过程。",
     ],
   };
+}
+
+/** How many cells were written, which (the first few), and where to see what they held before. */
+export function writtenLine(writes: readonly WrittenCell[], written: number, shown = 4): string {
+  const names = writes.slice(0, shown).map((w) => `${w.cell} ${w.what}`);
+  const more = writes.length > shown ? ` 等 ${written} 个` : "";
+  return `已写入 ${written} 个单元格${names.length ? `：${names.join("、")}${more}` : ""}。写入的单元格标为绿色；原值在面板的“已写入”中，“撤销上次写入”可恢复。`;
 }
 
 /** The summary of 新建自评表 / 生成下年度模板. */

@@ -1,5 +1,6 @@
 import type { FileHost } from "../app";
 import { resolveProfile } from "../engine";
+import { fileRefusal, notAFormMessage, unreadableMessage } from "./fileMessages";
 
 const PROFILE_KEY = "ziping.profile";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -29,13 +30,15 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
     async checkFile(file, profileId) {
       const resolved = resolveProfile(profileId);
       if (!resolved.ok) return { ok: false, code: "PROFILE_INVALID", message: resolved.message };
+      const refused = fileRefusal(file.name, file.bytes);
+      if (refused) return { ok: false, code: "FILE_UNREADABLE", message: refused };
       const fixed = await (await files()).fixFile(file.bytes, resolved.profile);
-      if (!fixed.ok) return { ok: false, code: fixed.code, message: fixed.message };
-      const reports = fixed.result.sheets.map((x) => x.report);
+      // the reader's reason (often a library's English) is replaced by one an accountant can act on
+      if (!fixed.ok) return { ok: false, code: fixed.code, message: fixed.code === "FILE_UNREADABLE" ? unreadableMessage(file.name, file.bytes) : fixed.message };
+      const sheets = fixed.result.sheets;
+      const reports = sheets.map((x) => x.report);
       const first = reports.find((r) => r.isForm);
-      if (!first) {
-        return { ok: false, code: "FORM_NOT_FOUND", message: "文件中没有找到项目支出绩效自评表（未找到“项目名称”“项目资金”“一级指标”等标签）。", report: reports[0] };
-      }
+      if (!first) return { ok: false, code: "FORM_NOT_FOUND", message: notAFormMessage(file.name, sheets), report: reports[0] };
       return {
         ok: true,
         report: first,
@@ -44,10 +47,12 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
         written: fixed.written,
         pending: 0,
         highlighted: fixed.highlighted,
+        writes: sheets.flatMap((x) => x.writes),
+        cellText: Object.fromEntries(sheets.map((x) => [x.report.sheet, x.cellText])),
         scored: { name: scoredName(file.name), bytes: fixed.bytes },
       };
     },
-    async makeTemplate(kind, profileId, file) {
+    async makeTemplate(kind, profileId, file, sheet) {
       const resolved = resolveProfile(profileId);
       if (!resolved.ok) return { ok: false, code: "PROFILE_INVALID", message: resolved.message };
       const { newTemplateFile, nextYearTemplateFile } = await files();
@@ -56,8 +61,10 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
         return made.ok ? { ok: true, name: `自评表（${made.year} 年度，新项目）.xlsx`, bytes: made.bytes, year: made.year } : made;
       }
       if (!file) return { ok: false, code: "NO_FILE", message: "请先选择今年的自评表文件，再生成下年度模板。" };
-      const made = await nextYearTemplateFile(file.bytes, resolved.profile);
-      if (!made.ok) return { ok: false, code: "FORM_NOT_FOUND", message: made.message };
+      const refused = fileRefusal(file.name, file.bytes);
+      if (refused) return { ok: false, code: "FILE_UNREADABLE", message: refused };
+      const made = await nextYearTemplateFile(file.bytes, resolved.profile, sheet !== undefined ? { sheet } : {});
+      if (!made.ok) return { ok: false, code: made.code, message: made.code === "FILE_UNREADABLE" ? unreadableMessage(file.name, file.bytes) : made.message };
       return { ok: true, name: `${file.name.replace(/\.xlsx$/i, "")}（${made.year} 年度模板）.xlsx`, bytes: made.bytes, year: made.year };
     },
     download(name, bytes) {

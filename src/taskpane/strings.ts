@@ -1,11 +1,14 @@
-import type { FindingReport } from "../engine";
+import type { FindingCode, FindingReport } from "../engine";
 
-/** Every text the pane shows, in one table (Chinese). */
+/**
+ * Every text the pane shows, in one table (Chinese, in accountants' words). The same words as the command line,
+ * the ribbon's dialog and the 校验结果 sheet: 评分方案, 已写入, 填写值, 错误 / 警告 / 提示.
+ */
 export const T = {
   appTitle: "自评表助手",
   fileModeHint: "未在 Excel 中运行：请选择一个 .xlsx 文件，在浏览器中校验并计分（文件不会上传）。",
   excelModeHint: "校验当前工作表中的项目支出绩效自评表。",
-  profile: "评分规则",
+  profile: "评分方案",
   chooseFile: "选择 .xlsx 文件…",
   noFile: "尚未选择文件",
   check: "校验并计分",
@@ -13,12 +16,13 @@ export const T = {
   clear: "清除标注",
   undo: "撤销上次写入",
   download: "下载已计分副本",
+  actions: "操作",
   templates: "模板",
   newTemplate: "新建自评表",
   nextYearTemplate: "生成下年度模板",
   making: "正在生成…",
   templateAdded: (sheet: string, year: number) => `已新建工作表“${sheet}”（${year} 年度）：公式会自动计算执行率、得分、总分和评分等级。`,
-  templateDownloaded: (name: string) => `已生成“${name}”，请在下载中查看。`,
+  templateDownloaded: (name: string, from?: string) => `已生成“${name}”${from ? `（按工作表“${from}”）` : ""}，请在下载中查看。`,
   checking: "正在校验…",
   writing: "正在写入…",
   clearing: "正在清除标注…",
@@ -27,35 +31,111 @@ export const T = {
   saving: "正在保存…",
   emptyExcel: "点击“校验并计分”检查当前工作表。结果会显示在这里，有问题的单元格会在表中标注颜色。",
   emptyFile: "选择文件后点击“校验并计分”。",
+  emptyFileChosen: "点击“校验并计分”开始校验。",
+  resultTitle: "校验结果",
   totalScore: "总分",
+  scoreSum: "得分合计",
   grade: "评分等级",
   rate: "执行率",
   budgetScore: "预算执行得分",
+  declared: (v: string | null) => (v === null ? "表中填写值：空" : `表中填写值：${v}`),
   errors: "错误",
   warnings: "警告",
   infos: "提示",
+  countButton: (label: string, n: number) => `${label} ${n}`,
+  filterHint: "点击数字只看这一类问题，再点一次显示全部。",
   noFindings: "没有发现问题。",
+  noFindingsOfKind: (label: string) => `没有${label}。`,
   findings: "问题清单",
+  findingsHint: "用 ↑ ↓ 键在问题之间移动，Enter 查看单元格。",
+  groupHeading: (label: string, places: number) => `${label}（${places} 处）`,
   calculation: "计算",
+  details: "详情",
+  codeLabel: "代码",
   cells: "单元格",
   sheet: "工作表",
-  notAForm: "不是自评表",
   goToCell: (a1: string) => `在 Excel 中选中单元格 ${a1}`,
+  selected: (sheet: string, a1: string) => `已在 Excel 中选中 ${sheet}!${a1}。`,
+  cellNow: (a1: string, text: string) => `${a1} 现为 ${text === "" ? "（空）" : text}`,
+  cellsInFile: (sheet: string) => `工作表“${sheet}”中：`,
+  repeatShow: "展开",
+  repeatHide: "收起",
+  written: {
+    title: (n: number) => `已写入 ${n} 个单元格`,
+    titleFile: (n: number) => `已写入 ${n} 个单元格（已计分副本）`,
+    pendingTitle: (n: number) => `待写入 ${n} 个单元格`,
+    pendingHint: "点击“写入计算结果”后写入；不会覆盖公式和已填写的得分。",
+    hint: "写入的单元格在表中标为绿色；“撤销上次写入”可恢复原值。",
+    hintFile: "写入的单元格在副本中标为绿色，原值列在副本的“校验结果”工作表中。",
+    change: (previous: string, value: string) => `${previous === "" ? "（空）" : previous} → ${value}`,
+    none: "计算结果与表中一致，没有需要写入的单元格。",
+  },
   pending: (n: number) => (n > 0 ? `有 ${n} 个计算结果与表中不同或为空，可点击“写入计算结果”写入（不会覆盖公式和已填写的得分）。` : "表中的计算结果都与校验结果一致。"),
-  written: (n: number) => (n > 0 ? `已写入 ${n} 个单元格。可点击“撤销上次写入”恢复。` : "没有需要写入的单元格。"),
-  highlighted: (n: number) => (n > 0 ? `已在表中标注 ${n} 个单元格。` : ""),
+  wroteCells: (n: number) => (n > 0 ? `已写入 ${n} 个单元格（绿色标注）。可点击“撤销上次写入”恢复。` : "没有需要写入的单元格。"),
+  highlighted: (n: number) => (n > 0 ? `已在表中标注 ${n} 个有问题的单元格。` : ""),
   cleared: (n: number) => (n > 0 ? `已清除 ${n} 处标注。` : "表中没有本助手的标注。"),
   undone: (restored: number, skipped: number) =>
     `已恢复 ${restored} 个单元格。${skipped > 0 ? `另有 ${skipped} 个单元格在写入后被修改过，保持不变。` : ""}`,
   fileScored: (name: string, written: number, highlighted: number) =>
-    `已生成已计分副本“${name}”：写入 ${written} 个单元格，标注 ${highlighted} 个单元格。原文件未改动。`,
-  fileCell: (sheet: string, a1: string) => `单元格 ${sheet}!${a1}：文件模式下无法跳转，请在下载的已计分副本中查看（已标注颜色）。`,
-  unexpected: (detail: string) => `发生意外错误：${detail}`,
-  stale: (profile: string) => `下面的结果是按评分方案“${profile}”计算的，与当前选择的评分方案不同。请重新点击“校验并计分”。`,
+    `已生成已计分副本“${name}”：写入 ${written} 个单元格，标注 ${highlighted} 个有问题的单元格。原文件未改动。`,
+  unexpected: "发生意外错误，操作没有完成。请重试；如果仍然出错，请把“详情”中的信息发给维护人员。",
+  stale: {
+    profile: (profile: string) => `下面的结果是按评分方案“${profile}”计算的，与当前选择的评分方案不同。请重新点击“校验并计分”。`,
+    sheet: (sheet: string, active: string) => `下面的结果是工作表“${sheet}”的，当前工作表是“${active}”。请重新点击“校验并计分”。`,
+    undone: "表中的值已恢复为写入前的值，下面的结果已过期。请重新点击“校验并计分”。",
+  },
+  sheetChanged: (sheet: string, active: string) => `当前工作表已换成“${active}”，下面的结果是“${sheet}”的，未写入任何内容。请先点击“校验并计分”。`,
+  officeLate: "Excel 已连接，已切换到 Excel 模式。",
+  officeBlocked:
+    "未能加载 Office 组件（office.js，可能被单位网络拦截），暂时无法直接读写 Excel 工作表。现在是文件模式：可以选择 .xlsx 文件校验并计分；如需在 Excel 中使用，请网络管理员放行 appsforoffice.microsoft.com。",
+  officeSlow: "Office 组件几秒内没有响应，已先切换到文件模式；如果稍后在 Excel 中连接成功，会自动切换回来。",
 } as const;
 
 export const SEVERITY_LABEL: Record<FindingReport["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
 
-/** Parts of the form, in the order the pane lists them. */
-export const PART_LABEL: Record<string, string> = { funds: "资金", indicators: "指标", total: "总分与等级", goal: "目标", form: "表格" };
-export const PART_ORDER = ["funds", "indicators", "total", "goal", "form"] as const;
+/** Parts of the form, for titles of findings that belong to no one row. */
+export const PART_LABEL: Record<string, string> = { funds: "资金", indicators: "指标", total: "总分与等级", goal: "年度总体目标", form: "表格" };
+
+/**
+ * A short name for each kind of finding (rules.md §4), for a card's title and for summaries of repeated findings
+ * ("8 个指标：得分与评分规则不符"). Partial on purpose: a new code still shows (as its message) before it has one.
+ */
+export const CODE_TITLE: Partial<Record<FindingCode, string>> = {
+  FORM_NOT_FOUND: "没有找到自评表",
+  FIELD_MISSING: "自评表缺少某一部分",
+  VALUE_NOT_NUMBER: "填写的不是数字",
+  VALUE_MISSING: "未填写",
+  FUNDS_SUM_MISMATCH: "资金总额与各项之和不符",
+  EXEC_RATE_MISMATCH: "执行率与计算结果不符",
+  BUDGET_SCORE_MISMATCH: "预算执行得分与计算结果不符",
+  EXEC_OVER_BUDGET: "执行数超过预算数",
+  BUDGET_ZERO_WITH_SPENDING: "预算为 0 却有执行数",
+  BUDGET_ADJUSTED: "预算有调整",
+  LOW_EXECUTION: "执行率偏低",
+  WEIGHT_SUM_MISMATCH: "分值合计不对",
+  LEVEL1_HEADING_MISMATCH: "一级指标标注的分值与各项之和不符",
+  BUDGET_WEIGHT_NONSTANDARD: "预算执行分数不是标准分值",
+  LEVEL1_WEIGHT_NONSTANDARD: "一级指标分值与参考权重不同",
+  LEVEL2_INVALID: "二级指标不属于该一级指标",
+  MISSING_SATISFACTION: "没有满意度指标",
+  SCORE_OUT_OF_RANGE: "得分超出范围",
+  TOTAL_MISMATCH: "总分与计算结果不符",
+  GRADE_MISMATCH: "评分等级与总分不符",
+  SCORE_RULE_MISMATCH: "得分与评分规则不符",
+  DEVIATION_MISSING: "未填写偏差原因分析",
+  SCORE_NEEDS_JUDGEMENT: "得分需要人工判断",
+  OVERACHIEVED_UNEXPLAINED: "超额完成未说明原因",
+  TARGET_TRIVIAL: "年度指标值起不到考核作用",
+  TARGET_UNPARSEABLE: "年度指标值读不出数字",
+  TARGET_NOT_QUANTIFIED: "年度指标值未量化",
+  UNIT_MISMATCH: "指标值与完成值单位不同",
+  PERCENT_OUT_OF_RANGE: "百分比超出范围",
+  COST_INCONSISTENT: "成本指标与资金执行情况不符",
+  GOAL_ACTUAL_COPIED: "实际完成情况照抄预期目标",
+  GOAL_MISSING: "年度总体目标未填写",
+  FORMULA_DISAGREES: "公式结果与计算结果不符",
+  GOAL_COPIED_FROM_OTHER_FORM: "实际完成情况照抄另一张表的目标",
+  PROJECT_DUPLICATED: "同一项目的另一张表数字不同",
+  INDICATORS_COPIED_FROM_OTHER_FORM: "指标照抄另一个项目",
+  HEADER_UNRECOGNIZED: "未识别的表头",
+};

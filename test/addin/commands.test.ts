@@ -31,7 +31,7 @@ describe("ribbon commands", () => {
     expect(shown[0].ok).toBe(true);
     expect(shown[0].title).toBe("总分 96.37 · 评分等级 优");
     expect(shown[0].lines.join("\n")).toMatch(/错误 0 条，警告 \d+ 条，提示 \d+ 条/);
-    expect(shown[0].lines.join("\n")).toContain("已写入 2 个计算结果");
+    expect(shown[0].lines.join("\n")).toMatch(/已写入 2 个单元格：H\d+ 总分、[A-Z]\d+ 评分等级。写入的单元格标为绿色；原值在面板的“已写入”中/);
     expect(contexts[0].syncCount).toBe(2);
 
     const after = sheet.snapshot();

@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { fixFile } from "../../src/adapters/xlsx/files";
-import { analyzeSheet, areaOfRange, buildWritePlan, getProfile, highlightHex, sheetReport, toA1 } from "../../src/engine";
+import { analyzeSheet, areaOfRange, buildWritePlan, getProfile, highlightHex, planMarks, sheetReport, toA1 } from "../../src/engine";
 import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import {
   ALL_CAPABILITIES,
@@ -57,23 +57,28 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
       const formats = ctx.cellWrites.filter((w) => w.op === "numberFormat").map((w) => [w.address, w.value]);
       expect(formats).toEqual(plan.writes.filter((w) => w.numberFormat).map((w) => [toA1(w.cell), w.numberFormat]));
       expect(result.written).toBe(plan.writes.length);
-      expect(result.highlighted).toBe(plan.highlights.length);
-      expect(sheet.rules.map((r) => [toA1({ row: r.area.top, col: r.area.left }), r.fill])).toEqual(
-        plan.highlights.map((h) => [toA1(h.cell), highlightHex(h.severity)]),
-      );
+      // problem cells in their severity's colour, then every written cell in the "written" colour
+      const marks = planMarks(plan, { written: true });
+      expect(result.highlighted).toBe(marks.filter((m) => m.kind !== "written").length);
+      expect(sheet.rules.map((r) => [toA1({ row: r.area.top, col: r.area.left }), r.fill])).toEqual(marks.map((m) => [toA1(m.cell), highlightHex(m.kind)]));
+      expect(marks.filter((m) => m.kind === "written").map((m) => toA1(m.cell))).toEqual(plan.writes.map((w) => toA1(w.cell)));
 
       expect(result.report).toEqual(sheetReport(analyzeSheet(specToGrid(spec), profile)));
       if (!variant.blank?.indicatorScores) expect(result.report.form?.total.computed).toBe(EXPECTED[id].total);
       if (variant.blank) expect(plan.writes.length).toBeGreaterThan(0);
 
-      // the sheet now reads as complete, and a second click writes nothing new
+      // the sheet now reads as complete, and a second click writes nothing new; its marks are that run's (the
+      // green of the first run's writes gives way, as the pane's 已写入 list does)
+      const values = (snap: unknown) => ({ ...(snap as object), rules: undefined });
       const before = sheet.snapshot();
       const again = new FakeContext(book);
       const second = await validateAndScoreSheet(asContext(again), { write: true, capabilities: caps });
       expect(second.ok && second.written).toBe(0);
       expect(again.cellWrites).toEqual([]);
       expect(again.syncCount).toBeLessThanOrEqual(2);
-      expect(sheet.snapshot()).toEqual(before);
+      expect(values(sheet.snapshot())).toEqual(values(before));
+      expect(sheet.rules.filter((r) => r.fill === highlightHex("written"))).toEqual([]);
+      expect(sheet.rules.length).toBe(second.ok ? second.highlighted : -1);
       const grid = specToGrid(spec);
       expect(second.ok && second.report.form?.total.declared).toBe(result.report.form?.total.computed);
       expect(grid.sheet).toBe(sheet.name);

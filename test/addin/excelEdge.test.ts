@@ -114,7 +114,8 @@ describe("2 · a user's conditional format never stops 校验并计分", () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.written).toBe(enginePlan(spec).writes.length);
     expect(sheet.rules).toContain(stuck);
-    expect(sheet.rules).toHaveLength(1 + result.highlighted);
+    // the stuck rule, the problem highlights and the written cells' green marks (issue 10)
+    expect(sheet.rules).toHaveLength(1 + result.highlighted + result.written);
     expect(old).toBeGreaterThan(1);
     expect(result.notes).toEqual([expect.stringContaining("有 1 处上次的标注 Excel 拒绝删除")]);
   });

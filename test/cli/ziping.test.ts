@@ -44,7 +44,7 @@ describe("ziping check", () => {
     });
     expect(form1.form.total).toMatchObject({ declared: "96.37", computed: "96.37", cell: "H22" });
     expect(form1.form.grade).toEqual({ declared: "优", computed: "优", cell: "C23" });
-    expect(form1.form.calculations).toEqual({ rate: "91.60 ÷ 97.68 × 100 = 93.77", budgetScore: "10.00 × min(91.60 ÷ 97.68, 1) = 9.37", total: "9.37 + 87.00 = 96.37" });
+    expect(form1.form.calculations).toEqual({ rate: "91.60 ÷ 97.68 × 100% = 93.77%", budgetScore: "10.00 × 91.60 ÷ 97.68 = 9.37，执行率超过 100% 时按 100% 计", total: "预算执行得分 9.37 + 指标得分 87.00 = 96.37" });
     expect(form1.findings).toContainEqual(expect.objectContaining({ code: "DEVIATION_MISSING", severity: "warning", cells: ["H16", "I16"] }));
     const counted = report.files[0].sheets.flatMap((s: { findings: { severity: string }[] }) => s.findings);
     expect(report.summary.warnings).toBe(counted.filter((f: { severity: string }) => f.severity === "warning").length);
@@ -291,10 +291,10 @@ describe("the 校验结果 sheet of a scored copy", () => {
     const checked = JSON.parse((await run("check", "--json", once)).out);
     const findings = checked.files[0].sheets.flatMap((s: { findings: unknown[] }) => s.findings).filter((f: { code: string }) => f.code !== "FORM_NOT_FOUND");
     expect(checked.files[0].sheets.map((s: { sheet: string }) => s.sheet)).not.toContain("校验结果");
-    // a header, one summary row per form, one row per finding
-    expect(rows.size).toBe(1 + 11 + findings.length);
+    // title, 评分方案, colours and the header; one heading row per form, one row per finding; the sheet that is no form
+    expect(rows.size).toBe(4 + 11 + findings.length + 1);
     expect([...rows.values()].some((r) => r.includes("H16、I16") && r.includes("DEVIATION_MISSING"))).toBe(true);
-    expect([...rows.values()].some((r) => r.includes("总分 96.37，评分等级 优，执行率 93.77%"))).toBe(true);
+    expect([...rows.values()].some((r) => r.some((c) => c.includes("总分 96.37　评分等级 优　执行率 93.77%")))).toBe(true);
 
     const bare = join(dir, "bare.xlsx");
     await run("fix", input, "--out", bare, "--no-findings-sheet");

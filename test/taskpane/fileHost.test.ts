@@ -31,12 +31,41 @@ describe("file host (the pane outside Office)", () => {
     expect(await host.loadProfileId()).toBe("mof-2020");
   });
 
-  it("a workbook without a form, and a file that is no .xlsx, give Chinese reasons", async () => {
+  it("returns every sheet's written cells (previous → new, why) and the displayed values of the cells it names", async () => {
+    const host = createFileHost({ storage: { getItem: () => null, setItem: () => undefined } });
+    const bytes = await xlsx(seedSheet(SEED_FORMS[0], { blank: { grade: true } }).spec, seedSheet(SEED_FORMS[1], { sheetName: "表2", blank: { total: true } }).spec);
+    const result = await host.checkFile({ name: "两表.xlsx", bytes }, "putuo-2023");
+    if (!result.ok) throw new Error(result.message);
+    expect(result.writes.map((w) => [w.sheet, w.what, w.previous, w.value])).toEqual([
+      ["表1", "评分等级", "", "优"],
+      ["表2", "总分", "", "95.98"],
+    ]);
+    expect(result.cellText["表1"]).toMatchObject({ H16: "18.00", F16: "99.00(%)" });
+    expect(Object.keys(result.cellText)).toEqual(["表1", "表2"]);
+  });
+
+  it("a workbook without a form says what it looked for and what it found", async () => {
     const host = createFileHost({ storage: { getItem: () => null, setItem: () => undefined } });
     const none = await host.checkFile({ name: "x.xlsx", bytes: await xlsx(coverSheet()) }, "putuo-2023");
-    expect(none).toMatchObject({ ok: false, code: "FORM_NOT_FOUND", message: expect.stringContaining("自评表") });
-    const junk = await host.checkFile({ name: "x.xlsx", bytes: new TextEncoder().encode("hello") }, "putuo-2023");
-    expect(junk).toMatchObject({ ok: false, code: "FILE_UNREADABLE" });
+    expect(none).toMatchObject({ ok: false, code: "FORM_NOT_FOUND" });
+    expect(!none.ok && none.message).toMatch(/^“x\.xlsx”中没有找到财政项目支出绩效自评表（未找到.*）。找到的是：工作表“说明”（\d+ 个单元格有内容，开头是“[^”]+”/);
+  });
+
+  it.each([
+    ["not a spreadsheet at all", "x.xlsx", () => new TextEncoder().encode("hello"), /不是 Excel 工作簿.*另存为/],
+    ["cut short", "x.xlsx", (b: Uint8Array) => b.subarray(0, b.length >> 1), /已损坏.*重新下载.*另存为/],
+    ["an old .xls", "x.xls", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /旧版 Excel 文件（\.xls）.*另存为/],
+    ["an encrypted .xlsx", "x.xlsx", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /打开密码.*取消密码/],
+    ["empty", "x.xlsx", () => new Uint8Array(), /空文件/],
+    ["a WPS .et", "表.et", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /WPS 表格文件（\.et）.*另存为/],
+  ] as const)("a file that is %s: a Chinese reason with the next step, no library English", async (_n, name, make, reason) => {
+    const host = createFileHost({ storage: { getItem: () => null, setItem: () => undefined } });
+    const good = await xlsx(seedSheet(SEED_FORMS[0]).spec);
+    const r = await host.checkFile({ name, bytes: make(good) }, "putuo-2023");
+    expect(r).toMatchObject({ ok: false, code: "FILE_UNREADABLE" });
+    const message = !r.ok ? r.message : "";
+    expect(message).toMatch(reason);
+    expect(message.replace(name, "").replace(/Excel|WPS|\.xlsx|\.xls|\.et/g, "")).not.toMatch(/[A-Za-z]/);
   });
 
   it("names the scored copy", () => {
@@ -72,5 +101,13 @@ describe("file host templates (downloads)", () => {
 
     const notAForm = await host.makeTemplate("nextYear", "putuo-2023", { name: "x.xlsx", bytes: await xlsx(coverSheet()) });
     expect(notAForm).toMatchObject({ ok: false, code: "FORM_NOT_FOUND" });
+
+    // from the sheet named (the one on show in the pane), not the first form
+    const two = { name: "两表.xlsx", bytes: await xlsx(seedSheet(SEED_FORMS[0]).spec, seedSheet(SEED_FORMS[5], { sheetName: "表6" }).spec) };
+    const sixth = await host.makeTemplate("nextYear", "putuo-2023", two, "表6");
+    if (!sixth.ok) throw new Error(sixth.message);
+    const sixthRead = await readWorkbook(sixth.bytes);
+    if (!sixthRead.ok) throw new Error(sixthRead.message);
+    expect(analyzeSheet(sixthRead.grids[0], getProfile()!).form!.model.projectName?.text).toBe(SEED_FORMS[5].title);
   });
 });

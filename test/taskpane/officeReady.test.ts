@@ -1,40 +1,92 @@
-import { SLOW_AFTER_MS, whereToRun } from "../../src/taskpane/officeReady";
+import { bootHost, OfficeEnv, OfficeLike } from "../../src/taskpane/officeReady";
 
-const HostType = { Excel: "Excel" };
+/** A page whose office.js is in one of the states a browser or Excel can be in. */
+function env(options: {
+  office?: OfficeLike;
+  script?: "none" | "pending" | "settled";
+  openedByOffice?: boolean;
+}): OfficeEnv & { load(office: OfficeLike | undefined): void; fail(): void; elapse(): void } {
+  let office = options.office;
+  const listeners: Record<string, (() => void)[]> = { load: [], error: [] };
+  let timer: (() => void) | null = null;
+  return {
+    office: () => office,
+    script: () => (options.script === "none" ? null : { src: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js", addEventListener: (t, l) => listeners[t].push(l) }),
+    scriptSettled: () => options.script === "settled",
+    openedByOffice: () => options.openedByOffice ?? false,
+    wait: () => new Promise((resolve) => (timer = () => resolve())),
+    load(o) {
+      office = o;
+      listeners.load.forEach((l) => l());
+    },
+    fail() {
+      listeners.error.forEach((l) => l());
+    },
+    elapse() {
+      timer?.();
+    },
+  };
+}
 
-describe("where the pane runs (no silent fall back to file mode inside Excel)", () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+const excel: OfficeLike = { HostType: { Excel: "Excel" }, onReady: async () => ({ host: "Excel" }) };
+const browser: OfficeLike = { HostType: { Excel: "Excel" }, onReady: async () => ({ host: null }) };
+const never: OfficeLike = { HostType: { Excel: "Excel" }, onReady: () => new Promise(() => undefined) };
+const tick = () => new Promise((r) => setTimeout(r, 0));
 
-  it("file mode at once when Office is absent (a plain browser, office.js blocked)", async () => {
-    await expect(whereToRun(undefined)).resolves.toBe("file");
+describe("bootHost: the pane never waits on office.js for more than a few seconds", () => {
+  it("Excel answers: Excel host, no note", async () => {
+    expect(await bootHost(env({ office: excel }))).toEqual({ host: "excel", note: null });
   });
 
-  it("file mode when Office.onReady answers without a host, Excel when it answers Excel", async () => {
-    await expect(whereToRun({ HostType, onReady: async () => ({ host: null }) })).resolves.toBe("file");
-    await expect(whereToRun({ HostType, onReady: async () => ({ host: "Excel" }) })).resolves.toBe("excel");
+  it("office.js loads after the bundle and says Excel", async () => {
+    const e = env({ script: "pending" });
+    const boot = bootHost(e);
+    await tick();
+    e.load(excel);
+    expect(await boot).toEqual({ host: "excel", note: null });
   });
 
-  it("Excel ready after 20 s: the pane says it is slow at 8 s, keeps waiting, and runs on Excel", async () => {
-    let ready: (info: { host: unknown }) => void = () => undefined;
-    const onSlow = jest.fn();
-    const where = whereToRun({ HostType, onReady: () => new Promise((r) => (ready = r)) }, { onSlow });
-    jest.advanceTimersByTime(SLOW_AFTER_MS);
-    expect(onSlow).toHaveBeenCalledTimes(1);
-    jest.advanceTimersByTime(12_000);
-    ready({ host: "Excel" });
-    await expect(where).resolves.toBe("excel");
+  it("a plain browser (Office.onReady without a host): file mode at once, no note", async () => {
+    expect(await bootHost(env({ office: browser }))).toEqual({ host: "file", note: null });
   });
 
-  it("while waiting, file mode only when the user asks for it", async () => {
-    let useFileMode: () => void = () => undefined;
-    const where = whereToRun({ HostType, onReady: () => new Promise(() => undefined) }, { onSlow: (f) => (useFileMode = f) });
-    jest.advanceTimersByTime(60_000);
-    let settled = false;
-    void where.then(() => (settled = true));
-    await Promise.resolve();
-    expect(settled).toBe(false);
-    useFileMode();
-    await expect(where).resolves.toBe("file");
+  it("office.js refused (offline): file mode at once; a note only when Office opened the page", async () => {
+    const offline = env({ script: "pending" });
+    const boot = bootHost(offline);
+    await tick();
+    offline.fail();
+    expect(await boot).toEqual({ host: "file", note: null });
+    const inExcel = env({ script: "pending", openedByOffice: true });
+    const boot2 = bootHost(inExcel);
+    await tick();
+    inExcel.fail();
+    expect(await boot2).toEqual({ host: "file", note: "blocked" });
+  });
+
+  it("office.js failed before the bundle listened (the request had already settled): file mode at once", async () => {
+    expect(await bootHost(env({ script: "settled" }))).toEqual({ host: "file", note: null });
+  });
+
+  it("office.js never answers (a CDN that drops packets): file mode after the wait, with a note; Excel if it answers later", async () => {
+    const e = env({ script: "pending" });
+    const boot = bootHost(e);
+    await tick();
+    e.elapse();
+    const b = await boot;
+    expect(b).toMatchObject({ host: "file", note: "slow" });
+    e.load(excel);
+    expect(await b.late).toBe(true);
+  });
+
+  it("Office.onReady that never resolves inside Office: file mode after the wait, noted as blocked", async () => {
+    const e = env({ office: never, openedByOffice: true });
+    const boot = bootHost(e);
+    await tick();
+    e.elapse();
+    expect(await boot).toMatchObject({ host: "file", note: "blocked" });
+  });
+
+  it("no office.js on the page: file mode", async () => {
+    expect(await bootHost(env({ script: "none" }))).toEqual({ host: "file", note: null });
   });
 });

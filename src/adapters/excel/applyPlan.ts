@@ -1,5 +1,5 @@
 import { planUndo, stillWritten, undoSnapshotOf, UndoSnapshot } from "../../app";
-import { CellRef, CellValue, sameCell, Severity, toA1, WritePlan } from "../../engine";
+import { CellRef, CellValue, planMarks, sameCell, Severity, toA1, WritePlan } from "../../engine";
 import { errorReason, failure, ExcelFailure, isBlocking } from "./failures";
 import { deleteRules, queueDeleteRules, queueHighlight, readOwnHighlightIds } from "./highlights";
 import { SheetRead } from "./readActiveSheet";
@@ -62,7 +62,9 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
   const ws = read.worksheet;
 
   const snapshot = writeValues ? undoSnapshotOf(plan, new Date()) : null;
-  const adds = highlight ? plan.highlights.filter((h) => !recheck.some((c) => sameCell(c, h.cell))) : [];
+  // written cells get their own mark when this batch writes them (engine/plan/planMarks); re-read formula cells wait
+  const adds = highlight ? planMarks(plan, { written: snapshot !== null }).filter((m) => !recheck.some((c) => sameCell(c, m.cell))) : [];
+  const problems = adds.filter((m) => m.kind !== "written").length;
   const removes = highlight ? read.ownHighlightIds : [];
   if (!snapshot && adds.length === 0 && removes.length === 0) {
     return { ok: true, written: 0, highlighted: 0, removedHighlights: 0, synced: false, recalculated: new Map(), notes: [] };
@@ -80,17 +82,17 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
     range.load("values");
     return range;
   });
-  for (const h of adds) queueHighlight(ws.getRange(toA1(h.cell)), h.severity);
+  for (const m of adds) queueHighlight(ws.getRange(toA1(m.cell)), m.kind);
   queueDeleteRules(ws, removes);
   try {
     await context.sync();
   } catch (e) {
-    return settle(context, read, { snapshot, adds: adds.length, removes, recheck }, e);
+    return settle(context, read, { snapshot, adds: adds.length, problems, removes, recheck }, e);
   }
   return {
     ok: true,
     written: snapshot?.cells.length ?? 0,
-    highlighted: adds.length,
+    highlighted: problems,
     removedHighlights: removes.length,
     synced: true,
     recalculated: new Map(recheck.map((c, i) => [toA1(c), rechecked[i].values[0][0] as CellValue])),
@@ -105,7 +107,7 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
 async function settle(
   context: Excel.RequestContext,
   read: SheetRead,
-  batch: { readonly snapshot: UndoSnapshot | null; readonly adds: number; readonly removes: readonly string[]; readonly recheck: readonly CellRef[] },
+  batch: { readonly snapshot: UndoSnapshot | null; readonly adds: number; readonly problems: number; readonly removes: readonly string[]; readonly recheck: readonly CellRef[] },
   error: unknown,
 ): Promise<ApplyResult | ExcelFailure> {
   if (isBlocking(error)) throw error;
@@ -139,7 +141,7 @@ async function settle(
       return {
         ok: true,
         written: batch.snapshot?.cells.length ?? 0,
-        highlighted: batch.adds,
+        highlighted: batch.problems,
         removedHighlights: batch.removes.length - failed,
         synced: true,
         recalculated: new Map(batch.recheck.map((c, i) => [toA1(c), rechecked[i].values[0][0] as CellValue])),

@@ -25,6 +25,13 @@ export function createExcelHost(run: Run = (batch) => Excel.run(batch)): ExcelHo
     undoLastWrite: () => guarded((context) => undoLastWrite(context, capabilities)),
     addTemplate: (kind, profileId) => guarded((context) => addTemplateSheet(context, kind, { profileId, capabilities })),
     selectCell: (sheet, a1) => guarded((context) => selectCell(context, sheet, a1)),
+    // the pane asks before it writes, so a result computed for another sheet is never written to this one
+    activeSheet: () =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getActiveWorksheet().load("name");
+        await context.sync();
+        return ws.name;
+      }).catch(() => null),
     // no result to carry a failure: a known condition rejects with its Chinese message (HostFailureError)
     loadProfileId: () => rejectingHostFailures(() => run((context) => loadProfileSetting(context))),
     saveProfileId: (id) => rejectingHostFailures(() => run((context) => saveProfileSetting(context, id))),

@@ -1,4 +1,4 @@
-import { highlightHex, highlightRuleFormula, isOwnHighlightRule, Severity } from "../../engine";
+import { HighlightKind, highlightHex, highlightRuleFormula, isOwnHighlightRule } from "../../engine";
 import { isBlocking } from "./failures";
 
 /**
@@ -140,8 +140,8 @@ export async function deleteRules(context: Excel.RequestContext, ws: Excel.Works
  * Queue one highlight rule on a cell. The tagged formula is set last: a rule that has it is complete (fill
  * included), which is how a failed batch is told apart from a finished one (applyPlan's settle).
  */
-export function queueHighlight(range: Excel.Range, severity: Severity): void {
+export function queueHighlight(range: Excel.Range, kind: HighlightKind): void {
   const cf = range.conditionalFormats.add("Custom");
-  cf.custom.format.fill.color = highlightHex(severity);
-  cf.custom.rule.formula = `=${highlightRuleFormula(severity)}`;
+  cf.custom.format.fill.color = highlightHex(kind);
+  cf.custom.rule.formula = `=${highlightRuleFormula(kind)}`;
 }

@@ -1,4 +1,4 @@
-import { checkWorkbook, formulasToRecheck, recheckFormulas } from "../../app";
+import { checkWorkbook, formulasToRecheck, recheckFormulas, WrittenCell } from "../../app";
 import { resolveProfile, SheetReport } from "../../engine";
 import { addHighlights, applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
@@ -23,6 +23,8 @@ export type ValidateResult =
       readonly highlighted: number;
       /** What could not be done as usual, for the user (Chinese); empty when all went as usual. */
       readonly notes: readonly string[];
+      /** The cells written (or, when only checking, to be written): cell, old → new, why. */
+      readonly writes: readonly WrittenCell[];
     }
   | (ExcelFailure & { readonly report?: SheetReport });
 
@@ -64,5 +66,6 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
     pending: options.write ? 0 : sheet.plan!.writes.length,
     highlighted,
     notes,
+    writes: sheet.writes,
   };
 }

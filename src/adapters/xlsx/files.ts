@@ -56,8 +56,9 @@ export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, 
     const ws = s.plan && reading.workbook.getWorksheet(s.plan.sheet);
     if (ws && s.plan) applyPlanToWorksheet(ws, s.plan);
   }
-  const reports = result.sheets.map((s) => s.report);
-  if ((options.findingsSheet ?? true) && reports.some((r) => r.isForm)) writeFindingsSheet(reading.workbook, reports);
+  if ((options.findingsSheet ?? true) && result.sheets.some((s) => s.report.isForm)) {
+    writeFindingsSheet(reading.workbook, { sheets: result.sheets, profile: result.profile, at: new Date() });
+  }
   const totals = planTotals(result);
   return { ok: true, result, bytes: await workbookToBytes(reading.workbook), written: totals.writes, highlighted: totals.highlights };
 }

@@ -1,42 +1,195 @@
 import ExcelJS from "exceljs";
-import { highlightArgb, SheetReport, verdictText } from "../../engine";
+import type { WrittenCell } from "../../app";
+import { countBySeverity, FindingReport, FormReport, HIGHLIGHT_MEANING, highlightArgb, HighlightKind, orderFindings, SheetReport, verdictText } from "../../engine";
 
 /** The sheet a scored copy carries for people without the add-in (WPS, reviewers): every finding, one a row. */
 export const FINDINGS_SHEET_NAME = "校验结果";
 
-const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
-const PART_ZH: Record<string, string> = { funds: "资金", indicators: "指标", total: "总分与等级", goal: "目标", form: "表格" };
+export interface FindingsSheetInput {
+  /** Every checked sheet, in workbook order, with the cells the copy wrote on it. */
+  readonly sheets: readonly { readonly report: SheetReport; readonly writes: readonly WrittenCell[] }[];
+  /** The 评分方案 the numbers were computed with. */
+  readonly profile: { readonly id: string; readonly name: string };
+  /** When the copy was scored (printed at the top). */
+  readonly at: Date;
+}
 
 /**
- * Replace the findings sheet of a scored copy (a copy scored again keeps one, not two). It lists, per form sheet,
- * 总分 and 评分等级 as computed, then each finding with its cells, severity, message and calculation.
+ * Columns, in Excel width units (about one digit of the default font). Together about 150 units: an A4 page in
+ * landscape at close to 100 %, and the sheet is printed "fit to one page wide" anyway, so 说明 is never on
+ * another page than its cell.
  */
-export function writeFindingsSheet(workbook: ExcelJS.Workbook, reports: readonly SheetReport[]): void {
+const COLUMNS = [
+  { header: "工作表", width: 12 },
+  { header: "单元格", width: 11 },
+  { header: "级别", width: 8 },
+  { header: "说明", width: 60 },
+  { header: "计算", width: 36 },
+  { header: "代码", width: 24 },
+] as const;
+const COL = { sheet: 1, cells: 2, level: 3, message: 4, calculation: 5, code: 6 } as const;
+const HEADER_ROW = 4;
+
+/** Points per wrapped line at the default 11 pt font, with room for CJK fonts' taller lines. */
+const LINE_PT = 15;
+const PADDING_PT = 4;
+
+/**
+ * How many lines a text needs in a wrapped column. exceljs cannot measure text and neither Excel nor LibreOffice
+ * re-measures rows of a file when it opens, so an unset height cuts a long message to one line: the height is
+ * set from this estimate, generous on purpose (a CJK character ≈ 2.2 digit widths, other characters 1.15).
+ */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1.5);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let units = 0;
+    for (const ch of paragraph) units += /[\u2E80-\uFFEF]/.test(ch) ? 2.2 : 1.15;
+    lines += Math.max(1, Math.ceil(units / usable));
+  }
+  return lines;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function stamp(at: Date): string {
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
+/** 总分 / 评分等级 / 执行率 of a form, as its block's heading says them. */
+function totalsLine(f: FormReport, findings: readonly FindingReport[]): string {
+  const rate = f.funds[0]?.rate.computed;
+  const c = countBySeverity(findings);
+  const ignored = findings.filter((x) => x.ignored).length;
+  const counts = `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条${ignored ? `，已忽略 ${ignored} 条` : ""}`;
+  const rateText = rate ? `执行率 ${rate}%` : "执行率无法计算";
+  // rules.md §5: a form that does not add up at its root gets no 总分 verdict, only the sum of its scores
+  const v = verdictText(f);
+  const total = v.reason ? `${v.label} ${v.value}（${v.reason}）` : `总分 ${v.value}　评分等级 ${f.grade.computed ?? "无法评定"}`;
+  return `${f.projectName ?? "（未填写项目名称）"}\n${total}　${rateText}　｜　${counts}`;
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
+const GRID = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
+const BLOCK_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+const fill = (kind: HighlightKind): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: highlightArgb(kind) } });
+
+/** Whether a cell (A1) is one of a form's derived or score cells: which form a write belongs to. */
+function ownsCell(f: FormReport, a1: string): boolean {
+  return f.funds.some((x) => x.rate.cell === a1 || x.score?.cell === a1) || f.indicators.some((i) => i.score.cell === a1) || f.total.cell === a1 || f.grade.cell === a1;
+}
+
+/** The row's height from its tallest wrapped cell (merged cells: their columns' total width). */
+function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
+  let lines = 1;
+  row.eachCell((cell, col) => {
+    const text = cell.value === null || cell.value === undefined ? "" : String(cell.value);
+    if (text) lines = Math.max(lines, wrappedLines(text, widths[col - 1] ?? 10));
+  });
+  row.height = lines * LINE_PT + PADDING_PT;
+}
+
+/**
+ * Replace the findings sheet of a scored copy (a copy scored again keeps one, not two). Laid out to print: A4
+ * landscape, one page wide, the header row repeated on every page, text wrapped in rows tall enough for it.
+ * At the top the 评分方案 and the time; then one block per form: its 总分 / 评分等级 line, the cells written (已写入,
+ * with what they held before), then the findings, 错误 before 警告 before 提示, each by position.
+ */
+export function writeFindingsSheet(workbook: ExcelJS.Workbook, input: FindingsSheetInput): void {
   const old = workbook.getWorksheet(FINDINGS_SHEET_NAME);
   if (old) workbook.removeWorksheet(old.id);
-  const ws = workbook.addWorksheet(FINDINGS_SHEET_NAME);
-  ws.columns = [
-    { header: "工作表", width: 14 },
-    { header: "项目名称", width: 28 },
-    { header: "单元格", width: 12 },
-    { header: "级别", width: 6 },
-    { header: "部分", width: 10 },
-    { header: "说明", width: 70 },
-    { header: "计算", width: 30 },
-    { header: "代码", width: 26 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of reports) {
-    if (!r.isForm || !r.form) continue;
-    const f = r.form;
-    const v = verdictText(f);
-    const verdict = `${v.label} ${v.value}，评分等级 ${f.grade.computed ?? "—"}，执行率 ${f.funds[0]?.rate.computed ?? "—"}%${v.reason ? `（${v.reason}）` : ""}`;
-    ws.addRow([r.sheet, f.projectName ?? "", f.total.cell ?? "", "", "总分与等级", verdict, f.calculations.total, ""]);
-    for (const x of r.findings) {
-      const row = ws.addRow([r.sheet, f.projectName ?? "", x.cells.join("、"), SEVERITY_ZH[x.severity], PART_ZH[x.part] ?? x.part, x.message, x.calculation ?? "", x.code]);
-      row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: highlightArgb(x.severity) } };
+  const ws = workbook.addWorksheet(FINDINGS_SHEET_NAME, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+    views: [{ state: "frozen", ySplit: HEADER_ROW }],
+  });
+  const widths = COLUMNS.map((c) => c.width);
+  COLUMNS.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+    column.alignment = { wrapText: true, vertical: "top" };
+  });
+  const last = COLUMNS.length;
+  const wide = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
+    ws.getCell(row, 1).value = text;
+    ws.getCell(row, 1).font = font;
+    ws.mergeCells(row, 1, row, last);
+    ws.getRow(row).height = wrappedLines(text, widths.reduce((a, b) => a + b, 0)) * LINE_PT + PADDING_PT;
+  };
+
+  // every form of every sheet (a sheet may hold several), each with the writes in its cells
+  const forms = input.sheets.flatMap((s) =>
+    s.report.forms.map((f, i) => ({
+      sheet: s.report.sheet,
+      form: f.form,
+      findings: f.findings,
+      writes: s.report.forms.length === 1 ? s.writes : s.writes.filter((w) => ownsCell(f.form, w.cell) || (i === 0 && !s.report.forms.some((o) => ownsCell(o.form, w.cell)))),
+    })),
+  );
+  const all = countBySeverity(forms.flatMap((s) => s.findings));
+  wide(1, "校验结果", { bold: true, size: 14 });
+  wide(
+    2,
+    `评分方案：${input.profile.name}（${input.profile.id}）　校验时间：${stamp(input.at)}　共 ${forms.length} 张自评表：错误 ${all.error} 条，警告 ${all.warning} 条，提示 ${all.info} 条`,
+    { bold: true },
+  );
+  wide(
+    3,
+    "颜色：表中红色为错误、黄色为警告、绿色为本助手写入的计算结果（原值见“已写入”行）；提示只在此列出，不标注颜色。在 Excel 中用本助手的“清除标注”可去掉颜色，“撤销上次写入”可恢复原值。",
+    {},
+  );
+  const header = ws.getRow(HEADER_ROW);
+  COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = HEAD_FILL;
+    cell.border = GRID;
+  });
+  header.height = LINE_PT + PADDING_PT;
+
+  const add = (values: (string | null)[], style?: { fill?: ExcelJS.Fill; levelFill?: ExcelJS.Fill; bold?: boolean }) => {
+    const row = ws.addRow(values);
+    for (let c = 1; c <= last; c++) {
+      const cell = row.getCell(c);
+      cell.border = GRID;
+      if (style?.fill) cell.fill = style.fill;
+      if (style?.bold) cell.font = { bold: true };
+    }
+    if (style?.levelFill) row.getCell(COL.level).fill = style.levelFill;
+    row.getCell(COL.code).font = { size: 9, color: { argb: "FF595959" } };
+    fitHeight(row, widths);
+    return row;
+  };
+
+  for (const { sheet, form, findings: list, writes } of forms) {
+    add([sheet, "", "", totalsLine(form, list), form.calculations.total, ""], { fill: BLOCK_FILL, bold: true });
+    for (const w of writes) {
+      add([sheet, w.cell, HIGHLIGHT_MEANING.written, `${w.what}：${w.previous || "（空）"} → ${w.value}`, w.why, ""], { levelFill: fill("written") });
+    }
+    const findings = orderFindings(list.filter((x) => !x.ignored));
+    if (findings.length === 0) add([sheet, "", "", "没有发现问题。", "", ""]);
+    for (const x of findings) {
+      add([sheet, x.cells.join("、"), HIGHLIGHT_MEANING[x.severity], x.message, x.calculation ?? "", x.code], { levelFill: fill(x.severity) });
+    }
+    for (const x of list.filter((f) => f.ignored)) {
+      const why = `已忽略：${x.ignored!.reason}${x.ignored!.by ? `（${x.ignored!.by}${x.ignored!.at ? `，${x.ignored!.at}` : ""}）` : ""}`;
+      add([sheet, x.cells.join("、"), "已忽略", x.message, why, x.code]);
     }
   }
-  ws.getColumn(6).alignment = { wrapText: true, vertical: "top" };
-  ws.views = [{ state: "frozen", ySplit: 1 }];
+  const others = input.sheets.filter((s) => !s.report.isForm);
+  if (others.length > 0) {
+    add(["", "", "", `其他工作表（没有找到自评表，未校验）：${others.map((s) => `“${s.report.sheet}”`).join("、")}`, "", ""], { fill: BLOCK_FILL, bold: true });
+  }
 }

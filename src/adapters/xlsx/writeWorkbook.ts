@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { CellStyle, highlightArgb, HIGHLIGHT_RGB, highlightRuleFormula, isOwnHighlightRule, rangeA1, SheetSpec, toA1, WritePlan } from "../../engine";
+import { CellStyle, highlightArgb, HIGHLIGHT_RGB, highlightRuleFormula, isOwnHighlightRule, planMarks, rangeA1, SheetSpec, toA1, WritePlan } from "../../engine";
 
 type ConditionalFormatting = ExcelJS.ConditionalFormattingOptions;
 
@@ -30,15 +30,16 @@ export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: WritePlan): vo
     if (w.numberFormat) cell.style = { ...cell.style, numFmt: w.numberFormat };
   }
   ws.removeConditionalFormatting((cf: ConditionalFormatting) => !isOwnFormatting(cf));
-  for (const h of plan.highlights) {
+  // the values are written above, so written cells get their own mark (engine/plan/planMarks)
+  for (const m of planMarks(plan, { written: true })) {
     ws.addConditionalFormatting({
-      ref: toA1(h.cell),
+      ref: toA1(m.cell),
       rules: [
         {
           type: "expression",
           priority: 1,
-          formulae: [highlightRuleFormula(h.severity)],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: highlightArgb(h.severity) } } },
+          formulae: [highlightRuleFormula(m.kind)],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: highlightArgb(m.kind) } } },
         },
       ],
     });

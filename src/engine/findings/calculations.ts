@@ -3,19 +3,19 @@ import { n2 } from "./format";
 
 /** How each derived number was computed, as the user reads it: shown with findings and in the task pane. */
 
-/** `91.60 ÷ 97.68 × 100 = 93.77` */
+/** `91.60 ÷ 97.68 × 100% = 93.77%` */
 export function rateCalculation(f: ScoredFunds): string {
-  return `${n2(f.executed)} ÷ ${n2(f.budget)} × 100 = ${n2(f.rate)}`;
+  return `${n2(f.executed)} ÷ ${n2(f.budget)} × 100% = ${n2(f.rate)}%`;
 }
 
-/** `10.00 × min(91.60 ÷ 97.68, 1) = 9.37` */
+/** `10.00 × 91.60 ÷ 97.68 = 9.37，执行率超过 100% 时按 100% 计` (written as accountants write it) */
 export function budgetScoreCalculation(form: ScoredForm): string {
   const t = form.fundsTotal;
-  return `${n2(form.budgetWeight)} × min(${n2(t?.executed)} ÷ ${n2(t?.budget)}, 1) = ${n2(form.budgetScore)}`;
+  return `${n2(form.budgetWeight)} × ${n2(t?.executed)} ÷ ${n2(t?.budget)} = ${n2(form.budgetScore)}，执行率超过 100% 时按 100% 计`;
 }
 
-/** `9.37 + 87.00 = 96.37` (预算执行得分 + Σ indicator 得分) */
+/** `预算执行得分 9.37 + 指标得分 87.00 = 96.37` */
 export function totalCalculation(form: ScoredForm): string {
   if (form.totalScore === null || form.budgetScore === null) return "";
-  return `${n2(form.budgetScore)} + ${n2(form.totalScore.minus(form.budgetScore))} = ${n2(form.totalScore)}`;
+  return `预算执行得分 ${n2(form.budgetScore)} + 指标得分 ${n2(form.totalScore.minus(form.budgetScore))} = ${n2(form.totalScore)}`;
 }

@@ -49,6 +49,8 @@ export interface FormReport {
     weight: string | null;
     rate: ValuePair;
     score: ValuePair | null;
+    /** How this row's 执行率 was computed (`91.60 ÷ 97.68 × 100% = 93.77%`); "" when it could not be. */
+    calculation: string;
   }[];
   readonly indicators: readonly {
     level1: string;
@@ -142,6 +144,7 @@ export function formReport(form: ScoredForm): FormReport {
       weight: num(f.row.weight),
       rate: { ...pair(f.row.rate, f.rate), declared: fmt2(f.declaredRate) },
       score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
+      calculation: f.rate !== null ? rateCalculation(f) : "",
     })),
     indicators: form.indicators.map((s) => ({
       level1: oneLine(s.indicator.level1.text),

@@ -1,35 +1,60 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useId, useRef } from "react";
+import { Button, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { getProfile, PROFILES } from "../../engine";
 import type { Host, HostResult, TemplateKind } from "../../app";
+import { errorDetail } from "../fileMessages";
+import type { FindingCard } from "../findingCards";
 import { T } from "../strings";
 import { FindingList } from "./FindingList";
+import { NoticeBar } from "./NoticeBar";
 import { Summary } from "./Summary";
-import { formReports, isStale, Notice, Outcome, scoredCopy, usePaneState } from "../state";
+import { WrittenList } from "./WrittenList";
+import { formReports, Notice, Outcome, scoredCopy, shownCellText, shownWrites, staleReason, templateSheet, usePaneState } from "../state";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", maxWidth: "420px", boxSizing: "border-box" },
+  // one column in a task pane; from 760 px on (a wide pane, or the page in a browser) controls and summary on the
+  // left, the findings beside them, centred
+  root: {
+    boxSizing: "border-box",
+    width: "100%",
+    padding: "12px",
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    rowGap: "10px",
+    alignItems: "start",
+    "@media (min-width: 760px)": { gridTemplateColumns: "minmax(300px, 400px) minmax(0, 1fr)", columnGap: "24px", maxWidth: "1280px", margin: "0 auto", padding: "16px 24px" },
+  },
+  side: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  main: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", gap: "6px" },
   select: { minWidth: 0, maxWidth: "100%" },
-  empty: { color: tokens.colorNeutralForeground3, margin: "8px 0" },
-  fileName: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, wordBreak: "break-all" },
+  empty: { color: tokens.colorNeutralForeground2, margin: "8px 0" },
+  fileName: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   filePicker: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "4px" },
   // the native input stays in the page (and in the accessibility tree of the button that opens it)
   hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
 });
 
-const errorText = (e: unknown) => T.unexpected(e instanceof Error ? e.message : String(e));
+export interface AppProps {
+  readonly host: Host;
+  /** A note from start-up (Office.js blocked or late), shown above everything until the pane is reloaded. */
+  readonly bootNote?: Notice | null;
+}
 
 /** The task pane: the same UI over the Excel host and the file host; it never touches Office itself. */
-export function App({ host }: { host: Host }) {
+export function App({ host, bootNote = null }: AppProps) {
   const s = useStyles();
   const fileInputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
   const [state, dispatch] = usePaneState();
-  const { profileId, busy, notice, file, outcome, report, active } = state;
-  const stale = isStale(state);
+  /** Excel: the cell the last card click selected (said in that card). */
+  const [selected, setSelected] = useState<string | null>(null);
+  const { profileId, busy, notice, file, outcome, report, active, filter } = state;
+  const stale = staleReason(state);
+  const excel = host.kind === "excel" ? host : null;
 
   useEffect(() => {
     let live = true;
@@ -38,11 +63,26 @@ export function App({ host }: { host: Host }) {
       .then((id) => {
         if (live && id && getProfile(id)) dispatch({ type: "profileLoaded", id });
       })
-      .catch((e: unknown) => live && dispatch({ type: "notice", notice: { intent: "error", text: errorText(e) } }));
+      .catch((e: unknown) => live && dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } }));
     return () => {
       live = false;
     };
   }, [host, dispatch]);
+
+  // after 校验并计分 the focus goes to the result, so a keyboard or screen-reader user lands on what changed
+  useEffect(() => {
+    if (state.checks > 0) summaryRef.current?.focus();
+  }, [state.checks]);
+
+  // Excel: coming back to the pane after clicking another sheet marks a result of the old sheet out of date
+  useEffect(() => {
+    if (!excel?.activeSheet || !outcome) return;
+    const look = () => {
+      void excel.activeSheet!().then((sheet) => sheet && dispatch({ type: "activeSheetSeen", sheet }));
+    };
+    window.addEventListener("focus", look);
+    return () => window.removeEventListener("focus", look);
+  }, [excel, outcome, dispatch]);
 
   /** Run one action of the pane: busy while it runs, any unexpected error shown (never swallowed). */
   const act = useCallback(
@@ -51,7 +91,7 @@ export function App({ host }: { host: Host }) {
       try {
         await work();
       } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", text: errorText(e) } });
+        dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } });
       } finally {
         dispatch({ type: "finished" });
       }
@@ -65,40 +105,55 @@ export function App({ host }: { host: Host }) {
     return result.ok;
   };
 
-  const checked = (o: Outcome, n: Notice) => dispatch({ type: "checked", outcome: o, notice: n });
+  const checked = (o: Outcome, n: Notice, focus: boolean) => dispatch({ type: "checked", outcome: o, notice: n, focus });
 
-  const checkWith = (id: string) =>
+  const checkWith = (id: string, focus: boolean) =>
     act(T.checking, async () => {
       if (host.kind === "file") {
         if (!file) return;
         const r = await host.checkFile(file, id);
-        if (accept(r)) checked(r, { intent: "success", text: T.fileScored(r.scored.name, r.written, r.highlighted) });
+        if (accept(r)) checked(r, { intent: "success", text: T.fileScored(r.scored.name, r.written, r.highlighted) }, focus);
       } else {
         const r = await host.check(id, { write: false });
-        if (accept(r)) checked(r, { intent: "info", text: `${T.pending(r.pending)}${T.highlighted(r.highlighted)}` });
+        if (accept(r)) checked(r, { intent: "info", text: `${T.pending(r.pending)}${T.highlighted(r.highlighted)}` }, focus);
       }
     });
 
   const onProfile = (id: string) => {
+    if (busy !== null) return; // aria-disabled while busy: stays focusable, takes no change
     dispatch({ type: "profileChosen", id });
     void act(T.saving, async () => {
       await host.saveProfileId(id);
       // file mode re-checks at once; in Excel the result is marked out of date until 校验并计分 is pressed again
-      if (host.kind === "file" && outcome) await checkWith(id);
+      if (host.kind === "file" && outcome) await checkWith(id, false);
     });
   };
 
-  const onSelectCell = (finding: number, a1: string) => {
+  const onActivate = (card: FindingCard) => {
     if (!report) return;
-    if (host.kind === "file") {
-      dispatch({ type: "findingActivated", index: finding, notice: { intent: "info", text: T.fileCell(report.sheet, a1) } });
-      return;
-    }
-    dispatch({ type: "findingActivated", index: finding });
-    void act(T.checking, async () => {
-      accept(await host.selectCell(report.sheet, a1));
-    });
+    setSelected(null);
+    dispatch({ type: "findingActivated", key: card.key });
+    const a1 = card.cells[0];
+    if (host.kind === "file" || !a1) return; // file mode shows the cells in place
+    // not an `act`: selecting a cell is not worth a spinner, and must not clear the notice of the check
+    void host
+      .selectCell(report.sheet, a1)
+      .then((r) => accept(r) && setSelected(a1))
+      .catch((e: unknown) => dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } }));
   };
+
+  const onWrite = (target: NonNullable<typeof excel>) =>
+    act(T.writing, async () => {
+      // never write a result computed for another sheet into the one now active
+      const active = await target.activeSheet?.();
+      if (active && outcome && active !== outcome.report.sheet) {
+        dispatch({ type: "activeSheetSeen", sheet: active });
+        dispatch({ type: "notice", notice: { intent: "warning", text: T.sheetChanged(outcome.report.sheet, active) } });
+        return;
+      }
+      const r = await target.check(profileId, { write: true });
+      if (accept(r)) checked(r, { intent: "success", text: `${T.wroteCells(r.written)}${T.highlighted(r.highlighted)}` }, true);
+    });
 
   const onFile = async (list: FileList | null) => {
     const f = list?.[0];
@@ -114,138 +169,141 @@ export function App({ host }: { host: Host }) {
         const r = await host.addTemplate(kind, profileId);
         if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.templateAdded(r.sheet, r.year) } });
       } else {
-        const r = await host.makeTemplate(kind, profileId, file);
+        const from = kind === "nextYear" ? templateSheet(state) : undefined;
+        const r = await host.makeTemplate(kind, profileId, file, from);
         if (!accept(r)) return;
         host.download(r.name, r.bytes);
-        dispatch({ type: "notice", notice: { intent: "success", text: T.templateDownloaded(r.name) } });
+        dispatch({ type: "notice", notice: { intent: "success", text: T.templateDownloaded(r.name, from) } });
       }
     });
 
-  const excel = host.kind === "excel" ? host : null;
   const scored = scoredCopy(state);
   const reports = formReports(state);
+  const writes = shownWrites(state);
+  const isBusy = busy !== null;
+  // busy buttons stay focusable (aria-disabled), so the focus never falls to <body> while an action runs
+  const off = (unavailable: boolean) => (isBusy && !unavailable ? { disabledFocusable: true } : { disabled: unavailable });
+  const staleText =
+    outcome && stale === "profile"
+      ? T.stale.profile(getProfile(outcome.profileId)?.name ?? outcome.profileId)
+      : outcome && stale === "sheet"
+        ? T.stale.sheet(outcome.report.sheet, state.activeSheet ?? "")
+        : stale === "undone"
+          ? T.stale.undone
+          : null;
+  const writtenMode = host.kind === "file" ? "file" : outcome && outcome.written > 0 ? "written" : "pending";
+  const showEmpty = !report && !isBusy && notice?.intent !== "error" && notice?.intent !== "warning";
 
   return (
-    <main className={s.root} aria-busy={busy !== null}>
-      <h1 className={s.title}>{T.appTitle}</h1>
-      <p className={s.hint}>{host.kind === "file" ? T.fileModeHint : T.excelModeHint}</p>
+    <main className={s.root} aria-busy={isBusy}>
+      <div className={s.side}>
+        <h1 className={s.title}>{T.appTitle}</h1>
+        {bootNote ? <NoticeBar notice={bootNote} testId="boot-note" /> : null}
+        <p className={s.hint}>{host.kind === "file" ? T.fileModeHint : T.excelModeHint}</p>
 
-      <Field label={T.profile}>
-        <Select className={s.select} value={profileId} onChange={(_, d) => onProfile(d.value)} disabled={busy !== null}>
-          {Object.values(PROFILES).map((p) => (
-            <option key={p.id} value={p.id} title={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-
-      {host.kind === "file" ? (
-        <div className={s.filePicker}>
-          <input
-            id={fileInputId}
-            ref={fileInput}
-            className={s.hiddenInput}
-            type="file"
-            tabIndex={-1}
-            aria-hidden="true"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => void onFile(e.currentTarget.files)}
-          />
-          <Button onClick={() => fileInput.current?.click()} disabled={busy !== null}>
-            {T.chooseFile}
-          </Button>
-          <span className={s.fileName} data-testid="file-name">{file ? file.name : T.noFile}</span>
-        </div>
-      ) : null}
-
-      <div className={s.actions} role="toolbar" aria-label="操作">
-        <Button appearance="primary" onClick={() => void checkWith(profileId)} disabled={busy !== null || (host.kind === "file" && !file)}>
-          {T.check}
-        </Button>
-        {excel ? (
-          <>
-            <Button
-              onClick={() =>
-                void act(T.writing, async () => {
-                  const r = await excel.check(profileId, { write: true });
-                  if (accept(r)) checked(r, { intent: "success", text: `${T.written(r.written)}${T.highlighted(r.highlighted)}` });
-                })
-              }
-              disabled={busy !== null || outcome === null || stale}
-            >
-              {T.write}
-            </Button>
-            <Button
-              onClick={() =>
-                void act(T.clearing, async () => {
-                  const r = await excel.clearHighlights();
-                  if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.cleared(r.cleared) } });
-                })
-              }
-              disabled={busy !== null}
-            >
-              {T.clear}
-            </Button>
-            <Button
-              onClick={() =>
-                void act(T.undoing, async () => {
-                  const r = await excel.undoLastWrite();
-                  if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.undone(r.restored, r.skipped) } });
-                })
-              }
-              disabled={busy !== null}
-            >
-              {T.undo}
-            </Button>
-          </>
-        ) : null}
-        {host.kind === "file" && scored ? (
-          <Button onClick={() => host.download(scored.name, scored.bytes)} disabled={busy !== null}>
-            {T.download}
-          </Button>
-        ) : null}
-      </div>
-
-      <div className={s.actions} role="toolbar" aria-label={T.templates}>
-        <Button size="small" onClick={() => void template("new")} disabled={busy !== null}>
-          {T.newTemplate}
-        </Button>
-        <Button size="small" onClick={() => void template("nextYear")} disabled={busy !== null || (host.kind === "file" && !file)}>
-          {T.nextYearTemplate}
-        </Button>
-      </div>
-
-      {busy ? <Spinner size="tiny" label={busy} /> : null}
-      {notice ? (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {stale && outcome ? (
-        <MessageBar intent="warning" data-testid="stale">
-          <MessageBarBody>{T.stale(getProfile(outcome.profileId)?.name ?? outcome.profileId)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-
-      {reports.length > 1 ? (
-        <Field label={T.sheet}>
-          <Select value={report?.sheet} onChange={(_, d) => dispatch({ type: "sheetShown", sheet: d.value })}>
-            {reports.map((r) => (
-              <option key={r.sheet} value={r.sheet}>{r.sheet}</option>
+        <Field label={T.profile}>
+          <Select className={s.select} value={profileId} onChange={(_, d) => onProfile(d.value)} aria-disabled={isBusy || undefined}>
+            {Object.values(PROFILES).map((p) => (
+              <option key={p.id} value={p.id} title={p.id}>
+                {p.name}
+              </option>
             ))}
           </Select>
         </Field>
-      ) : null}
 
-      {report ? (
-        <>
-          {report.isForm ? <Summary report={report} /> : null}
-          <FindingList report={report} activeIndex={active} onSelectCell={onSelectCell} />
-        </>
-      ) : busy ? null : (
-        <p className={s.empty}>{host.kind === "file" ? T.emptyFile : T.emptyExcel}</p>
-      )}
+        {host.kind === "file" ? (
+          <div className={s.filePicker}>
+            <input
+              id={fileInputId}
+              ref={fileInput}
+              className={s.hiddenInput}
+              type="file"
+              tabIndex={-1}
+              aria-hidden="true"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => void onFile(e.currentTarget.files)}
+            />
+            <Button onClick={() => fileInput.current?.click()} {...off(false)}>
+              {T.chooseFile}
+            </Button>
+            <span className={s.fileName} data-testid="file-name">{file ? file.name : T.noFile}</span>
+          </div>
+        ) : null}
+
+        <div className={s.actions} role="toolbar" aria-label={T.actions}>
+          <Button appearance="primary" onClick={() => void checkWith(profileId, true)} {...off(host.kind === "file" && !file)}>
+            {T.check}
+          </Button>
+          {excel ? (
+            <>
+              <Button onClick={() => void onWrite(excel)} {...off(outcome === null || stale !== null)}>
+                {T.write}
+              </Button>
+              <Button
+                onClick={() =>
+                  void act(T.clearing, async () => {
+                    const r = await excel.clearHighlights();
+                    if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.cleared(r.cleared) } });
+                  })
+                }
+                {...off(false)}
+              >
+                {T.clear}
+              </Button>
+              <Button
+                onClick={() =>
+                  void act(T.undoing, async () => {
+                    const r = await excel.undoLastWrite();
+                    if (accept(r)) dispatch({ type: "undone", notice: { intent: "success", text: T.undone(r.restored, r.skipped) } });
+                  })
+                }
+                {...off(false)}
+              >
+                {T.undo}
+              </Button>
+            </>
+          ) : null}
+          {host.kind === "file" && scored ? (
+            <Button onClick={() => host.download(scored.name, scored.bytes)} {...off(false)}>
+              {T.download}
+            </Button>
+          ) : null}
+        </div>
+
+        <div className={s.actions} role="toolbar" aria-label={T.templates}>
+          <Button size="small" onClick={() => void template("new")} {...off(false)}>
+            {T.newTemplate}
+          </Button>
+          <Button size="small" onClick={() => void template("nextYear")} {...off(host.kind === "file" && !file)}>
+            {T.nextYearTemplate}
+          </Button>
+        </div>
+
+        {busy ? <Spinner size="tiny" label={busy} /> : null}
+        {notice ? <NoticeBar notice={notice} testId="notice" /> : null}
+        {staleText ? <NoticeBar notice={{ intent: "warning", text: staleText }} testId="stale" /> : null}
+
+        {reports.length > 1 ? (
+          <Field label={T.sheet}>
+            <Select value={report?.sheet} onChange={(_, d) => dispatch({ type: "sheetShown", sheet: d.value })}>
+              {reports.map((r) => (
+                <option key={r.sheet} value={r.sheet}>
+                  {r.sheet}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+
+        {report?.isForm ? <Summary ref={summaryRef} report={report} filter={filter} onFilter={(f) => dispatch({ type: "filterChosen", filter: f })} /> : null}
+        {report?.isForm ? <WrittenList writes={writes} mode={writtenMode} /> : null}
+        {showEmpty ? <p className={s.empty}>{host.kind === "excel" ? T.emptyExcel : file ? T.emptyFileChosen : T.emptyFile}</p> : null}
+      </div>
+
+      <div className={s.main}>
+        {/* a sheet that is no form is explained by the notice above (what was looked for, what was found) */}
+        {report?.isForm ? <FindingList report={report} filter={filter} activeKey={active} cellText={shownCellText(state)} selected={selected} onActivate={onActivate} /> : null}
+      </div>
     </main>
   );
 }

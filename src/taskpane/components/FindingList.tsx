@@ -1,78 +1,267 @@
-import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { FindingReport, SheetReport } from "../../engine";
-import { PART_LABEL, PART_ORDER, SEVERITY_LABEL, T } from "../strings";
+import { Badge, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { KeyboardEvent, useMemo, useRef, useState } from "react";
+import type { Severity, SheetReport } from "../../engine";
+import { FindingCard, findingGroups, RepeatedCards } from "../findingCards";
+import { SEVERITY_LABEL, T } from "../strings";
+import { useDotStyles } from "./palette";
+
+const focusRing = { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" } };
 
 const useStyles = makeStyles({
-  group: { marginTop: "12px" },
-  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "0 0 6px" },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
-  item: {
-    padding: "8px",
+  root: { minWidth: 0 },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 2px" },
+  hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  group: { marginTop: "8px" },
+  groupHeading: { margin: 0 },
+  groupToggle: {
+    display: "flex",
+    alignItems: "center",
+    gap: "6px",
+    width: "100%",
+    padding: "6px 4px",
+    border: "none",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: "transparent",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: "left",
+    cursor: "pointer",
+    ...focusRing,
+  },
+  chevron: { display: "inline-block", width: "1em", color: tokens.colorNeutralForeground2 },
+  list: { listStyleType: "none", margin: "6px 0 0", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  nested: { listStyleType: "none", margin: "6px 0 0 8px", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  card: {
+    position: "relative",
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    overflow: "hidden",
   },
   active: { border: `2px solid ${tokens.colorBrandStroke1}` },
-  head: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
-  code: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyMonospace },
-  message: { margin: "6px 0 0", lineHeight: tokens.lineHeightBase300 },
-  calc: { margin: "4px 0 0", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
-  cells: { display: "flex", gap: "2px", flexWrap: "wrap" },
-  cell: { minWidth: "auto", fontFamily: tokens.fontFamilyMonospace },
+  main: {
+    display: "block",
+    width: "100%",
+    // room on the right for 详情, which sits over the card's top-right corner
+    padding: "8px 48px 8px 8px",
+    border: "none",
+    backgroundColor: "transparent",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    textAlign: "left",
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ...focusRing,
+  },
+  head: { display: "flex", alignItems: "baseline", gap: "6px", flexWrap: "wrap" },
+  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  cells: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace },
+  message: { display: "block", margin: "6px 0 0", lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
+  calc: { display: "block", margin: "2px 0 0", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  foot: { display: "flex", flexDirection: "column", gap: "4px", padding: "0 8px", ":empty": { display: "none" } },
+  inPlace: {
+    margin: "0 0 6px",
+    padding: "4px 6px",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
+  detailsToggle: {
+    position: "absolute",
+    top: "6px",
+    right: "6px",
+    padding: "2px 4px",
+    border: "none",
+    backgroundColor: "transparent",
+    color: tokens.colorBrandForegroundLink,
+    font: "inherit",
+    fontSize: tokens.fontSizeBase200,
+    cursor: "pointer",
+    ...focusRing,
+  },
+  details: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  code: { fontFamily: tokens.fontFamilyMonospace },
+  repeatToggle: {
+    display: "block",
+    width: "100%",
+    padding: "8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    textAlign: "left",
+    cursor: "pointer",
+    overflowWrap: "anywhere",
+    ...focusRing,
+  },
 });
 
 const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 export interface FindingListProps {
   readonly report: SheetReport;
-  /** The finding last clicked (its index in report.findings). */
-  readonly activeIndex: number | null;
-  readonly onSelectCell: (finding: number, a1: string) => void;
+  readonly filter: Severity | null;
+  /** The card last clicked (its key). */
+  readonly activeKey: string | null;
+  /** File mode: what the cells display, to show a clicked card's cells in place. Excel: null. */
+  readonly cellText: Readonly<Record<string, string>> | null;
+  /** Excel: the cell selected for the active card, said in place (not in the notice at the top, out of view). */
+  readonly selected?: string | null;
+  readonly onActivate: (card: FindingCard) => void;
 }
 
-/** Findings grouped by part of the form (资金 / 指标 / 总分与等级 / 目标 / 表格), each with its cells. */
-export function FindingList({ report, activeIndex, onSelectCell }: FindingListProps) {
+/**
+ * The findings as the Accessibility Checker lists them: 错误 / 警告 / 提示 groups (collapsible), one card per place,
+ * runs of one kind summarised. One tab stop for the whole list: ↑ ↓ Home End move between its items (roving
+ * tabindex); the current card's 详情 is the only other stop. Enter or a click on a card selects its cell in Excel,
+ * or shows its cells with their values in place (file mode).
+ */
+export function FindingList({ report, filter, activeKey, cellText, selected = null, onActivate }: FindingListProps) {
   const s = useStyles();
+  const dots = useDotStyles();
+  const groups = useMemo(() => findingGroups(report, filter), [report, filter]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<Severity>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [details, setDetails] = useState<ReadonlySet<string>>(new Set());
+  const [current, setCurrent] = useState<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const toggle = <T,>(set: ReadonlySet<T>, value: T) => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    return next;
+  };
+
+  // the items ↑ ↓ move between, in the order they are shown
+  const navKeys: string[] = [];
+  for (const g of groups) {
+    navKeys.push(`group:${g.severity}`);
+    if (collapsed.has(g.severity)) continue;
+    for (const item of g.items) {
+      navKeys.push(item.key);
+      if (item.kind === "repeat" && expanded.has(item.key)) navKeys.push(...item.cards.map((c) => c.key));
+    }
+  }
+  const currentKey = current !== null && navKeys.includes(current) ? current : (navKeys[0] ?? null);
+
+  const focusItem = (key: string) => {
+    setCurrent(key);
+    const items = listRef.current?.querySelectorAll<HTMLElement>("[data-nav]") ?? [];
+    [...items].find((el) => el.dataset.nav === key)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = currentKey === null ? -1 : navKeys.indexOf(currentKey);
+    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: navKeys.length - 1 }[e.key];
+    if (next === undefined || (e.target as HTMLElement).dataset.nav === undefined) return;
+    e.preventDefault();
+    if (next >= 0 && next < navKeys.length) focusItem(navKeys[next]);
+  };
+  const nav = (key: string) => ({ "data-nav": key, tabIndex: key === currentKey ? 0 : -1, onFocus: () => setCurrent(key) });
+
   if (report.findings.length === 0) return <p>{T.noFindings}</p>;
-  const indexed = report.findings.map((f, i) => [f, i] as const);
-  const parts = [...PART_ORDER, ...new Set(report.findings.map((f) => f.part).filter((p) => !(PART_ORDER as readonly string[]).includes(p)))];
-  return (
-    <div aria-label={T.findings}>
-      {parts.map((part) => {
-        const items = indexed.filter(([f]) => f.part === part);
-        if (items.length === 0) return null;
-        return (
-          <section key={part} className={s.group} aria-labelledby={`part-${part}`}>
-            <h3 id={`part-${part}`} className={s.heading}>{`${PART_LABEL[part] ?? part}（${items.length}）`}</h3>
-            <ul className={s.list}>
-              {items.map(([f, i]) => (
-                <FindingItem key={i} finding={f} active={activeIndex === i} onSelectCell={(a1) => onSelectCell(i, a1)} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </div>
-  );
-}
 
-function FindingItem({ finding, active, onSelectCell }: { finding: FindingReport; active: boolean; onSelectCell: (a1: string) => void }) {
-  const s = useStyles();
+  const renderCard = (card: FindingCard) => {
+    const active = card.key === activeKey;
+    const mixed = new Set(card.findings.map((f) => f.severity)).size > 1;
+    const open = details.has(card.key);
+    return (
+      <li key={card.key} className={mergeClasses(s.card, active && s.active)} aria-current={active ? "true" : undefined} data-card={card.key}>
+        <button
+          type="button"
+          className={s.main}
+          {...nav(card.key)}
+          onClick={() => onActivate(card)}
+        >
+          <span className={s.head}>
+            <Badge appearance="filled" color={SEVERITY_COLOR[card.severity]} size="small">
+              {SEVERITY_LABEL[card.severity]}
+            </Badge>
+            <span className={s.title}>{card.title}</span>
+            {card.cells.length ? <span className={s.cells}>{card.cells.join("、")}</span> : null}
+          </span>
+          <span>
+            {card.findings.map((f, i) => (
+              <span key={i} data-code={f.code} data-severity={f.severity}>
+                <span className={s.message}>
+                  {mixed ? `【${SEVERITY_LABEL[f.severity]}】` : null}
+                  {f.message}
+                </span>
+                {f.calculation ? <span className={s.calc}>{`${T.calculation}：${f.calculation}`}</span> : null}
+              </span>
+            ))}
+          </span>
+        </button>
+        <button type="button" className={s.detailsToggle} aria-expanded={open} tabIndex={card.key === currentKey ? 0 : -1} onClick={() => setDetails(toggle(details, card.key))}>
+          {T.details}
+        </button>
+        <div className={s.foot}>
+          {active && cellText && card.cells.length > 0 ? (
+            <p className={s.inPlace} role="status" data-testid="in-place">
+              {T.cellsInFile(report.sheet)}
+              {card.cells.map((a1) => T.cellNow(a1, cellText[a1] ?? "")).join("；")}
+            </p>
+          ) : null}
+          {active && !cellText && selected ? (
+            <p className={s.inPlace} role="status" data-testid="in-place">
+              {T.selected(report.sheet, selected)}
+            </p>
+          ) : null}
+          {open ? (
+            <p className={s.details}>
+              {`${T.codeLabel}：`}
+              <span className={s.code}>{[...new Set(card.findings.map((f) => f.code))].join("、")}</span>
+            </p>
+          ) : null}
+        </div>
+      </li>
+    );
+  };
+
+  const renderRepeat = (item: RepeatedCards) => {
+    const open = expanded.has(item.key);
+    return (
+      <li key={item.key} data-repeat={item.code}>
+        <button type="button" className={s.repeatToggle} {...nav(item.key)} aria-expanded={open} onClick={() => setExpanded(toggle(expanded, item.key))}>
+          <span className={s.chevron} aria-hidden="true">{open ? "▾" : "▸"}</span>
+          {item.label}
+          <span className={s.cells}>{`（${open ? T.repeatHide : T.repeatShow}）`}</span>
+        </button>
+        {open ? <ul className={s.nested}>{item.cards.map(renderCard)}</ul> : null}
+      </li>
+    );
+  };
+
   return (
-    <li className={active ? `${s.item} ${s.active}` : s.item} aria-current={active ? "true" : undefined} data-code={finding.code}>
-      <div className={s.head}>
-        <Badge appearance="filled" color={SEVERITY_COLOR[finding.severity]} size="small">{SEVERITY_LABEL[finding.severity]}</Badge>
-        <span className={s.cells}>
-          {finding.cells.map((a1) => (
-            <Button key={a1} className={s.cell} size="small" appearance="subtle" aria-label={T.goToCell(a1)} title={T.goToCell(a1)} onClick={() => onSelectCell(a1)}>
-              {a1}
-            </Button>
-          ))}
-        </span>
-        <span className={s.code}>{finding.code}</span>
+    <section className={s.root} aria-labelledby="findings-title">
+      <h2 id="findings-title" className={s.heading}>{T.findings}</h2>
+      <p className={s.hint}>{T.findingsHint}</p>
+      {groups.length === 0 && filter ? <p>{T.noFindingsOfKind(SEVERITY_LABEL[filter])}</p> : null}
+      <div ref={listRef} onKeyDown={onKeyDown}>
+        {groups.map((g) => {
+          const open = !collapsed.has(g.severity);
+          return (
+            <div key={g.severity} className={s.group} data-group={g.severity}>
+              <h3 className={s.groupHeading}>
+                <button type="button" className={s.groupToggle} {...nav(`group:${g.severity}`)} aria-expanded={open} aria-controls={open ? `group-${g.severity}` : undefined} onClick={() => setCollapsed(toggle(collapsed, g.severity))}>
+                  <span className={s.chevron} aria-hidden="true">{open ? "▾" : "▸"}</span>
+                  <span className={dots[g.severity]} aria-hidden="true" />
+                  {T.groupHeading(SEVERITY_LABEL[g.severity], g.places)}
+                </button>
+              </h3>
+              {open ? (
+                <ul id={`group-${g.severity}`} className={s.list}>
+                  {g.items.map((item) => (item.kind === "card" ? renderCard(item) : renderRepeat(item)))}
+                </ul>
+              ) : null}
+            </div>
+          );
+        })}
       </div>
-      <p className={s.message}>{finding.message}</p>
-      {finding.calculation ? <p className={s.calc}>{`${T.calculation}：${finding.calculation}`}</p> : null}
-    </li>
+    </section>
   );
 }

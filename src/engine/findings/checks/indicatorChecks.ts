@@ -102,7 +102,7 @@ export function ruleCalculation(s: ScoredIndicator): string {
   const rule = s.rule;
   if (!rule || s.weight === null) return "";
   if (rule.kind === "qualitative") {
-    return rule.band ? `${rule.status}：${n2(rule.band.min)}～${n2(rule.band.max)}` : "";
+    return rule.band ? `完成情况“${rule.status}”，得分在 ${n2(rule.band.min)}～${n2(rule.band.max)} 之间` : "";
   }
   if (rule.met) return `${i.actualText.text} 已达到 ${i.targetText.text}，得满分 ${n2(s.weight)}`;
   if (i.target.kind !== "quantitative" || i.actual.kind !== "number") return "";

@@ -4,7 +4,7 @@ const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警�
 
 export interface FileResult {
   readonly file: string;
-  readonly error: { readonly code: "FILE_UNREADABLE"; readonly message: string } | null;
+  readonly error: { readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE"; readonly message: string } | null;
   readonly sheets: readonly SheetReport[];
 }
 

@@ -87,7 +87,7 @@ describe("ziping check", () => {
     [["check"], "请指定"],
     [["check", "--profile", "x", "a.xlsx"], "未知的评分方案"],
     [["frobnicate"], "未知的命令"],
-    [["check", "--bogus", "a.xlsx"], "Unknown option"],
+    [["check", "--bogus", "a.xlsx"], "未知的选项 --bogus"],
   ])("usage error %j → exit 2", async (argv, text) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

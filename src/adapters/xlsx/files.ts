@@ -44,7 +44,19 @@ export interface FileFixOptions extends FileCheckOptions {
   readonly findingsSheet?: boolean;
 }
 
-export type FileFix = { readonly ok: true; readonly result: WorkbookResult; readonly bytes: Uint8Array; readonly written: number; readonly highlighted: number } | UnreadableWorkbook;
+export type FileFix =
+  | {
+      readonly ok: true;
+      readonly result: WorkbookResult;
+      readonly bytes: Uint8Array;
+      readonly written: number;
+      readonly highlighted: number;
+      /** The workbook holds macros (.xlsm / .xltm): the copy keeps them, and its content type, so it must be saved as such. */
+      readonly macroEnabled: boolean;
+      /** The name of the 校验结果 sheet in the copy (校验结果(2)… when the user has a sheet of that name); null when none. */
+      readonly findingsSheet: string | null;
+    }
+  | UnreadableWorkbook;
 
 /**
  * 校验并计分 on a file: the scored copy's bytes, with each form's write plan applied (rules.md §5) and a 校验结果
@@ -74,7 +86,8 @@ export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, 
     throw e;
   }
   const totals = planTotals(result);
-  return { ok: true, result, bytes, written: totals.writes, highlighted: totals.highlights };
+  const macroEnabled = /macroEnabled/i.test(reading.source.workbook.contentType);
+  return { ok: true, result, bytes, written: totals.writes, highlighted: totals.highlights, macroEnabled, findingsSheet: findings?.name ?? null };
 }
 
 /**

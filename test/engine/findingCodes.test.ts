@@ -12,6 +12,7 @@ const analyze = (changes: CellChange[]) => analyzeSheet(specToGrid(changedForm(c
 const CASES: [FindingCode, Severity, string, CellChange[]][] = [
   ["FIELD_MISSING", "error", "A14", [{ row: 14, col: 8, value: "" }]],
   ["VALUE_NOT_NUMBER", "error", "F6", [{ row: 6, col: 6, value: "九十一点六" }]],
+  ["NUMBER_NEGATIVE", "error", "F6", [{ row: 6, col: 6, value: -91.6 }]],
   ["VALUE_MISSING", "error", "F15", [{ row: 15, col: 6, value: "" }]],
   ["FUNDS_SUM_MISMATCH", "error", "F6", [{ row: 8, col: 6, value: 1 }]],
   ["EXEC_RATE_MISMATCH", "error", "H6", [{ row: 6, col: 8, value: 93.7 }]],
@@ -85,6 +86,7 @@ const RULES_SEVERITY: Record<FindingCode, Severity> = {
   FORM_NOT_FOUND: "error",
   FIELD_MISSING: "error",
   VALUE_NOT_NUMBER: "error",
+  NUMBER_NEGATIVE: "error",
   VALUE_MISSING: "error",
   FUNDS_SUM_MISMATCH: "error",
   EXEC_RATE_MISMATCH: "error",

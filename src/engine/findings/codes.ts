@@ -11,6 +11,8 @@ export const FINDING_CODES = {
   FORM_NOT_FOUND: { severity: "error", part: "form" },
   FIELD_MISSING: { severity: "error", part: "form" },
   VALUE_NOT_NUMBER: { severity: "error", part: "form" },
+  /** A negative amount, 分数/分值 or 得分; the finding's part is set by what it concerns (funds, indicators, total). */
+  NUMBER_NEGATIVE: { severity: "error", part: "funds" },
   VALUE_MISSING: { severity: "error", part: "indicators" },
   FUNDS_SUM_MISMATCH: { severity: "error", part: "funds" },
   EXEC_RATE_MISMATCH: { severity: "error", part: "funds" },

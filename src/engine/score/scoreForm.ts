@@ -46,6 +46,11 @@ export function declared(cell: NumberCell | undefined): Dec | null {
   return cell?.reading.kind === "number" ? cell.reading.value : null;
 }
 
+/** The number a cell holds when it may enter a score: a negative amount, 分数/分值 or 得分 never does (NUMBER_NEGATIVE). */
+function usable(x: Dec | null): Dec | null {
+  return x !== null && x.isNegative() && !x.isZero() ? null : x;
+}
+
 function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
   const budget = declared(row.budget);
   const executed = declared(row.executed);
@@ -54,15 +59,17 @@ function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
   const absentIsZero = (x: Dec | null, cell: NumberCell) => x ?? (cell.reading.kind === "none" && !nothingTyped ? new D(0) : null);
   const b = absentIsZero(budget, row.budget);
   const e = absentIsZero(executed, row.executed);
-  return { row, budget: b, executed: e, rate: b && e ? executionRate(b, e, profile.rounding) : null };
+  const negative = (b !== null && usable(b) === null) || (e !== null && usable(e) === null);
+  return { row, budget: b, executed: e, rate: b && e && !negative ? executionRate(b, e, profile.rounding) : null };
 }
 
 function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
   const weight = declared(indicator.weight);
   const score = declared(indicator.score);
-  const rule = weight ? scoreIndicator(indicator.target, indicator.actual, weight, profile) : null;
+  const w = usable(weight);
+  const rule = w ? scoreIndicator(indicator.target, indicator.actual, w, profile) : null;
   const computed = rule?.score ?? null;
-  return { indicator, weight, declared: score, rule, computed, used: indicator.score.reading.kind === "none" ? computed : score };
+  return { indicator, weight, declared: score, rule, computed, used: indicator.score.reading.kind === "none" ? computed : usable(score) };
 }
 
 /** The form's 预算执行得分 under a given rounding (to recognise a form computed the other way). */
@@ -77,7 +84,7 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   const fundsTotal = funds.find((f) => f.row.kind === "fundsTotal");
   const budgetWeight = declared(fundsTotal?.row.weight) ?? new D(profile.budgetWeight);
   const bScore =
-    fundsTotal?.budget && fundsTotal.executed ? budgetScore(budgetWeight, fundsTotal.budget, fundsTotal.executed, profile.rounding) : null;
+    fundsTotal?.budget && fundsTotal.executed && usable(fundsTotal.budget) && usable(fundsTotal.executed) && usable(budgetWeight) ? budgetScore(budgetWeight, fundsTotal.budget, fundsTotal.executed, profile.rounding) : null;
   const indicators = model.indicators.map((i) => scoreOne(i, profile));
   const weightSum = indicators.reduce((sum, i) => sum.plus(i.weight ?? 0), budgetWeight);
   const undecided = indicators.some((i) => i.used === null && i.weight !== null);

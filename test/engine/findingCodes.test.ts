@@ -118,6 +118,7 @@ const RULES_SEVERITY: Record<FindingCode, Severity> = {
   GOAL_MISSING: "warning",
   FORMULA_DISAGREES: "error",
   GOAL_COPIED_FROM_OTHER_FORM: "warning",
+  MERGE_OVERLAP: "warning",
 };
 
 /**
@@ -138,7 +139,8 @@ it("every code's severity is the one rules.md §4 gives it", () => {
 });
 
 it("every finding code has a case above, each case with the code's own severity or its one documented variant", () => {
-  const covered = new Set<string>([...CASES.map((c) => c[0]), "FORM_NOT_FOUND", "GOAL_COPIED_FROM_OTHER_FORM"]);
+  // MERGE_OVERLAP comes from the file (overlapping merges): test/engine/findings/mergeOverlap.test.ts
+  const covered = new Set<string>([...CASES.map((c) => c[0]), "FORM_NOT_FOUND", "GOAL_COPIED_FROM_OTHER_FORM", "MERGE_OVERLAP"]);
   expect(ALL_CODES.filter((c) => !covered.has(c))).toEqual([]);
   for (const [code, severity] of CASES) {
     if (severity !== RULES_SEVERITY[code]) expect([code, severity]).toEqual([code, DOCUMENTED_VARIANTS[code]]);

@@ -1,4 +1,4 @@
-import { Grid, MergeArea } from "../../engine";
+import { Grid } from "../../engine";
 import { DEFAULT_LIMITS, megabytes, ReadLimits, tooLarge, unreadable, WorkbookError } from "./limits";
 import { readWorkbookPart, SAVE_AS_XLSX, WorkbookPart } from "./read/package";
 import { readSheet } from "./read/readSheet";
@@ -20,7 +20,6 @@ export interface ReadSheet {
   /** Its part in the package (xl/worksheets/sheet1.xml). */
   readonly part: string;
   readonly grid: Grid;
-  readonly overlappingMerges: readonly MergeArea[];
   /** The 校验结果 sheet of an earlier scored copy (recognised by its marker, not by its name). */
   readonly isFindingsSheet: boolean;
 }
@@ -75,9 +74,9 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits): WorkbookReading {
   const formats = readCellFormats(zip, rel("styles"), budget);
   const context = { strings, formats, date1904: workbook.date1904, budget, cells: { remaining: limits.cells, limit: limits.cells } };
   const sheets: ReadSheet[] = worksheets.map((s) => {
-    const { grid, overlappingMerges } = readSheet(zip, zip.get(s.part!)!, s.name, context);
+    const { grid } = readSheet(zip, zip.get(s.part!)!, s.name, context);
     const index = workbook.sheets.indexOf(s);
-    return { name: s.name, part: zip.get(s.part!)!.name, grid, overlappingMerges, isFindingsSheet: isFindingsSheet(workbook.definedNames, index, grid) };
+    return { name: s.name, part: zip.get(s.part!)!.name, grid, isFindingsSheet: isFindingsSheet(workbook.definedNames, index, grid) };
   });
   if (workbook.sheets.length > 0 && sheets.length === 0) throw unreadable("工作簿中没有可读取的工作表");
   return { ok: true, grids: sheets.map((s) => s.grid), sheets, source: { zip, workbook } };

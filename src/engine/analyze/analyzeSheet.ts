@@ -2,6 +2,7 @@ import { Grid } from "../grid/grid";
 import { Finding } from "../findings/codes";
 import { CHECKS } from "../findings/checks";
 import { formNotFound } from "../findings/checks/structureChecks";
+import { mergeOverlap } from "../findings/checks/mergeOverlap";
 import { locateForm } from "../locate/locateForm";
 import { readForm } from "../model/readForm";
 import { Profile } from "../profiles/profile";
@@ -22,5 +23,5 @@ export function analyzeSheet(grid: Grid, profile: Profile): SheetAnalysis {
   const layout = locateForm(grid);
   if (!layout) return { sheet: grid.sheet, isForm: false, form: null, findings: [formNotFound(grid.sheet)] };
   const form = scoreForm(readForm(grid, layout), profile);
-  return { sheet: grid.sheet, isForm: true, form, findings: CHECKS.flatMap((check) => check(form)) };
+  return { sheet: grid.sheet, isForm: true, form, findings: [...mergeOverlap(grid), ...CHECKS.flatMap((check) => check(form))] };
 }

@@ -45,6 +45,8 @@ export const FINDING_CODES = {
   /** Workbook-level: 实际完成情况 is another form's 预期目标 (rules.md §6, form 6 and form 9). */
   GOAL_COPIED_FROM_OTHER_FORM: { severity: "warning", part: "goal" },
   FORMULA_DISAGREES: { severity: "error", part: "form" },
+  /** Merged areas of the sheet that overlap (a damaged file; Excel repairs it on opening): read by the first one. */
+  MERGE_OVERLAP: { severity: "warning", part: "form" },
 } as const satisfies Record<string, { severity: Severity; part: FormPart }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -73,7 +73,7 @@ describe("workbooks as they come", () => {
     const body = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells count="3"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/><mergeCell ref="E5:F5"/></mergeCells>';
     const r = await read(minimalWorkbook([{ name: "表1", body }]));
     expect(r.grids[0].merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }, { top: 5, left: 5, bottom: 5, right: 6 }]);
-    expect(r.sheets[0].overlappingMerges).toEqual([{ top: 2, left: 2, bottom: 3, right: 3 }]);
+    expect(r.grids[0].overlappingMerges).toEqual([{ top: 2, left: 2, bottom: 3, right: 3 }]);
   });
 
   it("1904 dates: a date-formatted serial reads as the same calendar date as in the 1900 system", async () => {

@@ -1,4 +1,4 @@
-import { areaOfRange, Cell, CellValue, cellKey, createGrid, Grid, MergeArea } from "../../../engine";
+import { areaOfRange, Cell, CellValue, createGrid, Grid, MergeArea } from "../../../engine";
 import { tooLarge, unreadable } from "../limits";
 import { InflateBudget, ZipArchive, ZipEntry } from "../zip/zipArchive";
 import { stringItemCollector } from "./sharedStrings";
@@ -21,9 +21,8 @@ export interface SheetContext {
 }
 
 export interface SheetReading {
+  /** Overlapping merged areas are left out of it and listed in grid.overlappingMerges (reported as MERGE_OVERLAP). */
   readonly grid: Grid;
-  /** Merged areas that overlap an earlier one: left out of the grid (Excel would repair them away) and reported. */
-  readonly overlappingMerges: readonly MergeArea[];
 }
 
 const DAY_MS = 86400000;
@@ -190,10 +189,8 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
     },
   });
 
-  // merged areas: the first of two overlapping ones is kept, as Excel's repair does; each counts its cells
+  // merged areas, each counting its cells against the limit; createGrid leaves out (and records) overlapping ones
   const merges: MergeArea[] = [];
-  const overlappingMerges: MergeArea[] = [];
-  const covered = new Set<number>();
   for (const ref of mergeRefs) {
     let m: MergeArea;
     try {
@@ -202,22 +199,14 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
     } catch {
       continue; // not an address: nothing to merge
     }
-    if ( m.top < 1 || m.left < 1 || m.bottom > MAX_ROW || m.right > MAX_COL || m.bottom < m.top || m.right < m.left) continue;
-    const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-    ctx.cells.remaining -= size;
+    if (m.top < 1 || m.left < 1 || m.bottom > MAX_ROW || m.right > MAX_COL) continue;
+    ctx.cells.remaining -= (m.bottom - m.top + 1) * (m.right - m.left + 1);
     if (ctx.cells.remaining < 0) throw tooLarge(`工作簿的单元格（含合并单元格）超过 ${ctx.cells.limit.toLocaleString("en-US")} 个，超出本工具的处理上限`);
-    let overlaps = false;
-    for (let r = m.top; r <= m.bottom && !overlaps; r++) for (let c = m.left; c <= m.right && !overlaps; c++) overlaps = covered.has(cellKey(r, c));
-    if (overlaps) {
-      overlappingMerges.push(m);
-      continue;
-    }
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) covered.add(cellKey(r, c));
     merges.push(m);
   }
 
   function* all() {
     for (let i = 0; i < cells.length; i++) yield { row: rows[i], col: cols[i], cell: cells[i] };
   }
-  return { grid: createGrid({ sheet, cells: all(), merges }), overlappingMerges };
+  return { grid: createGrid({ sheet, cells: all(), merges }) };
 }

@@ -3,7 +3,6 @@
  * works under it: 校验并计分 in file mode (exceljs, fflate, saxes in the lazily loaded chunk) raises no violation.
  */
 import fs from "fs";
-import type { Server } from "http";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";

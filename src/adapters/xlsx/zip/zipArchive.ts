@@ -99,8 +99,14 @@ export class ZipArchive {
         const length = u16(x + 2);
         if (id === 0x0001) {
           let y = x + 4;
-          if (size === 0xffffffff) (size = u64(y)), (y += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(y)), (y += 8);
+          if (size === 0xffffffff) {
+            size = u64(y);
+            y += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(y);
+            y += 8;
+          }
           if (local === 0xffffffff) local = u64(y);
         }
         x += 4 + length;

@@ -58,14 +58,19 @@ async function check(argv: string[], io: Io): Promise<number> {
       results.push({ file, error: { code: error.code, message: error.message }, sheets: [] });
       continue;
     }
-    // one file at a time: its bytes and grids are let go before the next is read
-    const loaded = await workbookBytes(file);
-    if (!loaded.ok) {
-      results.push({ file, error: { code: loaded.code, message: loaded.message }, sheets: [] });
-      continue;
+    // one file at a time: its bytes and grids are let go before the next is read; whatever happens to one file,
+    // the others are still checked and reported
+    try {
+      const loaded = await workbookBytes(file);
+      if (!loaded.ok) {
+        results.push({ file, error: { code: loaded.code, message: loaded.message }, sheets: [] });
+        continue;
+      }
+      const checked = await checkFile(loaded.bytes, profile, { sheet: values.sheet });
+      results.push(checked.ok ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report) } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
+    } catch {
+      results.push({ file, error: { code: "FILE_UNREADABLE", message: "处理这个文件时出现内部错误，已跳过（其他文件照常校验）" }, sheets: [] });
     }
-    const checked = await checkFile(loaded.bytes, profile, { sheet: values.sheet });
-    results.push(checked.ok ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report) } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
   }
   const sheets = results.flatMap((r) => r.sheets);
   const counts = countBySeverity(sheets.flatMap((x) => x.findings));

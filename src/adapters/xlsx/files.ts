@@ -83,7 +83,8 @@ export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, 
     bytes = scoredCopy(reading.source, reading.sheets, plans, findings);
   } catch (e) {
     if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
-    throw e;
+    // a package shape the in-place edit does not know: say so, write nothing
+    return { ok: false, code: "FILE_UNREADABLE", message: "无法生成已计分副本（工作簿的结构无法识别），未写入任何内容；请用 Excel 或 WPS 另存为 .xlsx 后再试" };
   }
   const totals = planTotals(result);
   const macroEnabled = /macroEnabled/i.test(reading.source.workbook.contentType);

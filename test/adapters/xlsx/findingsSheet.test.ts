@@ -71,3 +71,19 @@ describe("a user's own sheet named 校验结果", () => {
     expect([...read.grids[1].cells.values()].map((c) => c.value)).not.toContain("旧的说明");
   });
 });
+
+it("text that looks like a formula (a project name “=HYPERLINK(…)”) is written into 校验结果 as text, never as a formula", async () => {
+  const { changedForm } = await import("../../fixtures/cleanForm");
+  const evil = '=HYPERLINK("http://example.invalid","点我")';
+  const fixed = await fixFile(await workbookBytes([changedForm([{ row: 3, col: 3, value: evil }])]), profile);
+  if (!fixed.ok) throw new Error(fixed.message);
+  const parts = unzipSync(fixed.bytes);
+  const sheet = strFromU8(parts["xl/worksheets/sheet2.xml"]);
+  expect(sheet).not.toContain("<f>");
+  expect(sheet).toContain("<t xml:space=\"preserve\">=HYPERLINK(&quot;http://example.invalid&quot;,&quot;点我&quot;)</t>");
+  const read = await readWorkbook(fixed.bytes);
+  if (!read.ok) throw new Error(read.message);
+  const cells = [...read.grids[1].cells.values()];
+  expect(cells.some((c) => c.value === evil && c.formula === undefined)).toBe(true);
+  expect(cells.every((c) => c.formula === undefined)).toBe(true);
+});

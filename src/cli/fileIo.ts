@@ -108,6 +108,14 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** Why writing `out` failed, in Chinese (a missing folder, not a missing file). */
+export function writeReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "EEXIST") return "输出文件已存在；如确需覆盖，请加 --force";
+  if (code === "ENOENT") return "所在文件夹不存在";
+  return systemReason(e);
+}
+
 /**
  * Why `out` may not be written (null when it may): it is one of the inputs, it is not a regular file (a folder, a
  * device, a FIFO, a symlink), it exists and --force was not given, or it is read-only.

@@ -3,7 +3,7 @@ import { Profile } from "../engine";
 import { newTemplateFile, nextYearTemplateFile, TemplateFile } from "../adapters/xlsx/files";
 import { PROFILE_CHOICES, profileOption } from "./profileOption";
 import { argsErrorReason } from "./argsError";
-import { displayName, outputRefusal, systemReason, writeAtomically } from "./fileIo";
+import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { workbookBytes } from "./inputs";
 
 export interface TemplateIo {
@@ -79,8 +79,7 @@ export async function runTemplate(argv: readonly string[], io: TemplateIo = defa
     // whole or nothing: a template killed half-way never leaves a 0-byte file, and never replaces a filled form unasked
     await writeAtomically(values.out, made.bytes, values.force ?? false);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "EEXIST" ? "输出文件已存在；如确需覆盖，请加 --force" : systemReason(e);
-    io.err(`无法写出 ${displayName(values.out)}：${why}（未写入任何内容）\n`);
+    io.err(`无法写出 ${displayName(values.out)}：${writeReason(e)}（未写入任何内容）\n`);
     return USAGE_OR_FILE_ERROR;
   }
   const what =

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { countBySeverity, Profile } from "../engine";
 import { checkFile, fixFile } from "../adapters/xlsx/files";
 import { argsErrorReason } from "./argsError";
-import { displayName, outputRefusal, systemReason, writeAtomically } from "./fileIo";
+import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption } from "./profileOption";
 import { FileResult, textReport } from "./textReport";
@@ -139,9 +139,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
   try {
     await writeAtomically(out, fixed.bytes, force);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "EEXIST" ? "输出文件已存在；如确需覆盖，请加 --force" : systemReason(e);
-    io.err(`无法写出 ${displayName(out)}：${why}（未写入任何内容）\n`);
+    io.err(`无法写出 ${displayName(out)}：${writeReason(e)}（未写入任何内容）\n`);
     return 2;
   }
   const listed = fixed.findingsSheet ? `，问题清单见工作表“${fixed.findingsSheet}”` : "";

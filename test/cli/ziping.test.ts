@@ -244,7 +244,7 @@ describe("a reviewer's folder of forms", () => {
     const input = tempFile("in.xlsx", await workbookBytes([seedSheet(SEED_FORMS[0]).spec]), dir);
     const r = await run("fix", input, "--out", join(dir, "missing", "out.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("未写入任何内容");
+    expect(r.err).toContain("所在文件夹不存在（未写入任何内容）");
     expect(existsSync(join(dir, "missing"))).toBe(false);
   });
 });

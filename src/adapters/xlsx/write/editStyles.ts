@@ -51,7 +51,7 @@ export class StylesEditor implements SheetStyles {
   private readonly dxfOf = new Map<HighlightKind, number>();
 
   constructor(
-    private readonly part: string,
+    part: string,
     private readonly original: Uint8Array,
   ) {
     this.xml = new XmlText(original);
@@ -182,10 +182,5 @@ export class StylesEditor implements SheetStyles {
       }
     }
     return changed ? this.xml.bytes(this.original) : null;
-  }
-
-  /** The part's name, for messages. */
-  get name(): string {
-    return this.part;
   }
 }

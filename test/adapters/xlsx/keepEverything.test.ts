@@ -110,3 +110,21 @@ describe("fix keeps every part it does not write (keep-everything.xlsx)", () => 
     expect(strFromU8(parts["xl/workbook.xml"])).toContain('name="校验结果"');
   });
 });
+
+describe("a workbook LibreOffice wrote (its own styles, shared strings and layout)", () => {
+  (SKIP_LIBREOFFICE ? it.skip : it)("is scored in place, and LibreOffice reads the written values back", async () => {
+    const { SEED_FORMS, seedSheet } = await import("../../fixtures/seedForms");
+    const { workbookBytes } = await import("../../fixtures/seedWorkbooks");
+    const blank = await workbookBytes([seedSheet(SEED_FORMS[0], { blank: { rates: true, budgetScore: true, total: true, grade: true, indicatorScores: [1, 4] }, percentFormat: true }).spec]);
+    const lo = convertWithLibreOffice(new Map([["blank.xlsx", blank]]), { recalculate: false }).outputs.get("blank.xlsx")!;
+    const fixed = await fixFile(lo, profile);
+    if (!fixed.ok) throw new Error(fixed.message);
+    expect(fixed.written).toBe(9);
+    const back = convertWithLibreOffice(new Map([["scored.xlsx", fixed.bytes]]), { recalculate: false }).outputs.get("scored.xlsx")!;
+    const reading = await readWorkbook(back);
+    if (!reading.ok) throw new Error(reading.message);
+    const value = (r: number, c: number) => reading.grids[0].cells.get(r * 16384 + c)?.value;
+    expect([value(6, 8), value(6, 9), value(16, 8), value(19, 8), value(22, 8), value(23, 3)]).toEqual([0.9377, 9.37, 20, 5, 98.37, "优"]);
+    expect(reading.grids.map((g) => g.sheet)).toEqual(["表1", "校验结果"]);
+  });
+});

@@ -41,43 +41,76 @@ function starts(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+/** A workbook opened but not yet read: its worksheets by name, each read on demand (one at a time, then let go). */
+export interface OpenedWorkbook {
+  readonly ok: true;
+  readonly source: WorkbookSource;
+  /** The worksheets in tab order (chart sheets and dialog sheets are not worksheets). */
+  readonly worksheets: readonly { readonly name: string; readonly part: string }[];
+  /** Read one worksheet into a sparse grid; throws WorkbookError (past the limits, damaged). */
+  read(index: number): ReadSheet;
+}
+
 /**
- * Open an .xlsx (.xlsm, .xltx) from its bytes and read every worksheet into a sparse grid, one sheet at a time.
- * Never throws: a file that cannot be read gives FILE_UNREADABLE, one past the limits FILE_TOO_LARGE (decided from
- * the zip directory before anything is inflated, and again while inflating), each with a Chinese reason.
+ * Open an .xlsx (.xlsm, .xltx) from its bytes: the zip directory, the workbook part, shared strings and styles,
+ * and the limits checked against the sizes the directory declares (FILE_TOO_LARGE before anything is inflated).
+ * Never throws.
  */
-export async function readWorkbook(data: ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookReading> {
+export function openWorkbook(data: ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): OpenedWorkbook | UnreadableWorkbook {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   try {
-    return readPackage(bytes, limits);
+    return openPackage(bytes, limits);
   } catch (e) {
     if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
     return { ok: false, code: "FILE_UNREADABLE", message: "文件已损坏，无法读取" };
   }
 }
 
-function readPackage(bytes: Uint8Array, limits: ReadLimits): WorkbookReading {
+/**
+ * Open an .xlsx (.xlsm, .xltx) from its bytes and read every worksheet into a sparse grid, one sheet at a time.
+ * Never throws: a file that cannot be read gives FILE_UNREADABLE, one past the limits FILE_TOO_LARGE (decided from
+ * the zip directory before anything is inflated, and again while inflating), each with a Chinese reason.
+ */
+export async function readWorkbook(data: ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookReading> {
+  const opened = openWorkbook(data, limits);
+  if (!opened.ok) return opened;
+  try {
+    const sheets = opened.worksheets.map((_s, i) => opened.read(i));
+    return { ok: true, grids: sheets.map((s) => s.grid), sheets, source: opened.source };
+  } catch (e) {
+    if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
+    return { ok: false, code: "FILE_UNREADABLE", message: "文件已损坏，无法读取" };
+  }
+}
+
+function openPackage(bytes: Uint8Array, limits: ReadLimits): OpenedWorkbook {
   if (bytes.length === 0) throw unreadable("文件为空");
-  if (starts(bytes, CFB_MAGIC)) throw unreadable(`文件已加密（设置了打开密码），或是旧版 .xls / WPS .et 格式；请取消密码，或${SAVE_AS_XLSX}`);
+  if (starts(bytes, CFB_MAGIC)) throw unreadable("文件已加密（设置了打开密码），或是旧版 .xls / WPS .et 格式：请取消密码，或用 Excel / WPS 另存为 .xlsx 后再试");
   if (!starts(bytes, ZIP_MAGIC)) throw unreadable(`不是 .xlsx 文件（文件内容无法识别）；若是其他格式的表格，${SAVE_AS_XLSX}`);
   const zip = ZipArchive.open(bytes);
   const budget: InflateBudget = { remaining: limits.xmlBytes, limit: limits.xmlBytes };
   const workbook = readWorkbookPart(zip, budget);
   const rel = (type: string) => workbook.relationships.find((r) => r.type === type)?.target ?? null;
-  const worksheets = workbook.sheets.filter((s) => s.kind === "worksheet" && s.part && zip.get(s.part));
+  const entries = workbook.sheets.filter((s) => s.kind === "worksheet" && s.part && zip.get(s.part));
+  if (workbook.sheets.length > 0 && entries.length === 0) throw unreadable("工作簿中没有可读取的工作表");
 
   // refuse at once what the directory already says is too big, before inflating anything
-  const declared = [rel("sharedStrings"), rel("styles"), ...worksheets.map((s) => s.part)].reduce((sum, p) => sum + (p ? (zip.get(p)?.size ?? 0) : 0), 0);
+  const declared = [rel("sharedStrings"), rel("styles"), ...entries.map((s) => s.part)].reduce((sum, p) => sum + (p ? (zip.get(p)?.size ?? 0) : 0), 0);
   if (declared > budget.remaining) throw tooLarge(`工作簿内容超过 ${megabytes(limits.xmlBytes)}（解压后约 ${megabytes(declared)}），超出本工具的处理上限`);
 
   const strings = readSharedStrings(zip, rel("sharedStrings"), budget);
   const formats = readCellFormats(zip, rel("styles"), budget);
   const context = { strings, formats, date1904: workbook.date1904, budget, cells: { remaining: limits.cells, limit: limits.cells } };
-  const sheets: ReadSheet[] = worksheets.map((s) => {
-    const { grid } = readSheet(zip, zip.get(s.part!)!, s.name, context);
-    const index = workbook.sheets.indexOf(s);
-    return { name: s.name, part: zip.get(s.part!)!.name, grid, isFindingsSheet: isFindingsSheet(workbook.definedNames, index, grid) };
-  });
-  if (workbook.sheets.length > 0 && sheets.length === 0) throw unreadable("工作簿中没有可读取的工作表");
-  return { ok: true, grids: sheets.map((s) => s.grid), sheets, source: { zip, workbook } };
+  const worksheets = entries.map((s) => ({ name: s.name, part: zip.get(s.part!)!.name }));
+  return {
+    ok: true,
+    source: { zip, workbook },
+    worksheets,
+    read(index) {
+      const { name, part } = worksheets[index];
+      const { grid } = readSheet(zip, zip.get(part)!, name, context);
+      const tabIndex = workbook.sheets.indexOf(entries[index]);
+      return { name, part, grid, isFindingsSheet: isFindingsSheet(workbook.definedNames, tabIndex, grid) };
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { SaxesParser } from "saxes";
 import { unreadable, WorkbookError } from "../limits";
 import { localName } from "../read/xml";
+import { concatBytes } from "../zip/concatBytes";
 
 /**
  * An XML part held as a latin1 string — one character per byte — so that positions are byte offsets and every
@@ -39,24 +40,13 @@ export class XmlText {
     const sorted = [...this.splices].sort((a, b) => a.start - b.start || a.end - b.end);
     const parts: Uint8Array[] = [];
     let at = 0;
-    let size = 0;
     for (const s of sorted) {
       if (s.start < at) throw new Error("overlapping XML edits");
-      parts.push(original.subarray(at, s.start));
-      const inserted = latin1Bytes(s.insert);
-      parts.push(inserted);
-      size += s.start - at + inserted.length;
+      parts.push(original.subarray(at, s.start), latin1Bytes(s.insert));
       at = s.end;
     }
     parts.push(original.subarray(at));
-    size += original.length - at;
-    const out = new Uint8Array(size);
-    let p = 0;
-    for (const part of parts) {
-      out.set(part, p);
-      p += part.length;
-    }
-    return out;
+    return concatBytes(parts);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Zip, ZipDeflate, ZipInputFile } from "fflate";
+import { concatBytes } from "../zip/concatBytes";
 import { ZipArchive, ZipEntry } from "../zip/zipArchive";
 
 /** A part of the package written: either copied from the source zip as it is, or new content. */
@@ -43,13 +44,5 @@ export function writeZip(source: ZipArchive, parts: readonly OutputPart[]): Uint
   zip.end();
   if (failure) throw failure;
   if (!done) throw new Error("zip not finished");
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

@@ -21,6 +21,14 @@ module.exports = tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // the .xlsx adapter is bundled for the browser too (the task pane's file mode): no Node modules; Node I/O is src/cli's
+    files: ["src/adapters/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "os", "child_process", "crypto", "zlib", "stream", "**/cli/**"] }],
+      "no-restricted-globals": ["error", "process", "Buffer", "require"],
+    },
+  },
+  {
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["exceljs", "react", "react-dom", "node:*", "fs", "path", "**/adapters/**", "**/cli/**", "**/taskpane/**", "**/commands/**"] }],

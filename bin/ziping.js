@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 // Entry of the `ziping` command; the code is compiled to dist/node by `npm run build`.
 const { main } = require("../dist/node/cli/ziping.js");
+
+// `ziping check … | head`: the reader went away; stop quietly instead of a stack trace
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e) => { process.stderr.write(`内部错误：${e && e.stack ? e.stack : e}\n`); process.exitCode = 3; },

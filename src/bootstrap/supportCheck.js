@@ -20,14 +20,25 @@
     "也可以不用 Excel：在浏览器中打开面板页面选择 .xlsx 文件，或使用命令行 ziping 检查 .xlsx 文件。"
   ];
 
-  /** The bundles need ES2020 syntax (?. and ??) and the ES2015 library (Promise, Map, Symbol). */
+  /** The ES2015 library the bundles use, and ES2020's (which came with ?. and ?? in every engine). */
+  function modernLibrary() {
+    return (
+      typeof Promise === "function" &&
+      typeof Map === "function" &&
+      typeof Symbol === "function" &&
+      typeof globalThis !== "undefined" &&
+      typeof Promise.allSettled === "function"
+    );
+  }
+
+  /**
+   * The bundles need ES2020 syntax (?. and ??) and the ES2015 library (Promise, Map, Symbol). The syntax cannot be
+   * tried here: the pane's Content-Security-Policy forbids the Function constructor (and trying counts as a
+   * violation), so ES2020's own library stands in for it. Trident (IE 11) and EdgeHTML have neither globalThis nor
+   * Promise.allSettled; WebView2 and the Safari of every macOS that Office for Mac supports have both, and ?. too.
+   */
   function modernEnough() {
-    try {
-      var f = new Function("o", "return o?.a ?? 1");
-      return f({}) === 1 && typeof Promise === "function" && typeof Map === "function" && typeof Symbol === "function";
-    } catch (e) {
-      return false;
-    }
+    return modernLibrary();
   }
 
   if (modernEnough()) return;

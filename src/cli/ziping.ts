@@ -1,16 +1,18 @@
-import { readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { extname } from "node:path";
 import { parseArgs } from "node:util";
 import { countBySeverity, Profile } from "../engine";
 import { checkFile, fixFile } from "../adapters/xlsx/files";
+import { argsErrorReason } from "./argsError";
+import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
+import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption } from "./profileOption";
 import { FileResult, textReport } from "./textReport";
 import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
   ziping check [--json] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] 文件.xlsx|文件夹...
-  ziping fix 文件.xlsx --out 输出.xlsx [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet]
-  ziping template --out 新表.xlsx [--profile …] [--from 文件.xlsx --sheet 工作表名]
+  ziping fix 文件.xlsx --out 输出.xlsx [--force] [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet]
+  ziping template --out 新表.xlsx [--force] [--profile …] [--from 文件.xlsx --sheet 工作表名]
 `;
 
 class UsageError extends Error {}
@@ -29,60 +31,46 @@ async function profileOf(value: string | undefined): Promise<Profile> {
   return resolved.profile;
 }
 
-async function readBytes(file: string): Promise<Uint8Array | { code: "FILE_UNREADABLE"; message: string }> {
+/** parseArgs with its English errors turned into a Chinese usage error. */
+function parsed<T>(parse: () => T): T {
   try {
-    return new Uint8Array(await readFile(file));
+    return parse();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹，不是文件" : code === "EACCES" ? "没有读取权限" : `无法读取（${(e as Error).message}）`;
-    return { code: "FILE_UNREADABLE", message };
-  }
-}
-
-/** A folder stands for the .xlsx files in it (a reviewer's folder of forms); Excel's ~$ lock files are skipped. */
-async function expandFolders(paths: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const p of paths) {
-    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
-    if (!isDir) {
-      files.push(p);
-      continue;
-    }
-    const names = (await readdir(p)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
-    files.push(...names.map((n) => join(p, n)));
-  }
-  return files;
-}
-
-/** Write the whole file or nothing: a temp file beside the target, renamed into place. */
-async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
+    throw new UsageError(argsErrorReason(e, "参数有误"));
   }
 }
 
 async function check(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" } },
-  });
-  if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件");
+  const { values, positionals } = parsed(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" } },
+    }),
+  );
+  if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件或文件夹");
   const profile = await profileOf(values.profile);
+  const { entries, skipped } = await expandInputs(positionals);
   const results: FileResult[] = [];
-  for (const file of await expandFolders(positionals)) {
-    const bytes = await readBytes(file);
-    if (!(bytes instanceof Uint8Array)) {
-      results.push({ file, error: bytes, sheets: [] });
+  for (const { file, error } of entries) {
+    if (error) {
+      results.push({ file, error: { code: error.code, message: error.message }, sheets: [] });
       continue;
     }
-    const checked = await checkFile(bytes, profile, { sheet: values.sheet });
-    results.push(checked.ok ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report) } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
+    // one file at a time: its bytes and grids are let go before the next is read; whatever happens to one file,
+    // the others are still checked and reported
+    try {
+      const loaded = await workbookBytes(file);
+      if (!loaded.ok) {
+        results.push({ file, error: { code: loaded.code, message: loaded.message }, sheets: [] });
+        continue;
+      }
+      const checked = await checkFile(loaded.bytes, profile, { sheet: values.sheet });
+      results.push(checked.ok ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report) } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
+    } catch {
+      results.push({ file, error: { code: "FILE_UNREADABLE", message: "处理这个文件时出现内部错误，已跳过（其他文件照常校验）" }, sheets: [] });
+    }
   }
   const sheets = results.flatMap((r) => r.sheets);
   const counts = countBySeverity(sheets.flatMap((x) => x.findings));
@@ -91,53 +79,72 @@ async function check(argv: string[], io: Io): Promise<number> {
       schemaVersion: 1,
       profile: profile.id,
       files: results,
+      skipped,
       summary: { files: results.length, forms: sheets.filter((s) => s.isForm).length, errors: counts.error, warnings: counts.warning, infos: counts.info },
     };
     io.out(JSON.stringify(report, null, 2) + "\n");
-  } else io.out(textReport(results));
+  } else io.out(textReport(results, skipped));
   if (results.some((r) => r.error)) return 2;
   return counts.error > 0 ? 1 : 0;
 }
 
+/** The extension a copy must have: a macro workbook keeps its macros and its content type, so it stays .xlsm. */
+function extensionProblem(out: string, macroEnabled: boolean): string | null {
+  const ext = extname(out).toLowerCase();
+  if (macroEnabled && ext !== ".xlsm" && ext !== ".xltm") return "输入是启用宏的工作簿（.xlsm），副本保留了宏，请用 .xlsm 作为输出文件的扩展名";
+  if (!macroEnabled && ext !== ".xlsx" && ext !== ".xltx") return "输出文件请用 .xlsx 扩展名（Excel 按扩展名判断文件格式）";
+  return null;
+}
+
 async function fix(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      profile: { type: "string" },
-      sheet: { type: "string" },
-      "overwrite-scores": { type: "boolean" },
-      "no-findings-sheet": { type: "boolean" },
-    },
-  });
+  const { values, positionals } = parsed(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: "string" },
+        force: { type: "boolean" },
+        profile: { type: "string" },
+        sheet: { type: "string" },
+        "overwrite-scores": { type: "boolean" },
+        "no-findings-sheet": { type: "boolean" },
+      },
+    }),
+  );
   if (positionals.length !== 1) throw new UsageError("fix 需要且只需要一个输入文件");
   if (!values.out) throw new UsageError("请用 --out 指定输出文件（fix 从不改写输入文件）");
   const [input] = positionals;
-  if (resolve(input) === resolve(values.out)) throw new UsageError("输出文件不能与输入文件相同（fix 从不改写输入文件）");
+  const out = values.out;
+  const force = values.force ?? false;
+  const refusal = await outputRefusal(out, [input], force);
+  if (refusal) throw new UsageError(`${displayName(out)}：${refusal}`);
   const profile = await profileOf(values.profile);
-  const bytes = await readBytes(input);
-  if (!(bytes instanceof Uint8Array)) {
-    io.err(`${input}：${bytes.message}\n`);
+  const loaded = await workbookBytes(input);
+  if (!loaded.ok) {
+    io.err(`${displayName(input)}：${loaded.message}\n`);
     return 2;
   }
-  const fixed = await fixFile(bytes, profile, {
+  const fixed = await fixFile(loaded.bytes, profile, {
     sheet: values.sheet,
     overwriteScores: values["overwrite-scores"],
     findingsSheet: !values["no-findings-sheet"],
   });
   if (!fixed.ok) {
-    io.err(`${input}：${fixed.message}\n`);
+    io.err(`${displayName(input)}：${fixed.message}\n`);
     return 2;
   }
+  const badExtension = extensionProblem(out, fixed.macroEnabled);
+  if (badExtension) throw new UsageError(`${displayName(out)}：${badExtension}`);
   try {
-    await writeWhole(values.out, fixed.bytes);
+    await writeAtomically(out, fixed.bytes, force);
   } catch (e) {
-    io.err(`无法写出 ${values.out}：${(e as Error).message}（未写入任何内容）\n`);
+    io.err(`无法写出 ${displayName(out)}：${writeReason(e)}（未写入任何内容）\n`);
     return 2;
   }
-  const listed = values["no-findings-sheet"] ? "" : "，问题清单见工作表“校验结果”";
-  io.out(`已写出 ${values.out}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}\n`);
+  const listed = fixed.findingsSheet ? `，问题清单见工作表“${fixed.findingsSheet}”` : "";
+  const converted = loaded.converted ? "（输入已由 LibreOffice 转换为 .xlsx）" : "";
+  io.out(`已写出 ${displayName(out)}${converted}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}\n`);
   io.out(textReport([{ file: input, error: null, sheets: fixed.result.sheets.map((x) => x.report) }]));
   return fixed.result.counts.error > 0 ? 1 : 0;
 }
@@ -162,8 +169,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         throw new UsageError(command ? `未知的命令“${command}”` : "请指定命令");
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`${(e as Error).message}\n${USAGE}`);
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${USAGE}`);
       return 2;
     }
     throw e;

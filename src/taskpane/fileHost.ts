@@ -5,10 +5,10 @@ import { fileRefusal, notAFormMessage, unreadableMessage } from "./fileMessages"
 const PROFILE_KEY = "ziping.profile";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** "自评表.xlsx" → "自评表（已计分）.xlsx". */
-export function scoredName(name: string): string {
-  const base = name.replace(/\.xlsx$/i, "");
-  return `${base}（已计分）.xlsx`;
+/** "自评表.xlsx" → "自评表（已计分）.xlsx"; a macro workbook's copy keeps its macros, so it stays .xlsm. */
+export function scoredName(name: string, macroEnabled = false): string {
+  const base = name.replace(/\.(xlsx|xlsm)$/i, "");
+  return `${base}（已计分）${macroEnabled ? ".xlsm" : ".xlsx"}`;
 }
 
 export interface FileHostDeps {
@@ -49,7 +49,7 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
         highlighted: fixed.highlighted,
         writes: sheets.flatMap((x) => x.writes),
         cellText: Object.fromEntries(sheets.map((x) => [x.report.sheet, x.cellText])),
-        scored: { name: scoredName(file.name), bytes: fixed.bytes },
+        scored: { name: scoredName(file.name, fixed.macroEnabled), bytes: fixed.bytes },
       };
     },
     async makeTemplate(kind, profileId, file, sheet) {

@@ -138,4 +138,6 @@ export const CODE_TITLE: Partial<Record<FindingCode, string>> = {
   PROJECT_DUPLICATED: "同一项目的另一张表数字不同",
   INDICATORS_COPIED_FROM_OTHER_FORM: "指标照抄另一个项目",
   HEADER_UNRECOGNIZED: "未识别的表头",
+  NUMBER_NEGATIVE: "数字为负数",
+  MERGE_OVERLAP: "合并单元格重叠",
 };

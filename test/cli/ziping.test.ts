@@ -88,7 +88,7 @@ describe("ziping check", () => {
     [["check"], "请指定"],
     [["check", "--profile", "x", "a.xlsx"], "未知的评分方案"],
     [["frobnicate"], "未知的命令"],
-    [["check", "--bogus", "a.xlsx"], "Unknown option"],
+    [["check", "--bogus", "a.xlsx"], "未知的选项 --bogus"],
   ])("usage error %j → exit 2", async (argv, text) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
@@ -266,7 +266,7 @@ describe("a reviewer's folder of forms", () => {
     const input = tempFile("in.xlsx", await workbookBytes([seedSheet(SEED_FORMS[0]).spec]), dir);
     const r = await run("fix", input, "--out", join(dir, "missing", "out.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("未写入任何内容");
+    expect(r.err).toContain("所在文件夹不存在（未写入任何内容）");
     expect(existsSync(join(dir, "missing"))).toBe(false);
   });
 });

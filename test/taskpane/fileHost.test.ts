@@ -71,6 +71,7 @@ describe("file host (the pane outside Office)", () => {
   it("names the scored copy", () => {
     expect(scoredName("a.XLSX")).toBe("a（已计分）.xlsx");
     expect(scoredName("自评表")).toBe("自评表（已计分）.xlsx");
+    expect(scoredName("宏.xlsm", true)).toBe("宏（已计分）.xlsm");
   });
 });
 

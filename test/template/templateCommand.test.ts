@@ -86,7 +86,7 @@ describe("ziping template", () => {
   it.each([
     ["no --out", [], "请用 --out 指定要写出的新文件"],
     ["--out without a value", ["--out"], "选项 --out 缺少取值"],
-    ["an unknown option", ["--out", "x.xlsx", "--force"], "未知的选项 --force"],
+    ["an unknown option", ["--out", "x.xlsx", "--bogus"], "未知的选项 --bogus"],
     ["a positional file", ["--out", "x.xlsx", "extra.xlsx"], "template 不接受文件参数"],
     ["--sheet without --from", ["--out", "x.xlsx", "--sheet", "表1"], "--sheet 需要与 --from 一起使用"],
     ["an unknown profile", ["--out", "x.xlsx", "--profile", "beijing"], "未知的评分方案“beijing”"],

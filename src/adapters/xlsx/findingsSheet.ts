@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { WrittenCell } from "../../app";
-import { countBySeverity, FindingReport, FormReport, HIGHLIGHT_MEANING, highlightArgb, HighlightKind, orderFindings, SheetReport, verdictText } from "../../engine";
+import { cellKey, countBySeverity, FindingReport, FormReport, Grid, HIGHLIGHT_MEANING, highlightArgb, HighlightKind, orderFindings, SheetReport, verdictText } from "../../engine";
+import type { DefinedName } from "./read/package";
 
 /** The sheet a scored copy carries for people without the add-in (WPS, reviewers): every finding, one a row. */
 export const FINDINGS_SHEET_NAME = "校验结果";
@@ -12,6 +13,32 @@ export interface FindingsSheetInput {
   readonly profile: { readonly id: string; readonly name: string };
   /** When the copy was scored (printed at the top). */
   readonly at: Date;
+}
+
+/**
+ * The marker of our findings sheet: a hidden defined name scoped to it. Excel, WPS and LibreOffice keep defined
+ * names when they save, so a copy scored again finds its own sheet (and replaces it) whatever the user renamed it
+ * to, while a user's own sheet that happens to be called 校验结果 is never taken for ours.
+ */
+export const FINDINGS_SHEET_MARKER = "ziping_findings";
+
+/** The header row of copies scored before the marker existed (named 校验结果, this exact first row). */
+const LEGACY_HEADER = ["工作表", "项目名称", "单元格", "级别", "部分", "说明", "计算", "代码"];
+
+/** Whether the sheet at `index` (tab order) is a findings sheet we wrote: by its marker, or an unmarked earlier copy's. */
+export function isFindingsSheet(definedNames: readonly DefinedName[], index: number, grid: Grid): boolean {
+  if (definedNames.some((n) => n.name === FINDINGS_SHEET_MARKER && n.localSheetId === index)) return true;
+  return grid.sheet === FINDINGS_SHEET_NAME && LEGACY_HEADER.every((h, i) => grid.cells.get(cellKey(1, i + 1))?.value === h);
+}
+
+/**
+ * The name for a new findings sheet: 校验结果, or 校验结果(2), (3)… when the workbook already has a sheet of that
+ * name (Excel compares sheet names without case).
+ */
+export function findingsSheetName(taken: readonly string[]): string {
+  const names = new Set(taken.map((n) => n.toLowerCase()));
+  if (!names.has(FINDINGS_SHEET_NAME)) return FINDINGS_SHEET_NAME;
+  for (let i = 2; ; i++) if (!names.has(`${FINDINGS_SHEET_NAME}(${i})`)) return `${FINDINGS_SHEET_NAME}(${i})`;
 }
 
 /**
@@ -29,6 +56,8 @@ const COLUMNS = [
 ] as const;
 const COL = { sheet: 1, cells: 2, level: 3, message: 4, calculation: 5, code: 6 } as const;
 const HEADER_ROW = 4;
+/** The rows printed on every page of the sheet (its header row), as a print-titles reference. */
+export const FINDINGS_PRINT_TITLE_ROWS = `$${HEADER_ROW}:$${HEADER_ROW}`;
 
 /** Points per wrapped line at the default 11 pt font, with room for CJK fonts' taller lines. */
 const LINE_PT = 15;
@@ -98,10 +127,10 @@ function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
  * At the top the 评分方案 and the time; then one block per form: its 总分 / 评分等级 line, the cells written (已写入,
  * with what they held before), then the findings, 错误 before 警告 before 提示, each by position.
  */
-export function writeFindingsSheet(workbook: ExcelJS.Workbook, input: FindingsSheetInput): void {
-  const old = workbook.getWorksheet(FINDINGS_SHEET_NAME);
+export function writeFindingsSheet(workbook: ExcelJS.Workbook, input: FindingsSheetInput, name = FINDINGS_SHEET_NAME): void {
+  const old = workbook.getWorksheet(name);
   if (old) workbook.removeWorksheet(old.id);
-  const ws = workbook.addWorksheet(FINDINGS_SHEET_NAME, {
+  const ws = workbook.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
       orientation: "landscape",

@@ -1,77 +1,116 @@
-import ExcelJS from "exceljs";
-import { areaOfRange, Cell, CellValue, createGrid, Grid } from "../../engine";
+import { Grid } from "../../engine";
+import { DEFAULT_LIMITS, megabytes, ReadLimits, tooLarge, unreadable, WorkbookError } from "./limits";
+import { readWorkbookPart, SAVE_AS_XLSX, WorkbookPart } from "./read/package";
+import { readSheet } from "./read/readSheet";
+import { readSharedStrings } from "./read/sharedStrings";
+import { readCellFormats } from "./read/styles";
+import { InflateBudget, ZipArchive } from "./zip/zipArchive";
+import { isFindingsSheet } from "./findingsSheet";
 
-/** A workbook that could not be opened: missing, corrupt, encrypted (password-protected) or not .xlsx. */
+/** A workbook that could not be read: missing, corrupt, encrypted, not .xlsx (FILE_UNREADABLE) or past the limits (FILE_TOO_LARGE). */
 export interface UnreadableWorkbook {
   readonly ok: false;
-  readonly code: "FILE_UNREADABLE";
+  readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE";
   readonly message: string;
 }
 
-export type WorkbookReading = { readonly ok: true; readonly workbook: ExcelJS.Workbook; readonly grids: Grid[] } | UnreadableWorkbook;
-
-/** An exceljs cell value as the engine's plain value (a formula's cached result, rich text as text). */
-function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
-  if (typeof v === "object") {
-    if ("formula" in v || "sharedFormula" in v) {
-      const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      const inner = plainValue((f.result ?? null) as ExcelJS.CellValue);
-      return { value: inner.value, formula: f.formula ?? f.sharedFormula ?? "" };
-    }
-    if ("richText" in v) return { value: v.richText.map((t) => t.text).join("") };
-    if ("text" in v) return { value: String((v as { text: unknown }).text) };
-    if ("error" in v) return { value: String(v.error) };
-  }
-  return { value: String(v) };
+/** One worksheet as read. */
+export interface ReadSheet {
+  readonly name: string;
+  /** Its part in the package (xl/worksheets/sheet1.xml). */
+  readonly part: string;
+  readonly grid: Grid;
+  /** The 校验结果 sheet of an earlier scored copy (recognised by its marker, not by its name). */
+  readonly isFindingsSheet: boolean;
 }
 
-/** One worksheet into the engine's grid: values, formulas with their cached results, number formats, merges. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const cells: { row: number; col: number; cell: Cell }[] = [];
-  // empty cells count too: a blank 执行率 cell's 0.00% format decides how the value is written into it
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: true }, (c, colNumber) => {
-      if (c.isMerged && c.master.address !== c.address) return; // merge children repeat the master's value
-      // a formula's cached result comes from `result`: exceljs leaves a cached 0 out of `value`
-      const { value, formula } = c.type === ExcelJS.ValueType.Formula ? { value: plainValue((c.result ?? null) as ExcelJS.CellValue).value, formula: c.formula } : plainValue(c.value);
-      const numberFormat = c.numFmt && c.numFmt !== "General" ? c.numFmt : undefined;
-      cells.push({ row: rowNumber, col: colNumber, cell: { value, formula, numberFormat } });
-    });
-  });
-  const merges = (ws.model.merges ?? []).map(areaOfRange);
-  return createGrid({ sheet: ws.name, cells, merges });
+/** The package a workbook was read from, kept for writing a copy of it (write/scoredCopy.ts). */
+export interface WorkbookSource {
+  readonly zip: ZipArchive;
+  readonly workbook: WorkbookPart;
 }
 
-function unreadable(message: string): UnreadableWorkbook {
-  return { ok: false, code: "FILE_UNREADABLE", message };
+export type WorkbookReading =
+  | { readonly ok: true; readonly grids: Grid[]; readonly sheets: readonly ReadSheet[]; readonly source: WorkbookSource }
+  | UnreadableWorkbook;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // OLE container: encrypted .xlsx, old .xls, WPS .et
+
+function starts(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
 }
 
-const ZIP_MAGIC = [0x50, 0x4b];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // OLE container: encrypted .xlsx or old .xls
+/** A workbook opened but not yet read: its worksheets by name, each read on demand (one at a time, then let go). */
+export interface OpenedWorkbook {
+  readonly ok: true;
+  readonly source: WorkbookSource;
+  /** The worksheets in tab order (chart sheets and dialog sheets are not worksheets). */
+  readonly worksheets: readonly { readonly name: string; readonly part: string }[];
+  /** Read one worksheet into a sparse grid; throws WorkbookError (past the limits, damaged). */
+  read(index: number): ReadSheet;
+}
 
 /**
- * Open an .xlsx from its bytes. Never throws: a file that cannot be read gives a FILE_UNREADABLE with a
- * Chinese reason (encrypted, old .xls, damaged).
+ * Open an .xlsx (.xlsm, .xltx) from its bytes: the zip directory, the workbook part, shared strings and styles,
+ * and the limits checked against the sizes the directory declares (FILE_TOO_LARGE before anything is inflated).
+ * Never throws.
  */
-export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<WorkbookReading> {
+export function openWorkbook(data: ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): OpenedWorkbook | UnreadableWorkbook {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.length === 0) return unreadable("文件为空");
-  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
-    return unreadable("文件已加密（设置了打开密码）或是旧版 .xls 格式，请取消密码或另存为 .xlsx 后再试");
-  }
-  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) return unreadable("不是 .xlsx 文件（文件内容无法识别）");
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return openPackage(bytes, limits);
   } catch (e) {
-    return unreadable(`文件已损坏，无法读取（${e instanceof Error ? e.message : String(e)}）`);
+    if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
+    return { ok: false, code: "FILE_UNREADABLE", message: "文件已损坏，无法读取" };
   }
+}
+
+/**
+ * Open an .xlsx (.xlsm, .xltx) from its bytes and read every worksheet into a sparse grid, one sheet at a time.
+ * Never throws: a file that cannot be read gives FILE_UNREADABLE, one past the limits FILE_TOO_LARGE (decided from
+ * the zip directory before anything is inflated, and again while inflating), each with a Chinese reason.
+ */
+export async function readWorkbook(data: ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookReading> {
+  const opened = openWorkbook(data, limits);
+  if (!opened.ok) return opened;
   try {
-    return { ok: true, workbook, grids: workbook.worksheets.map(worksheetToGrid) };
+    const sheets = opened.worksheets.map((_s, i) => opened.read(i));
+    return { ok: true, grids: sheets.map((s) => s.grid), sheets, source: opened.source };
   } catch (e) {
-    return unreadable(`工作表内容无法读取（${e instanceof Error ? e.message : String(e)}）`);
+    if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
+    return { ok: false, code: "FILE_UNREADABLE", message: "文件已损坏，无法读取" };
   }
+}
+
+function openPackage(bytes: Uint8Array, limits: ReadLimits): OpenedWorkbook {
+  if (bytes.length === 0) throw unreadable("文件为空");
+  if (starts(bytes, CFB_MAGIC)) throw unreadable("文件已加密（设置了打开密码），或是旧版 .xls / WPS .et 格式：请取消密码，或用 Excel / WPS 另存为 .xlsx 后再试");
+  if (!starts(bytes, ZIP_MAGIC)) throw unreadable(`不是 .xlsx 文件（文件内容无法识别）；若是其他格式的表格，${SAVE_AS_XLSX}`);
+  const zip = ZipArchive.open(bytes);
+  const budget: InflateBudget = { remaining: limits.xmlBytes, limit: limits.xmlBytes };
+  const workbook = readWorkbookPart(zip, budget);
+  const rel = (type: string) => workbook.relationships.find((r) => r.type === type)?.target ?? null;
+  const entries = workbook.sheets.filter((s) => s.kind === "worksheet" && s.part && zip.get(s.part));
+  if (workbook.sheets.length > 0 && entries.length === 0) throw unreadable("工作簿中没有可读取的工作表");
+
+  // refuse at once what the directory already says is too big, before inflating anything
+  const declared = [rel("sharedStrings"), rel("styles"), ...entries.map((s) => s.part)].reduce((sum, p) => sum + (p ? (zip.get(p)?.size ?? 0) : 0), 0);
+  if (declared > budget.remaining) throw tooLarge(`工作簿内容超过 ${megabytes(limits.xmlBytes)}（解压后约 ${megabytes(declared)}），超出本工具的处理上限`);
+
+  const strings = readSharedStrings(zip, rel("sharedStrings"), budget);
+  const formats = readCellFormats(zip, rel("styles"), budget);
+  const context = { strings, formats, date1904: workbook.date1904, budget, cells: { remaining: limits.cells, limit: limits.cells } };
+  const worksheets = entries.map((s) => ({ name: s.name, part: zip.get(s.part!)!.name }));
+  return {
+    ok: true,
+    source: { zip, workbook },
+    worksheets,
+    read(index) {
+      const { name, part } = worksheets[index];
+      const { grid } = readSheet(zip, zip.get(part)!, name, context);
+      const tabIndex = workbook.sheets.indexOf(entries[index]);
+      return { name, part, grid, isFindingsSheet: isFindingsSheet(workbook.definedNames, tabIndex, grid) };
+    },
+  };
 }

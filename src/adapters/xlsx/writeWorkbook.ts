@@ -1,50 +1,5 @@
 import ExcelJS from "exceljs";
-import { CellStyle, highlightArgb, HIGHLIGHT_RGB, highlightRuleFormula, isOwnHighlightRule, planMarks, rangeA1, SheetSpec, toA1, WritePlan } from "../../engine";
-
-type ConditionalFormatting = ExcelJS.ConditionalFormattingOptions;
-
-/**
- * Whether a conditional format of a loaded sheet is one of ours: tagged (engine/highlight), or — from copies
- * scored before rules were tagged — an always-TRUE expression filled with one of our colours.
- */
-function isOwnFormatting(cf: ConditionalFormatting): boolean {
-  const palette = new Set(Object.values(HIGHLIGHT_RGB).map((rgb) => `FF${rgb}`));
-  return cf.rules.every((rule) => {
-    const formula = "formulae" in rule ? (rule.formulae as unknown[] | undefined)?.[0] : undefined;
-    if (isOwnHighlightRule(formula)) return true;
-    const argb = (rule.style?.fill as { bgColor?: { argb?: string } } | undefined)?.bgColor?.argb;
-    return rule.type === "expression" && formula === "TRUE" && argb !== undefined && palette.has(argb);
-  });
-}
-
-/**
- * Apply a write plan to a worksheet: values (and a 0.00 format where the cell had none), and highlights as tagged
- * conditional formats that replace the previous run's, so the cells' own fills stay as they were, scoring a scored
- * copy again leaves one set, and the add-in's 清除标注 removes them.
- */
-export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: WritePlan): void {
-  for (const w of plan.writes) {
-    const cell = ws.getCell(w.cell.row, w.cell.col);
-    cell.value = w.value;
-    // exceljs shares one style object among cells loaded with the same style: replace it, never mutate it
-    if (w.numberFormat) cell.style = { ...cell.style, numFmt: w.numberFormat };
-  }
-  ws.removeConditionalFormatting((cf: ConditionalFormatting) => !isOwnFormatting(cf));
-  // the values are written above, so written cells get their own mark (engine/plan/planMarks)
-  for (const m of planMarks(plan, { written: true })) {
-    ws.addConditionalFormatting({
-      ref: toA1(m.cell),
-      rules: [
-        {
-          type: "expression",
-          priority: 1,
-          formulae: [highlightRuleFormula(m.kind)],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: highlightArgb(m.kind) } } },
-        },
-      ],
-    });
-  }
-}
+import { CellStyle, rangeA1, SheetSpec } from "../../engine";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 

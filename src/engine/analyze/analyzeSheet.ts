@@ -2,6 +2,7 @@ import { Grid } from "../grid/grid";
 import { Finding } from "../findings/codes";
 import { CHECKS } from "../findings/checks";
 import { formNotFound } from "../findings/checks/structureChecks";
+import { mergeOverlap } from "../findings/checks/mergeOverlap";
 import { locateForms } from "../locate/locateForms";
 import { tableLabels } from "../locate/locateForm";
 import { readForm } from "../model/readForm";
@@ -42,5 +43,8 @@ export function analyzeSheet(grid: Grid, profile: Profile, options: AnalyzeOptio
     const form = scoreForm(readForm(grid, layout), profile);
     return { form, findings: CHECKS.flatMap((check) => check(form)) };
   });
+  // overlapping merges are the sheet's: told once, with its first form
+  const overlaps = mergeOverlap(grid);
+  if (overlaps.length > 0) forms[0] = { ...forms[0], findings: [...overlaps, ...forms[0].findings] };
   return { sheet: grid.sheet, isForm: true, forms, form: forms[0].form, findings: forms[0].findings };
 }

@@ -11,6 +11,8 @@ export const FINDING_CODES = {
   FORM_NOT_FOUND: { severity: "error", part: "form" },
   FIELD_MISSING: { severity: "error", part: "form" },
   VALUE_NOT_NUMBER: { severity: "error", part: "form" },
+  /** A negative amount, 分数/分值 or 得分; the finding's part is set by what it concerns (funds, indicators, total). */
+  NUMBER_NEGATIVE: { severity: "error", part: "funds" },
   VALUE_MISSING: { severity: "error", part: "indicators" },
   FUNDS_SUM_MISMATCH: { severity: "error", part: "funds" },
   EXEC_RATE_MISMATCH: { severity: "error", part: "funds" },
@@ -49,6 +51,8 @@ export const FINDING_CODES = {
   FORMULA_DISAGREES: { severity: "error", part: "form" },
   /** A header label the locator could not place (rules.md §1.6: "未识别的表头“…”"). */
   HEADER_UNRECOGNIZED: { severity: "info", part: "form" },
+  /** Merged areas of the sheet that overlap (a damaged file; Excel repairs it on opening): read by the first one. */
+  MERGE_OVERLAP: { severity: "warning", part: "form" },
 } as const satisfies Record<string, { severity: Severity; part: FormPart }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -13,6 +13,8 @@ export const MESSAGES_ZH_CN: Messages = {
       : `工作表“${p.sheet}”中没有找到财政项目支出绩效自评表（未找到“全年预算数”或“三级指标”等表头）`,
   FIELD_MISSING: (p) => `自评表缺少${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}，无法完整校验；请按标准格式补齐`,
   HEADER_UNRECOGNIZED: (p) => `未识别的表头“${p.text}”（${p.where}），这一列没有读取；如果它是年度指标值、实际完成值、分值、得分等，请改用常用的名称`,
+  MERGE_OVERLAP: (p) => `合并单元格 ${p.areas} 与前面的合并区域重叠（文件有损坏，Excel 打开时会提示修复）；已按先出现的合并区域读取，请取消这些合并后重新合并`,
+  NUMBER_NEGATIVE: (p) => `${p.what}为负数（${p.value}）：金额、分值和得分不能小于 0，请核对后改正；在改正前不据此计算执行率、得分和总分`,
   VALUE_NOT_NUMBER: (p) => `${p.what}“${p.text}”不是数字，请填写数字（如 97.68），无数据时填写“-”或留空`,
   VALUE_MISSING: (p) => `指标“${p.name}”未填写${p.what}，请补填`,
   FUNDS_SUM_MISMATCH: (p) => `${p.column}：年度资金总额 ${p.total} 不等于各项资金之和 ${p.sum}（${p.parts}），请核对`,

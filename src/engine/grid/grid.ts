@@ -30,6 +30,8 @@ export interface Grid {
   readonly merges: readonly MergeArea[];
   /** For each cell covered by a merge (its top-left included), the index of that merge. */
   readonly mergeIndex: ReadonlyMap<number, number>;
+  /** Merged areas of the input that overlap an earlier one: left out (as Excel's repair does), kept here to be reported. */
+  readonly overlappingMerges?: readonly MergeArea[];
 }
 
 const KEY_STRIDE = 1 << 14; // Excel has 16,384 columns
@@ -67,9 +69,18 @@ export function createGrid(input: GridInput): Grid {
     if (row > rowCount) rowCount = row;
     if (col > colCount) colCount = col;
   }
-  const merges = (input.merges ?? []).filter((m) => m.bottom > m.top || m.right > m.left);
+  const merges: MergeArea[] = [];
+  const overlappingMerges: MergeArea[] = [];
   const mergeIndex = new Map<number, number>();
-  merges.forEach((m, i) => {
+  for (const m of input.merges ?? []) {
+    if (m.bottom <= m.top && m.right <= m.left) continue;
+    let overlaps = false;
+    for (let r = m.top; r <= m.bottom && !overlaps; r++) for (let c = m.left; c <= m.right && !overlaps; c++) overlaps = mergeIndex.has(cellKey(r, c));
+    if (overlaps) {
+      overlappingMerges.push(m);
+      continue;
+    }
+    const i = merges.push(m) - 1;
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
         mergeIndex.set(cellKey(r, c), i);
@@ -77,8 +88,8 @@ export function createGrid(input: GridInput): Grid {
     }
     if (m.bottom > rowCount) rowCount = m.bottom;
     if (m.right > colCount) colCount = m.right;
-  });
-  return { sheet: input.sheet, rowCount, colCount, cells, merges, mergeIndex };
+  }
+  return { sheet: input.sheet, rowCount, colCount, cells, merges, mergeIndex, ...(overlappingMerges.length ? { overlappingMerges } : {}) };
 }
 
 /**

@@ -72,6 +72,11 @@ export function declared(cell: NumberCell | undefined): Dec | null {
   return cell?.reading.kind === "number" ? cell.reading.value : null;
 }
 
+/** The number a cell holds when it may enter a score: a negative amount, 分数/分值 or 得分 never does (NUMBER_NEGATIVE). */
+function usable(x: Dec | null): Dec | null {
+  return x !== null && x.isNegative() && !x.isZero() ? null : x;
+}
+
 function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
   const budget = declared(row.budget);
   const executed = declared(row.executed);
@@ -80,7 +85,9 @@ function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
   const absentIsZero = (x: Dec | null, cell: NumberCell) => x ?? (cell.reading.kind === "none" && !nothingTyped ? new D(0) : null);
   const b = absentIsZero(budget, row.budget);
   const e = absentIsZero(executed, row.executed);
-  const rate = b && e ? executionRate(b, e, profile.rounding) : null;
+  // a negative amount is NUMBER_NEGATIVE: no rate is computed from it
+  const negative = (b !== null && usable(b) === null) || (e !== null && usable(e) === null);
+  const rate = b && e && !negative ? executionRate(b, e, profile.rounding) : null;
   const printed = declared(row.rate);
   const asFraction = printed !== null && rate !== null && isFractionOf(printed, rate, row.rate!);
   return { row, budget: b, executed: e, rate, declaredRate: asFraction ? printed!.times(HUNDRED) : printed, rateAsFraction: asFraction };
@@ -111,12 +118,13 @@ function isFractionOf(printed: Dec, rate: Dec, cell: NumberCell): boolean {
 function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
   const weight = declared(indicator.weight);
   const score = declared(indicator.score);
-  const rule = weight ? scoreIndicator(indicator.target, indicator.actual, weight, profile) : null;
+  const w = usable(weight);
+  const rule = w ? scoreIndicator(indicator.target, indicator.actual, w, profile) : null;
   const computed = rule?.score ?? null;
   const blank = indicator.score === undefined || indicator.score.reading.kind === "none";
   // met or not does not depend on the weight: a form with no 分值 still misses or meets its targets
   const met = (rule ?? scoreIndicator(indicator.target, indicator.actual, new D(1), profile))?.met ?? null;
-  return { indicator, weight, declared: score, rule, computed, used: blank ? computed : score, met };
+  return { indicator, weight, declared: score, rule, computed, used: blank ? computed : usable(score), met };
 }
 
 /** Whether the form prints any weight or score at all (a cell or a label): else it is read, never scored. */
@@ -158,8 +166,9 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   const weights = weightStructure(model, budgetWeight);
 
   const scoring = scoringOf(model, weights);
+  // no score from a negative amount or 分数 (NUMBER_NEGATIVE)
   const bScore =
-    scoring.kind !== "unscored" && fundsTotal?.budget && fundsTotal.executed
+    scoring.kind !== "unscored" && fundsTotal?.budget && fundsTotal.executed && usable(fundsTotal.budget) && usable(fundsTotal.executed) && usable(budgetWeight)
       ? budgetScore(budgetWeight, fundsTotal.budget, fundsTotal.executed, profile.rounding)
       : null;
   // a blank 得分 the rules cannot fill leaves the sum undecided

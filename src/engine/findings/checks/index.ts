@@ -2,6 +2,7 @@ import { Check } from "./check";
 import * as funds from "./fundsChecks";
 import * as goal from "./goalChecks";
 import * as indicators from "./indicatorChecks";
+import { negativeNumbers } from "./negativeNumbers";
 import * as structure from "./structureChecks";
 import * as total from "./totalChecks";
 
@@ -10,6 +11,7 @@ export const CHECKS: readonly Check[] = [
   structure.fieldMissing,
   structure.headerUnrecognized,
   structure.valueNotNumber,
+  negativeNumbers,
   funds.fundsSumMismatch,
   funds.execRateMismatch,
   funds.budgetScoreMismatch,

@@ -1,0 +1,108 @@
+import { escapeXml, scanElements, XmlText, ElementSpan } from "./xmlText";
+
+/** CT_Workbook's children that come after definedNames (and calcPr after definedNames). */
+const AFTER_DEFINED_NAMES = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+const AFTER_CALC_PR = AFTER_DEFINED_NAMES.slice(1);
+
+function scanTop(part: string, xml: XmlText, deeper: (name: string) => boolean): { root: ElementSpan; top: ElementSpan[]; children: ElementSpan[] } {
+  let root: ElementSpan | null = null;
+  const top: ElementSpan[] = [];
+  const children: ElementSpan[] = [];
+  scanElements(
+    part,
+    xml,
+    (name, depth) => depth <= 1 || (depth === 2 && deeper(name)),
+    (el) => {
+      if (el.depth === 0) root = el;
+      else if (el.depth === 1) top.push(el);
+      else children.push(el);
+    },
+  );
+  if (!root) throw new Error(`${part}: no root element`);
+  return { root, top, children };
+}
+
+function prefixOf(el: ElementSpan): string {
+  return el.qualifiedName.includes(":") ? el.qualifiedName.slice(0, el.qualifiedName.indexOf(":") + 1) : "";
+}
+
+/** Insert children before the closing tag of `el` (opening it up when it is self-closing). */
+function appendChildren(xml: XmlText, el: ElementSpan, markup: string): void {
+  if (el.selfClosing) xml.replace(el.start, el.end, `${xml.text.slice(el.start, el.openEnd).replace(/\s*\/>$/, ">")}${markup}</${el.qualifiedName}>`);
+  else xml.insert(xml.text.lastIndexOf("<", el.end - 1), markup);
+}
+
+export interface WorkbookEdit {
+  /** A sheet to add at the end of the tab order. */
+  readonly addSheet?: { readonly name: string; readonly relId: string };
+  /** Mark the sheet at this index (tab order, after the addition) as our findings sheet. */
+  readonly marker?: { readonly definedName: string; readonly localSheetId: number; readonly sheetName: string; readonly printTitleRows?: string };
+  /** Ask for a full recalculation when the file is opened (written cells may feed formulas). */
+  readonly fullCalcOnLoad: boolean;
+}
+
+/** workbook.xml with a sheet added, our marker name and calcPr fullCalcOnLoad; every other byte kept. */
+export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit): Uint8Array {
+  const xml = new XmlText(bytes);
+  const { root, top, children } = scanTop(part, xml, (n) => n === "sheet" || n === "definedName");
+  const p = prefixOf(root);
+  const sheets = top.find((e) => e.name === "sheets");
+  const sheetEls = children.filter((c) => c.name === "sheet");
+  if (edit.addSheet && sheets) {
+    const maxId = Math.max(0, ...sheetEls.map((s) => Number(s.attributes.sheetId) || 0));
+    const relAttr = Object.keys(sheetEls[0]?.attributes ?? {}).find((k) => k.endsWith(":id")) ?? "r:id";
+    const declare = relAttr === "r:id" && !/xmlns:r=/.test(xml.text.slice(root.start, root.openEnd)) ? ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' : "";
+    appendChildren(xml, sheets, `<${p}sheet name="${escapeXml(edit.addSheet.name)}" sheetId="${maxId + 1}" ${relAttr}="${edit.addSheet.relId}"${declare}/>`);
+  }
+  const names = top.find((e) => e.name === "definedNames");
+  if (edit.marker) {
+    const m = edit.marker;
+    const has = (name: string) => children.some((c) => c.name === "definedName" && c.attributes.name === name && Number(c.attributes.localSheetId) === m.localSheetId);
+    const sheetRef = `'${m.sheetName.replace(/'/g, "''")}'`;
+    const wanted = [
+      ...(has(m.definedName) ? [] : [`<${p}definedName name="${m.definedName}" localSheetId="${m.localSheetId}" hidden="1">${escapeXml(`${sheetRef}!$A$1`)}</${p}definedName>`]),
+      // the rows printed on every page of our sheet (Excel keeps print titles as this built-in name)
+      ...(m.printTitleRows && !has("_xlnm.Print_Titles") ? [`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${m.localSheetId}">${escapeXml(`${sheetRef}!${m.printTitleRows}`)}</${p}definedName>`] : []),
+    ];
+    if (wanted.length > 0) {
+      const markup = wanted.join("");
+      if (names) appendChildren(xml, names, markup);
+      else {
+        const next = top.find((e) => AFTER_DEFINED_NAMES.includes(e.name));
+        xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}definedNames>${markup}</${p}definedNames>`);
+      }
+    }
+  }
+  if (edit.fullCalcOnLoad) {
+    const calc = top.find((e) => e.name === "calcPr");
+    if (calc) {
+      const open = xml.text.slice(calc.start, calc.openEnd);
+      if (!/\sfullCalcOnLoad="(1|true)"/.test(open)) {
+        const changed = /\sfullCalcOnLoad=/.test(open) ? open.replace(/\sfullCalcOnLoad="[^"]*"/, ' fullCalcOnLoad="1"') : open.replace(/^(<[^\s/>]+)/, '$1 fullCalcOnLoad="1"');
+        xml.replace(calc.start, calc.openEnd, changed);
+      }
+    } else {
+      const next = top.find((e) => AFTER_CALC_PR.includes(e.name));
+      xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}calcPr fullCalcOnLoad="1"/>`);
+    }
+  }
+  return xml.changed ? xml.bytes(bytes) : bytes;
+}
+
+/** A relationship added to a .rels part (created when the part has none). */
+export function addRelationship(part: string, bytes: Uint8Array | null, rel: { readonly id: string; readonly type: string; readonly target: string }): Uint8Array {
+  const markup = `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.target)}"/>`;
+  if (!bytes) return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${markup}</Relationships>`);
+  const xml = new XmlText(bytes);
+  const { root } = scanTop(part, xml, () => false);
+  appendChildren(xml, root, markup);
+  return xml.bytes(bytes);
+}
+
+/** An Override added to [Content_Types].xml. */
+export function addContentType(bytes: Uint8Array, partName: string, contentType: string): Uint8Array {
+  const xml = new XmlText(bytes);
+  const { root } = scanTop("[Content_Types].xml", xml, () => false);
+  appendChildren(xml, root, `<Override PartName="/${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`);
+  return xml.bytes(bytes);
+}

@@ -1,0 +1,157 @@
+import { planMarks, WritePlan } from "../../../engine";
+import { DEFAULT_LIMITS, unreadable } from "../limits";
+import { relsPartOf } from "../read/package";
+import { readSharedStrings } from "../read/sharedStrings";
+import { escapeXml } from "./xmlText";
+import type { ReadSheet, WorkbookSource } from "../readWorkbook";
+import { InflateBudget, ZipArchive } from "../zip/zipArchive";
+import { editSheet } from "./editSheet";
+import { addContentType, addRelationship, editWorkbook } from "./editPackage";
+import { MINIMAL_STYLES, StylesEditor } from "./editStyles";
+import { OutputPart, writeZip } from "./zipWriter";
+
+const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+/** The 校验结果 sheet to put into the copy: laid out in a scratch workbook (exceljs), its sheet and styles moved over. */
+export interface FindingsSheetSource {
+  /** The scratch workbook's bytes (one sheet, written without shared strings). */
+  readonly scratch: Uint8Array;
+  /** Its name in the copy (a new sheet), or the existing findings sheet it replaces. */
+  readonly name: string;
+  readonly replaces: ReadSheet | null;
+  readonly marker: string;
+  /** Rows printed on every page (`$4:$4`): the scratch workbook's print titles are a defined name, moved in too. */
+  readonly printTitleRows?: string;
+}
+
+function freshName(taken: (name: string) => boolean, make: (i: number) => string): string {
+  for (let i = 1; ; i++) if (!taken(make(i))) return make(i);
+}
+
+/**
+ * The scored copy of a package, edited surgically: the written cells' XML and the highlight rules in the form
+ * sheets, the styles they need appended to styles.xml, the 校验结果 sheet added (workbook.xml, its rels and the
+ * content types) — every other part copied as it is, compressed bytes included (charts, images, pivot caches,
+ * comments, custom properties, VBA, printer settings…).
+ */
+export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[], plans: readonly WritePlan[], findings: FindingsSheetSource | null): Uint8Array {
+  const { zip, workbook } = source;
+  const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes * 2, limit: DEFAULT_LIMITS.xmlBytes * 2 };
+  const read = (name: string) => zip.read(zip.get(name)!, budget);
+  const replaced = new Map<string, Uint8Array>();
+  const added: OutputPart[] = [];
+  const contentTypeAdds: [string, string][] = [];
+  const workbookRels = relsPartOf(workbook.part);
+  let rels = zip.get(workbookRels) ? read(workbookRels) : null;
+  let relsChanged = false;
+  const relIds = new Set(workbook.relationships.map((r) => r.id));
+  const newRelId = () => {
+    const id = freshName((x) => relIds.has(x), (i) => `rId${i}`);
+    relIds.add(id);
+    return id;
+  };
+  const partTaken = (name: string) => zip.get(name) !== undefined || added.some((p) => p.name.toLowerCase() === name.toLowerCase());
+
+  // styles: the package's own, or a minimal one when it has none
+  const stylesRel = workbook.relationships.find((r) => r.type === "styles" && r.target && zip.get(r.target));
+  let stylesPart: string;
+  let stylesIsNew = false;
+  if (stylesRel) stylesPart = zip.get(stylesRel.target!)!.name;
+  else {
+    stylesPart = freshName(partTaken, (i) => (i === 1 ? "xl/styles.xml" : `xl/styles${i}.xml`));
+    stylesIsNew = true;
+  }
+  const styles = new StylesEditor(stylesPart, stylesIsNew ? new TextEncoder().encode(MINIMAL_STYLES) : read(stylesPart));
+
+  let writes = 0;
+  for (const plan of plans) {
+    const sheet = sheets.find((s) => s.name === plan.sheet);
+    if (!sheet) continue;
+    writes += plan.writes.length;
+    // the values are written, so written cells get their own mark (engine/plan/planMarks)
+    const edited = editSheet(sheet.part, read(sheet.part), plan.writes, planMarks(plan, { written: true }), styles);
+    if (edited) replaced.set(sheet.part.toLowerCase(), edited);
+  }
+
+  let workbookEdit: Parameters<typeof editWorkbook>[2] = { fullCalcOnLoad: writes > 0 };
+  if (findings) {
+    const sheetXml = transplantFindingsSheet(findings.scratch, styles);
+    if (findings.replaces) {
+      replaced.set(findings.replaces.part.toLowerCase(), sheetXml);
+      const index = workbook.sheets.findIndex((s) => s.name === findings.replaces!.name);
+      workbookEdit = { ...workbookEdit, marker: { definedName: findings.marker, localSheetId: index, sheetName: findings.replaces.name, printTitleRows: findings.printTitleRows } };
+    } else {
+      const part = freshName(partTaken, (i) => `xl/worksheets/sheet${i}.xml`);
+      added.push({ name: part, content: sheetXml });
+      const relId = newRelId();
+      relsChanged = true;
+      rels = addRelationship(workbookRels, rels, { id: relId, type: WORKSHEET_TYPE, target: relativeTarget(workbook.part, part) });
+      contentTypeAdds.push([part, WORKSHEET_CONTENT]);
+      workbookEdit = {
+        ...workbookEdit,
+        addSheet: { name: findings.name, relId },
+        marker: { definedName: findings.marker, localSheetId: workbook.sheets.length, sheetName: findings.name, printTitleRows: findings.printTitleRows },
+      };
+    }
+  }
+
+  const stylesBytes = styles.bytes();
+  if (stylesIsNew) {
+    added.push({ name: stylesPart, content: stylesBytes ?? new TextEncoder().encode(MINIMAL_STYLES) });
+    relsChanged = true;
+    rels = addRelationship(workbookRels, rels, { id: newRelId(), type: STYLES_TYPE, target: relativeTarget(workbook.part, stylesPart) });
+    contentTypeAdds.push([stylesPart, STYLES_CONTENT]);
+  } else if (stylesBytes) replaced.set(stylesPart.toLowerCase(), stylesBytes);
+
+  if (workbookEdit.addSheet || workbookEdit.marker || workbookEdit.fullCalcOnLoad) {
+    const edited = editWorkbook(workbook.part, read(workbook.part), workbookEdit);
+    replaced.set(zip.get(workbook.part)!.name.toLowerCase(), edited);
+  }
+  if (rels && relsChanged) {
+    if (zip.get(workbookRels)) replaced.set(zip.get(workbookRels)!.name.toLowerCase(), rels);
+    else added.push({ name: workbookRels, content: rels });
+  }
+  if (contentTypeAdds.length) {
+    let types = read("[Content_Types].xml");
+    for (const [part, type] of contentTypeAdds) types = addContentType(types, part, type);
+    replaced.set(zip.get("[Content_Types].xml")!.name.toLowerCase(), types);
+  }
+
+  const parts: OutputPart[] = zip.entries.map((e) => {
+    const content = replaced.get(e.name.toLowerCase());
+    return content ? { name: e.name, content } : { name: e.name, copy: e };
+  });
+  return writeZip(zip, [...parts, ...added]);
+}
+
+/** `xl/worksheets/sheet3.xml` as the workbook part's relationship target (`worksheets/sheet3.xml`). */
+function relativeTarget(from: string, part: string): string {
+  const dir = from.slice(0, from.lastIndexOf("/") + 1);
+  return part.startsWith(dir) ? part.slice(dir.length) : `/${part}`;
+}
+
+/**
+ * The scratch workbook's only sheet, ready for the copy: its cell styles and dxfs moved to the copy's styles, its
+ * strings inline (no shared strings to merge), its tab not selected (the user's active sheet stays active).
+ */
+function transplantFindingsSheet(scratch: Uint8Array, styles: StylesEditor): Uint8Array {
+  const zip = ZipArchive.open(scratch);
+  const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes, limit: DEFAULT_LIMITS.xmlBytes };
+  const sheet = zip.entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
+  const stylesEntry = zip.get("xl/styles.xml");
+  if (!sheet || !stylesEntry) throw unreadable("无法生成“校验结果”工作表");
+  const strings = readSharedStrings(zip, zip.get("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : null, budget);
+  const map = styles.importFrom(new StylesEditor("xl/styles.xml", zip.read(stylesEntry, budget)));
+  const xml = new TextDecoder().decode(zip.read(sheet, budget))
+    .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
+    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
+    .replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_m, head: string, d: string) => `${head}${map.dxf(Number(d))}"`)
+    // exceljs writes shared strings whatever it is told: make them inline, the copy's string table stays as it was
+    .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${escapeXml(strings[Number(n)] ?? "")}</t></is></c>`)
+    .replace(/<c\b([^>]*?)\st="str"([^>]*)><v>([^<]*)<\/v><\/c>/g, (_m, a: string, b: string, text: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${text}</t></is></c>`)
+    .replace(/\stabSelected="1"/g, "");
+  return new TextEncoder().encode(xml);
+}

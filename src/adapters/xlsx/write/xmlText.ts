@@ -1,0 +1,138 @@
+import { SaxesParser } from "saxes";
+import { unreadable, WorkbookError } from "../limits";
+import { localName } from "../read/xml";
+import { concatBytes } from "../zip/concatBytes";
+
+/**
+ * An XML part held as a latin1 string — one character per byte — so that positions are byte offsets and every
+ * byte not replaced is written back exactly as it was (UTF-8 text included). Edits are splices; inserted text is
+ * UTF-8 encoded first.
+ */
+export class XmlText {
+  readonly text: string;
+  private readonly splices: { start: number; end: number; insert: string }[] = [];
+
+  constructor(bytes: Uint8Array) {
+    this.text = new TextDecoder("latin1").decode(bytes);
+    // windows-1252 (what "latin1" means to TextDecoder) maps 0x80–0x9f elsewhere: count on one character a byte only
+  }
+
+  /** Replace [start, end) with `insert` (markup as a normal string). Splices must not overlap. */
+  replace(start: number, end: number, insert: string): void {
+    this.splices.push({ start, end, insert: toLatin1(insert) });
+  }
+
+  insert(at: number, insert: string): void {
+    this.replace(at, at, insert);
+  }
+
+  /** Replace with text that is already one character a byte (a slice of another XmlText). */
+  replaceRaw(start: number, end: number, raw: string): void {
+    this.splices.push({ start, end, insert: raw });
+  }
+
+  get changed(): boolean {
+    return this.splices.length > 0;
+  }
+
+  /** The edited bytes: untouched ranges copied from the original bytes, splices in between. */
+  bytes(original: Uint8Array): Uint8Array {
+    const sorted = [...this.splices].sort((a, b) => a.start - b.start || a.end - b.end);
+    const parts: Uint8Array[] = [];
+    let at = 0;
+    for (const s of sorted) {
+      if (s.start < at) throw new Error("overlapping XML edits");
+      parts.push(original.subarray(at, s.start), latin1Bytes(s.insert));
+      at = s.end;
+    }
+    parts.push(original.subarray(at));
+    return concatBytes(parts);
+  }
+}
+
+/** UTF-8 bytes of a string, as a string of one character per byte (what replaceRaw takes). */
+export function toLatin1(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  const bytes = new TextEncoder().encode(s);
+  let out = "";
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
+  return out;
+}
+
+function latin1Bytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** An element seen by `scanElements`, with its byte range. */
+export interface ElementSpan {
+  readonly name: string;
+  /** With its prefix (`x:c`), for writing siblings the same way. */
+  readonly qualifiedName: string;
+  readonly depth: number;
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Index of `<`. */
+  readonly start: number;
+  /** Index just past the open tag's `>`. */
+  readonly openEnd: number;
+  /** Index just past the element's end (`</x>` or `/>`). */
+  end: number;
+  readonly selfClosing: boolean;
+  /** Text content, when asked for. */
+  text: string;
+}
+
+/**
+ * Walk the elements of a part held as XmlText, handing each (with its byte range) to `visit` when it closes;
+ * `keep(name, depth)` says which ones to record (a sheet has millions of cells: record only what an edit needs).
+ * Text is collected for recorded elements only.
+ */
+export function scanElements(
+  part: string,
+  xml: XmlText,
+  keep: (name: string, depth: number, attributes: Readonly<Record<string, string>>) => boolean,
+  visit: (element: ElementSpan, parents: readonly (ElementSpan | null)[]) => void,
+): void {
+  const parser = new SaxesParser({ position: true });
+  const text = xml.text;
+  const stack: (ElementSpan | null)[] = [];
+  parser.on("doctype", () => {
+    throw unreadable(`文件内容不安全，已拒绝读取（部件“${part}”含有 DOCTYPE 声明）`);
+  });
+  parser.on("opentag", (tag) => {
+    const name = localName(tag.name);
+    const depth = stack.length;
+    const attributes = tag.attributes as Record<string, string>;
+    if (!keep(name, depth, attributes)) {
+      stack.push(null);
+      return;
+    }
+    const openEnd = parser.position;
+    const start = text.lastIndexOf("<", openEnd - 1);
+    stack.push({ name, qualifiedName: tag.name, depth, attributes, start, openEnd, end: openEnd, selfClosing: tag.isSelfClosing, text: "" });
+  });
+  parser.on("text", (t) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += t;
+  });
+  parser.on("closetag", () => {
+    const el = stack.pop();
+    if (!el) return;
+    el.end = parser.position;
+    visit(el, stack);
+  });
+  try {
+    parser.write(text);
+    parser.close();
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    throw unreadable(`文件已损坏，无法写出副本（部件“${part}”的内容不是有效的 XML）`);
+  }
+}
+
+/** Text and attribute values as XML. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

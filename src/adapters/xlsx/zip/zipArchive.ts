@@ -1,0 +1,179 @@
+import { Inflate } from "fflate";
+import { megabytes, tooLarge, unreadable, WorkbookError } from "../limits";
+import { crc32 } from "./crc32";
+
+/** One part of a zip package, as its central directory describes it. */
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Where the compressed bytes start (after the local header). */
+  readonly dataOffset: number;
+  /** Position in the archive, to keep the order when writing a copy. */
+  readonly index: number;
+}
+
+/** What may still be inflated from the parts read (the limit on uncompressed XML), shared across parts. */
+export interface InflateBudget {
+  remaining: number;
+  readonly limit: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+/** Compressed bytes handed to the inflater at once: small enough that the output can be counted as it grows. */
+const SLICE = 64 * 1024;
+
+const damaged = (why: string) => unreadable(`文件已损坏，无法读取（${why}）`);
+
+/**
+ * A zip package read through its central directory (zip64 included): the parts' names, sizes and checksums, their
+ * compressed bytes as they are (for a copy that keeps them byte for byte) and their content, inflated in slices
+ * under a byte budget and checked against the CRC. Never trusts a size it has not counted.
+ */
+export class ZipArchive {
+  private readonly byName = new Map<string, ZipEntry>();
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    readonly entries: readonly ZipEntry[],
+  ) {
+    // part names of a package compare without case (ECMA-376 part 2, §6.2.2.3)
+    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+  }
+
+  /** Open a zip from its bytes; a WorkbookError says why not. */
+  static open(bytes: Uint8Array): ZipArchive {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const u16 = (at: number) => view.getUint16(at, true);
+    const u32 = (at: number) => view.getUint32(at, true);
+    const u64 = (at: number) => u32(at) + u32(at + 4) * 0x100000000;
+    const inside = (at: number, length: number) => at >= 0 && length >= 0 && at + length <= bytes.length;
+
+    let eocd = -1;
+    for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - MAX_COMMENT); at--) {
+      if (u32(at) === SIG_EOCD) {
+        eocd = at;
+        break;
+      }
+    }
+    if (eocd < 0) throw damaged("找不到压缩包目录，文件可能不完整");
+    let count = u16(eocd + 10);
+    let directory = u32(eocd + 16);
+    if (count === 0xffff || directory === 0xffffffff) {
+      const locator = eocd - 20;
+      if (!inside(locator, 20) || u32(locator) !== SIG_EOCD64_LOCATOR) throw damaged("压缩包目录不完整");
+      const at = u64(locator + 8);
+      if (!inside(at, 56) || u32(at) !== SIG_EOCD64) throw damaged("压缩包目录不完整");
+      count = u64(at + 32);
+      directory = u64(at + 48);
+    }
+
+    const entries: ZipEntry[] = [];
+    const seen = new Set<string>();
+    const decoder = new TextDecoder();
+    let p = directory;
+    for (let i = 0; i < count; i++) {
+      if (!inside(p, 46) || u32(p) !== SIG_CENTRAL) throw damaged("压缩包目录已损坏");
+      const flags = u16(p + 8);
+      const method = u16(p + 10);
+      const crc = u32(p + 16);
+      let compressedSize = u32(p + 20);
+      let size = u32(p + 24);
+      const nameLength = u16(p + 28);
+      const extraLength = u16(p + 30);
+      const commentLength = u16(p + 32);
+      let local = u32(p + 42);
+      if (!inside(p + 46, nameLength + extraLength + commentLength)) throw damaged("压缩包目录已损坏");
+      const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+      // zip64: the real sizes and offset sit in extra field 0x0001, in this order, for each one marked 0xffffffff
+      for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength; ) {
+        const id = u16(x);
+        const length = u16(x + 2);
+        if (id === 0x0001) {
+          let y = x + 4;
+          if (size === 0xffffffff) {
+            size = u64(y);
+            y += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(y);
+            y += 8;
+          }
+          if (local === 0xffffffff) local = u64(y);
+        }
+        x += 4 + length;
+      }
+      p += 46 + nameLength + extraLength + commentLength;
+      if (flags & 1) throw unreadable("文件已加密（设置了打开密码），请取消密码后再试");
+      if (method !== 0 && method !== 8) throw damaged(`部件“${name}”使用了不支持的压缩方式`);
+      const key = name.toLowerCase();
+      if (seen.has(key)) throw damaged(`部件“${name}”重复出现`);
+      seen.add(key);
+      if (!inside(local, 30) || u32(local) !== SIG_LOCAL) throw damaged(`部件“${name}”的位置有误`);
+      const dataOffset = local + 30 + u16(local + 26) + u16(local + 28);
+      if (!inside(dataOffset, compressedSize)) throw damaged(`部件“${name}”不完整`);
+      entries.push({ name, method, crc, compressedSize, size, dataOffset, index: i });
+    }
+    return new ZipArchive(bytes, entries);
+  }
+
+  get(name: string): ZipEntry | undefined {
+    return this.byName.get(name.replace(/^\//, "").toLowerCase());
+  }
+
+  /** The compressed bytes of a part, as they are in the file. */
+  raw(entry: ZipEntry): Uint8Array {
+    return this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  }
+
+  /**
+   * Inflate a part slice by slice, handing each piece of output to `onChunk`, counting it against the budget and
+   * checking the CRC at the end. A part that inflates past the budget is FILE_TOO_LARGE however small it claims to be.
+   */
+  inflate(entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
+    if (entry.size > budget.remaining) throw tooLarge(`工作簿内容超过 ${megabytes(budget.limit)}（解压后），超出本工具的处理上限`);
+    let produced = 0;
+    let crc = 0;
+    const take = (chunk: Uint8Array) => {
+      produced += chunk.length;
+      if (produced > entry.size) throw damaged(`部件“${entry.name}”的大小与目录不符`);
+      budget.remaining -= chunk.length;
+      if (budget.remaining < 0) throw tooLarge(`工作簿内容超过 ${megabytes(budget.limit)}（解压后），超出本工具的处理上限`);
+      crc = crc32(chunk, crc);
+      onChunk(chunk);
+    };
+    const raw = this.raw(entry);
+    if (entry.method === 0) {
+      for (let at = 0; at < raw.length; at += SLICE) take(raw.subarray(at, at + SLICE));
+    } else {
+      const inflater = new Inflate((chunk) => take(chunk));
+      try {
+        if (raw.length === 0) inflater.push(raw, true);
+        for (let at = 0; at < raw.length; at += SLICE) inflater.push(raw.subarray(at, at + SLICE), at + SLICE >= raw.length);
+      } catch (e) {
+        if (e instanceof WorkbookError) throw e;
+        throw damaged(`部件“${entry.name}”无法解压`);
+      }
+    }
+    if (produced !== entry.size || crc !== entry.crc) throw damaged(`部件“${entry.name}”校验失败`);
+  }
+
+  /** A whole part, inflated under the budget. */
+  read(entry: ZipEntry, budget: InflateBudget): Uint8Array {
+    const out = new Uint8Array(entry.size);
+    let at = 0;
+    this.inflate(entry, budget, (chunk) => {
+      out.set(chunk, at);
+      at += chunk.length;
+    });
+    return out;
+  }
+}

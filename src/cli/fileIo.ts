@@ -1,0 +1,179 @@
+/**
+ * The command line's file I/O, where a file as it comes must never hurt anyone: inputs are opened without blocking
+ * and read only when they are regular files of a sane size (a FIFO or a link to /dev/zero is refused, never read);
+ * outputs are compared with inputs by identity (device and inode, symlinks resolved, for outputs that do not exist
+ * yet through their folder); a copy is written to an exclusive temp file beside the target and moved into place
+ * only over a regular file (with --force) or over nothing. Every failure comes back as a Chinese reason.
+ */
+import { constants } from "node:fs";
+import { access, link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, resolve } from "node:path";
+
+/** The largest input read into memory (the .xlsx reader then applies its own limits to what it inflates). */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+export type Failure = { readonly ok: false; readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE"; readonly message: string };
+
+export interface InputFile {
+  readonly ok: true;
+  readonly bytes: Uint8Array;
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/** A file name as it can be printed on one line: control characters (a newline in a name) shown escaped. */
+export function displayName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+}
+
+/** A system error as a Chinese reason (never the library's English text). */
+export function systemReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "文件不存在";
+    case "EACCES":
+    case "EPERM":
+      return "没有权限";
+    case "EISDIR":
+      return "这是一个文件夹，不是文件";
+    case "ENOTDIR":
+      return "路径中有一项不是文件夹";
+    case "ENOSPC":
+      return "磁盘空间不足";
+    case "EROFS":
+      return "所在磁盘是只读的";
+    case "EEXIST":
+      return "文件已存在";
+    case "ELOOP":
+      return "符号链接循环";
+    case "ENAMETOOLONG":
+      return "文件名太长";
+    case "EMFILE":
+    case "ENFILE":
+      return "同时打开的文件太多";
+    case "EIO":
+      return "读写出错（磁盘或网络故障）";
+    default:
+      return code ? `系统错误 ${code}` : "未知错误";
+  }
+}
+
+/**
+ * Read an input file: opened non-blocking (a FIFO cannot hang the run), refused unless it is a regular file
+ * (a device, a pipe, a socket, or a link to one) or when larger than MAX_INPUT_BYTES, read up to the size it had.
+ */
+export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promise<InputFile | Failure> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { ok: false, code: "FILE_UNREADABLE", message: systemReason(e) };
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) return { ok: false, code: "FILE_UNREADABLE", message: "这是一个文件夹，不是文件" };
+    if (!st.isFile()) return { ok: false, code: "FILE_UNREADABLE", message: "不是普通文件（设备、管道或套接字），未读取" };
+    if (st.size > maxBytes) return { ok: false, code: "FILE_TOO_LARGE", message: `文件大小 ${Math.round(st.size / 1048576)} MB，超过本工具的处理上限 ${Math.round(maxBytes / 1048576)} MB` };
+    const bytes = new Uint8Array(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const { bytesRead } = await handle.read(bytes, at, st.size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return { ok: true, bytes: at === st.size ? bytes : bytes.subarray(0, at), dev: st.dev, ino: st.ino };
+  } catch (e) {
+    return { ok: false, code: "FILE_UNREADABLE", message: systemReason(e) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Whether two paths name the same file: device and inode, symlinks resolved; false when either is missing. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    // an output that does not exist yet: the same path once its folder's symlinks are resolved?
+    try {
+      const [ra, rb] = await Promise.all([realpath(a), realpath(dirname(b)).then((d) => join(d, basename(b)))]);
+      return ra === rb;
+    } catch {
+      return resolve(a) === resolve(b);
+    }
+  }
+}
+
+/** Why writing `out` failed, in Chinese (a missing folder, not a missing file). */
+export function writeReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "EEXIST") return "输出文件已存在；如确需覆盖，请加 --force";
+  if (code === "ENOENT") return "所在文件夹不存在";
+  return systemReason(e);
+}
+
+/**
+ * Why `out` may not be written (null when it may): it is one of the inputs, it is not a regular file (a folder, a
+ * device, a FIFO, a symlink), it exists and --force was not given, or it is read-only.
+ */
+export async function outputRefusal(out: string, inputs: readonly string[], force: boolean): Promise<string | null> {
+  for (const input of inputs) if (await sameFile(input, out)) return "输出文件不能与输入文件相同（不会改写输入文件）";
+  let st;
+  try {
+    st = await lstat(out);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    return `无法访问输出文件（${systemReason(e)}）`;
+  }
+  if (st.isSymbolicLink()) return "输出路径是一个符号链接，请直接指定要写出的文件";
+  if (st.isDirectory()) return "输出路径是一个文件夹，请指定文件名";
+  if (!st.isFile()) return "输出路径不是普通文件（设备、管道或套接字），不会写入";
+  if (!force) return "输出文件已存在；如确需覆盖，请加 --force";
+  try {
+    await access(out, constants.W_OK);
+  } catch {
+    return "输出文件是只读的，不会覆盖";
+  }
+  return null;
+}
+
+/**
+ * Write the whole file or nothing: an exclusive temp file (O_CREAT|O_EXCL, random name) beside the target, synced,
+ * then moved into place — without --force by a hard link, which fails if the target appeared meanwhile; with --force
+ * by a rename, and only over a regular file. The temp file never survives a failure.
+ */
+export async function writeAtomically(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  const temp = join(dirname(out), `.${basename(out)}.${randomBytes(8).toString("hex")}.tmp`);
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const existing = await lstat(out).catch(() => null);
+    if (existing && !(existing.isFile() && force)) {
+      const e = new Error("EEXIST") as NodeJS.ErrnoException;
+      e.code = existing.isFile() ? "EEXIST" : "EISDIR";
+      throw e;
+    }
+    if (existing) await rename(temp, out);
+    else {
+      try {
+        await link(temp, out);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        // a file system without hard links: the target was checked a moment ago
+        if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "EXDEV") await rename(temp, out);
+        else throw e;
+      }
+    }
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}

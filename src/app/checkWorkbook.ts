@@ -3,6 +3,7 @@ import {
   buildWritePlan,
   countBySeverity,
   crossFormFindings,
+  formFingerprint,
   FormAnalysis,
   Grid,
   Profile,
@@ -59,7 +60,7 @@ const whereInWorkbook = (sheet: string) => `工作表“${sheet}”`;
 
 /** The checks across forms added to each form of the analyses (in place of the analyses given). */
 export function withCrossFormFindings(analyses: readonly SheetAnalysis[], where: (sheet: string) => string = whereInWorkbook): SheetAnalysis[] {
-  const all = analyses.flatMap((a) => a.forms.map((f) => ({ form: f.form, where: where(a.sheet) })));
+  const all = analyses.flatMap((a) => a.forms.map((f) => ({ form: formFingerprint(f.form), where: where(a.sheet) })));
   const extra = crossFormFindings(all);
   let k = 0;
   return analyses.map((a) => {

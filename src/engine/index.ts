@@ -3,8 +3,8 @@
  * never the stages behind them. Host-free: no Office.js, no DOM, no Node I/O.
  */
 export { analyzeSheet } from "./analyze/analyzeSheet";
-export { crossFormFindings } from "./findings/checks/crossFormChecks";
-export type { FormAmongOthers } from "./findings/checks/crossFormChecks";
+export { crossFormFindings, formFingerprint } from "./findings/checks/crossFormChecks";
+export type { FormAmongOthers, FormFingerprint } from "./findings/checks/crossFormChecks";
 export type { SheetAnalysis, FormAnalysis, AnalyzeOptions } from "./analyze/analyzeSheet";
 export { DEFAULT_VOCABULARY, withTaughtLabels } from "./vocabulary/fields";
 export type { FormVocabulary, TaughtLabel } from "./vocabulary/fields";

@@ -1,4 +1,6 @@
-import type { SheetReport } from "../engine";
+import type { Severity, SheetReport } from "../engine";
+import type { FormDetails } from "./formDetails";
+import type { WorkbookStore } from "./workbookStore";
 import type { WrittenCell } from "./writtenCells";
 
 /**
@@ -35,7 +37,38 @@ export interface CheckOutcome {
    * before and why (rules.md §5). File mode: every sheet's writes in the scored copy.
    */
   readonly writes: readonly WrittenCell[];
+  /** The details of each form of the sheets checked (finding keys for 忽略, headers not placed), by sheet name. */
+  readonly details: Readonly<Record<string, readonly FormDetails[]>>;
 }
+
+/**
+ * 校验全部 (Excel): every sheet read and checked, nothing written — the workbook view lists its forms, and a form's
+ * findings open from it.
+ */
+export interface WorkbookOutcome {
+  /** Every sheet's report, in workbook order (hidden sheets left out). */
+  readonly reports: readonly SheetReport[];
+  readonly details: Readonly<Record<string, readonly FormDetails[]>>;
+  readonly profileId: string;
+  /** What could not be read as usual (hidden sheets skipped, a sheet too large), in Chinese. */
+  readonly notes: readonly string[];
+}
+
+/** One sheet checked again without writing anything (the live re-check after an edit). */
+export interface SheetOutcome {
+  readonly report: SheetReport;
+  readonly details: readonly FormDetails[];
+  readonly profileId: string;
+}
+
+/**
+ * A change to what the workbook keeps about itself (workbookStore.ts), made by the pane: accept a warning or info
+ * with a reason (忽略), take that back, or teach a header word for a layout the locator does not know.
+ */
+export type StoreChange =
+  | { readonly kind: "accept"; readonly key: string; readonly severity: Severity; readonly reason: string; readonly by: string }
+  | { readonly kind: "unaccept"; readonly key: string }
+  | { readonly kind: "teach"; readonly table: string; readonly field: string; readonly text: string };
 
 export interface FileCheckOutcome extends CheckOutcome {
   /** Every sheet's report, in workbook order. */
@@ -67,6 +100,23 @@ export interface ExcelHost extends HostBase {
   selectCell(sheet: string, a1: string): Promise<HostResult<object>>;
   /** The name of the active sheet, so the pane can tell a result computed for another sheet (never throws). */
   activeSheet?(): Promise<string | null>;
+  /** 校验全部: every sheet read and checked in a constant number of round trips; nothing written. */
+  checkAll(profileId: string): Promise<HostResult<WorkbookOutcome>>;
+  /** One sheet read and checked again, nothing written (the live re-check, and after a change to the store). */
+  recheckSheet(sheet: string, profileId: string): Promise<HostResult<SheetOutcome>>;
+  /** Activate a sheet (a row of the workbook view clicked). */
+  activateSheet(sheet: string): Promise<HostResult<object>>;
+  /** Change the workbook's store sheet (very hidden), creating it when there is none. */
+  updateStore(change: StoreChange): Promise<HostResult<{ readonly store: WorkbookStore }>>;
+  /** The selected cell and its text (teach a layout: the user points at a header). */
+  selectedCell(): Promise<HostResult<{ readonly sheet: string; readonly cell: string; readonly text: string }>>;
+  /** 生成汇总表: a 汇总 sheet of every form (replacing the add-in's earlier one), activated. */
+  addSummary(profileId: string): Promise<HostResult<{ readonly sheet: string; readonly rows: number }>>;
+  /**
+   * Call `onEdit` with a sheet's name whenever the user changes its cells (WorksheetCollection.onChanged); resolves
+   * to a function that stops listening, or null when this Excel has no such event.
+   */
+  watchEdits(onEdit: (sheet: string) => void): Promise<(() => Promise<void>) | null>;
 }
 
 export interface FileHost extends HostBase {
@@ -82,6 +132,11 @@ export interface FileHost extends HostBase {
   ): Promise<HostResult<{ readonly name: string; readonly bytes: Uint8Array; readonly year: number }>>;
   /** Offer bytes as a download. */
   download(name: string, bytes: Uint8Array): void;
+  /**
+   * Change the store sheet kept in the chosen file (忽略, taught header words): the file's new bytes, which the pane
+   * checks again and from which the scored copy is made, so the decision travels with the file.
+   */
+  updateStore?(file: { readonly name: string; readonly bytes: Uint8Array }, change: StoreChange): Promise<HostResult<{ readonly bytes: Uint8Array; readonly store: WorkbookStore }>>;
 }
 
 export type Host = ExcelHost | FileHost;

@@ -4,8 +4,10 @@
  * the Excel host and the ribbon commands call these and only do I/O around them.
  */
 export { checkWorkbook, planTotals, withCrossFormFindings } from "./checkWorkbook";
-export { STORE_SHEET, STORE_MARKER, EMPTY_STORE, isStoreSheet, readStore, storeRows, withProfile, withTaughtLabel, acceptFinding, unacceptFinding, markAccepted } from "./workbookStore";
-export type { WorkbookStore, AcceptedFinding } from "./workbookStore";
+export { STORE_SHEET, STORE_MARKER, EMPTY_STORE, isStoreSheet, readStore, storeRows, withProfile, withTaughtLabel, acceptFinding, acceptKey, unacceptFinding, unacceptKey, markAccepted, vocabularyOf } from "./workbookStore";
+export type { WorkbookStore, AcceptedFinding, Acceptance } from "./workbookStore";
+export { formDetails, TEACH_FIELDS, taughtLabel } from "./formDetails";
+export type { FormDetails, UnplacedHeader, TeachField } from "./formDetails";
 export type { CheckOptions, SheetResult, WorkbookResult } from "./checkWorkbook";
 export { newTemplate, nextYearTemplate } from "./templates";
 export type { MadeTemplate, TemplateResult } from "./templates";
@@ -16,7 +18,7 @@ export type { WrittenCell } from "./writtenCells";
 export { displayValue, cellText, cellTexts, sheetPreview } from "./cellText";
 export type { SheetPreview } from "./cellText";
 export type * from "./host";
-export { summaryRows, worstFirst, summarySheetSpec, SUMMARY_SHEET } from "./summaryTable";
+export { summaryRows, reportRows, worstFirst, summarySheetSpec, isSummarySheet, SUMMARY_SHEET } from "./summaryTable";
 export type { SummaryRow } from "./summaryTable";
 export { formulaReferences, formulasAffectedBy, formulasToRecheck, gridAfterWrite, recheckFormulas } from "./formulaRecheck";
 export type { FormulaReferences, Rechecked } from "./formulaRecheck";

@@ -1,4 +1,4 @@
-import { countBySeverity, SheetSpec, SpecCell, verdictText } from "../engine";
+import { countBySeverity, Grid, rawCell, SheetReport, SheetSpec, SpecCell, verdictText } from "../engine";
 import { WorkbookResult } from "./checkWorkbook";
 
 /** One row of the 汇总: one form, where it is, its figures and its counts. */
@@ -22,13 +22,18 @@ export interface SummaryRow {
 
 /** The 汇总 rows of a checked workbook: one per form, in workbook order. */
 export function summaryRows(result: WorkbookResult, file: string | null = null): SummaryRow[] {
-  return result.sheets.flatMap((s) =>
-    s.report.forms.map(({ form, findings }, i) => {
+  return reportRows(result.sheets.map((s) => s.report), file);
+}
+
+/** The 汇总 rows of sheets' reports (as a host hands them to the pane): one per form, in the reports' order. */
+export function reportRows(reports: readonly SheetReport[], file: string | null = null): SummaryRow[] {
+  return reports.flatMap((report) =>
+    report.forms.map(({ form, findings }, i) => {
       const counts = countBySeverity(findings);
       const verdict = verdictText(form);
       return {
         file,
-        sheet: s.report.sheet,
+        sheet: report.sheet,
         form: i + 1,
         cell: form.funds[0]?.rate.cell ?? form.total.cell ?? "A1",
         projectName: form.projectName ?? "（未填写项目名称）",
@@ -56,6 +61,15 @@ export function worstFirst(rows: readonly SummaryRow[]): SummaryRow[] {
 export const SUMMARY_SHEET = "汇总";
 
 const HEADERS = ["文件", "工作表", "项目名称", "总分", "评分等级", "错误", "警告", "提示", "已忽略", "评分方案"] as const;
+
+/**
+ * Whether a sheet is a 汇总 the add-in made (its first row is ours, with or without the 文件 column), so a new 汇总
+ * replaces it instead of piling up 汇总 (2), 汇总 (3) … A user's own sheet called 汇总 has other headings and is kept.
+ */
+export function isSummarySheet(grid: Grid): boolean {
+  const first = (headers: readonly string[]) => headers.every((h, i) => rawCell(grid, 1, i + 1)?.value === h);
+  return first(HEADERS) || first(HEADERS.slice(1));
+}
 
 /**
  * The 汇总 as a sheet: one row per form with a link to it (within the workbook, or to the file and sheet of a folder's

@@ -1,4 +1,4 @@
-import { findingKey, FormAnalysis, FormVocabulary, Grid, labelCore, rawCell, TaughtLabel, withTaughtLabels } from "../engine";
+import { findingKey, FormAnalysis, FormVocabulary, Grid, labelCore, rawCell, Severity, TaughtLabel, withTaughtLabels } from "../engine";
 
 /**
  * What a workbook keeps about itself, in a very hidden sheet that Office.js and the .xlsx edge read and write alike:
@@ -87,20 +87,34 @@ export type Acceptance = { readonly ok: true; readonly store: WorkbookStore } | 
  */
 export function acceptFinding(store: WorkbookStore, form: FormAnalysis, index: number, decision: { reason: string; by?: string; at?: string }): Acceptance {
   const finding = form.findings[index];
-  if (!finding) return { ok: false, message: "没有这条问题（表格可能已修改），请重新校验后再试。" };
+  if (!finding) return { ok: false, message: NO_SUCH_FINDING };
+  return acceptKey(store, { key: findingKey(form.form, finding), severity: finding.severity }, decision);
+}
+
+const NO_SUCH_FINDING = "没有这条问题（表格可能已修改），请重新校验后再试。";
+
+/**
+ * The store with the finding of this key accepted (忽略) with its reason — what a host calls with the key the pane
+ * got from formDetails(). Errors cannot be accepted: their arithmetic or structure does not add up, and a reason does
+ * not make it add up.
+ */
+export function acceptKey(store: WorkbookStore, finding: { readonly key: string; readonly severity: Severity }, decision: { reason: string; by?: string; at?: string }): Acceptance {
+  if (finding.key === "") return { ok: false, message: NO_SUCH_FINDING };
   if (finding.severity === "error") return { ok: false, message: "错误不能忽略：它说明表中的数字或结构对不上，请改正后重新校验。" };
   const reason = decision.reason.trim();
   if (reason === "") return { ok: false, message: "请填写忽略的理由（如“扣分理由已在纸质材料中说明”）。" };
-  const key = findingKey(form.form, finding);
-  const entry = { key, reason, by: decision.by ?? "", at: decision.at ?? "" };
-  return { ok: true, store: { ...store, accepted: [...store.accepted.filter((a) => a.key !== key), entry] } };
+  const entry = { key: finding.key, reason, by: decision.by ?? "", at: decision.at ?? "" };
+  return { ok: true, store: { ...store, accepted: [...store.accepted.filter((a) => a.key !== finding.key), entry] } };
 }
 
 /** The store without the acceptance of a finding (取消忽略). */
 export function unacceptFinding(store: WorkbookStore, form: FormAnalysis, index: number): WorkbookStore {
   const finding = form.findings[index];
-  if (!finding) return store;
-  const key = findingKey(form.form, finding);
+  return finding ? unacceptKey(store, findingKey(form.form, finding)) : store;
+}
+
+/** The store without the acceptance of this key (取消忽略). */
+export function unacceptKey(store: WorkbookStore, key: string): WorkbookStore {
   return { ...store, accepted: store.accepted.filter((a) => a.key !== key) };
 }
 

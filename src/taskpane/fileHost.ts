@@ -1,4 +1,4 @@
-import type { FileHost } from "../app";
+import { formDetails, type FileHost } from "../app";
 import { resolveProfile } from "../engine";
 import { fileRefusal, notAFormMessage, unreadableMessage } from "./fileMessages";
 
@@ -49,6 +49,7 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
         highlighted: fixed.highlighted,
         writes: sheets.flatMap((x) => x.writes),
         cellText: Object.fromEntries(sheets.map((x) => [x.report.sheet, x.cellText])),
+        details: Object.fromEntries(sheets.map((x) => [x.report.sheet, formDetails(x.analysis)])),
         scored: { name: scoredName(file.name, fixed.macroEnabled), bytes: fixed.bytes },
       };
     },

@@ -240,4 +240,48 @@ describe("the fake Excel", () => {
     ctx.workbook.worksheets.getActiveWorksheet().pageLayout.zoom = { horizontalFitToPages: 1 };
     await ctx.sync();
   });
+
+  it("onChanged: a handler is heard only after the sync that adds it, and no more after the sync that removes it", async () => {
+    const { book: b } = book(["A1", { value: 1 }]);
+    const ctx = ctxOf(b);
+    const heard: unknown[] = [];
+    const r = ctx.workbook.worksheets.onChanged.add(async (args) => void heard.push(args));
+    await b.userEdit("表1", "A1", 2);
+    expect(heard).toEqual([]); // not registered before its sync
+    await ctx.sync();
+    await b.userEdit("表1", "A1", 3);
+    expect(heard).toEqual([expect.objectContaining({ worksheetId: b.sheets[0].id, address: "A1", source: "Local", changeType: "RangeEdited" })]);
+    r.remove();
+    await b.userEdit("表1", "A1", 4);
+    expect(heard).toHaveLength(2); // removal takes effect at the next sync
+    await ctx.sync();
+    await b.userEdit("表1", "A1", 5);
+    expect(heard).toHaveLength(2);
+  });
+
+  it("getItem takes a name (case-insensitive) or an id; visibility includes VeryHidden", async () => {
+    const { book: b, sheet } = book();
+    const ctx = ctxOf(b);
+    const byId = ctx.workbook.worksheets.getItem(sheet.id).load("name");
+    const byName = ctx.workbook.worksheets.getItem("表1").load("visibility");
+    byName.visibility = "VeryHidden";
+    await ctx.sync();
+    expect(byId.name).toBe("表1");
+    expect(sheet.visibility).toBe("VeryHidden");
+  });
+
+  it("clear(Contents) keeps formats, clear(Formats) keeps values; hyperlink sets the link and the text shown", async () => {
+    const { book: b, sheet } = book(["A1", { value: "x", numberFormat: "@" }], ["A2", { value: 2, numberFormat: "0.00" }]);
+    const ctx = ctxOf(b);
+    const ws = ctx.workbook.worksheets.getItem("表1");
+    ws.getRange("A1").clear("Contents");
+    ws.getRange("A2").clear("Formats");
+    ws.getRange("B1").hyperlink = { documentReference: "'表1'!A2", textToDisplay: "去 A2" };
+    await ctx.sync();
+    expect([sheet.at("A1"), sheet.at("A2"), sheet.at("B1")]).toEqual([
+      { value: null, numberFormat: "@" },
+      { value: 2 },
+      { value: "去 A2", hyperlink: { documentReference: "'表1'!A2", textToDisplay: "去 A2" } },
+    ]);
+  });
 });

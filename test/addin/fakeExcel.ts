@@ -26,6 +26,13 @@
  *  - Writes to a protected sheet throw AccessDenied (testing/application-specific-api-error-handling).
  *  - `pageLayout.zoom` with `verticalFitToPages: 0` is undocumented (PageLayoutZoomOptions): `rejectZeroFitToPages`
  *    makes it fail, as Excel may.
+ *  - Worksheet.visibility includes "VeryHidden" (Excel.SheetVisibility, ExcelApi 1.1); `worksheets.getItem(key)` takes
+ *    a name or an id ("The name or ID of the worksheet", WorksheetCollection.getItem).
+ *  - WorksheetCollection.onChanged (ExcelApi 1.9): a handler added is heard only after the sync that adds it, and gets
+ *    WorksheetChangedEventArgs with `worksheetId` (not the name), `address`, `changeType`, `source`; removing it
+ *    (EventHandlerResult.remove) takes effect at the next sync of its context. `FakeWorkbook.userEdit` is a user typing.
+ *  - Range.hyperlink (ExcelApi 1.7), Range.clear(applyTo) (ExcelApi 1.1), Workbook.getSelectedRange (ExcelApi 1.1),
+ *    Range.text (the displayed texts).
  * Every change is logged so tests can assert "zero writes".
  */
 import { CellValue, colName, MergeArea, parseA1 } from "../../src/engine";
@@ -39,6 +46,8 @@ export interface FakeCell {
   numberFormat?: string;
   /** Direct formatting (the user's fills, borders, fonts …) by property path. */
   style?: Record<string, unknown>;
+  /** Range.hyperlink as set (ExcelApi 1.7). */
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
 }
 
 export interface FakeRule {
@@ -82,13 +91,16 @@ export const MERGED_AREAS_LIMIT = 512;
 const SHEET_AREA: MergeArea = { top: 1, left: 1, bottom: 1048576, right: 16384 };
 
 let nextRuleId = 1;
+let nextSheetId = 1;
 
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   merges: MergeArea[] = [];
   rules: FakeRule[] = [];
   protected = false;
-  visibility: "Visible" | "Hidden" = "Visible";
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Worksheet.id: a GUID in Excel, stable across renames. */
+  readonly id = `{00000000-0000-0000-0000-${String(nextSheetId++).padStart(12, "0")}}`;
   validations: { area: MergeArea; rule: unknown }[] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
@@ -215,6 +227,34 @@ export class FakeWorkbook {
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+
+  /** WorksheetCollection.getItem's key: a sheet's name (case-insensitive, as Excel's) or its id. */
+  sheetByKey(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase());
+  }
+
+  /** Handlers of WorksheetCollection.onChanged now registered (added by a sync, removed by a sync). */
+  readonly changeHandlers = new Set<(args: unknown) => Promise<unknown>>();
+
+  /**
+   * The user types into a cell (as fakeTyping) and Excel raises onChanged for it afterwards: the handlers run as
+   * events do, outside any batch of the add-in. Resolves when they have run.
+   */
+  async userEdit(sheet: string, a1: string, text: string | number): Promise<void> {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    const at = parseA1(a1);
+    const cell = s.ensure(at.row, at.col);
+    if (typeof text === "number") cell.value = text;
+    else {
+      const typed = typeIn(text, cell.numberFormat);
+      cell.value = typed.value;
+      if (typed.formula !== undefined) cell.formula = typed.formula;
+    }
+    if (this.host.calculationMode === "Automatic") s.recalculate();
+    const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: s.id, address: a1 };
+    await Promise.all([...this.changeHandlers].map((h) => h(args)));
   }
 }
 
@@ -371,6 +411,18 @@ class WorkbookProxy extends Proxy {
     this.settings = new SettingCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
   }
+  getSelectedRange(): RangeProxy {
+    return selectedRange(this.ctx);
+  }
+}
+
+/** Workbook.getSelectedRange (ExcelApi 1.1): the active sheet's selection (A1 when nothing was selected). */
+function selectedRange(ctx: FakeContext): RangeProxy {
+  let sheet: FakeSheet | undefined;
+  ctx.queue(() => {
+    sheet = ctx.book.active;
+  });
+  return new RangeProxy(ctx, () => sheet!, () => areaOf(sheet!.selection ?? "A1"));
 }
 
 class ApplicationProxy extends Proxy {
@@ -397,14 +449,35 @@ class WorksheetCollectionProxy extends Proxy {
 
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.book.sheet(name);
+      const s = this.ctx.book.sheetByKey(name);
       if (!s) throw new HostError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
       return s;
     });
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name)!, () => this.ctx.book.sheet(name) !== undefined);
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheetByKey(name)!, () => this.ctx.book.sheetByKey(name) !== undefined);
+  }
+
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): registered at the next sync; removed at the sync after remove(). */
+  get onChanged(): { add: (handler: (args: unknown) => Promise<unknown>) => { context: FakeContext; remove: () => void } } {
+    const ctx = this.ctx;
+    return {
+      add: (handler) => {
+        ctx.queue(() => {
+          ctx.book.changeHandlers.add(handler);
+          ctx.log.push({ op: "onChanged.add", sheet: "" });
+        });
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.queue(() => {
+              ctx.book.changeHandlers.delete(handler);
+              ctx.log.push({ op: "onChanged.remove", sheet: "" });
+            }),
+        };
+      },
+    };
   }
 
   add(name: string): WorksheetProxy {
@@ -418,14 +491,18 @@ class WorksheetCollectionProxy extends Proxy {
   }
 
   load(what: string): this {
-    if (what !== "items/name") throw new Error(`fake: unsupported load ${what}`);
+    const props = what.split(",").map((p) => p.trim());
+    const known = ["items/name", "items/visibility", "items/id"];
+    if (!props.includes("items/name") || props.some((p) => !known.includes(p))) throw new Error(`fake: unsupported load ${what}`);
     this.ctx.queue(() => {
       const items = this.ctx.book.sheets.map((s) => {
-        const p = new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(s.name)!);
+        const p = new WorksheetProxy(this.ctx, () => this.ctx.book.sheetByKey(s.id)!);
         p.setLoaded("name", s.name);
+        if (props.includes("items/visibility")) p.setLoaded("visibility", s.visibility);
+        if (props.includes("items/id")) p.setLoaded("id", s.id);
         return p;
       });
-      this.ctx.deliver(() => (this.loadedItems = items), jsonBytes(items.map((i) => i.name)));
+      this.ctx.deliver(() => (this.loadedItems = items), jsonBytes(this.ctx.book.sheets.map((s) => [s.name, s.visibility])));
     });
     return this;
   }
@@ -494,11 +571,11 @@ class WorksheetProxy extends Proxy {
 
   load(what: string): this {
     for (const p of what.split(",").map((x) => x.trim())) {
-      if (p !== "name" && p !== "visibility") throw new Error(`fake: unsupported worksheet load ${p}`);
+      if (p !== "name" && p !== "visibility" && p !== "id") throw new Error(`fake: unsupported worksheet load ${p}`);
       this.queueLoad(p, () => {
         // a null object (getItemOrNullObject of a missing sheet) loads nothing; getItem of one throws ItemNotFound
         if (this.exists && !this.exists()) return NOT_LOADED;
-        return p === "name" ? this.target().name : this.target().visibility;
+        return p === "name" ? this.target().name : p === "id" ? this.target().id : this.target().visibility;
       });
     }
     return this;
@@ -512,7 +589,11 @@ class WorksheetProxy extends Proxy {
     return this.read("visibility") as string;
   }
   set visibility(v: string) {
-    this.ctx.queue(() => this.ctx.write(this.target(), { op: "visibility", value: v }, () => (this.target().visibility = v as "Visible" | "Hidden")));
+    this.ctx.queue(() => this.ctx.write(this.target(), { op: "visibility", value: v }, () => (this.target().visibility = v as FakeSheet["visibility"])));
+  }
+
+  get id(): string {
+    return this.read("id") as string;
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {
@@ -682,6 +763,8 @@ class RangeProxy extends Proxy {
     const props = Array.isArray(what) ? what : what.split(",").map((p) => p.trim());
     const readers: Record<string, (c: FakeCell | undefined) => unknown> = {
       values: (c) => c?.value ?? "",
+      // the displayed text; number formats are not rendered by the fake (tests read labels, which are text)
+      text: (c) => (c?.value === null || c?.value === undefined ? "" : String(c.value)),
       formulas: (c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? "")),
       numberFormat: (c) => c?.numberFormat ?? "General",
     };
@@ -733,6 +816,59 @@ class RangeProxy extends Proxy {
 
   get values(): Grid2D {
     return this.read("values") as Grid2D;
+  }
+  get text(): Grid2D {
+    return this.read("text") as Grid2D;
+  }
+
+  /** Range.hyperlink (ExcelApi 1.7): set on every cell of the range. */
+  set hyperlink(v: { address?: string; documentReference?: string; textToDisplay?: string }) {
+    this.eachCell("hyperlink", v, (c) => {
+      c.hyperlink = { ...v };
+      if (v.textToDisplay !== undefined) c.value = v.textToDisplay;
+    });
+  }
+
+  /**
+   * Range.clear(applyTo) (ExcelApi 1.1): "Contents" clears values and formulas and keeps the formats, "Formats" the
+   * reverse, "All" both.
+   */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.ctx.queue(() => {
+      const a = this.must();
+      const sheet = this.sheet();
+      this.ctx.write(sheet, { op: "clear", address: a1Of(a), value: applyTo }, () => {
+        for (const [key, c] of [...sheet.cells]) {
+          const [r, col] = key.split(":").map(Number);
+          if (r < a.top || r > a.bottom || col < a.left || col > a.right) continue;
+          if (applyTo !== "Formats") {
+            c.value = null;
+            delete c.formula;
+            delete c.hyperlink;
+          }
+          if (applyTo !== "Contents") {
+            delete c.numberFormat;
+            delete c.style;
+          }
+          if (c.value === null && c.formula === undefined && !c.numberFormat && !c.style) sheet.cells.delete(key);
+        }
+      });
+    });
+  }
+
+  /** Range.getCell(row, column): a cell relative to the range's top-left (ExcelApi 1.1). */
+  getCell(row: number, col: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => {
+      const a = this.must();
+      return { top: a.top + row, left: a.left + col, bottom: a.top + row, right: a.left + col };
+    });
+  }
+
+  private sheetProxy: WorksheetProxy | null = null;
+  /** Range.worksheet: the sheet the range is on (one proxy, as Office.js keeps a navigation property's object). */
+  get worksheet(): WorksheetProxy {
+    this.sheetProxy ??= new WorksheetProxy(this.ctx, this.sheet);
+    return this.sheetProxy;
   }
   set values(v: Grid2D) {
     this.set2D("values", v, (c, x) => this.enter(c, x));

@@ -12,6 +12,10 @@ export interface ExcelCapabilities {
   readonly pageLayout: boolean;
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
   readonly mergedAreas: boolean;
+  /** ExcelApi 1.7: Range.hyperlink (the 汇总's links to each form). */
+  readonly hyperlinks: boolean;
+  /** ExcelApi 1.9: WorksheetCollection.onChanged (the live re-check after an edit). */
+  readonly changeEvents: boolean;
 }
 
 export const ALL_CAPABILITIES: ExcelCapabilities = Object.freeze({
@@ -19,6 +23,8 @@ export const ALL_CAPABILITIES: ExcelCapabilities = Object.freeze({
   dataValidation: true,
   pageLayout: true,
   mergedAreas: true,
+  hyperlinks: true,
+  changeEvents: true,
 });
 
 /** Ask the running Office client; outside Office (tests, file mode) none of them is assumed. */
@@ -30,5 +36,7 @@ export function detectCapabilities(): ExcelCapabilities {
     dataValidation: has("1.8"),
     pageLayout: has("1.9"),
     mergedAreas: has("1.13"),
+    hyperlinks: has("1.7"),
+    changeEvents: has("1.9"),
   };
 }

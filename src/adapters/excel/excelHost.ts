@@ -1,26 +1,62 @@
-import type { ExcelHost, HostResult } from "../../app/host";
+import { acceptKey, taughtLabel, unacceptKey, withProfile, withTaughtLabel } from "../../app";
+import type { ExcelHost, HostResult, StoreChange, WorkbookStore } from "../../app";
 import { clearHighlights } from "./clearHighlights";
-import { detectCapabilities } from "./capabilities";
-import { rejectingHostFailures, withHostFailures } from "./failures";
+import { detectCapabilities, ExcelCapabilities } from "./capabilities";
+import { checkAllSheets, recheckSheet } from "./checkAllSheets";
+import { HostFailureError, rejectingHostFailures, withHostFailures } from "./failures";
 import { loadProfileSetting, saveProfileSetting } from "./profileSetting";
-import { selectCell } from "./selectCell";
+import { activateSheet, selectCell, selectedCell } from "./selectCell";
+import { readStoreSheet, StoreUpdate, updateStoreSheet } from "./storeSheet";
+import { addSummarySheet } from "./summarySheet";
 import { undoLastWrite } from "./undoLastWrite";
 import { validateAndScoreSheet } from "./validateAndScore";
+import { watchEdits } from "./watchEdits";
 import { addTemplateSheet } from "./writeSheetSpec";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A change the pane asks for, applied to the store as it is now in the workbook. */
+function applyChange(change: StoreChange, at: string): (store: WorkbookStore) => StoreUpdate {
+  return (store) => {
+    switch (change.kind) {
+      case "accept":
+        return acceptKey(store, { key: change.key, severity: change.severity }, { reason: change.reason, by: change.by, at });
+      case "unaccept":
+        return { ok: true, store: unacceptKey(store, change.key) };
+      case "teach": {
+        const label = taughtLabel(change.table, change.field, change.text);
+        return label ? { ok: true, store: withTaughtLabel(store, label) } : { ok: false, message: "请选择一个有文字的表头单元格和它对应的栏目。" };
+      }
+    }
+  };
+}
 
 /**
  * The task pane's host inside Excel: every action is one Excel.run. Known workbook conditions (cell-edit mode,
  * protection, …) come back as failures with a Chinese message — or, for the profile setting, which has no result
  * to carry one, as a HostFailureError with that message; anything else rejects, and the pane shows it.
  */
-export function createExcelHost(run: Run = (batch) => Excel.run(batch)): ExcelHost {
-  const capabilities = detectCapabilities();
+export function createExcelHost(
+  run: Run = (batch) => Excel.run(batch),
+  options: { readonly now?: () => Date; readonly capabilities?: ExcelCapabilities } = {},
+): ExcelHost {
+  const capabilities = options.capabilities ?? detectCapabilities();
+  const now = options.now ?? (() => new Date());
   const guarded = <R extends HostResult<object>>(batch: (context: Excel.RequestContext) => Promise<R>) => withHostFailures(() => run(batch));
   return {
     kind: "excel",
     check: (profileId, { write }) => guarded((context) => validateAndScoreSheet(context, { write, profileId, capabilities })),
+    checkAll: (profileId) =>
+      guarded(async (context) => {
+        const r = await checkAllSheets(context, { profileId, capabilities });
+        return r.ok ? { ok: true as const, reports: r.reports, details: r.details, profileId: r.profileId, notes: r.notes } : r;
+      }),
+    recheckSheet: (sheet, profileId) => guarded((context) => recheckSheet(context, sheet, { profileId, capabilities })),
+    activateSheet: (sheet) => guarded((context) => activateSheet(context, sheet)),
+    updateStore: (change) => guarded((context) => updateStoreSheet(context, applyChange(change, now().toISOString()))),
+    selectedCell: () => guarded((context) => selectedCell(context)),
+    addSummary: (profileId) => guarded((context) => addSummarySheet(context, { profileId, capabilities })),
+    watchEdits: (onEdit) => (capabilities.changeEvents ? watchEdits(run, onEdit) : Promise.resolve(null)),
     clearHighlights: () => guarded((context) => clearHighlights(context, capabilities)),
     undoLastWrite: () => guarded((context) => undoLastWrite(context, capabilities)),
     addTemplate: (kind, profileId) => guarded((context) => addTemplateSheet(context, kind, { profileId, capabilities })),
@@ -32,8 +68,21 @@ export function createExcelHost(run: Run = (batch) => Excel.run(batch)): ExcelHo
         await context.sync();
         return ws.name;
       }).catch(() => null),
-    // no result to carry a failure: a known condition rejects with its Chinese message (HostFailureError)
-    loadProfileId: () => rejectingHostFailures(() => run((context) => loadProfileSetting(context))),
-    saveProfileId: (id) => rejectingHostFailures(() => run((context) => saveProfileSetting(context, id))),
+    // the workbook's 评分方案: its store sheet (which the command line reads too), else the settings of earlier versions
+    loadProfileId: () =>
+      rejectingHostFailures(() =>
+        run(async (context) => {
+          const { store } = await readStoreSheet(context);
+          return store.profile ?? (await loadProfileSetting(context));
+        }),
+      ),
+    saveProfileId: (id) =>
+      rejectingHostFailures(() =>
+        run(async (context) => {
+          await saveProfileSetting(context, id);
+          const saved = await updateStoreSheet(context, (store) => ({ ok: true, store: withProfile(store, id) }));
+          if (!saved.ok) throw new HostFailureError(saved);
+        }),
+      ),
   };
 }

@@ -15,7 +15,8 @@ export type ExcelFailureCode =
   | "PROFILE_INVALID"
   | "WRITE_ROLLED_BACK"
   | "WRITE_INCOMPLETE"
-  | "TEMPLATE_FAILED";
+  | "TEMPLATE_FAILED"
+  | "STORE_REFUSED";
 
 export interface ExcelFailure {
   readonly ok: false;
@@ -37,6 +38,7 @@ export const FAILURE_MESSAGES: Record<ExcelFailureCode, string> = {
   WRITE_ROLLED_BACK: "写入时 Excel 报错，已恢复原状，未写入任何内容。请再试一次。",
   WRITE_INCOMPLETE: "写入时 Excel 报错，且未能完全恢复原状。已保存撤销信息，请点击“撤销上次写入”恢复。",
   TEMPLATE_FAILED: "新建工作表时 Excel 报错，未做任何改动。",
+  STORE_REFUSED: "未能保存到工作簿，未做任何改动。",
 };
 
 export function failure(code: ExcelFailureCode, message: string = FAILURE_MESSAGES[code]): ExcelFailure {

@@ -19,3 +19,11 @@ export { ownHighlights, queueOwnHighlightIds, readOwnHighlightIds, deleteRules, 
 export { asEntered, wouldConvert } from "./typedText";
 export { READ_WINDOW, CHUNK_CELLS, MAX_READ_CELLS } from "./readLimits";
 export { createExcelHost } from "./excelHost";
+export { readAllSheets } from "./readAllSheets";
+export type { AllSheetsRead } from "./readAllSheets";
+export { checkAllSheets, recheckSheet } from "./checkAllSheets";
+export { readStoreSheet, updateStoreSheet } from "./storeSheet";
+export type { StoreRead, StoreUpdate } from "./storeSheet";
+export { addSummarySheet } from "./summarySheet";
+export { watchEdits } from "./watchEdits";
+export { activateSheet, selectedCell } from "./selectCell";

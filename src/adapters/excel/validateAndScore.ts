@@ -1,4 +1,4 @@
-import { checkWorkbook, formulasToRecheck, recheckFormulas, WrittenCell } from "../../app";
+import { checkWorkbook, FormDetails, formDetails, formulasToRecheck, readStore, recheckFormulas, WrittenCell } from "../../app";
 import { resolveProfile, SheetReport } from "../../engine";
 import { addHighlights, applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
@@ -25,6 +25,8 @@ export type ValidateResult =
       readonly notes: readonly string[];
       /** The cells written (or, when only checking, to be written): cell, old → new, why. */
       readonly writes: readonly WrittenCell[];
+      /** The sheet's forms' details (finding keys for 忽略, headers not placed), by sheet name. */
+      readonly details: Readonly<Record<string, readonly FormDetails[]>>;
     }
   | (ExcelFailure & { readonly report?: SheetReport });
 
@@ -40,10 +42,12 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   const capabilities = options.capabilities ?? detectCapabilities();
   const read = await readActiveSheet(context, capabilities);
   if (!read.ok) return read;
-  const resolved = resolveProfile(options.profileId ?? read.profileId);
-  if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
   const others = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet));
-  const result = checkWorkbook([read.grid, ...others], resolved.profile, { sheets: [read.grid.sheet] });
+  // the 评分方案 chosen in the pane, else the one the workbook keeps (its store sheet, then its settings)
+  const store = readStore(others);
+  const resolved = resolveProfile(options.profileId ?? store.profile ?? read.profileId ?? undefined);
+  if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
+  const result = checkWorkbook([read.grid, ...others], resolved.profile, { sheets: [read.grid.sheet], store });
   let sheet = result.sheets[0];
   if (!sheet.plan) return { ...failure("FORM_NOT_FOUND"), report: sheet.report };
   const recheck = options.write ? formulasToRecheck(sheet, read.grid) : [];
@@ -67,5 +71,6 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
     highlighted,
     notes,
     writes: sheet.writes,
+    details: { [sheet.report.sheet]: formDetails(sheet.analysis) },
   };
 }

@@ -84,7 +84,7 @@ const FIT_WIDTH_ONLY: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1 };
  * styles, merges, column widths, row heights; data validation (ExcelApi 1.8) where supported; then it is shown and
  * activated, and last the print setup (1.9). `taken` are the workbook's sheet names, loaded by the caller.
  */
-function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: readonly string[], capabilities: ExcelCapabilities): string {
+export function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: readonly string[], capabilities: ExcelCapabilities): string {
   const name = uniqueSheetName(spec.name, taken);
   const ws = context.workbook.worksheets.add(name);
   ws.visibility = "Hidden";
@@ -106,6 +106,14 @@ function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: r
   if (hasFormats) block.numberFormat = formats as string[][];
   block.formulas = formulas as (string | number | boolean)[][];
   for (const c of spec.cells) if (c.style) applyStyle(ws.getCell(c.row - 1, c.col - 1), c.style);
+  // links (the 汇总's to each form): within the workbook as a document reference (Range.hyperlink, ExcelApi 1.7)
+  if (capabilities.hyperlinks) {
+    for (const c of spec.cells) {
+      if (!c.link) continue;
+      const text = c.value === null ? "" : String(c.value);
+      ws.getCell(c.row - 1, c.col - 1).hyperlink = c.link.startsWith("#") ? { documentReference: c.link.slice(1), textToDisplay: text } : { address: c.link, textToDisplay: text };
+    }
+  }
   for (const m of spec.merges) ws.getRange(rangeA1(m)).merge(false);
   for (const { col, width } of spec.columnWidths ?? []) ws.getRange(`${colName(col)}:${colName(col)}`).format.columnWidth = columnWidthPoints(width);
   for (const { row, height } of spec.rowHeights ?? []) ws.getRange(`${row}:${row}`).format.rowHeight = height;
@@ -122,7 +130,7 @@ function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: r
  * setup without the undocumented value, and without it at all if Excel still refuses); still hidden → the sheet is
  * deleted and nothing is left of it.
  */
-async function runSheetBuild(context: Excel.RequestContext, name: string, spec: SheetSpec, capabilities: ExcelCapabilities): Promise<{ readonly ok: true; readonly notes: readonly string[] } | ExcelFailure> {
+export async function runSheetBuild(context: Excel.RequestContext, name: string, spec: SheetSpec, capabilities: ExcelCapabilities): Promise<{ readonly ok: true; readonly notes: readonly string[] } | ExcelFailure> {
   try {
     await context.sync();
     return { ok: true, notes: [] };

@@ -1,0 +1,51 @@
+import { checkWorkbook, formDetails, isSummarySheet, readStore, SheetOutcome, WorkbookOutcome, WorkbookResult } from "../../app";
+import { resolveProfile } from "../../engine";
+import { ExcelCapabilities } from "./capabilities";
+import { ExcelFailure, failure } from "./failures";
+import { readAllSheets } from "./readAllSheets";
+
+/** The 评分方案 a check uses: the one chosen in the pane, else the workbook's (its store sheet, then its settings). */
+function chooseProfile(chosen: string | undefined, stored: string | null, setting: string | null) {
+  const resolved = resolveProfile(chosen ?? stored ?? setting ?? undefined);
+  return resolved.ok ? resolved : failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
+}
+
+/** Every sheet of the workbook checked, in a constant number of round trips (readAllSheets); nothing written. */
+export async function checkAllSheets(
+  context: Excel.RequestContext,
+  options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities },
+): Promise<({ readonly ok: true; readonly result: WorkbookResult; readonly summarySheets: readonly string[] } & WorkbookOutcome) | ExcelFailure> {
+  const read = await readAllSheets(context, options.capabilities);
+  const store = readStore(read.grids);
+  const profile = chooseProfile(options.profileId, store.profile, read.profileSetting);
+  if (!profile.ok) return profile;
+  const result = checkWorkbook(read.grids, profile.profile, { store });
+  return {
+    ok: true,
+    result,
+    // the add-in's own 汇总 sheets (a new 汇总 replaces them)
+    summarySheets: read.grids.filter(isSummarySheet).map((g) => g.sheet),
+    reports: result.sheets.map((s) => s.report),
+    details: Object.fromEntries(result.sheets.map((s) => [s.report.sheet, formDetails(s.analysis)])),
+    profileId: profile.profile.id,
+    notes: read.notes,
+  };
+}
+
+/**
+ * One sheet checked again after an edit, read-only: that sheet in full, the others as context for the checks across
+ * forms, in two round trips; no write, no highlight changed (the user asks for those with 校验并计分).
+ */
+export async function recheckSheet(
+  context: Excel.RequestContext,
+  sheet: string,
+  options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities },
+): Promise<({ readonly ok: true } & SheetOutcome) | ExcelFailure> {
+  const read = await readAllSheets(context, options.capabilities, { only: sheet });
+  if (!read.grids.some((g) => g.sheet === sheet)) return failure("SHEET_NOT_FOUND", `工作表“${sheet}”已不存在（可能已被删除、改名或隐藏）。`);
+  const store = readStore(read.grids);
+  const profile = chooseProfile(options.profileId, store.profile, read.profileSetting);
+  if (!profile.ok) return profile;
+  const [checked] = checkWorkbook(read.grids, profile.profile, { store, sheets: [sheet] }).sheets;
+  return { ok: true, report: checked.report, details: formDetails(checked.analysis), profileId: profile.profile.id };
+}

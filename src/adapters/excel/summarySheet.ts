@@ -1,0 +1,36 @@
+import { summaryRows, summarySheetSpec, SUMMARY_SHEET, worstFirst } from "../../app";
+import { getProfile } from "../../engine";
+import { ExcelCapabilities } from "./capabilities";
+import { checkAllSheets } from "./checkAllSheets";
+import { ExcelFailure, failure } from "./failures";
+import { queueSheetSpec, runSheetBuild, uniqueSheetName } from "./writeSheetSpec";
+
+/**
+ * 生成汇总表: every form of the workbook checked (two round trips, nothing else written), then a 汇总 sheet — one row
+ * per form, worst first, each linking to its form — built in one more: the add-in's earlier 汇总 (recognised by its
+ * headings, isSummarySheet) is replaced under its own name; a user's sheet called 汇总 is kept and ours is 汇总 (2).
+ */
+export async function addSummarySheet(
+  context: Excel.RequestContext,
+  options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities },
+): Promise<{ readonly ok: true; readonly sheet: string; readonly rows: number; readonly notes: readonly string[] } | ExcelFailure> {
+  const checked = await checkAllSheets(context, options);
+  if (!checked.ok) return checked;
+  const rows = worstFirst(summaryRows(checked.result));
+  if (rows.length === 0) return failure("FORM_NOT_FOUND", "工作簿中没有找到项目支出绩效自评表，未生成汇总表。");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const taken = sheets.items.map((s) => s.name);
+  const ours = checked.summarySheets[0];
+  let name = uniqueSheetName(SUMMARY_SHEET, taken);
+  if (ours) {
+    context.workbook.worksheets.getItem(ours).delete();
+    name = ours;
+  }
+  const profile = getProfile(checked.profileId);
+  const spec = summarySheetSpec(rows, profile?.name ?? checked.profileId, name);
+  const built = queueSheetSpec(context, spec, ours ? taken.filter((t) => t !== ours) : taken, options.capabilities);
+  const done = await runSheetBuild(context, built, spec, options.capabilities);
+  return done.ok ? { ok: true, sheet: built, rows: rows.length, notes: done.notes } : done;
+}

@@ -1,5 +1,6 @@
 import { useReducer } from "react";
-import type { CheckOutcome, FileCheckOutcome, HostFailure, WrittenCell } from "../app";
+import { reportRows, worstFirst } from "../app";
+import type { CheckOutcome, FileCheckOutcome, FormDetails, HostFailure, SheetOutcome, SummaryRow, WorkbookOutcome, WrittenCell } from "../app";
 import { DEFAULT_PROFILE_ID, Severity, SheetReport } from "../engine";
 
 /**
@@ -27,8 +28,14 @@ export interface PaneState {
   readonly file: { readonly name: string; readonly bytes: Uint8Array } | null;
   /** The last successful check. */
   readonly outcome: Outcome | null;
-  /** The report on show: one of the outcome's, or one that came with a failure. */
+  /** The report of the sheet on show: one of the outcome's or the workbook's, or one that came with a failure. */
   readonly report: SheetReport | null;
+  /** Which form of that sheet is on show (most sheets hold one: 0). */
+  readonly form: number;
+  /** Excel: the last 校验全部 (every sheet, nothing written), for the workbook view. */
+  readonly workbook: WorkbookOutcome | null;
+  /** Sheets re-checked after an edit since their highlights were drawn: their numbers are new, their marks are not. */
+  readonly edited: readonly string[];
   /** The finding card last clicked (its key, see findingCards.ts). */
   readonly active: string | null;
   /** Only findings of this severity are listed (the counts filter); null: all. */
@@ -48,13 +55,17 @@ export type PaneAction =
   | { readonly type: "finished" }
   | { readonly type: "notice"; readonly notice: Notice | null }
   | { readonly type: "fileChosen"; readonly file: { readonly name: string; readonly bytes: Uint8Array } }
+  | { readonly type: "fileUpdated"; readonly file: { readonly name: string; readonly bytes: Uint8Array } }
   | { readonly type: "checked"; readonly outcome: Outcome; readonly notice: Notice; readonly focus?: boolean }
   | { readonly type: "failed"; readonly failure: HostFailure }
   | { readonly type: "sheetShown"; readonly sheet: string }
   | { readonly type: "findingActivated"; readonly key: string; readonly notice?: Notice }
   | { readonly type: "filterChosen"; readonly filter: Severity | null }
   | { readonly type: "activeSheetSeen"; readonly sheet: string }
-  | { readonly type: "undone"; readonly notice: Notice };
+  | { readonly type: "undone"; readonly notice: Notice }
+  | { readonly type: "workbookChecked"; readonly outcome: WorkbookOutcome; readonly notice: Notice }
+  | { readonly type: "formShown"; readonly sheet: string; readonly form: number }
+  | { readonly type: "sheetRechecked"; readonly sheet: string; readonly outcome: SheetOutcome; readonly edited: boolean };
 
 export const initialPaneState: PaneState = {
   profileId: DEFAULT_PROFILE_ID,
@@ -63,6 +74,9 @@ export const initialPaneState: PaneState = {
   file: null,
   outcome: null,
   report: null,
+  form: 0,
+  workbook: null,
+  edited: [],
   active: null,
   filter: null,
   activeSheet: null,
@@ -83,15 +97,23 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "notice":
       return { ...state, notice: action.notice };
     case "fileChosen":
-      return { ...state, file: action.file, outcome: null, report: null, active: null, notice: null, filter: null };
+      return { ...state, file: action.file, outcome: null, report: null, form: 0, active: null, notice: null, filter: null };
+    case "fileUpdated":
+      // the same file with its store changed (忽略, 表头设置): what is on show stays until the re-check replaces it
+      return { ...state, file: action.file };
     case "checked": {
       const { outcome } = action;
       // file mode keeps the sheet on show when the new result has it (a re-check after switching 评分方案)
       const shown = "reports" in outcome && state.report ? outcome.reports.find((r) => r.isForm && r.sheet === state.report!.sheet) : undefined;
+      const report = shown ?? outcome.report;
       return {
         ...state,
         outcome,
-        report: shown ?? outcome.report,
+        report,
+        form: shown && state.form < report.forms.length ? state.form : 0,
+        // Excel: the sheet checked now is in the workbook view as checked now; its highlights are drawn anew
+        workbook: state.workbook && !("reports" in outcome) ? withSheet(state.workbook, outcome.report, outcome.details[outcome.report.sheet]) : state.workbook,
+        edited: state.edited.filter((s) => s !== outcome.report.sheet),
         active: null,
         notice: action.notice,
         activeSheet: "reports" in outcome ? null : outcome.report.sheet,
@@ -102,11 +124,49 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "failed": {
       const notice: Notice = { intent: action.failure.code === "FORM_NOT_FOUND" ? "warning" : "error", text: action.failure.message };
       // a failure that read the sheet (protected, not a form) shows what it read; the previous result is gone
-      return action.failure.report ? { ...state, notice, outcome: null, report: action.failure.report, active: null, filter: null } : { ...state, notice };
+      return action.failure.report ? { ...state, notice, outcome: null, report: action.failure.report, form: 0, active: null, filter: null } : { ...state, notice };
     }
     case "sheetShown": {
       const next = formReports(state).find((r) => r.sheet === action.sheet);
-      return next ? { ...state, report: next, active: null, filter: null } : state;
+      return next ? { ...state, report: next, form: 0, active: null, filter: null } : state;
+    }
+    case "formShown": {
+      const next = allReports(state).find((r) => r.sheet === action.sheet);
+      if (!next || action.form >= Math.max(1, next.forms.length)) return state;
+      // Excel: the sheet on show becomes the active one (the host activates it)
+      return { ...state, report: next, form: action.form, active: null, filter: null, activeSheet: state.activeSheet === null ? null : action.sheet };
+    }
+    case "workbookChecked": {
+      const { outcome } = action;
+      const onShow = state.report ? outcome.reports.find((r) => r.sheet === state.report!.sheet && r.isForm) : undefined;
+      const first = worstFirst(reportRows(outcome.reports))[0];
+      const report = onShow ?? (first ? outcome.reports.find((r) => r.sheet === first.sheet)! : null);
+      return {
+        ...state,
+        workbook: outcome,
+        // the single-sheet result stays (its writes and highlights) when it is for the same 评分方案; its report is renewed
+        outcome: state.outcome && state.outcome.profileId === outcome.profileId && !("reports" in state.outcome) ? renewOutcome(state.outcome, outcome.reports) : state.outcome,
+        report: report ?? state.report,
+        form: onShow ? Math.min(state.form, Math.max(0, onShow.forms.length - 1)) : first ? first.form - 1 : 0,
+        notice: action.notice,
+        active: null,
+        filter: null,
+      };
+    }
+    case "sheetRechecked": {
+      const { sheet, outcome } = action;
+      const workbook = state.workbook ? withSheet(state.workbook, outcome.report, outcome.details) : null;
+      const o = state.outcome;
+      const renewed = o && o.profileId === outcome.profileId ? ("reports" in o ? o : o.report.sheet === sheet ? { ...o, report: outcome.report, details: { ...o.details, [sheet]: outcome.details } } : o) : o;
+      const onShow = state.report?.sheet === sheet;
+      return {
+        ...state,
+        workbook,
+        outcome: renewed,
+        report: onShow ? outcome.report : state.report,
+        form: onShow ? Math.min(state.form, Math.max(0, outcome.report.forms.length - 1)) : state.form,
+        edited: action.edited && !state.edited.includes(sheet) ? [...state.edited, sheet] : state.edited,
+      };
     }
     case "findingActivated":
       return { ...state, active: action.key, ...(action.notice ? { notice: action.notice } : {}) };
@@ -117,6 +177,60 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "undone":
       return { ...state, undone: state.outcome !== null, notice: action.notice };
   }
+}
+
+/** The workbook result with one sheet's report (and details) replaced by a newer one. */
+function withSheet(w: WorkbookOutcome, report: SheetReport, details: readonly FormDetails[] | undefined): WorkbookOutcome {
+  const has = w.reports.some((r) => r.sheet === report.sheet);
+  return {
+    ...w,
+    reports: has ? w.reports.map((r) => (r.sheet === report.sheet ? report : r)) : [...w.reports, report],
+    details: { ...w.details, [report.sheet]: details ?? [] },
+  };
+}
+
+/** A single-sheet result with its report taken from a newer check of every sheet (the checks across forms included). */
+function renewOutcome(o: CheckOutcome, reports: readonly SheetReport[]): CheckOutcome {
+  const report = reports.find((r) => r.sheet === o.report.sheet);
+  return report ? { ...o, report } : o;
+}
+
+/**
+ * Every sheet's report the pane knows: a file check's; in Excel, the last 校验全部 with the sheet checked since (by
+ * 校验并计分) in place of its own.
+ */
+export function allReports(state: PaneState): readonly SheetReport[] {
+  const o = state.outcome;
+  if (o && "reports" in o) return o.reports;
+  const fromWorkbook = state.workbook?.reports ?? [];
+  if (!o) return fromWorkbook;
+  return fromWorkbook.some((r) => r.sheet === o.report.sheet) ? fromWorkbook.map((r) => (r.sheet === o.report.sheet ? o.report : r)) : [...fromWorkbook, o.report];
+}
+
+/** The workbook view: one row per form of every sheet known, worst first. */
+export function workbookRows(state: PaneState): readonly SummaryRow[] {
+  return worstFirst(reportRows(allReports(state)));
+}
+
+/** The details (finding keys, headers not placed) of the form on show, or null. */
+export function shownDetails(state: PaneState): FormDetails | null {
+  const sheet = state.report?.sheet;
+  if (!sheet) return null;
+  const o = state.outcome;
+  const fromOutcome = o && (("reports" in o) || o.report.sheet === sheet) ? o.details[sheet] : undefined;
+  const details = fromOutcome ?? state.workbook?.details[sheet];
+  return details?.[state.form] ?? null;
+}
+
+/**
+ * The report of the form on show: the sheet's report narrowed to that form (its form and findings), so the summary
+ * and the finding list show one form even when the sheet holds several.
+ */
+export function shownForm(state: PaneState): SheetReport | null {
+  const r = state.report;
+  if (!r || !r.isForm || r.forms.length <= 1) return r;
+  const f = r.forms[Math.min(state.form, r.forms.length - 1)];
+  return { ...r, form: f.form, findings: f.findings };
 }
 
 /** The form sheets of the last file check, for the 工作表 choice (Excel checks one sheet at a time). */

@@ -153,7 +153,8 @@ describe("a check in file mode", () => {
     const { page } = await b.open(320);
     await chooseFile(page, two);
     await check(page);
-    await page.getByRole("combobox", { name: "工作表" }).selectOption("表6");
+    // the workbook view lists both forms; the 项目名称 of 表6 opens it
+    await page.getByTestId("workbook").getByRole("button", { name: SEED_FORMS[5].title }).click();
     const [next] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成下年度模板" }).click()]);
     const saved = path.join(b.tmp, "next-6.xlsx");
     await next.saveAs(saved);

@@ -27,7 +27,7 @@ const writes: WrittenCell[] = [
 function excelHost(overrides: Partial<ExcelHost> = {}): ExcelHost {
   return {
     kind: "excel",
-    check: jest.fn(async (id: string, { write }: { write: boolean }) => ({ ok: true as const, report: report1, profileId: id, written: write ? 2 : 0, pending: write ? 0 : 2, highlighted: 7, writes })),
+    check: jest.fn(async (id: string, { write }: { write: boolean }) => ({ ok: true as const, report: report1, profileId: id, written: write ? 2 : 0, pending: write ? 0 : 2, highlighted: 7, writes, details: {} })),
     clearHighlights: jest.fn(async () => ({ ok: true as const, cleared: 7 })),
     undoLastWrite: jest.fn(async () => ({ ok: true as const, restored: 2, skipped: 0 })),
     selectCell: jest.fn(async () => ({ ok: true as const })),
@@ -35,6 +35,13 @@ function excelHost(overrides: Partial<ExcelHost> = {}): ExcelHost {
     activeSheet: jest.fn(async () => report1.sheet),
     loadProfileId: jest.fn(async () => "mof-2020"),
     saveProfileId: jest.fn(async () => undefined),
+    checkAll: jest.fn(async (id: string) => ({ ok: true as const, reports: [report1], details: {}, profileId: id, notes: [] })),
+    recheckSheet: jest.fn(async (_sheet: string, id: string) => ({ ok: true as const, report: report1, details: [], profileId: id })),
+    activateSheet: jest.fn(async () => ({ ok: true as const })),
+    updateStore: jest.fn(async () => ({ ok: true as const, store: { profile: null, accepted: [], taught: [] } })),
+    selectedCell: jest.fn(async () => ({ ok: true as const, sheet: report1.sheet, cell: "A1", text: "" })),
+    addSummary: jest.fn(async () => ({ ok: true as const, sheet: "汇总", rows: 1 })),
+    watchEdits: jest.fn(async () => null),
     ...overrides,
   };
 }
@@ -194,7 +201,7 @@ describe("task pane in Excel", () => {
 
   it("a form whose weights do not add up shows its sum as 得分合计 with the reason, and no grade", async () => {
     const r110 = sheetReport(analyzeSheet(specToGrid(changedForm([{ row: 15, col: 7, value: 40 }, { row: 15, col: 8, value: 40 }])), getProfile()!));
-    await renderApp(excelHost({ check: jest.fn(async (id: string) => ({ ok: true as const, report: r110, profileId: id, written: 0, pending: 0, highlighted: 1, writes: [] })) }));
+    await renderApp(excelHost({ check: jest.fn(async (id: string) => ({ ok: true as const, report: r110, profileId: id, written: 0, pending: 0, highlighted: 1, writes: [], details: {} })) }));
     await click(button("校验并计分"));
     expect(screen.getByText("得分合计")).toBeTruthy();
     expect(screen.getByTestId("total").textContent).toBe("109.37");
@@ -252,7 +259,7 @@ describe("task pane in Excel", () => {
       check: jest.fn(
         () =>
           new Promise((resolve) => {
-            finish = () => resolve({ ok: true as const, report: report1, profileId: "mof-2020", written: 0, pending: 0, highlighted: 0, writes: [] });
+            finish = () => resolve({ ok: true as const, report: report1, profileId: "mof-2020", written: 0, pending: 0, highlighted: 0, writes: [], details: {} });
           }),
       ),
     });
@@ -288,6 +295,7 @@ describe("task pane in file mode", () => {
         writes,
         cellText: { [report1.sheet]: { H16: "18.00", F16: "99.00(%)", I16: "" } },
         scored: { name: "表1（已计分）.xlsx", bytes: new Uint8Array([1, 2, 3]) },
+        details: {},
       })),
       download: jest.fn(),
       makeTemplate: jest.fn(async () => ({ ok: true as const, name: "自评表（2026 年度，新项目）.xlsx", bytes: new Uint8Array([9]), year: 2026 })),
@@ -419,9 +427,9 @@ describe("task pane in file mode", () => {
     await renderApp(host);
     await chooseFile();
     await click(button("校验并计分"));
-    await act(async () => {
-      fireEvent.change(screen.getByRole("combobox", { name: "工作表" }), { target: { value: report2.sheet } });
-    });
+    // the workbook view lists both forms, worst first; a 项目名称 opens its form
+    await click(within(screen.getByTestId("workbook")).getByRole("button", { name: SEED_FORMS[5].title }));
+    expect(screen.getByTestId("summary").querySelector("h2")!.textContent).toBe(SEED_FORMS[5].title);
     await click(button("生成下年度模板"));
     expect(host.makeTemplate).toHaveBeenCalledWith("nextYear", "putuo-2023", expect.objectContaining({ name: "表1.xlsx" }), report2.sheet);
   });

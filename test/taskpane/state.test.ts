@@ -31,8 +31,9 @@ const fileOutcome = {
   scored,
   writes: [write("表1", "C23"), write("表2", "C24")],
   cellText: { 表1: { H16: "18.00" }, 表2: { H15: "20.00" } },
+  details: {},
 };
-const excelOutcome = { report: r1, profileId: "putuo-2023", written: 0, pending: 1, highlighted: 5, writes: [write("表1", "C23")] };
+const excelOutcome = { report: r1, profileId: "putuo-2023", written: 0, pending: 1, highlighted: 5, writes: [write("表1", "C23")], details: {} };
 
 const run = (actions: PaneAction[], from: PaneState = initialPaneState) => actions.reduce(paneReducer, from);
 const checked = (outcome: typeof fileOutcome | typeof excelOutcome, focus = true): PaneAction => ({ type: "checked", outcome, notice: { intent: "success", text: "ok" }, focus });

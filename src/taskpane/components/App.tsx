@@ -1,15 +1,23 @@
 import { Button, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { getProfile, PROFILES } from "../../engine";
-import type { Host, HostResult, TemplateKind } from "../../app";
+import type { FindingReport } from "../../engine";
+import type { Host, HostResult, StoreChange, SummaryRow, TemplateKind } from "../../app";
 import { errorDetail } from "../fileMessages";
 import type { FindingCard } from "../findingCards";
 import { T } from "../strings";
 import { FindingList } from "./FindingList";
 import { NoticeBar } from "./NoticeBar";
 import { Summary } from "./Summary";
+import { TeachLayout } from "./TeachLayout";
+import { WorkbookTable } from "./WorkbookTable";
 import { WrittenList } from "./WrittenList";
-import { formReports, Notice, Outcome, scoredCopy, shownCellText, shownWrites, staleReason, templateSheet, usePaneState } from "../state";
+import { Notice, Outcome, scoredCopy, shownCellText, shownDetails, shownForm, shownWrites, staleReason, templateSheet, usePaneState, workbookRows } from "../state";
+import { TEACH_FIELDS } from "../../app";
+
+/** How long the pane waits after the last edit of a sheet before it checks that sheet again (the live re-check). */
+export const RECHECK_DELAY_MS = 800;
+const BY_KEY = "ziping.by";
 
 const useStyles = makeStyles({
   // one column in a task pane; from 760 px on (a wide pane, or the page in a browser) controls and summary on the
@@ -84,6 +92,48 @@ export function App({ host, bootNote = null }: AppProps) {
     return () => window.removeEventListener("focus", look);
   }, [excel, outcome, dispatch]);
 
+  // Excel: the live re-check — after the user edits a sheet, that sheet is read and checked again (debounced, read-only:
+  // no write, no highlight changes until 校验并计分 is pressed) and its numbers on show follow
+  const watching = excel !== null && (outcome !== null || state.workbook !== null);
+  const profileRef = useRef(profileId);
+  profileRef.current = profileId;
+  useEffect(() => {
+    if (!excel || !watching) return;
+    let live = true;
+    let stop: (() => Promise<void>) | null = null;
+    const timers = new Map<string, ReturnType<typeof setTimeout>>();
+    const recheck = (sheet: string) => {
+      void excel
+        .recheckSheet(sheet, profileRef.current)
+        .then((r) => live && r.ok && dispatch({ type: "sheetRechecked", sheet, outcome: r, edited: true }))
+        .catch(() => undefined); // a re-check that fails leaves the numbers as they were; 校验并计分 says why
+    };
+    void excel
+      .watchEdits((sheet) => {
+        clearTimeout(timers.get(sheet));
+        timers.set(sheet, setTimeout(() => (timers.delete(sheet), live && recheck(sheet)), RECHECK_DELAY_MS));
+      })
+      .then((s) => {
+        if (live) stop = s;
+        else void s?.();
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      timers.forEach(clearTimeout);
+      void stop?.();
+    };
+  }, [excel, watching, dispatch]);
+
+  /** 填写人 of the last 忽略, offered again (kept in this browser only). */
+  const [lastBy, setLastBy] = useState(() => {
+    try {
+      return localStorage.getItem(BY_KEY) ?? "";
+    } catch {
+      return "";
+    }
+  });
+
   /** Run one action of the pane: busy while it runs, any unexpected error shown (never swallowed). */
   const act = useCallback(
     async (label: string, work: () => Promise<void>) => {
@@ -155,6 +205,103 @@ export function App({ host, bootNote = null }: AppProps) {
       if (accept(r)) checked(r, { intent: "success", text: `${T.wroteCells(r.written)}${T.highlighted(r.highlighted)}` }, true);
     });
 
+  const onCheckAll = (target: NonNullable<typeof excel>) =>
+    act(T.checkingAll, async () => {
+      const r = await target.checkAll(profileId);
+      if (!accept(r)) return;
+      const rows = workbookRows({ ...state, workbook: r, outcome: null });
+      const notice: Notice = { intent: r.notes.length ? "warning" : "success", text: [T.checkedAll(rows.length, rows.filter((x) => x.errors > 0).length), ...r.notes].join("") };
+      dispatch({ type: "workbookChecked", outcome: r, notice });
+    });
+
+  const onSummary = (target: NonNullable<typeof excel>) =>
+    act(T.summarizing, async () => {
+      const r = await target.addSummary(profileId);
+      if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.summaryAdded(r.sheet, r.rows) } });
+    });
+
+  const onOpenRow = (row: SummaryRow) => {
+    dispatch({ type: "formShown", sheet: row.sheet, form: row.form - 1 });
+    setSelected(null);
+    if (!excel) return;
+    // not an `act`: going to a sheet is not worth a spinner
+    void excel
+      .activateSheet(row.sheet)
+      .then((r) => accept(r))
+      .catch((e: unknown) => dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } }));
+  };
+
+  /**
+   * A change to the workbook's store (忽略, 取消忽略, 表头设置), then the sheet it concerns checked again so the pane
+   * shows it: Excel — with its highlights redrawn when it is the sheet of the last 校验并计分 and still active, else
+   * read-only; file mode — the file's bytes carry the store, and the whole file is checked again. Resolves to a Chinese
+   * message when the change was refused (an error can't be ignored; no reason), null when done.
+   */
+  const changeStore = async (change: StoreChange, sheet: string, done: string): Promise<string | null> => {
+    let refused: string | null = null;
+    await act(T.saving, async () => {
+      if (excel) {
+        const r = await excel.updateStore(change);
+        if (!r.ok) {
+          refused = r.message;
+          return;
+        }
+        const active = await excel.activeSheet?.();
+        if (outcome && !("reports" in outcome) && outcome.report.sheet === sheet && active === sheet) {
+          const again = await excel.check(profileId, { write: false });
+          if (accept(again)) checked(again, { intent: "success", text: done }, false);
+        } else {
+          const again = await excel.recheckSheet(sheet, profileId);
+          if (accept(again)) {
+            dispatch({ type: "sheetRechecked", sheet, outcome: again, edited: false });
+            dispatch({ type: "notice", notice: { intent: "success", text: done } });
+          }
+        }
+      } else if (host.kind === "file" && host.updateStore && file) {
+        const r = await host.updateStore(file, change);
+        if (!r.ok) {
+          refused = r.message;
+          return;
+        }
+        const next = { name: file.name, bytes: r.bytes };
+        dispatch({ type: "fileUpdated", file: next });
+        const again = await host.checkFile(next, profileId);
+        if (accept(again)) checked(again, { intent: "success", text: done }, false);
+      }
+    });
+    return refused;
+  };
+
+  const canKeepStore = excel !== null || (host.kind === "file" && host.updateStore !== undefined && file !== null);
+  const details = shownDetails(state);
+  const shown = shownForm(state);
+  const ignore =
+    canKeepStore && details && shown
+      ? {
+          keyOf: (f: FindingReport) => details.keys[shown.findings.indexOf(f)],
+          by: lastBy,
+          accept: async (f: FindingReport, key: string, reason: string, by: string) => {
+            if (by !== lastBy) {
+              setLastBy(by);
+              try {
+                localStorage.setItem(BY_KEY, by);
+              } catch {
+                // a browser without storage just does not remember the name
+              }
+            }
+            return changeStore({ kind: "accept", key, severity: f.severity, reason, by }, shown.sheet, T.ignore.saved);
+          },
+          unaccept: async (key: string) => void (await changeStore({ kind: "unaccept", key }, shown.sheet, T.ignore.unsaved)),
+        }
+      : undefined;
+
+  const onTeach = async (table: string, field: string, text: string) => {
+    if (!state.report) return;
+    const name = TEACH_FIELDS.find((f) => f.table === table && f.field === field)?.name ?? field;
+    const refused = await changeStore({ kind: "teach", table, field, text }, state.report.sheet, T.teach.saved(text, name));
+    if (refused) dispatch({ type: "notice", notice: { intent: "error", text: refused } });
+  };
+
   const onFile = async (list: FileList | null) => {
     const f = list?.[0];
     if (!f) return;
@@ -178,7 +325,7 @@ export function App({ host, bootNote = null }: AppProps) {
     });
 
   const scored = scoredCopy(state);
-  const reports = formReports(state);
+  const rows = workbookRows(state);
   const writes = shownWrites(state);
   const isBusy = busy !== null;
   // busy buttons stay focusable (aria-disabled), so the focus never falls to <body> while an action runs
@@ -270,6 +417,17 @@ export function App({ host, bootNote = null }: AppProps) {
           ) : null}
         </div>
 
+        {excel ? (
+          <div className={s.actions} role="toolbar" aria-label={T.workbookActions}>
+            <Button size="small" onClick={() => void onCheckAll(excel)} {...off(false)}>
+              {T.checkAll}
+            </Button>
+            <Button size="small" onClick={() => void onSummary(excel)} {...off(false)}>
+              {T.addSummary}
+            </Button>
+          </div>
+        ) : null}
+
         <div className={s.actions} role="toolbar" aria-label={T.templates}>
           <Button size="small" onClick={() => void template("new")} {...off(false)}>
             {T.newTemplate}
@@ -283,26 +441,35 @@ export function App({ host, bootNote = null }: AppProps) {
         {notice ? <NoticeBar notice={notice} testId="notice" /> : null}
         {staleText ? <NoticeBar notice={{ intent: "warning", text: staleText }} testId="stale" /> : null}
 
-        {reports.length > 1 ? (
-          <Field label={T.sheet}>
-            <Select value={report?.sheet} onChange={(_, d) => dispatch({ type: "sheetShown", sheet: d.value })}>
-              {reports.map((r) => (
-                <option key={r.sheet} value={r.sheet}>
-                  {r.sheet}
-                </option>
-              ))}
-            </Select>
-          </Field>
+        {state.edited.length > 0 ? <NoticeBar notice={{ intent: "info", text: T.edited(state.edited) }} testId="edited" /> : null}
+
+        {rows.length > 1 || (state.workbook && rows.length > 0) ? (
+          <WorkbookTable rows={rows} current={report ? { sheet: report.sheet, form: state.form } : null} onOpen={onOpenRow} />
         ) : null}
 
-        {report?.isForm ? <Summary ref={summaryRef} report={report} filter={filter} onFilter={(f) => dispatch({ type: "filterChosen", filter: f })} /> : null}
-        {report?.isForm ? <WrittenList writes={writes} mode={writtenMode} /> : null}
+        {shown?.isForm ? <Summary ref={summaryRef} report={shown} filter={filter} onFilter={(f) => dispatch({ type: "filterChosen", filter: f })} /> : null}
+        {shown?.isForm ? <WrittenList writes={writes} mode={writtenMode} /> : null}
         {showEmpty ? <p className={s.empty}>{host.kind === "excel" ? T.emptyExcel : file ? T.emptyFileChosen : T.emptyFile}</p> : null}
       </div>
 
       <div className={s.main}>
         {/* a sheet that is no form is explained by the notice above (what was looked for, what was found) */}
-        {report?.isForm ? <FindingList report={report} filter={filter} activeKey={active} cellText={shownCellText(state)} selected={selected} onActivate={onActivate} /> : null}
+        {shown?.isForm ? <FindingList report={shown} filter={filter} activeKey={active} cellText={shownCellText(state)} selected={selected} onActivate={onActivate} ignore={ignore} /> : null}
+        {canKeepStore && report && ((details?.unplaced.length ?? 0) > 0 || (excel && (!report.isForm || shown?.findings.some((f) => f.code === "FIELD_MISSING")))) ? (
+          <TeachLayout
+            unplaced={details?.unplaced ?? []}
+            busy={isBusy}
+            onTeach={onTeach}
+            pickSelection={
+              excel
+                ? async () => {
+                    const r = await excel.selectedCell();
+                    return accept(r) ? { cell: r.cell, text: r.text } : null;
+                  }
+                : undefined
+            }
+          />
+        ) : null}
       </div>
     </main>
   );

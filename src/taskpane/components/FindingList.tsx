@@ -1,8 +1,9 @@
 import { Badge, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, useMemo, useRef, useState } from "react";
-import type { Severity, SheetReport } from "../../engine";
+import type { FindingReport, Severity, SheetReport } from "../../engine";
 import { FindingCard, findingGroups, RepeatedCards } from "../findingCards";
-import { SEVERITY_LABEL, T } from "../strings";
+import { CODE_TITLE, SEVERITY_LABEL, T } from "../strings";
+import { IgnoreForm } from "./IgnoreForm";
 import { useDotStyles } from "./palette";
 
 const focusRing = { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" } };
@@ -84,6 +85,25 @@ const useStyles = makeStyles({
   },
   details: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace },
+  ignoreRow: { display: "flex", alignItems: "baseline", gap: "6px", flexWrap: "wrap", margin: "0 0 6px", fontSize: tokens.fontSizeBase200 },
+  linkButton: {
+    padding: "0 2px",
+    border: "none",
+    backgroundColor: "transparent",
+    color: tokens.colorBrandForegroundLink,
+    font: "inherit",
+    fontSize: tokens.fontSizeBase200,
+    cursor: "pointer",
+    ...focusRing,
+  },
+  ignoredList: { listStyleType: "none", margin: "6px 0 0", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  ignoredItem: {
+    padding: "6px 8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   repeatToggle: {
     display: "block",
     width: "100%",
@@ -112,6 +132,16 @@ export interface FindingListProps {
   /** Excel: the cell selected for the active card, said in place (not in the notice at the top, out of view). */
   readonly selected?: string | null;
   readonly onActivate: (card: FindingCard) => void;
+  /**
+   * 忽略 with a reason (omitted where the host cannot keep it): the key of a finding (formDetails), and what saves or
+   * takes back a decision — resolving to a Chinese message when it could not be done.
+   */
+  readonly ignore?: {
+    readonly keyOf: (f: FindingReport) => string | undefined;
+    readonly by: string;
+    readonly accept: (f: FindingReport, key: string, reason: string, by: string) => Promise<string | null>;
+    readonly unaccept: (key: string) => Promise<void>;
+  };
 }
 
 /**
@@ -120,10 +150,15 @@ export interface FindingListProps {
  * tabindex); the current card's 详情 is the only other stop. Enter or a click on a card selects its cell in Excel,
  * or shows its cells with their values in place (file mode).
  */
-export function FindingList({ report, filter, activeKey, cellText, selected = null, onActivate }: FindingListProps) {
+export function FindingList({ report, filter, activeKey, cellText, selected = null, onActivate, ignore }: FindingListProps) {
   const s = useStyles();
   const dots = useDotStyles();
-  const groups = useMemo(() => findingGroups(report, filter), [report, filter]);
+  // 已忽略 findings are listed apart, at the end, with their reasons; the groups hold the others
+  const live = useMemo(() => ({ ...report, findings: report.findings.filter((f) => !f.ignored) }), [report]);
+  const ignored = useMemo(() => report.findings.filter((f) => f.ignored), [report]);
+  const groups = useMemo(() => findingGroups(live, filter), [live, filter]);
+  /** The finding whose 忽略 form is open (by its key). */
+  const [ignoring, setIgnoring] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<Severity>>(new Set());
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [details, setDetails] = useState<ReadonlySet<string>>(new Set());
@@ -164,6 +199,42 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
   const nav = (key: string) => ({ "data-nav": key, tabIndex: key === currentKey ? 0 : -1, onFocus: () => setCurrent(key) });
 
   if (report.findings.length === 0) return <p>{T.noFindings}</p>;
+
+  /** The active card's warnings and infos, each with 忽略… (errors can't be ignored), or its open form. */
+  const renderIgnore = (card: FindingCard) => {
+    if (!ignore || card.key !== activeKey) return null;
+    return card.findings.map((f, i) => {
+      const key = ignore.keyOf(f);
+      if (!key) return null;
+      if (ignoring === key) {
+        return (
+          <IgnoreForm
+            key={i}
+            message={f.message}
+            by={ignore.by}
+            onCancel={() => setIgnoring(null)}
+            onSubmit={async (reason, by) => {
+              const refused = await ignore.accept(f, key, reason, by);
+              if (!refused) setIgnoring(null);
+              return refused;
+            }}
+          />
+        );
+      }
+      return (
+        <p key={i} className={s.ignoreRow}>
+          <span>{CODE_TITLE_OR(f)}</span>
+          {f.severity === "error" ? (
+            <span>{T.ignore.noErrors}</span>
+          ) : (
+            <button type="button" className={s.linkButton} data-testid="ignore" onClick={() => setIgnoring(key)}>
+              {T.ignore.button}
+            </button>
+          )}
+        </p>
+      );
+    });
+  };
 
   const renderCard = (card: FindingCard) => {
     const active = card.key === activeKey;
@@ -211,6 +282,7 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
               {T.selected(report.sheet, selected)}
             </p>
           ) : null}
+          {renderIgnore(card)}
           {open ? (
             <p className={s.details}>
               {`${T.codeLabel}：`}
@@ -262,6 +334,30 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
           );
         })}
       </div>
+      {ignored.length > 0 ? (
+        <div className={s.group} data-group="ignored">
+          <h3 className={s.groupHeading}>{T.ignore.group(ignored.length)}</h3>
+          <ul className={s.ignoredList}>
+            {ignored.map((f, i) => {
+              const key = ignore?.keyOf(f);
+              return (
+                <li key={i} className={s.ignoredItem} data-code={f.code} data-ignored="true">
+                  <span>{`${f.cells.length ? `${f.cells.join("、")} ` : ""}${f.message}`}</span>
+                  <span className={s.message}>{T.ignore.line(f.ignored!.reason, f.ignored!.by, f.ignored!.at)}</span>
+                  {ignore && key ? (
+                    <button type="button" className={s.linkButton} onClick={() => void ignore.unaccept(key)}>
+                      {T.ignore.undo}
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
 }
+
+/** A finding's short name (CODE_TITLE) for the 忽略 row, or its severity when it has none. */
+const CODE_TITLE_OR = (f: FindingReport) => `【${SEVERITY_LABEL[f.severity]}】${CODE_TITLE[f.code as keyof typeof CODE_TITLE] ?? f.code}`;

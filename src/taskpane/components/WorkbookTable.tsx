@@ -1,0 +1,92 @@
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { SummaryRow } from "../../app";
+import { T } from "../strings";
+
+const useStyles = makeStyles({
+  root: { minWidth: 0 },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 2px" },
+  hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  scroll: { maxHeight: "320px", overflowY: "auto", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: {
+    position: "sticky",
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: "4px 6px",
+    whiteSpace: "nowrap",
+  },
+  td: { padding: "4px 6px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top" },
+  num: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  current: { backgroundColor: tokens.colorBrandBackground2 },
+  open: {
+    padding: 0,
+    border: "none",
+    backgroundColor: "transparent",
+    color: tokens.colorBrandForegroundLink,
+    font: "inherit",
+    textAlign: "left",
+    cursor: "pointer",
+    overflowWrap: "anywhere",
+    ":hover": { textDecorationLine: "underline" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  sheet: { color: tokens.colorNeutralForeground2, display: "block" },
+  error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface WorkbookTableProps {
+  readonly rows: readonly SummaryRow[];
+  /** The form on show (sheet and 0-based form index), marked in the table. */
+  readonly current: { readonly sheet: string; readonly form: number } | null;
+  readonly onOpen: (row: SummaryRow) => void;
+}
+
+/**
+ * The workbook view: every form of the workbook — 项目名称 with its sheet, 总分, 评分等级, 错误 / 警告 / 提示 — worst
+ * first; a row's 项目名称 opens that form's findings (and, in Excel, its sheet).
+ */
+export function WorkbookTable({ rows, current, onOpen }: WorkbookTableProps) {
+  const s = useStyles();
+  return (
+    <section className={s.root} aria-labelledby="workbook-title" data-testid="workbook">
+      <h2 id="workbook-title" className={s.heading}>{T.workbook.title(rows.length)}</h2>
+      <p className={s.hint}>{T.workbook.hint}</p>
+      <div className={s.scroll}>
+        <table className={s.table}>
+          <thead>
+            <tr>
+              <th className={s.th} scope="col">{T.workbook.project}</th>
+              <th className={mergeClasses(s.th, s.num)} scope="col">{T.totalScore}</th>
+              <th className={s.th} scope="col">{T.workbook.grade}</th>
+              <th className={mergeClasses(s.th, s.num)} scope="col" title={T.workbook.countsTitle}>{T.workbook.counts}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const isCurrent = current !== null && current.sheet === r.sheet && current.form === r.form - 1;
+              return (
+                <tr key={`${r.sheet}#${r.form}`} className={isCurrent ? s.current : undefined} aria-current={isCurrent ? "true" : undefined} data-row={r.sheet}>
+                  <td className={s.td}>
+                    <button type="button" className={s.open} onClick={() => onOpen(r)}>
+                      {r.projectName}
+                    </button>
+                    <span className={s.sheet}>{T.workbook.where(r.sheet, r.form)}</span>
+                  </td>
+                  <td className={mergeClasses(s.td, s.num)} data-testid="row-total">
+                    {r.totalLabel === "总分" ? r.total : T.workbook.sumOnly(r.total)}
+                  </td>
+                  <td className={s.td}>{r.grade}</td>
+                  <td className={mergeClasses(s.td, s.num)} aria-label={T.workbook.countsLabel(r.errors, r.warnings, r.infos, r.ignored)}>
+                    <span className={r.errors > 0 ? s.error : undefined}>{r.errors}</span>/{r.warnings}/{r.infos}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

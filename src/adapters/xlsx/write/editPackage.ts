@@ -66,7 +66,8 @@ export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit
     if (state !== "visible") hiddenAfter.add(index);
     const open = xml.text.slice(el.start, el.openEnd);
     const changed = state === "visible" ? open.replace(/\sstate="[^"]*"/, "") : withAttribute(open, "state", state);
-    if (changed !== open) xml.replace(el.start, el.openEnd, changed);
+    // raw: the tag is the part's own bytes (a sheet name in UTF-8), not text to encode
+    if (changed !== open) xml.replaceRaw(el.start, el.openEnd, changed);
   }
   if (hiddenAfter.size > 0) {
     // a hidden sheet cannot be the active one: Excel shows the first visible sheet instead
@@ -77,7 +78,7 @@ export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit
       let changed = open;
       if (hiddenAfter.has(Number(view.attributes.activeTab ?? 0))) changed = withAttribute(changed, "activeTab", String(visible));
       if (hiddenAfter.has(Number(view.attributes.firstSheet ?? 0))) changed = withAttribute(changed, "firstSheet", String(visible));
-      if (changed !== open) xml.replace(view.start, view.openEnd, changed);
+      if (changed !== open) xml.replaceRaw(view.start, view.openEnd, changed);
     }
   }
   const added = edit.addSheets ?? [];
@@ -111,7 +112,7 @@ export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit
     const calc = top.find((e) => e.name === "calcPr");
     if (calc) {
       const open = xml.text.slice(calc.start, calc.openEnd);
-      if (!/\sfullCalcOnLoad="(1|true)"/.test(open)) xml.replace(calc.start, calc.openEnd, withAttribute(open, "fullCalcOnLoad", "1"));
+      if (!/\sfullCalcOnLoad="(1|true)"/.test(open)) xml.replaceRaw(calc.start, calc.openEnd, withAttribute(open, "fullCalcOnLoad", "1"));
     } else {
       const next = top.find((e) => AFTER_CALC_PR.includes(e.name));
       xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}calcPr fullCalcOnLoad="1"/>`);

@@ -1,4 +1,4 @@
-import { countBySeverity, SheetSpec, SpecCell, verdictText } from "../engine";
+import { countBySeverity, SheetReport, SheetSpec, SpecCell, verdictText } from "../engine";
 import { WorkbookResult } from "./checkWorkbook";
 
 /** One row of the 汇总: one form, where it is, its figures and its counts. */
@@ -18,17 +18,28 @@ export interface SummaryRow {
   readonly warnings: number;
   readonly infos: number;
   readonly ignored: number;
+  /** The 评分方案 the form was scored with (the files of a folder may each keep their own). */
+  readonly profile?: string;
 }
 
 /** The 汇总 rows of a checked workbook: one per form, in workbook order. */
 export function summaryRows(result: WorkbookResult, file: string | null = null): SummaryRow[] {
-  return result.sheets.flatMap((s) =>
-    s.report.forms.map(({ form, findings }, i) => {
+  return reportSummaryRows(
+    result.sheets.map((s) => s.report),
+    result.profile.name,
+    file,
+  );
+}
+
+/** The 汇总 rows of sheet reports (of a file checked elsewhere, with the folder's findings added): one per form. */
+export function reportSummaryRows(reports: readonly SheetReport[], profileName: string, file: string | null = null): SummaryRow[] {
+  return reports.flatMap((report) =>
+    report.forms.map(({ form, findings }, i) => {
       const counts = countBySeverity(findings);
       const verdict = verdictText(form);
       return {
         file,
-        sheet: s.report.sheet,
+        sheet: report.sheet,
         form: i + 1,
         cell: form.funds[0]?.rate.cell ?? form.total.cell ?? "A1",
         projectName: form.projectName ?? "（未填写项目名称）",
@@ -39,6 +50,7 @@ export function summaryRows(result: WorkbookResult, file: string | null = null):
         warnings: counts.warning,
         infos: counts.info,
         ignored: findings.filter((f) => f.ignored).length,
+        profile: profileName,
       };
     }),
   );
@@ -79,7 +91,7 @@ export function summarySheetSpec(rows: readonly SummaryRow[], profileName: strin
       r.warnings,
       r.infos,
       r.ignored,
-      profileName,
+      r.profile ?? profileName,
     ];
     values.forEach((value, j) => {
       const isLink = j === (withFile ? 2 : 1);

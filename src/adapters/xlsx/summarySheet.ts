@@ -4,7 +4,8 @@ import { colName, SheetSpec, SpecCell } from "../../engine";
 import { freeSheetName } from "./findingsSheet";
 import { DEFAULT_LIMITS } from "./limits";
 import { relsPartOf } from "./read/package";
-import { SUMMARY_SHEET_MARKER } from "./summaryMarker";
+import { isSummarySheet, SUMMARY_SHEET_MARKER } from "./summaryMarker";
+import { openWorkbook } from "./readWorkbook";
 import type { ReadSheet } from "./readWorkbook";
 import { editWorkbook } from "./write/editPackage";
 import { HyperlinkSpec, withHyperlinks } from "./write/hyperlinks";
@@ -77,4 +78,13 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
     e.name === sheetPart.name ? { name: e.name, content: sheetXml } : e.name === workbookPart.name ? { name: e.name, content: workbookXml } : { name: e.name, copy: e },
   );
   return writeZip(zip, [...parts, ...(rels.length ? [{ name: relsName, content: new TextEncoder().encode(relsXml) }] : [])]);
+}
+
+/** Whether a workbook is a folder's 汇总 we wrote (every worksheet of it marked ours): never a workbook of forms to check. */
+export function isOwnSummaryWorkbook(data: Uint8Array): boolean {
+  const opened = openWorkbook(data);
+  if (!opened.ok) return false;
+  const sheets = opened.source.workbook.sheets;
+  const worksheets = sheets.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === "worksheet");
+  return worksheets.length > 0 && worksheets.every(({ i }) => isSummarySheet(opened.source.workbook.definedNames, i));
 }

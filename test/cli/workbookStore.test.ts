@@ -6,7 +6,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { EMPTY_STORE, WorkbookStore } from "../../src/app";
+import ExcelJS from "exceljs";
+import { EMPTY_STORE, storeRows, WorkbookStore } from "../../src/app";
+import { addSheetFromSpec } from "../../src/adapters/xlsx/writeWorkbook";
 import { writeStore } from "../../src/adapters/xlsx/files";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { getProfile } from "../../src/engine";
@@ -102,6 +104,21 @@ describe("忽略: a warning accepted in the workbook's store", () => {
     expect(total).toMatchObject({ severity: "error", cells: ["H22"] });
     expect(total.ignored).toBeUndefined();
     expect(JSON.parse(r.out).summary.errors).toBe(1);
+  });
+});
+
+describe("a store written the way Office.js writes it (exceljs: a very hidden worksheet of shared strings)", () => {
+  it("is read by ziping check: its 评分方案, its 已忽略", async () => {
+    const wb = new ExcelJS.Workbook();
+    addSheetFromSpec(wb, seedSheet(SEED_FORMS[0]).spec);
+    const ws = wb.addWorksheet("ziping");
+    storeRows({ ...ACCEPTED, profile: "mof-2020" }).forEach((r, i) => r.forEach((v, j) => v !== "" && (ws.getCell(i + 1, j + 1).value = v)));
+    ws.state = "veryHidden";
+    const file = tempFile("office.xlsx", new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const report = JSON.parse((await run("check", "--json", file)).out);
+    expect(report.files[0].profileUsed).toMatchObject({ id: "mof-2020", from: "workbook" });
+    expect(report.files[0].sheets.map((s: { sheet: string }) => s.sheet)).toEqual(["表1"]);
+    expect((report.files[0].sheets[0].findings as Finding[]).filter((f) => f.ignored).map((f) => [f.code, f.cells])).toEqual([["DEVIATION_MISSING", ["H16", "I16"]]]);
   });
 });
 

@@ -119,7 +119,7 @@ describe("writeStore", () => {
 });
 
 /** A worksheet of string cells, as Office.js writes one (`range.values` of strings), with exceljs. */
-function addPlainSheet(wb: ExcelJS.Workbook, name: string, rows: readonly (readonly string[])[], state?: "veryHidden"): ExcelJS.Worksheet {
+function addPlainSheet(wb: ExcelJS.Workbook, name: string, rows: readonly (readonly string[])[], state?: "hidden" | "veryHidden"): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   rows.forEach((r, i) => r.forEach((v, j) => v !== "" && (ws.getCell(i + 1, j + 1).value = v)));
   if (state) ws.state = state;
@@ -149,6 +149,17 @@ describe("a store written the way Office.js writes it (a very hidden worksheet o
       [["H21", "I21"], null],
     ]);
     expect(checked.result.counts.warning).toBe(findings.filter((f) => f.severity === "warning" && !f.ignored).length);
+  });
+
+  it.each(["hidden", "veryHidden"] as const)("is read when the sheet is %s, whatever it is called", async (state) => {
+    const wb = new ExcelJS.Workbook();
+    const { addSheetFromSpec } = await import("../../../src/adapters/xlsx/writeWorkbook");
+    addSheetFromSpec(wb, seedSheet(SEED_FORMS[0]).spec);
+    addPlainSheet(wb, "设置", storeRows(STORE), state);
+    const file = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const reading = await readWorkbook(file);
+    expect(reading.ok && reading.sheets.map((s) => [s.name, s.state])).toEqual([["表1", "visible"], ["设置", state]]);
+    expect(await storeOf(file)).toEqual(STORE);
   });
 
   it("without preferStoredProfile the profile given is used", async () => {

@@ -246,6 +246,14 @@ describe("ziping fix --summary-sheet", () => {
     const checked = JSON.parse((await run("check", "--json", once)).out);
     expect(checked.files[0].sheets.map((s: { sheet: string }) => s.sheet)).not.toContain("汇总");
 
+    if (!SKIP_LIBREOFFICE) {
+      // LibreOffice takes each link as a cell of the workbook (its own notation: #'表4'.H6)
+      execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", "ods", "--outdir", dir, once], { stdio: "pipe", timeout: 180_000 });
+      const content = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, "once.ods"))))["content.xml"]);
+      const hrefs = [...content.matchAll(/xlink:href="([^"]+)"/g)].map((m) => m[1].replace(/&apos;/g, "'")).sort();
+      expect(hrefs).toEqual(SEED_FORMS.map((f) => `#'表${f.id}'.H6`).sort());
+    }
+
     const twice = join(dir, "twice.xlsx");
     expect((await run("fix", once, "--out", twice, "--summary-sheet")).code).toBe(0);
     const again = await readWorkbook(new Uint8Array(readFileSync(twice)));

@@ -1,6 +1,7 @@
-import { FolderForm, withFolderFindings, whereInFolder } from "../app";
-import type { FileCheck } from "../adapters/xlsx/files";
-import { countBySeverity } from "../engine";
+import { folderForms, FolderForm, withFolderFindings, whereInFolder } from "../app";
+import { checkFile, FileCheck } from "../adapters/xlsx/files";
+import { countBySeverity, Profile } from "../engine";
+import { workbookBytes } from "./inputs";
 import { displayName } from "./fileIo";
 import { allFindings, FileResult, formsOf, ProfileUsed } from "./textReport";
 
@@ -15,6 +16,26 @@ export function profileUsedOf(checked: Extract<FileCheck, { ok: true }>, chosen:
   const { id, name } = checked.result.profile;
   const from = checked.profileChoice.from === "workbook" ? "workbook" : chosen ? "option" : "default";
   return { id, name, from, ...(checked.profileChoice.note ? { note: checked.profileChoice.note } : {}) };
+}
+
+/**
+ * `check` of one workbook, as plain data (its reports, the 评分方案 used, its forms' fingerprints for the checks across
+ * the files), whatever happens to it: a file that cannot be read or fails inside is an entry with its reason. Null
+ * for a workbook of our own sheets only (a 汇总 we wrote), which is not a workbook of forms. Without --profile, a
+ * workbook is checked with its own 评分方案 (its store sheet) when it has one.
+ */
+export async function checkOneFile(file: string, profile: Profile, options: { readonly sheet?: string; readonly profileChosen: boolean }): Promise<CheckedFile | null> {
+  const failed = (code: "FILE_UNREADABLE" | "FILE_TOO_LARGE", message: string): CheckedFile => ({ file, error: { code, message }, sheets: [], forms: [] });
+  try {
+    const loaded = await workbookBytes(file);
+    if (!loaded.ok) return failed(loaded.code, loaded.message);
+    const checked = await checkFile(loaded.bytes, profile, { sheet: options.sheet, preferStoredProfile: !options.profileChosen });
+    if (!checked.ok) return failed(checked.code, checked.message);
+    if (checked.result.sheets.length === 0 && options.sheet === undefined) return null;
+    return { file, error: null, sheets: checked.result.sheets.map((x) => x.report), profileUsed: profileUsedOf(checked, options.profileChosen), forms: folderForms(checked.result) };
+  } catch {
+    return failed("FILE_UNREADABLE", "处理这个文件时出现内部错误，已跳过（其他文件照常校验）");
+  }
 }
 
 /**

@@ -1,14 +1,13 @@
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { folderForms } from "../app";
 import { countBySeverity, Profile } from "../engine";
-import { checkFile, fixFile } from "../adapters/xlsx/files";
+import { fixFile } from "../adapters/xlsx/files";
 import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption, profileRecord } from "./profileOption";
 import { allFindings, textReport } from "./textReport";
-import { CheckedFile, jsonReport, profileUsedOf, withFolderChecks } from "./folderReport";
+import { CheckedFile, checkOneFile, jsonReport, profileUsedOf, withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
 import { runTemplate } from "./templateCommand";
 
@@ -77,27 +76,9 @@ async function check(argv: string[], io: Io): Promise<number> {
     }
     // one file at a time: its bytes and grids are let go before the next is read; whatever happens to one file,
     // the others are still checked and reported
-    try {
-      const loaded = await workbookBytes(file);
-      if (!loaded.ok) {
-        checkedFiles.push({ file, error: { code: loaded.code, message: loaded.message }, sheets: [], forms: [] });
-        continue;
-      }
-      // without --profile, a workbook is checked with its own 评分方案 (kept in its store sheet) when it has one
-      const checked = await checkFile(loaded.bytes, profile, { sheet: values.sheet, preferStoredProfile: values.profile === undefined });
-      // a workbook of our own sheets only (an earlier 汇总 of the folder): nothing to check
-      if (checked.ok && checked.result.sheets.length === 0 && values.sheet === undefined) {
-        ownSummaries.push(file);
-        continue;
-      }
-      checkedFiles.push(
-        checked.ok
-          ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report), profileUsed: profileUsedOf(checked, values.profile !== undefined), forms: folderForms(checked.result) }
-          : { file, error: { code: checked.code, message: checked.message }, sheets: [], forms: [] },
-      );
-    } catch {
-      checkedFiles.push({ file, error: { code: "FILE_UNREADABLE", message: "处理这个文件时出现内部错误，已跳过（其他文件照常校验）" }, sheets: [], forms: [] });
-    }
+    const checked = await checkOneFile(file, profile, { sheet: values.sheet, profileChosen: values.profile !== undefined });
+    if (checked) checkedFiles.push(checked);
+    else ownSummaries.push(file); // a workbook of our own sheets only (an earlier 汇总 of the folder)
   }
   // the checks across the files (a form copied from another file's); those within a workbook are already there
   const results = withFolderChecks(checkedFiles);

@@ -18,15 +18,21 @@ export interface SummaryRow {
   readonly warnings: number;
   readonly infos: number;
   readonly ignored: number;
+  /** The 评分方案 the form was scored with (the files of a folder may each keep their own). */
+  readonly profile?: string;
 }
 
 /** The 汇总 rows of a checked workbook: one per form, in workbook order. */
 export function summaryRows(result: WorkbookResult, file: string | null = null): SummaryRow[] {
-  return reportRows(result.sheets.map((s) => s.report), file);
+  return reportSummaryRows(
+    result.sheets.map((s) => s.report),
+    result.profile.name,
+    file,
+  );
 }
 
-/** The 汇总 rows of sheets' reports (as a host hands them to the pane): one per form, in the reports' order. */
-export function reportRows(reports: readonly SheetReport[], file: string | null = null): SummaryRow[] {
+/** The 汇总 rows of sheet reports (of a file checked elsewhere, with the folder's findings added): one per form. */
+export function reportSummaryRows(reports: readonly SheetReport[], profileName: string, file: string | null = null): SummaryRow[] {
   return reports.flatMap((report) =>
     report.forms.map(({ form, findings }, i) => {
       const counts = countBySeverity(findings);
@@ -44,6 +50,7 @@ export function reportRows(reports: readonly SheetReport[], file: string | null 
         warnings: counts.warning,
         infos: counts.info,
         ignored: findings.filter((f) => f.ignored).length,
+        profile: profileName,
       };
     }),
   );
@@ -59,6 +66,12 @@ export function worstFirst(rows: readonly SummaryRow[]): SummaryRow[] {
 }
 
 export const SUMMARY_SHEET = "汇总";
+
+/**
+ * The marker of a 汇总 sheet we wrote, in the .xlsx and in Excel alike: a hidden defined name scoped to the sheet
+ * (`ziping fix --summary-sheet` writes it; the add-in adds it with Worksheet.names, ExcelApi 1.4).
+ */
+export const SUMMARY_SHEET_MARKER = "ziping_summary";
 
 const HEADERS = ["文件", "工作表", "项目名称", "总分", "评分等级", "错误", "警告", "提示", "已忽略", "评分方案"] as const;
 
@@ -93,7 +106,7 @@ export function summarySheetSpec(rows: readonly SummaryRow[], profileName: strin
       r.warnings,
       r.infos,
       r.ignored,
-      profileName,
+      r.profile ?? profileName,
     ];
     values.forEach((value, j) => {
       const isLink = j === (withFile ? 2 : 1);

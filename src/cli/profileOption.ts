@@ -21,3 +21,14 @@ export async function profileOption(value: string | undefined): Promise<{ ok: tr
 
 /** The choices of `--profile`, for usage texts. */
 export const PROFILE_CHOICES = `${Object.keys(PROFILES).join("|")}|方案.json`;
+
+/**
+ * How a profile chosen with --profile is kept in a workbook's store: a built-in by its id; the user's own settings
+ * whole, as a profile document on its base (`{"base":"putuo-2023","rounding":"halfUp",…}`), so that the workbook is
+ * checked the same way wherever it goes, without the .json file.
+ */
+export function profileRecord(profile: Profile): string {
+  if (PROFILES[profile.id] === profile) return profile.id;
+  const { id, ...settings } = profile;
+  return JSON.stringify({ base: id.replace(/\+custom$/, ""), ...settings });
+}

@@ -1,17 +1,19 @@
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
 import { countBySeverity, Profile } from "../engine";
-import { checkFile, fixFile } from "../adapters/xlsx/files";
+import { fixFile } from "../adapters/xlsx/files";
 import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
-import { PROFILE_CHOICES, profileOption } from "./profileOption";
-import { FileResult, textReport } from "./textReport";
+import { PROFILE_CHOICES, profileOption, profileRecord } from "./profileOption";
+import { allFindings, textReport } from "./textReport";
+import { CheckedFile, checkOneFile, jsonReport, profileUsedOf, withFolderChecks } from "./folderReport";
+import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
 import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
-  ziping check [--json] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] 文件.xlsx|文件夹...
-  ziping fix 文件.xlsx --out 输出.xlsx [--force] [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet]
+  ziping check [--json] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] [--summary 汇总.xlsx [--force]] 文件.xlsx|文件夹...
+  ziping fix 文件.xlsx --out 输出.xlsx [--force] [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet] [--summary-sheet]
   ziping template --out 新表.xlsx [--force] [--profile …] [--from 文件.xlsx --sheet 工作表名]
 `;
 
@@ -46,46 +48,54 @@ async function check(argv: string[], io: Io): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" } },
+      options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" }, summary: { type: "string" }, force: { type: "boolean" } },
     }),
   );
   if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件或文件夹");
   const profile = await profileOf(values.profile);
-  const { entries, skipped } = await expandInputs(positionals);
-  const results: FileResult[] = [];
+  const { entries, skipped: notSpreadsheets } = await expandInputs(positionals);
+  const skipped = [...notSpreadsheets];
+  const ownSummaries: string[] = [];
+  const force = values.force ?? false;
+  let target: SummaryTarget | null = null;
+  if (values.summary !== undefined) {
+    const t = await summaryTarget(values.summary, entries.map((e) => e.file), force);
+    if (!t.ok) throw new UsageError(t.message);
+    target = t.target;
+  }
+  const checkedFiles: CheckedFile[] = [];
   for (const { file, error } of entries) {
     if (error) {
-      results.push({ file, error: { code: error.code, message: error.message }, sheets: [] });
+      checkedFiles.push({ file, error: { code: error.code, message: error.message }, sheets: [], forms: [] });
+      continue;
+    }
+    // the 汇总 this run replaces, written into the folder it sums up by an earlier run: not a workbook of forms
+    if (target && (await target.isOutput(file))) {
+      ownSummaries.push(file);
       continue;
     }
     // one file at a time: its bytes and grids are let go before the next is read; whatever happens to one file,
     // the others are still checked and reported
+    const checked = await checkOneFile(file, profile, { sheet: values.sheet, profileChosen: values.profile !== undefined });
+    if (checked) checkedFiles.push(checked);
+    else ownSummaries.push(file); // a workbook of our own sheets only (an earlier 汇总 of the folder)
+  }
+  // the checks across the files (a form copied from another file's); those within a workbook are already there
+  const results = withFolderChecks(checkedFiles);
+  let summaryFailed = false;
+  if (target) {
     try {
-      const loaded = await workbookBytes(file);
-      if (!loaded.ok) {
-        results.push({ file, error: { code: loaded.code, message: loaded.message }, sheets: [] });
-        continue;
-      }
-      const checked = await checkFile(loaded.bytes, profile, { sheet: values.sheet });
-      results.push(checked.ok ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report) } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
-    } catch {
-      results.push({ file, error: { code: "FILE_UNREADABLE", message: "处理这个文件时出现内部错误，已跳过（其他文件照常校验）" }, sheets: [] });
+      await writeSummary(target, results, profile.name, force);
+    } catch (e) {
+      io.err(`无法写出汇总表 ${displayName(target.out)}：${writeReason(e)}（未写入任何内容）\n`);
+      summaryFailed = true;
     }
   }
-  const sheets = results.flatMap((r) => r.sheets);
-  const counts = countBySeverity(sheets.flatMap((x) => x.findings));
-  if (values.json) {
-    const report = {
-      schemaVersion: 1,
-      profile: profile.id,
-      files: results,
-      skipped,
-      summary: { files: results.length, forms: sheets.filter((s) => s.isForm).length, errors: counts.error, warnings: counts.warning, infos: counts.info },
-    };
-    io.out(JSON.stringify(report, null, 2) + "\n");
-  } else io.out(textReport(results, skipped));
-  if (results.some((r) => r.error)) return 2;
-  return counts.error > 0 ? 1 : 0;
+  const summaryFile = target && !summaryFailed ? target.out : null;
+  if (values.json) io.out(JSON.stringify(jsonReport(profile.id, results, [...skipped, ...ownSummaries], summaryFile), null, 2) + "\n");
+  else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
+  if (results.some((r) => r.error) || summaryFailed) return 2;
+  return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error > 0 ? 1 : 0;
 }
 
 /** The extension a copy must have: a macro workbook keeps its macros and its content type, so it stays .xlsm. */
@@ -109,6 +119,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
         sheet: { type: "string" },
         "overwrite-scores": { type: "boolean" },
         "no-findings-sheet": { type: "boolean" },
+        "summary-sheet": { type: "boolean" },
       },
     }),
   );
@@ -129,6 +140,10 @@ async function fix(argv: string[], io: Io): Promise<number> {
     sheet: values.sheet,
     overwriteScores: values["overwrite-scores"],
     findingsSheet: !values["no-findings-sheet"],
+    summarySheet: values["summary-sheet"] ?? false,
+    // the workbook's own 评分方案 unless --profile says otherwise; a 评分方案 chosen is kept in the copy's store
+    preferStoredProfile: values.profile === undefined,
+    ...(values.profile !== undefined ? { recordProfile: profileRecord(profile) } : {}),
   });
   if (!fixed.ok) {
     io.err(`${displayName(input)}：${fixed.message}\n`);
@@ -143,9 +158,11 @@ async function fix(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const listed = fixed.findingsSheet ? `，问题清单见工作表“${fixed.findingsSheet}”` : "";
+  const summed = fixed.summarySheet ? `，汇总见工作表“${fixed.summarySheet}”` : "";
   const converted = loaded.converted ? "（输入已由 LibreOffice 转换为 .xlsx）" : "";
-  io.out(`已写出 ${displayName(out)}${converted}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}\n`);
-  io.out(textReport([{ file: input, error: null, sheets: fixed.result.sheets.map((x) => x.report) }]));
+  io.out(`已写出 ${displayName(out)}${converted}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}${summed}\n`);
+  const profileUsed = profileUsedOf(fixed, values.profile !== undefined);
+  io.out(textReport([{ file: input, error: null, sheets: fixed.result.sheets.map((x) => x.report), profileUsed }]));
   return fixed.result.counts.error > 0 ? 1 : 0;
 }
 

@@ -1,4 +1,4 @@
-import { formDetails, type FileHost } from "../app";
+import { applyStoreChange, formDetails, type FileHost } from "../app";
 import { resolveProfile } from "../engine";
 import { fileRefusal, notAFormMessage, unreadableMessage } from "./fileMessages";
 
@@ -14,6 +14,8 @@ export function scoredName(name: string, macroEnabled = false): string {
 export interface FileHostDeps {
   readonly storage?: Pick<Storage, "getItem" | "setItem">;
   readonly document?: Document;
+  /** The time a decision is taken (忽略); the clock by default. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -67,6 +69,14 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
       const made = await nextYearTemplateFile(file.bytes, resolved.profile, sheet !== undefined ? { sheet } : {});
       if (!made.ok) return { ok: false, code: made.code, message: made.code === "FILE_UNREADABLE" ? unreadableMessage(file.name, file.bytes) : made.message };
       return { ok: true, name: `${file.name.replace(/\.xlsx$/i, "")}（${made.year} 年度模板）.xlsx`, bytes: made.bytes, year: made.year };
+    },
+    async updateStore(file, change) {
+      const refused = fileRefusal(file.name, file.bytes);
+      if (refused) return { ok: false, code: "FILE_UNREADABLE", message: refused };
+      // the decision goes into the file's own store sheet: the re-check reads it, the scored copy and `ziping` keep it
+      const changed = await (await files()).changeStore(file.bytes, applyStoreChange(change, (deps.now?.() ?? new Date()).toISOString()));
+      if (!changed.ok) return { ok: false, code: changed.code, message: changed.code === "FILE_UNREADABLE" ? unreadableMessage(file.name, file.bytes) : changed.message };
+      return { ok: true, bytes: changed.bytes, store: changed.store };
     },
     download(name, bytes) {
       const doc = deps.document ?? document;

@@ -1,5 +1,5 @@
 import { useReducer } from "react";
-import { reportRows, worstFirst } from "../app";
+import { reportSummaryRows, worstFirst } from "../app";
 import type { CheckOutcome, FileCheckOutcome, FormDetails, HostFailure, SheetOutcome, SummaryRow, WorkbookOutcome, WrittenCell } from "../app";
 import { DEFAULT_PROFILE_ID, Severity, SheetReport } from "../engine";
 
@@ -139,7 +139,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "workbookChecked": {
       const { outcome } = action;
       const onShow = state.report ? outcome.reports.find((r) => r.sheet === state.report!.sheet && r.isForm) : undefined;
-      const first = worstFirst(reportRows(outcome.reports))[0];
+      const first = worstFirst(reportSummaryRows(outcome.reports, ""))[0];
       const report = onShow ?? (first ? outcome.reports.find((r) => r.sheet === first.sheet)! : null);
       return {
         ...state,
@@ -209,7 +209,7 @@ export function allReports(state: PaneState): readonly SheetReport[] {
 
 /** The workbook view: one row per form of every sheet known, worst first. */
 export function workbookRows(state: PaneState): readonly SummaryRow[] {
-  return worstFirst(reportRows(allReports(state)));
+  return worstFirst(reportSummaryRows(allReports(state), ""));
 }
 
 /** The details (finding keys, headers not placed) of the form on show, or null. */

@@ -99,6 +99,8 @@ export class FakeSheet {
   rules: FakeRule[] = [];
   protected = false;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Sheet-scoped defined names (Worksheet.names, ExcelApi 1.4): name → reference and whether it is visible. */
+  readonly names = new Map<string, { reference: string; visible: boolean }>();
   /** Worksheet.id: a GUID in Excel, stable across renames. */
   readonly id = `{00000000-0000-0000-0000-${String(nextSheetId++).padStart(12, "0")}}`;
   validations: { area: MergeArea; rule: unknown }[] = [];
@@ -594,6 +596,26 @@ class WorksheetProxy extends Proxy {
 
   get id(): string {
     return this.read("id") as string;
+  }
+
+  /** Worksheet.names (ExcelApi 1.4): `add(name, reference)` makes a name scoped to this sheet; its `visible` is settable. */
+  get names(): { add: (name: string, reference: string) => { visible: boolean } } {
+    const ctx = this.ctx;
+    return {
+      add: (name, reference) => {
+        ctx.queue(() =>
+          ctx.write(this.target(), { op: "names.add", address: reference, value: name }, () => {
+            if (this.target().names.has(name)) throw new HostError("ItemAlreadyExists", `A name ${name} exists`);
+            this.target().names.set(name, { reference, visible: true });
+          }),
+        );
+        const item = { visible: true };
+        Object.defineProperty(item, "visible", {
+          set: (v: boolean) => ctx.queue(() => ctx.write(this.target(), { op: "names.visible", value: v }, () => (this.target().names.get(name)!.visible = v))),
+        });
+        return item;
+      },
+    };
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {
@@ -1156,6 +1178,7 @@ class ConditionalFormatProxy extends Proxy {
   get id(): string {
     return this.read("id") as string;
   }
+
   get type(): string {
     return this.read("type") as string;
   }

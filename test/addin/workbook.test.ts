@@ -3,7 +3,7 @@
  * (忽略 with a reason, taught header words, the 评分方案) through Office.js, the 汇总 sheet, the live re-check's ear.
  */
 import { appendFileSync } from "node:fs";
-import { checkWorkbook, readStore, reportRows, STORE_MARKER } from "../../src/app";
+import { checkWorkbook, readStore, reportSummaryRows, STORE_MARKER } from "../../src/app";
 import { getProfile } from "../../src/engine";
 import { SheetSpec, specToGrid } from "../../src/engine/sheet/sheetSpec";
 import { ALL_CAPABILITIES, checkAllSheets, createExcelHost, readAllSheets, recheckSheet } from "../../src/adapters/excel";
@@ -50,7 +50,7 @@ describe("校验全部: every sheet in a constant number of round trips, nothing
     recordSyncs("checkAll", 11 + copies, ctx.syncCount);
     expect(ctx.syncCount).toBe(2);
     expect(ctx.log).toEqual([]);
-    const rows = reportRows(checked.reports);
+    const rows = reportSummaryRows(checked.reports, "");
     expect(rows).toHaveLength(11 + copies);
     rows.slice(0, 11).forEach((r, i) => expect([r.sheet, r.projectName, r.total, r.grade, r.errors]).toEqual([`表${i + 1}`, SEED_FORMS[i].title, EXPECTED[i + 1].total, EXPECTED[i + 1].grade, 0]));
     // the checks across forms see every sheet: 表2's indicator rows are another project's in the seed
@@ -67,7 +67,7 @@ describe("校验全部: every sheet in a constant number of round trips, nothing
     const checked = await checkAllSheets(asContext(ctx), { capabilities: caps });
     if (!checked.ok) throw new Error(checked.message);
     expect(ctx.syncCount).toBeGreaterThan(2);
-    expect(reportRows(checked.reports).map((r) => r.total).slice(0, 11)).toEqual(SEED_FORMS.map((f) => EXPECTED[f.id].total));
+    expect(reportSummaryRows(checked.reports, "").map((r) => r.total).slice(0, 11)).toEqual(SEED_FORMS.map((f) => EXPECTED[f.id].total));
   });
 
   it("hidden sheets are skipped and said so; very hidden ones are never checked", async () => {
@@ -202,6 +202,8 @@ describe("生成汇总表", () => {
     // every form is there once, and its link names its own sheet
     expect(new Set(links).size).toBe(11);
     for (let r = 2; r <= 12; r++) expect(sheet.cell(r, 2)?.hyperlink?.documentReference).toBe(`'${String(sheet.cell(r, 1)?.value)}'!H6`);
+    // marked as the command line marks its 汇总 (a hidden name scoped to the sheet)
+    expect(sheet.names.get("ziping_summary")).toEqual({ reference: "='汇总'!$A$1", visible: false });
     await host.addSummary("putuo-2023");
     expect(book.sheets.map((s) => s.name).filter((n) => n.startsWith("汇总"))).toEqual(["汇总"]);
   });

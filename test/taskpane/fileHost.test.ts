@@ -11,6 +11,27 @@ async function xlsx(...specs: Parameters<typeof addSheetFromSpec>[1][]): Promise
 }
 
 describe("file host (the pane outside Office)", () => {
+  it("忽略 in file mode goes into the file's store: the re-check shows it 已忽略, and the scored copy carries it to ziping", async () => {
+    const host = createFileHost({ storage: { getItem: () => null, setItem: () => undefined }, now: () => new Date("2026-11-25T10:00:00.000Z") });
+    const file = { name: "单兵设备.xlsx", bytes: await xlsx(seedSheet(SEED_FORMS[0]).spec) };
+    const first = await host.checkFile(file, "putuo-2023");
+    if (!first.ok) throw new Error(first.message);
+    const i = first.report.findings.findIndex((f) => f.code === "DEVIATION_MISSING");
+    const key = first.details[first.report.sheet][0].keys[i];
+    const refused = await host.updateStore!(file, { kind: "accept", key, severity: "warning", reason: "  ", by: "" });
+    expect(refused).toMatchObject({ ok: false, code: "STORE_REFUSED", message: expect.stringContaining("理由") });
+    const saved = await host.updateStore!(file, { kind: "accept", key, severity: "warning", reason: "扣分理由已在纸质材料中说明", by: "张会计" });
+    if (!saved.ok) throw new Error(saved.message);
+    const again = await host.checkFile({ ...file, bytes: saved.bytes }, "putuo-2023");
+    if (!again.ok) throw new Error(again.message);
+    expect(again.report.findings[i].ignored).toEqual({ reason: "扣分理由已在纸质材料中说明", by: "张会计", at: "2026-11-25T10:00:00.000Z" });
+    expect(again.reports.map((r) => r.sheet)).toEqual(["表1"]); // the store is no sheet of the report
+    // the scored copy keeps the store: a later check of the copy (the command line's too) sees the decision
+    const copy = await host.checkFile({ name: again.scored.name, bytes: again.scored.bytes }, "putuo-2023");
+    if (!copy.ok) throw new Error(copy.message);
+    expect(copy.report.findings[i].ignored?.reason).toBe("扣分理由已在纸质材料中说明");
+  });
+
   it("scores an .xlsx with the engine and returns the scored copy; the profile is kept in storage", async () => {
     const store = new Map<string, string>();
     const host = createFileHost({ storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v) } });

@@ -1,12 +1,12 @@
-import { acceptKey, taughtLabel, unacceptKey, withProfile, withTaughtLabel } from "../../app";
-import type { ExcelHost, HostResult, StoreChange, WorkbookStore } from "../../app";
+import { applyStoreChange, withProfile } from "../../app";
+import type { ExcelHost, HostResult } from "../../app";
 import { clearHighlights } from "./clearHighlights";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { checkAllSheets, recheckSheet } from "./checkAllSheets";
 import { HostFailureError, rejectingHostFailures, withHostFailures } from "./failures";
 import { loadProfileSetting, saveProfileSetting } from "./profileSetting";
 import { activateSheet, selectCell, selectedCell } from "./selectCell";
-import { readStoreSheet, StoreUpdate, updateStoreSheet } from "./storeSheet";
+import { readStoreSheet, updateStoreSheet } from "./storeSheet";
 import { addSummarySheet } from "./summarySheet";
 import { undoLastWrite } from "./undoLastWrite";
 import { validateAndScoreSheet } from "./validateAndScore";
@@ -14,22 +14,6 @@ import { watchEdits } from "./watchEdits";
 import { addTemplateSheet } from "./writeSheetSpec";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** A change the pane asks for, applied to the store as it is now in the workbook. */
-function applyChange(change: StoreChange, at: string): (store: WorkbookStore) => StoreUpdate {
-  return (store) => {
-    switch (change.kind) {
-      case "accept":
-        return acceptKey(store, { key: change.key, severity: change.severity }, { reason: change.reason, by: change.by, at });
-      case "unaccept":
-        return { ok: true, store: unacceptKey(store, change.key) };
-      case "teach": {
-        const label = taughtLabel(change.table, change.field, change.text);
-        return label ? { ok: true, store: withTaughtLabel(store, label) } : { ok: false, message: "请选择一个有文字的表头单元格和它对应的栏目。" };
-      }
-    }
-  };
-}
 
 /**
  * The task pane's host inside Excel: every action is one Excel.run. Known workbook conditions (cell-edit mode,
@@ -53,7 +37,7 @@ export function createExcelHost(
       }),
     recheckSheet: (sheet, profileId) => guarded((context) => recheckSheet(context, sheet, { profileId, capabilities })),
     activateSheet: (sheet) => guarded((context) => activateSheet(context, sheet)),
-    updateStore: (change) => guarded((context) => updateStoreSheet(context, applyChange(change, now().toISOString()))),
+    updateStore: (change) => guarded((context) => updateStoreSheet(context, applyStoreChange(change, now().toISOString()))),
     selectedCell: () => guarded((context) => selectedCell(context)),
     addSummary: (profileId) => guarded((context) => addSummarySheet(context, { profileId, capabilities })),
     watchEdits: (onEdit) => (capabilities.changeEvents ? watchEdits(run, onEdit) : Promise.resolve(null)),

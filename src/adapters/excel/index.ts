@@ -23,7 +23,7 @@ export { readAllSheets } from "./readAllSheets";
 export type { AllSheetsRead } from "./readAllSheets";
 export { checkAllSheets, recheckSheet } from "./checkAllSheets";
 export { readStoreSheet, updateStoreSheet } from "./storeSheet";
-export type { StoreRead, StoreUpdate } from "./storeSheet";
+export type { StoreRead } from "./storeSheet";
 export { addSummarySheet } from "./summarySheet";
 export { watchEdits } from "./watchEdits";
 export { activateSheet, selectedCell } from "./selectCell";

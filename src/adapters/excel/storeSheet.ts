@@ -1,4 +1,4 @@
-import { EMPTY_STORE, isStoreSheet, readStore, STORE_SHEET, storeRows, WorkbookStore } from "../../app";
+import { EMPTY_STORE, isStoreSheet, readStore, STORE_SHEET, storeRows, StoreUpdate, WorkbookStore } from "../../app";
 import { colName, MergeArea, rangeA1 } from "../../engine";
 import { errorReason, ExcelFailure, failure, isBlocking } from "./failures";
 import { areaOfRange, gridFromBlocks } from "./sheetCells";
@@ -41,7 +41,6 @@ export async function readStoreSheet(context: Excel.RequestContext): Promise<Sto
   return { store: EMPTY_STORE, sheet: null, used: null, taken };
 }
 
-export type StoreUpdate = { readonly ok: true; readonly store: WorkbookStore } | { readonly ok: false; readonly message: string };
 
 /**
  * Change the store: read it as it is now (another user or the command line may have changed it since the pane last

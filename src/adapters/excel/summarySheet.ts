@@ -1,4 +1,4 @@
-import { summaryRows, summarySheetSpec, SUMMARY_SHEET, worstFirst } from "../../app";
+import { summaryRows, summarySheetSpec, SUMMARY_SHEET, SUMMARY_SHEET_MARKER, worstFirst } from "../../app";
 import { getProfile } from "../../engine";
 import { ExcelCapabilities } from "./capabilities";
 import { checkAllSheets } from "./checkAllSheets";
@@ -31,6 +31,10 @@ export async function addSummarySheet(
   const profile = getProfile(checked.profileId);
   const spec = summarySheetSpec(rows, profile?.name ?? checked.profileId, name);
   const built = queueSheetSpec(context, spec, ours ? taken.filter((t) => t !== ours) : taken, options.capabilities);
+  // the marker the command line knows our 汇总 by (a hidden name scoped to the sheet, as `ziping fix --summary-sheet`
+  // writes it), so a later fix replaces this sheet instead of adding 汇总(2)
+  const marker = context.workbook.worksheets.getItem(built).names.add(SUMMARY_SHEET_MARKER, `='${built.replace(/'/g, "''")}'!$A$1`);
+  marker.visible = false;
   const done = await runSheetBuild(context, built, spec, options.capabilities);
   return done.ok ? { ok: true, sheet: built, rows: rows.length, notes: done.notes } : done;
 }

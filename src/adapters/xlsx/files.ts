@@ -1,10 +1,12 @@
 import ExcelJS from "exceljs";
-import { checkWorkbook, CheckOptions, newTemplate, nextYearTemplate, planTotals, WorkbookResult } from "../../app";
-import { Profile, SheetSpec, WritePlan } from "../../engine";
+import { checkWorkbook, CheckOptions, newTemplate, nextYearTemplate, planTotals, readStore, StoreUpdate, withProfile, WorkbookResult, WorkbookStore } from "../../app";
+import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { FINDINGS_PRINT_TITLE_ROWS, FINDINGS_SHEET_MARKER, findingsSheetName, writeFindingsSheet } from "./findingsSheet";
 import { WorkbookError } from "./limits";
 import { readWorkbook, UnreadableWorkbook, WorkbookReading } from "./readWorkbook";
-import { FindingsSheetSource, scoredCopy } from "./write/scoredCopy";
+import { storeOwnSheet } from "./storeSheet";
+import { summaryOwnSheet } from "./summarySheet";
+import { OwnSheet, scoredCopy } from "./write/scoredCopy";
 import { addSheetFromSpec, workbookToBytes } from "./writeWorkbook";
 
 /**
@@ -15,39 +17,72 @@ import { addSheetFromSpec, workbookToBytes } from "./writeWorkbook";
 export interface FileCheckOptions extends CheckOptions {
   /** Only this sheet (by name); the others are still read for the checks across forms. */
   readonly sheet?: string;
+  /**
+   * The profile given is only the default (no 评分方案 chosen): the workbook's own 评分方案 (its store sheet) is used
+   * instead when it has one — the profile travels with the file.
+   */
+  readonly preferStoredProfile?: boolean;
 }
 
-export type FileCheck = { readonly ok: true; readonly result: WorkbookResult } | UnreadableWorkbook;
+/** Where the 评分方案 a file was checked with came from: as given, or the workbook's own (its store sheet). */
+export interface ProfileChoice {
+  readonly from: "given" | "workbook";
+  /** Why the workbook's own 评分方案 was not used (it cannot be read), in Chinese; absent when nothing is to say. */
+  readonly note?: string;
+}
 
-type Read = { readonly ok: true; readonly reading: Extract<WorkbookReading, { ok: true }>; readonly result: WorkbookResult } | UnreadableWorkbook;
+export type FileCheck = { readonly ok: true; readonly result: WorkbookResult; readonly profileChoice: ProfileChoice } | UnreadableWorkbook;
 
-async function readAndCheck(data: ArrayBuffer | Uint8Array, profile: Profile, options: FileCheckOptions): Promise<Read> {
+type Read =
+  | { readonly ok: true; readonly reading: Extract<WorkbookReading, { ok: true }>; readonly result: WorkbookResult; readonly profileChoice: ProfileChoice }
+  | UnreadableWorkbook;
+
+/** The 评分方案 to check a workbook with: the one given, or with preferStoredProfile the workbook's own when it has one. */
+function chooseProfile(given: Profile, store: WorkbookStore, prefer: boolean): { profile: Profile; choice: ProfileChoice } {
+  if (!prefer || !store.profile) return { profile: given, choice: { from: "given" } };
+  const stored = resolveProfile(store.profile);
+  if (stored.ok) return { profile: stored.profile, choice: { from: "workbook" } };
+  return { profile: given, choice: { from: "given", note: `工作簿中保存的评分方案无法使用（${stored.message}），已按“${given.name}”校验` } };
+}
+
+async function readAndCheck(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions): Promise<Read> {
   const reading = await readWorkbook(data);
   if (!reading.ok) return reading;
-  // a scored copy's own findings sheet (recognised by its marker) is not checked again; a user's sheet of that name is
-  const grids = reading.sheets.filter((s) => !s.isFindingsSheet).map((s) => s.grid);
+  // our own sheets of an earlier copy (校验结果, 汇总; recognised by their markers) are not checked again; a user's
+  // sheets of those names are
+  const grids = reading.sheets.filter((s) => !s.isFindingsSheet && !s.isSummarySheet).map((s) => s.grid);
   if (options.sheet !== undefined && !grids.some((g) => g.sheet === options.sheet)) {
     return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` };
   }
   const sheets = options.sheet !== undefined ? [options.sheet] : options.sheets;
-  return { ok: true, reading, result: checkWorkbook(grids, profile, { ...options, sheets }) };
+  const store = options.store ?? readStore(grids);
+  const { profile, choice } = chooseProfile(given, store, options.preferStoredProfile ?? false);
+  return { ok: true, reading, result: checkWorkbook(grids, profile, { ...options, store, sheets }), profileChoice: choice };
 }
 
 /** 校验: read an .xlsx and check every sheet (or the one named). */
 export async function checkFile(data: ArrayBuffer | Uint8Array, profile: Profile, options: FileCheckOptions = {}): Promise<FileCheck> {
   const read = await readAndCheck(data, profile, options);
-  return read.ok ? { ok: true, result: read.result } : read;
+  return read.ok ? { ok: true, result: read.result, profileChoice: read.profileChoice } : read;
 }
 
 export interface FileFixOptions extends FileCheckOptions {
   /** Add the 校验结果 sheet listing every finding (default true). */
   readonly findingsSheet?: boolean;
+  /** Add (or replace) the 汇总 sheet: one row per form, worst first, with a link to each (default false). */
+  readonly summarySheet?: boolean;
+  /**
+   * The 评分方案 to keep in the copy's store (a built-in id or a profile document), when it differs from the one the
+   * workbook keeps: a copy scored with another 评分方案 says so to the add-in and the next `ziping check`.
+   */
+  readonly recordProfile?: string;
 }
 
 export type FileFix =
   | {
       readonly ok: true;
       readonly result: WorkbookResult;
+      readonly profileChoice: ProfileChoice;
       readonly bytes: Uint8Array;
       readonly written: number;
       readonly highlighted: number;
@@ -55,13 +90,24 @@ export type FileFix =
       readonly macroEnabled: boolean;
       /** The name of the 校验结果 sheet in the copy (校验结果(2)… when the user has a sheet of that name); null when none. */
       readonly findingsSheet: string | null;
+      /** The name of the 汇总 sheet in the copy (汇总(2)… when the user has one); null when none. */
+      readonly summarySheet: string | null;
     }
   | UnreadableWorkbook;
 
+/** A copy the in-place edit could not make: a WorkbookError's reason, or a generic one. Nothing is written either way. */
+function copyFailure(e: unknown): UnreadableWorkbook {
+  if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
+  // a package shape the in-place edit does not know: say so, write nothing
+  return { ok: false, code: "FILE_UNREADABLE", message: "无法生成已计分副本（工作簿的结构无法识别），未写入任何内容；请用 Excel 或 WPS 另存为 .xlsx 后再试" };
+}
+
 /**
- * 校验并计分 on a file: the scored copy's bytes, with each form's write plan applied (rules.md §5) and a 校验结果
- * sheet listing the findings for those who open it without the add-in. The copy is the input package edited in
- * place (write/scoredCopy.ts): every part the plan does not touch is kept byte for byte.
+ * 校验并计分 on a file: the scored copy's bytes, with each form's write plan applied (rules.md §5), a 校验结果 sheet
+ * listing the findings for those who open it without the add-in, and on request a 汇总 sheet. The copy is the input
+ * package edited in place (write/scoredCopy.ts): every part the plan does not touch is kept byte for byte — the
+ * workbook's store sheet too, unless a store is given (`store`, or a `recordProfile` to keep), which is then written
+ * in its place, very hidden.
  */
 export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, options: FileFixOptions = {}): Promise<FileFix> {
   const read = await readAndCheck(data, profile, options);
@@ -69,26 +115,74 @@ export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, 
   const { reading, result } = read;
   const plans = result.sheets.map((s) => s.plan).filter((p): p is WritePlan => p !== null);
   const reports = result.sheets.map((s) => s.report);
-  let findings: FindingsSheetSource | null = null;
+  const names = reading.source.workbook.sheets.map((s) => s.name);
+  const own: OwnSheet[] = [];
+  let summaryName: string | null = null;
+  let findingsName: string | null = null;
+  if (options.summarySheet && reports.some((r) => r.isForm)) {
+    const summary = await summaryOwnSheet(result, reading.sheets, names);
+    summaryName = summary.name;
+    own.push(summary);
+  }
   if ((options.findingsSheet ?? true) && reports.some((r) => r.isForm)) {
     const replaces = reading.sheets.find((s) => s.isFindingsSheet) ?? null;
-    const name = replaces?.name ?? findingsSheetName(reading.source.workbook.sheets.map((s) => s.name));
+    findingsName = replaces?.name ?? findingsSheetName([...names, ...own.map((s) => s.name)]);
     const scratch = new ExcelJS.Workbook();
-    writeFindingsSheet(scratch, { sheets: result.sheets, profile: result.profile, at: new Date() }, name);
+    writeFindingsSheet(scratch, { sheets: result.sheets, profile: result.profile, at: new Date() }, findingsName);
     const bytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
-    findings = { scratch: bytes, name, replaces, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS };
+    own.push({ name: findingsName, replaces, content: { scratch: bytes }, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS });
+  }
+  // the store is rewritten only when it changes: a given one (the pane's decisions), or a 评分方案 to record
+  const record = options.recordProfile !== undefined && options.recordProfile !== result.store.profile ? options.recordProfile : null;
+  if (options.store || record !== null) {
+    const store = record !== null ? withProfile(result.store, record) : result.store;
+    own.push(storeOwnSheet(reading.sheets, [...names, ...own.map((s) => s.name)], store));
   }
   let bytes: Uint8Array;
   try {
-    bytes = scoredCopy(reading.source, reading.sheets, plans, findings);
+    bytes = scoredCopy(reading.source, reading.sheets, plans, own);
   } catch (e) {
-    if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
-    // a package shape the in-place edit does not know: say so, write nothing
-    return { ok: false, code: "FILE_UNREADABLE", message: "无法生成已计分副本（工作簿的结构无法识别），未写入任何内容；请用 Excel 或 WPS 另存为 .xlsx 后再试" };
+    return copyFailure(e);
   }
   const totals = planTotals(result);
   const macroEnabled = /macroEnabled/i.test(reading.source.workbook.contentType);
-  return { ok: true, result, bytes, written: totals.writes, highlighted: totals.highlights, macroEnabled, findingsSheet: findings?.name ?? null };
+  return { ok: true, result, profileChoice: read.profileChoice, bytes, written: totals.writes, highlighted: totals.highlights, macroEnabled, findingsSheet: findingsName, summarySheet: summaryName };
+}
+
+export type StoreWrite = { readonly ok: true; readonly bytes: Uint8Array } | UnreadableWorkbook;
+
+/**
+ * The workbook with its store sheet written (評分方案, 已忽略 decisions, taught header words): in place of the one it
+ * has (found by its marker in A1, whatever its name or state), or added at the end as a very hidden sheet; its cells
+ * all text. Every other part is kept byte for byte. The pane's file mode saves its decisions into the downloaded copy
+ * with it; `ziping check` then reads them.
+ */
+export async function writeStore(data: ArrayBuffer | Uint8Array, store: WorkbookStore): Promise<StoreWrite> {
+  const reading = await readWorkbook(data);
+  if (!reading.ok) return reading;
+  const own = storeOwnSheet(reading.sheets, reading.source.workbook.sheets.map((s) => s.name), store);
+  try {
+    return { ok: true, bytes: scoredCopy(reading.source, reading.sheets, [], [own], { fullCalcOnLoad: false }) };
+  } catch (e) {
+    return copyFailure(e);
+  }
+}
+
+/**
+ * The workbook with its store changed (the pane's file mode: 忽略, 取消忽略, 表头设置): the store read from the file as
+ * it is, `change` applied, written back by writeStore. A change refused (an error can't be ignored; no reason) writes
+ * nothing and says why.
+ */
+export async function changeStore(
+  data: ArrayBuffer | Uint8Array,
+  change: (store: WorkbookStore) => StoreUpdate,
+): Promise<{ readonly ok: true; readonly bytes: Uint8Array; readonly store: WorkbookStore } | UnreadableWorkbook | { readonly ok: false; readonly code: "STORE_REFUSED"; readonly message: string }> {
+  const reading = await readWorkbook(data);
+  if (!reading.ok) return reading;
+  const changed = change(readStore(reading.grids));
+  if (!changed.ok) return { ok: false, code: "STORE_REFUSED", message: changed.message };
+  const written = await writeStore(data, changed.store);
+  return written.ok ? { ok: true, bytes: written.bytes, store: changed.store } : written;
 }
 
 /**
@@ -117,7 +211,7 @@ export async function newTemplateFile(profile: Profile, options: { readonly year
 export async function nextYearTemplateFile(data: Uint8Array, profile: Profile, options: { readonly sheet?: string } = {}): Promise<TemplateFile> {
   const reading = await readWorkbook(data);
   if (!reading.ok) return reading;
-  const made = nextYearTemplate(reading.sheets.filter((s) => !s.isFindingsSheet).map((s) => s.grid), profile, options);
+  const made = nextYearTemplate(reading.sheets.filter((s) => !s.isFindingsSheet && !s.isSummarySheet).map((s) => s.grid), profile, options);
   if (!made.ok) return made;
   return { ok: true, bytes: await templateBytes(made.spec), spec: made.spec, year: made.year, from: made.from };
 }

@@ -32,13 +32,18 @@ export function isFindingsSheet(definedNames: readonly DefinedName[], index: num
 }
 
 /**
- * The name for a new findings sheet: 校验结果, or 校验结果(2), (3)… when the workbook already has a sheet of that
- * name (Excel compares sheet names without case).
+ * A name for a new sheet of ours: `base`, or `base(2)`, `base(3)`… when the workbook already has a sheet of that name
+ * (Excel compares sheet names without case).
  */
-export function findingsSheetName(taken: readonly string[]): string {
+export function freeSheetName(base: string, taken: readonly string[]): string {
   const names = new Set(taken.map((n) => n.toLowerCase()));
-  if (!names.has(FINDINGS_SHEET_NAME)) return FINDINGS_SHEET_NAME;
-  for (let i = 2; ; i++) if (!names.has(`${FINDINGS_SHEET_NAME}(${i})`)) return `${FINDINGS_SHEET_NAME}(${i})`;
+  if (!names.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!names.has(`${base}(${i})`.toLowerCase())) return `${base}(${i})`;
+}
+
+/** The name for a new findings sheet: 校验结果, or 校验结果(2), (3)… when the workbook already has a sheet of that name. */
+export function findingsSheetName(taken: readonly string[]): string {
+  return freeSheetName(FINDINGS_SHEET_NAME, taken);
 }
 
 /**

@@ -6,6 +6,7 @@ import { readSharedStrings } from "./read/sharedStrings";
 import { readCellFormats } from "./read/styles";
 import { InflateBudget, ZipArchive } from "./zip/zipArchive";
 import { isFindingsSheet } from "./findingsSheet";
+import { isSummarySheet } from "./summaryMarker";
 
 /** A workbook that could not be read: missing, corrupt, encrypted, not .xlsx (FILE_UNREADABLE) or past the limits (FILE_TOO_LARGE). */
 export interface UnreadableWorkbook {
@@ -22,6 +23,10 @@ export interface ReadSheet {
   readonly grid: Grid;
   /** The 校验结果 sheet of an earlier scored copy (recognised by its marker, not by its name). */
   readonly isFindingsSheet: boolean;
+  /** The 汇总 sheet of an earlier scored copy or of a folder's 汇总 (by its marker). */
+  readonly isSummarySheet: boolean;
+  /** visible, hidden or veryHidden: hidden sheets are read like the others (the store sheet is very hidden). */
+  readonly state: string;
 }
 
 /** The package a workbook was read from, kept for writing a copy of it (write/scoredCopy.ts). */
@@ -110,7 +115,14 @@ function openPackage(bytes: Uint8Array, limits: ReadLimits): OpenedWorkbook {
       const { name, part } = worksheets[index];
       const { grid } = readSheet(zip, zip.get(part)!, name, context);
       const tabIndex = workbook.sheets.indexOf(entries[index]);
-      return { name, part, grid, isFindingsSheet: isFindingsSheet(workbook.definedNames, tabIndex, grid) };
+      return {
+        name,
+        part,
+        grid,
+        isFindingsSheet: isFindingsSheet(workbook.definedNames, tabIndex, grid),
+        isSummarySheet: isSummarySheet(workbook.definedNames, tabIndex),
+        state: entries[index].state,
+      };
     },
   };
 }

@@ -34,6 +34,9 @@ export function addSheetFromSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): E
     } else if (c.value !== null) cell.value = c.value;
     if (c.numberFormat) cell.numFmt = c.numberFormat;
     if (c.style) applyStyle(cell, c.style);
+    // a link looks like one (Excel does not style a link it reads from a file); the link itself is the package
+    // editor's (write/hyperlinks.ts), which writes it as Excel does
+    if (c.link) cell.font = { ...(cell.font ?? {}), color: { argb: "FF0563C1" }, underline: true };
   }
   for (const m of spec.merges) ws.mergeCells(rangeA1(m));
   for (const { col, width } of spec.columnWidths ?? []) ws.getColumn(col).width = width;

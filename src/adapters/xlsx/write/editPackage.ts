@@ -33,54 +33,86 @@ function appendChildren(xml: XmlText, el: ElementSpan, markup: string): void {
 }
 
 export interface WorkbookEdit {
-  /** A sheet to add at the end of the tab order. */
-  readonly addSheet?: { readonly name: string; readonly relId: string };
-  /** Mark the sheet at this index (tab order, after the addition) as our findings sheet. */
-  readonly marker?: { readonly definedName: string; readonly localSheetId: number; readonly sheetName: string; readonly printTitleRows?: string };
+  /** Sheets to add at the end of the tab order, in this order. */
+  readonly addSheets?: readonly { readonly name: string; readonly relId: string; readonly state?: SheetState }[];
+  /** Mark the sheets at these indexes (tab order, after the additions) as ours: a hidden defined name scoped to each. */
+  readonly markers?: readonly { readonly definedName: string; readonly localSheetId: number; readonly sheetName: string; readonly printTitleRows?: string }[];
+  /** Set the state of existing sheets (by index in tab order): the store sheet is very hidden whatever it was. */
+  readonly sheetStates?: readonly { readonly index: number; readonly state: SheetState }[];
   /** Ask for a full recalculation when the file is opened (written cells may feed formulas). */
   readonly fullCalcOnLoad: boolean;
 }
 
-/** workbook.xml with a sheet added, our marker name and calcPr fullCalcOnLoad; every other byte kept. */
+/** A sheet's visibility in workbook.xml (CT_Sheet/@state); veryHidden sheets cannot be unhidden from Excel's menus. */
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+/** An open tag with one attribute set (added after the element name when missing). */
+function withAttribute(open: string, name: string, value: string): string {
+  const re = new RegExp(`\\s${name}="[^"]*"`);
+  return re.test(open) ? open.replace(re, ` ${name}="${value}"`) : open.replace(/^(<[^\s/>]+)/, `$1 ${name}="${value}"`);
+}
+
+/** workbook.xml with sheets added, our markers, sheet states and calcPr fullCalcOnLoad; every other byte kept. */
 export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit): Uint8Array {
   const xml = new XmlText(bytes);
-  const { root, top, children } = scanTop(part, xml, (n) => n === "sheet" || n === "definedName");
+  const { root, top, children } = scanTop(part, xml, (n) => n === "sheet" || n === "definedName" || n === "workbookView");
   const p = prefixOf(root);
   const sheets = top.find((e) => e.name === "sheets");
   const sheetEls = children.filter((c) => c.name === "sheet");
-  if (edit.addSheet && sheets) {
+  const hiddenAfter = new Set<number>();
+  for (const { index, state } of edit.sheetStates ?? []) {
+    const el = sheetEls[index];
+    if (!el) continue;
+    if (state !== "visible") hiddenAfter.add(index);
+    const open = xml.text.slice(el.start, el.openEnd);
+    const changed = state === "visible" ? open.replace(/\sstate="[^"]*"/, "") : withAttribute(open, "state", state);
+    // raw: the tag is the part's own bytes (a sheet name in UTF-8), not text to encode
+    if (changed !== open) xml.replaceRaw(el.start, el.openEnd, changed);
+  }
+  if (hiddenAfter.size > 0) {
+    // a hidden sheet cannot be the active one: Excel shows the first visible sheet instead
+    const view = children.find((c) => c.name === "workbookView");
+    const visible = sheetEls.findIndex((el, i) => !hiddenAfter.has(i) && (el.attributes.state ?? "visible") === "visible");
+    if (view && visible >= 0) {
+      const open = xml.text.slice(view.start, view.openEnd);
+      let changed = open;
+      if (hiddenAfter.has(Number(view.attributes.activeTab ?? 0))) changed = withAttribute(changed, "activeTab", String(visible));
+      if (hiddenAfter.has(Number(view.attributes.firstSheet ?? 0))) changed = withAttribute(changed, "firstSheet", String(visible));
+      if (changed !== open) xml.replaceRaw(view.start, view.openEnd, changed);
+    }
+  }
+  const added = edit.addSheets ?? [];
+  if (added.length > 0 && sheets) {
     const maxId = Math.max(0, ...sheetEls.map((s) => Number(s.attributes.sheetId) || 0));
     const relAttr = Object.keys(sheetEls[0]?.attributes ?? {}).find((k) => k.endsWith(":id")) ?? "r:id";
     const declare = relAttr === "r:id" && !/xmlns:r=/.test(xml.text.slice(root.start, root.openEnd)) ? ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' : "";
-    appendChildren(xml, sheets, `<${p}sheet name="${escapeXml(edit.addSheet.name)}" sheetId="${maxId + 1}" ${relAttr}="${edit.addSheet.relId}"${declare}/>`);
+    const markup = added
+      .map((s, i) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${maxId + 1 + i}"${s.state && s.state !== "visible" ? ` state="${s.state}"` : ""} ${relAttr}="${s.relId}"${declare}/>`)
+      .join("");
+    appendChildren(xml, sheets, markup);
   }
   const names = top.find((e) => e.name === "definedNames");
-  if (edit.marker) {
-    const m = edit.marker;
+  const wanted: string[] = [];
+  for (const m of edit.markers ?? []) {
     const has = (name: string) => children.some((c) => c.name === "definedName" && c.attributes.name === name && Number(c.attributes.localSheetId) === m.localSheetId);
     const sheetRef = `'${m.sheetName.replace(/'/g, "''")}'`;
-    const wanted = [
-      ...(has(m.definedName) ? [] : [`<${p}definedName name="${m.definedName}" localSheetId="${m.localSheetId}" hidden="1">${escapeXml(`${sheetRef}!$A$1`)}</${p}definedName>`]),
-      // the rows printed on every page of our sheet (Excel keeps print titles as this built-in name)
-      ...(m.printTitleRows && !has("_xlnm.Print_Titles") ? [`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${m.localSheetId}">${escapeXml(`${sheetRef}!${m.printTitleRows}`)}</${p}definedName>`] : []),
-    ];
-    if (wanted.length > 0) {
-      const markup = wanted.join("");
-      if (names) appendChildren(xml, names, markup);
-      else {
-        const next = top.find((e) => AFTER_DEFINED_NAMES.includes(e.name));
-        xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}definedNames>${markup}</${p}definedNames>`);
-      }
+    if (!has(m.definedName)) wanted.push(`<${p}definedName name="${m.definedName}" localSheetId="${m.localSheetId}" hidden="1">${escapeXml(`${sheetRef}!$A$1`)}</${p}definedName>`);
+    // the rows printed on every page of our sheet (Excel keeps print titles as this built-in name)
+    if (m.printTitleRows && !has("_xlnm.Print_Titles")) wanted.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${m.localSheetId}">${escapeXml(`${sheetRef}!${m.printTitleRows}`)}</${p}definedName>`);
+  }
+  if (wanted.length > 0) {
+    const markup = wanted.join("");
+    if (names) appendChildren(xml, names, markup);
+    else {
+      const next = top.find((e) => AFTER_DEFINED_NAMES.includes(e.name));
+      xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}definedNames>${markup}</${p}definedNames>`);
     }
   }
   if (edit.fullCalcOnLoad) {
     const calc = top.find((e) => e.name === "calcPr");
     if (calc) {
       const open = xml.text.slice(calc.start, calc.openEnd);
-      if (!/\sfullCalcOnLoad="(1|true)"/.test(open)) {
-        const changed = /\sfullCalcOnLoad=/.test(open) ? open.replace(/\sfullCalcOnLoad="[^"]*"/, ' fullCalcOnLoad="1"') : open.replace(/^(<[^\s/>]+)/, '$1 fullCalcOnLoad="1"');
-        xml.replace(calc.start, calc.openEnd, changed);
-      }
+      if (!/\sfullCalcOnLoad="(1|true)"/.test(open)) xml.replaceRaw(calc.start, calc.openEnd, withAttribute(open, "fullCalcOnLoad", "1"));
     } else {
       const next = top.find((e) => AFTER_CALC_PR.includes(e.name));
       xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}calcPr fullCalcOnLoad="1"/>`);

@@ -6,7 +6,8 @@ import { escapeXml } from "./xmlText";
 import type { ReadSheet, WorkbookSource } from "../readWorkbook";
 import { InflateBudget, ZipArchive } from "../zip/zipArchive";
 import { editSheet } from "./editSheet";
-import { addContentType, addRelationship, editWorkbook } from "./editPackage";
+import { addContentType, addRelationship, editWorkbook, SheetState, WorkbookEdit } from "./editPackage";
+import { withPlaceLinks } from "./hyperlinks";
 import { MINIMAL_STYLES, StylesEditor } from "./editStyles";
 import { OutputPart, writeZip } from "./zipWriter";
 
@@ -15,16 +16,39 @@ const STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relat
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-/** The 校验结果 sheet to put into the copy: laid out in a scratch workbook (exceljs), its sheet and styles moved over. */
-export interface FindingsSheetSource {
-  /** The scratch workbook's bytes (one sheet, written without shared strings). */
-  readonly scratch: Uint8Array;
-  /** Its name in the copy (a new sheet), or the existing findings sheet it replaces. */
+/** A link from a cell of our sheet to a place in the workbook (`'表1'!H6`): no relationship needed. */
+export interface PlaceLink {
+  readonly ref: string;
+  readonly location: string;
+  readonly display?: string;
+}
+
+/**
+ * A sheet of our own to put into the copy (校验结果, 汇总, the store): added at the end of the tab order, or in place
+ * of the one it replaces (a copy scored again keeps one of each).
+ */
+export interface OwnSheet {
+  /** Its name in the copy (a new sheet), or the existing sheet it replaces. */
   readonly name: string;
   readonly replaces: ReadSheet | null;
-  readonly marker: string;
+  /**
+   * The sheet part: XML ready to use (the store's text cells), or a scratch workbook laid out by exceljs (one sheet,
+   * written without shared strings) whose sheet and styles are moved over.
+   */
+  readonly content: { readonly xml: Uint8Array } | { readonly scratch: Uint8Array };
+  /** A hidden defined name scoped to the sheet: how we recognise it later, whatever the user renamed it to. */
+  readonly marker?: string;
   /** Rows printed on every page (`$4:$4`): the scratch workbook's print titles are a defined name, moved in too. */
   readonly printTitleRows?: string;
+  /** Links from its cells to places in this workbook. */
+  readonly links?: readonly PlaceLink[];
+  /** Its state in workbook.xml; the store is very hidden (not even in Excel's 取消隐藏 list). */
+  readonly state?: SheetState;
+}
+
+export interface CopyOptions {
+  /** Ask for a full recalculation on opening; by default when the plans write a cell. */
+  readonly fullCalcOnLoad?: boolean;
 }
 
 function freshName(taken: (name: string) => boolean, make: (i: number) => string): string {
@@ -33,11 +57,11 @@ function freshName(taken: (name: string) => boolean, make: (i: number) => string
 
 /**
  * The scored copy of a package, edited surgically: the written cells' XML and the highlight rules in the form
- * sheets, the styles they need appended to styles.xml, the 校验结果 sheet added (workbook.xml, its rels and the
- * content types) — every other part copied as it is, compressed bytes included (charts, images, pivot caches,
+ * sheets, the styles they need appended to styles.xml, our own sheets added or replaced (workbook.xml, its rels and
+ * the content types) — every other part copied as it is, compressed bytes included (charts, images, pivot caches,
  * comments, custom properties, VBA, printer settings…).
  */
-export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[], plans: readonly WritePlan[], findings: FindingsSheetSource | null): Uint8Array {
+export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[], plans: readonly WritePlan[], own: readonly OwnSheet[], options: CopyOptions = {}): Uint8Array {
   const { zip, workbook } = source;
   const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes * 2, limit: DEFAULT_LIMITS.xmlBytes * 2 };
   const read = (name: string) => zip.read(zip.get(name)!, budget);
@@ -76,13 +100,17 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[],
     if (edited) replaced.set(sheet.part.toLowerCase(), edited);
   }
 
-  let workbookEdit: Parameters<typeof editWorkbook>[2] = { fullCalcOnLoad: writes > 0 };
-  if (findings) {
-    const sheetXml = transplantFindingsSheet(findings.scratch, styles);
-    if (findings.replaces) {
-      replaced.set(findings.replaces.part.toLowerCase(), sheetXml);
-      const index = workbook.sheets.findIndex((s) => s.name === findings.replaces!.name);
-      workbookEdit = { ...workbookEdit, marker: { definedName: findings.marker, localSheetId: index, sheetName: findings.replaces.name, printTitleRows: findings.printTitleRows } };
+  const addSheets: { name: string; relId: string; state?: SheetState }[] = [];
+  const markers: NonNullable<WorkbookEdit["markers"]>[number][] = [];
+  const sheetStates: { index: number; state: SheetState }[] = [];
+  for (const sheet of own) {
+    const base = "scratch" in sheet.content ? transplantScratchSheet(sheet.content.scratch, styles) : sheet.content.xml;
+    const sheetXml = sheet.links?.length ? withPlaceLinks(base, sheet.links) : base;
+    let index: number;
+    if (sheet.replaces) {
+      replaced.set(sheet.replaces.part.toLowerCase(), sheetXml);
+      index = workbook.sheets.findIndex((s) => s.name === sheet.replaces!.name);
+      if (sheet.state && sheet.state !== workbook.sheets[index]?.state) sheetStates.push({ index, state: sheet.state });
     } else {
       const part = freshName(partTaken, (i) => `xl/worksheets/sheet${i}.xml`);
       added.push({ name: part, content: sheetXml });
@@ -90,25 +118,26 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[],
       relsChanged = true;
       rels = addRelationship(workbookRels, rels, { id: relId, type: WORKSHEET_TYPE, target: relativeTarget(workbook.part, part) });
       contentTypeAdds.push([part, WORKSHEET_CONTENT]);
-      workbookEdit = {
-        ...workbookEdit,
-        addSheet: { name: findings.name, relId },
-        marker: { definedName: findings.marker, localSheetId: workbook.sheets.length, sheetName: findings.name, printTitleRows: findings.printTitleRows },
-      };
+      index = workbook.sheets.length + addSheets.length;
+      addSheets.push({ name: sheet.name, relId, ...(sheet.state ? { state: sheet.state } : {}) });
     }
+    if (sheet.marker) markers.push({ definedName: sheet.marker, localSheetId: index, sheetName: sheet.replaces?.name ?? sheet.name, printTitleRows: sheet.printTitleRows });
   }
+  const workbookEdit: WorkbookEdit = { fullCalcOnLoad: options.fullCalcOnLoad ?? writes > 0, addSheets, markers, sheetStates };
 
   const stylesBytes = styles.bytes();
-  if (stylesIsNew) {
-    added.push({ name: stylesPart, content: stylesBytes ?? new TextEncoder().encode(MINIMAL_STYLES) });
+  if (stylesIsNew && stylesBytes) {
+    // a package without styles gets one only when something here needs it
+    added.push({ name: stylesPart, content: stylesBytes });
     relsChanged = true;
     rels = addRelationship(workbookRels, rels, { id: newRelId(), type: STYLES_TYPE, target: relativeTarget(workbook.part, stylesPart) });
     contentTypeAdds.push([stylesPart, STYLES_CONTENT]);
   } else if (stylesBytes) replaced.set(stylesPart.toLowerCase(), stylesBytes);
 
-  if (workbookEdit.addSheet || workbookEdit.marker || workbookEdit.fullCalcOnLoad) {
-    const edited = editWorkbook(workbook.part, read(workbook.part), workbookEdit);
-    replaced.set(zip.get(workbook.part)!.name.toLowerCase(), edited);
+  if (addSheets.length || markers.length || sheetStates.length || workbookEdit.fullCalcOnLoad) {
+    const original = read(workbook.part);
+    const edited = editWorkbook(workbook.part, original, workbookEdit);
+    if (edited !== original) replaced.set(zip.get(workbook.part)!.name.toLowerCase(), edited);
   }
   if (rels && relsChanged) {
     if (zip.get(workbookRels)) replaced.set(zip.get(workbookRels)!.name.toLowerCase(), rels);
@@ -134,15 +163,15 @@ function relativeTarget(from: string, part: string): string {
 }
 
 /**
- * The scratch workbook's only sheet, ready for the copy: its cell styles and dxfs moved to the copy's styles, its
+ * The scratch workbook's only sheet (校验结果, 汇总), ready for the copy: its cell styles and dxfs moved to the copy's styles, its
  * strings inline (no shared strings to merge), its tab not selected (the user's active sheet stays active).
  */
-function transplantFindingsSheet(scratch: Uint8Array, styles: StylesEditor): Uint8Array {
+function transplantScratchSheet(scratch: Uint8Array, styles: StylesEditor): Uint8Array {
   const zip = ZipArchive.open(scratch);
   const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes, limit: DEFAULT_LIMITS.xmlBytes };
   const sheet = zip.entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
   const stylesEntry = zip.get("xl/styles.xml");
-  if (!sheet || !stylesEntry) throw unreadable("无法生成“校验结果”工作表");
+  if (!sheet || !stylesEntry) throw unreadable("无法生成本工具的工作表（校验结果或汇总）");
   const strings = readSharedStrings(zip, zip.get("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : null, budget);
   const map = styles.importFrom(new StylesEditor("xl/styles.xml", zip.read(stylesEntry, budget)));
   const xml = new TextDecoder().decode(zip.read(sheet, budget))

@@ -1,0 +1,98 @@
+import { Acceptance, crossFormFindings, Finding, FindingCode, findingKey, findingReport, FindingReport, formFingerprint, FormFingerprint, SheetReport, toA1 } from "../engine";
+import type { CellRef } from "../engine";
+import type { WorkbookResult } from "./checkWorkbook";
+
+/**
+ * The checks across forms over a folder of workbooks (GOAL_COPIED_FROM_OTHER_FORM, PROJECT_DUPLICATED,
+ * INDICATORS_COPIED_FROM_OTHER_FORM): the engine's one implementation (crossFormFindings) run over every form of every
+ * file, each file having been checked on its own — possibly in a worker — and handed over as plain data: its reports
+ * and its forms' fingerprints. Pairs inside one workbook were already found by checkWorkbook and are not reported
+ * again; a form gets at most one finding of each of these codes.
+ */
+
+/** One form of a checked file as the folder step compares it. Plain data: structured-cloneable. */
+export interface FolderForm {
+  readonly sheet: string;
+  /** Its index in its sheet report's `forms`. */
+  readonly index: number;
+  readonly fingerprint: FormFingerprint;
+  /**
+   * The workbook's 忽略 decisions a finding across forms would fall under, by code and the finding's first cell: a
+   * decision is keyed by project, code and subject (findingKey), which only the form's model can say, so it is
+   * resolved here, where the model is, for the cells such a finding can name.
+   */
+  readonly accepted: readonly { readonly code: FindingCode; readonly cell: string; readonly ignored: Acceptance }[];
+}
+
+/** What the folder step needs of one checked file. */
+export interface FolderFile {
+  /** The file as the messages name it. */
+  readonly file: string;
+  readonly sheets: readonly SheetReport[];
+  readonly forms: readonly FolderForm[];
+}
+
+/** The cells a finding of each code across forms names first (crossFormChecks.ts). */
+function candidateCells(fingerprint: FormFingerprint): [FindingCode, CellRef][] {
+  return [
+    ...(fingerprint.actual ? [["GOAL_COPIED_FROM_OTHER_FORM", fingerprint.actual.cell] as [FindingCode, CellRef]] : []),
+    ...(fingerprint.projectCell ? [["PROJECT_DUPLICATED", fingerprint.projectCell] as [FindingCode, CellRef]] : []),
+    ...fingerprint.rows.map((r) => ["INDICATORS_COPIED_FROM_OTHER_FORM", r.actualCell] as [FindingCode, CellRef]),
+  ];
+}
+
+/** The forms of a checked workbook as the folder step compares them (only the sheets that were reported). */
+export function folderForms(result: WorkbookResult): FolderForm[] {
+  const accepted = new Map(result.store.accepted.map((a) => [a.key, a]));
+  return result.sheets.flatMap((s) =>
+    s.analysis.forms.map((f, index) => {
+      const fingerprint = formFingerprint(f.form);
+      const decisions = candidateCells(fingerprint).flatMap(([code, cell]) => {
+        const probe: Finding = { code, severity: "warning", part: "form", cells: [cell], params: {}, message: "" };
+        const a = accepted.get(findingKey(f.form, probe));
+        return a ? [{ code, cell: toA1(cell), ignored: { reason: a.reason, by: a.by, at: a.at } }] : [];
+      });
+      return { sheet: s.report.sheet, index, fingerprint, accepted: decisions };
+    }),
+  );
+}
+
+/** How a message names a form of another file of the folder. */
+export const whereInFolder = (file: string, sheet: string): string => `文件“${file}”的工作表“${sheet}”`;
+
+/**
+ * Each file's sheet reports with the findings across the folder's files added to their forms (sheet.forms[i] and,
+ * for the first form, sheet.findings), accepted ones marked 已忽略. Pure: the reports given are not changed.
+ */
+export function withFolderFindings(files: readonly FolderFile[], where: (file: string, sheet: string) => string = whereInFolder): SheetReport[][] {
+  const all = files.flatMap((f, file) => f.forms.map((form) => ({ file, form, where: where(f.file, form.sheet) })));
+  const extra = crossFormFindings(all.map((x) => ({ form: x.form.fingerprint, where: x.where })));
+  const filesAt = new Map<string, Set<number>>();
+  for (const x of all) filesAt.set(x.where, (filesAt.get(x.where) ?? new Set()).add(x.file));
+
+  const added = files.map(() => new Map<string, FindingReport[]>());
+  all.forEach(({ file, form }, k) => {
+    const sheet = files[file].sheets.find((s) => s.sheet === form.sheet);
+    const existing = new Set((sheet?.forms[form.index]?.findings ?? []).map((x) => x.code));
+    for (const finding of extra[k]) {
+      const others = filesAt.get(finding.params.where) ?? new Set();
+      // a pair within the workbook: checkWorkbook reported it already
+      if ([...others].every((o) => o === file)) continue;
+      if (existing.has(finding.code)) continue;
+      existing.add(finding.code);
+      const report = findingReport(finding);
+      const decision = form.accepted.find((a) => a.code === finding.code && a.cell === report.cells[0]);
+      const key = `${form.sheet}\u0000${form.index}`;
+      added[file].set(key, [...(added[file].get(key) ?? []), decision ? { ...report, ignored: decision.ignored } : report]);
+    }
+  });
+
+  return files.map((f, i) =>
+    f.sheets.map((s) => {
+      if (!s.forms.some((_x, index) => added[i].has(`${s.sheet}\u0000${index}`))) return s;
+      const forms = s.forms.map((x, index) => ({ ...x, findings: [...x.findings, ...(added[i].get(`${s.sheet}\u0000${index}`) ?? [])] }));
+      return { ...s, forms, findings: forms[0].findings };
+    }),
+  );
+}
+

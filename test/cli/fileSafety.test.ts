@@ -10,7 +10,40 @@ import { main } from "../../src/cli/ziping";
 import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { tempDir, tempFile, workbookBytes } from "../fixtures/seedWorkbooks";
 
-const BIN = join(__dirname, "..", "..", "bin", "ziping.js");
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "ziping.js");
+const AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath];
+
+/**
+ * The command as another user runs it. As root, the cases below are run as `nobody` (root may read and write anything).
+ * A clean clone may sit where `nobody` cannot reach it (a private temporary directory): then the built command and its
+ * production dependencies are mirrored into a directory `nobody` can read — hard links where the file system allows,
+ * copies otherwise — so the case still runs rather than being skipped.
+ */
+let userBin: string | null = null;
+function binForUser(): string[] {
+  if (process.getuid?.() !== 0) return [process.execPath, BIN];
+  if (userBin === null) {
+    const reach = spawnSync(AS_NOBODY[0], [...AS_NOBODY.slice(1), "-e", `require("fs").accessSync(${JSON.stringify(BIN)})`]);
+    if (reach.status === 0) userBin = BIN;
+    else {
+      const mirror = tempDir("ziping-bin-");
+      chmodSync(mirror, 0o755);
+      const link = (from: string, to: string) => {
+        mkdirSync(join(to, ".."), { recursive: true });
+        if (spawnSync("cp", ["-al", from, to]).status !== 0) execFileSync("cp", ["-r", from, to]);
+      };
+      for (const part of ["bin", "package.json", join("dist", "node")]) link(join(ROOT, part), join(mirror, part));
+      const deps = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: ROOT, encoding: "utf8" })
+        .split("\n")
+        .filter((d) => d.startsWith(join(ROOT, "node_modules")) && !d.slice(join(ROOT, "node_modules").length + 1).includes("node_modules"));
+      for (const dep of deps) link(dep, join(mirror, dep.slice(ROOT.length + 1)));
+      spawnSync("chmod", ["-R", "a+rX", mirror]);
+      userBin = join(mirror, "bin", "ziping.js");
+    }
+  }
+  return [...AS_NOBODY, userBin];
+}
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -150,8 +183,8 @@ describe("inputs as they come", () => {
     tempFile("a.xlsx", form, dir);
     mkdirSync(join(dir, "locked"));
     chmodSync(join(dir, "locked"), 0o000);
-    const asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath] : [process.execPath];
-    const r = spawnSync(asUser[0], [...asUser.slice(1), BIN, "check", "--json", join(dir, "locked"), dir], { encoding: "utf8" });
+    const asUser = binForUser();
+    const r = spawnSync(asUser[0], [...asUser.slice(1), "check", "--json", join(dir, "locked"), dir], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     const report = JSON.parse(r.stdout);
     expect(report.files.map((f: { error: { message: string } | null }) => f.error?.message ?? null)).toEqual(["无法读取文件夹（没有权限）", null]);
@@ -166,8 +199,8 @@ describe("inputs as they come", () => {
     const out = tempFile("out.xlsx", new TextEncoder().encode("只读"), dir);
     chmodSync(input, 0o644);
     chmodSync(out, 0o444);
-    const asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath] : [process.execPath];
-    const r = spawnSync(asUser[0], [...asUser.slice(1), BIN, "fix", input, "--out", out, "--force"], { encoding: "utf8" });
+    const asUser = binForUser();
+    const r = spawnSync(asUser[0], [...asUser.slice(1), "fix", input, "--out", out, "--force"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("输出文件是只读的");
     expect(readFileSync(out, "utf8")).toBe("只读");

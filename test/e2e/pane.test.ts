@@ -195,8 +195,8 @@ describe("findings of one kind over one table", () => {
     await page.context().close();
   });
 
-  it("a real form with errors (../shared/real-forms): the pane lists what the engine finds", async () => {
-    const real = path.resolve(__dirname, "../../../shared/real-forms/ah-xiaoxian-2023-planting-breeding-subsidy.xlsx");
+  it("a real form with errors (test/fixtures/real-forms, from shared/real-forms): the pane lists what the engine finds", async () => {
+    const real = path.resolve(__dirname, "../fixtures/real-forms/ah-xiaoxian-2023-planting-breeding-subsidy.xlsx");
     const book = await readWorkbook(fs.readFileSync(real));
     if (!book.ok) throw new Error(book.message);
     const r = sheetReport(analyzeSheet(book.grids[0], getProfile()!));

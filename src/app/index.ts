@@ -20,3 +20,5 @@ export { summaryRows, worstFirst, summarySheetSpec, SUMMARY_SHEET } from "./summ
 export type { SummaryRow } from "./summaryTable";
 export { formulaReferences, formulasAffectedBy, formulasToRecheck, gridAfterWrite, recheckFormulas } from "./formulaRecheck";
 export type { FormulaReferences, Rechecked } from "./formulaRecheck";
+export { checkSheets, checkSheetReports, gridSource } from "./checkSheets";
+export type { SheetSource, StreamCheckOptions, WorkbookReports, FormOfSheet } from "./checkSheets";

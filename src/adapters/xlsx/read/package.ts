@@ -20,6 +20,8 @@ export interface SheetEntry {
   readonly part: string | null;
   /** worksheet, chartsheet, dialogsheet, macrosheet… */
   readonly kind: string;
+  /** hidden or veryHidden, when not visible. */
+  readonly state?: string;
 }
 
 export interface DefinedName {
@@ -130,7 +132,7 @@ export function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Workbo
       if (tag === "sheet") {
         const relId = attributeByLocalName(a, "id") ?? "";
         const rel = byId.get(relId);
-        sheets.push({ name: a.name ?? "", sheetId: a.sheetId ?? "", relId, part: rel?.target ?? null, kind: rel?.type ?? "worksheet" });
+        sheets.push({ name: a.name ?? "", sheetId: a.sheetId ?? "", relId, part: rel?.target ?? null, kind: rel?.type ?? "worksheet", ...(a.state ? { state: a.state } : {}) });
       } else if (tag === "workbookPr") {
         date1904 = a.date1904 === "1" || a.date1904 === "true";
       } else if (tag === "definedName") {

@@ -4,6 +4,9 @@ import { relsPartOf } from "../read/package";
 import { readSharedStrings } from "../read/sharedStrings";
 import { escapeXml } from "./xmlText";
 import type { ReadSheet, WorkbookSource } from "../readWorkbook";
+
+/** A worksheet of the package as the copy needs it: its name and part (its grid was let go after its check). */
+export type SheetPart = Pick<ReadSheet, "name" | "part">;
 import { InflateBudget, ZipArchive } from "../zip/zipArchive";
 import { editSheet } from "./editSheet";
 import { addContentType, addRelationship, editWorkbook } from "./editPackage";
@@ -21,7 +24,7 @@ export interface FindingsSheetSource {
   readonly scratch: Uint8Array;
   /** Its name in the copy (a new sheet), or the existing findings sheet it replaces. */
   readonly name: string;
-  readonly replaces: ReadSheet | null;
+  readonly replaces: SheetPart | null;
   readonly marker: string;
   /** Rows printed on every page (`$4:$4`): the scratch workbook's print titles are a defined name, moved in too. */
   readonly printTitleRows?: string;
@@ -37,9 +40,10 @@ function freshName(taken: (name: string) => boolean, make: (i: number) => string
  * content types) — every other part copied as it is, compressed bytes included (charts, images, pivot caches,
  * comments, custom properties, VBA, printer settings…).
  */
-export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[], plans: readonly WritePlan[], findings: FindingsSheetSource | null): Uint8Array {
+export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[], plans: readonly WritePlan[], findings: FindingsSheetSource | null): Uint8Array {
   const { zip, workbook } = source;
-  const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes * 2, limit: DEFAULT_LIMITS.xmlBytes * 2 };
+  // every part the copy edits is read again: the workbook's limit, with room for the parts the check did not read
+  const budget: InflateBudget = { remaining: DEFAULT_LIMITS.workbookXmlBytes! * 2, limit: DEFAULT_LIMITS.workbookXmlBytes! * 2 };
   const read = (name: string) => zip.read(zip.get(name)!, budget);
   const replaced = new Map<string, Uint8Array>();
   const added: OutputPart[] = [];
@@ -67,8 +71,11 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[],
   const styles = new StylesEditor(stylesPart, stylesIsNew ? new TextEncoder().encode(MINIMAL_STYLES) : read(stylesPart));
 
   let writes = 0;
+  // by name, once: a workbook of thousands of forms would otherwise search its sheets for each plan
+  const byName = new Map<string, SheetPart>();
+  for (const s of sheets) if (!byName.has(s.name)) byName.set(s.name, s);
   for (const plan of plans) {
-    const sheet = sheets.find((s) => s.name === plan.sheet);
+    const sheet = byName.get(plan.sheet);
     if (!sheet) continue;
     writes += plan.writes.length;
     // the values are written, so written cells get their own mark (engine/plan/planMarks)

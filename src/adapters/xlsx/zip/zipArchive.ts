@@ -1,5 +1,5 @@
 import { Inflate } from "fflate";
-import { megabytes, tooLarge, unreadable, WorkbookError } from "../limits";
+import { Budget, charge, megabytes, tooLarge, unreadable, WorkbookError } from "../limits";
 import { crc32 } from "./crc32";
 
 /** One part of a zip package, as its central directory describes it. */
@@ -16,11 +16,10 @@ export interface ZipEntry {
   readonly index: number;
 }
 
-/** What may still be inflated from the parts read (the limit on uncompressed XML), shared across parts. */
-export interface InflateBudget {
-  remaining: number;
-  readonly limit: number;
-}
+/** What may still be inflated (the limits on uncompressed XML: a sheet's own, charged to the workbook's too). */
+export type InflateBudget = Budget;
+
+const overLimit = (what: string | undefined, limit: number) => `${what ?? "工作簿内容"}超过 ${megabytes(limit)}（解压后），超出本工具的处理上限`;
 
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
@@ -139,14 +138,13 @@ export class ZipArchive {
    * checking the CRC at the end. A part that inflates past the budget is FILE_TOO_LARGE however small it claims to be.
    */
   inflate(entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
-    if (entry.size > budget.remaining) throw tooLarge(`工作簿内容超过 ${megabytes(budget.limit)}（解压后），超出本工具的处理上限`);
+    for (let b: Budget | undefined = budget; b; b = b.parent) if (entry.size > b.remaining) throw tooLarge(overLimit(b.what, b.limit));
     let produced = 0;
     let crc = 0;
     const take = (chunk: Uint8Array) => {
       produced += chunk.length;
       if (produced > entry.size) throw damaged(`部件“${entry.name}”的大小与目录不符`);
-      budget.remaining -= chunk.length;
-      if (budget.remaining < 0) throw tooLarge(`工作簿内容超过 ${megabytes(budget.limit)}（解压后），超出本工具的处理上限`);
+      charge(budget, chunk.length, overLimit);
       crc = crc32(chunk, crc);
       onChunk(chunk);
     };

@@ -1,7 +1,10 @@
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
 import { countBySeverity, Profile } from "../engine";
-import { checkFile, fixFile } from "../adapters/xlsx/files";
+import { fixFile } from "../adapters/xlsx/files";
+import { checkFiles } from "./checkFiles";
+import { writeJson } from "./jsonOutput";
+import { progressBar } from "./progress";
 import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
@@ -20,9 +23,11 @@ class UsageError extends Error {}
 interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** A terminal to draw progress on (stderr when it is one); none: no progress. */
+  readonly terminal?: NodeJS.WriteStream;
 }
 
-const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), ...(process.stderr.isTTY ? { terminal: process.stderr } : {}) };
 
 /** `--profile`, or a usage error naming the bad setting. */
 async function profileOf(value: string | undefined): Promise<Profile> {
@@ -52,26 +57,13 @@ async function check(argv: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件或文件夹");
   const profile = await profileOf(values.profile);
   const { entries, skipped } = await expandInputs(positionals);
-  const results: FileResult[] = [];
-  for (const { file, error } of entries) {
-    if (error) {
-      results.push({ file, error: { code: error.code, message: error.message }, sheets: [] });
-      continue;
-    }
-    // one file at a time: its bytes and grids are let go before the next is read; whatever happens to one file,
-    // the others are still checked and reported
-    try {
-      const loaded = await workbookBytes(file);
-      if (!loaded.ok) {
-        results.push({ file, error: { code: loaded.code, message: loaded.message }, sheets: [] });
-        continue;
-      }
-      const checked = await checkFile(loaded.bytes, profile, { sheet: values.sheet });
-      results.push(checked.ok ? { file, error: null, sheets: checked.result.sheets.map((x) => x.report) } : { file, error: { code: checked.code, message: checked.message }, sheets: [] });
-    } catch {
-      results.push({ file, error: { code: "FILE_UNREADABLE", message: "处理这个文件时出现内部错误，已跳过（其他文件照常校验）" }, sheets: [] });
-    }
-  }
+  // on every core, in input order; progress on a terminal only, never beside --json
+  const terminal = values.json ? undefined : io.terminal;
+  const checked = await checkFiles(entries, profile, {
+    sheet: values.sheet,
+    ...(terminal ? { progress: (unit: "files" | "sheets") => progressBar(terminal, unit === "files" ? "个文件" : "张工作表") } : {}),
+  });
+  const results: FileResult[] = checked.map((c) => c.result);
   const sheets = results.flatMap((r) => r.sheets);
   const counts = countBySeverity(sheets.flatMap((x) => x.findings));
   if (values.json) {
@@ -82,7 +74,8 @@ async function check(argv: string[], io: Io): Promise<number> {
       skipped,
       summary: { files: results.length, forms: sheets.filter((s) => s.isForm).length, errors: counts.error, warnings: counts.warning, infos: counts.info },
     };
-    io.out(JSON.stringify(report, null, 2) + "\n");
+    // in pieces: the report of a large workbook is longer than any one string can be
+    writeJson(io.out, report);
   } else io.out(textReport(results, skipped));
   if (results.some((r) => r.error)) return 2;
   return counts.error > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { Budget, charge, megabytes, tooLarge, unreadable, WorkbookError } from "../limits";
 import { crc32 } from "./crc32";
 
@@ -149,7 +149,20 @@ export class ZipArchive {
       onChunk(chunk);
     };
     const raw = this.raw(entry);
-    if (entry.method === 0) {
+    if (entry.method === 8 && raw.length <= SLICE) {
+      // a small part (most of them) in one go, into a buffer of the size the directory declares: the streaming
+      // inflater would grow its buffer step by step. A part that inflates past its size is cut there and fails its
+      // CRC; one slice of input cannot inflate to more than about 66 MB, so the work is bounded as for a slice.
+      // deflate inflates at most about 1032-fold: a size past that is a directory that lies, never a buffer to make
+      if (entry.size > raw.length * 1032 + 1024) throw damaged(`部件“${entry.name}”的大小与目录不符`);
+      let out: Uint8Array;
+      try {
+        out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+      } catch {
+        throw damaged(`部件“${entry.name}”无法解压`);
+      }
+      take(out);
+    } else if (entry.method === 0) {
       for (let at = 0; at < raw.length; at += SLICE) take(raw.subarray(at, at + SLICE));
     } else {
       const inflater = new Inflate((chunk) => take(chunk));

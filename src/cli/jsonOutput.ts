@@ -10,11 +10,24 @@ function omitted(v: unknown): boolean {
   return v === undefined || typeof v === "function" || typeof v === "symbol";
 }
 
-/** One value stringified as it would be at `indent` inside the whole (its lines after the first moved right). */
+/**
+ * One value stringified as it would be at `indent` inside the whole (its lines after the first moved right): wrapped in
+ * as many one-element arrays as it is levels deep, stringified once, and the wrapping cut off again — no second pass
+ * over the text to indent it.
+ */
 function piece(value: unknown, indent: string): string {
-  const text = JSON.stringify(value, null, 2);
-  // JSON escapes line breaks inside strings, so every "\n" in the text is one of the indentation's own
-  return indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+  const levels = indent.length / 2;
+  let wrapped = value;
+  for (let i = 0; i < levels; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // "[\n  " + "[\n    " + … before the value, "\n  ]" + "\n]" after it
+  let head = 0;
+  let tail = 0;
+  for (let i = 1; i <= levels; i++) {
+    head += 2 + 2 * i;
+    tail += 2 + 2 * (i - 1);
+  }
+  return text.slice(head, text.length - tail);
 }
 
 function* pieces(value: unknown, indent: string, depth: number): Generator<string> {

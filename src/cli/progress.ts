@@ -1,4 +1,4 @@
-import { SingleBar } from "cli-progress";
+import { Presets, SingleBar } from "cli-progress";
 
 /** What a long run tells of itself while it runs. */
 export interface Progress {
@@ -24,7 +24,7 @@ export function progressBar(stream: NodeJS.WriteStream, unit: string, now: () =>
     tick(done, total) {
       if (!bar) {
         if (now() - started < SHOW_AFTER_MS || done >= total) return;
-        bar = new SingleBar({ stream, format: `校验中 {bar} {value}/{total} ${unit}`, barsize: 30, hideCursor: false, clearOnComplete: true, etaBuffer: 50 });
+        bar = new SingleBar({ ...Presets.shades_classic, stream, format: `校验中 {bar} {value}/{total} ${unit}`, barsize: 30, hideCursor: false, clearOnComplete: true, etaBuffer: 50 });
         bar.start(total, done);
       } else bar.update(done);
     },

@@ -4,7 +4,7 @@ import { countBySeverity, Profile } from "../engine";
 import { fixFile } from "../adapters/xlsx/files";
 import { checkFiles } from "./checkFiles";
 import { writeJson } from "./jsonOutput";
-import { progressBar } from "./progress";
+import { Progress, progressBar } from "./progress";
 import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
@@ -23,11 +23,15 @@ class UsageError extends Error {}
 interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** A terminal to draw progress on (stderr when it is one); none: no progress. */
-  readonly terminal?: NodeJS.WriteStream;
+  /** Progress of a long run, drawn on stderr when it is a terminal; absent: none. */
+  readonly progress?: (unit: "files" | "sheets") => Progress;
 }
 
-const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), ...(process.stderr.isTTY ? { terminal: process.stderr } : {}) };
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  ...(process.stderr.isTTY ? { progress: (unit) => progressBar(process.stderr, unit === "files" ? "个文件" : "张工作表") } : {}),
+};
 
 /** `--profile`, or a usage error naming the bad setting. */
 async function profileOf(value: string | undefined): Promise<Profile> {
@@ -58,11 +62,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const profile = await profileOf(values.profile);
   const { entries, skipped } = await expandInputs(positionals);
   // on every core, in input order; progress on a terminal only, never beside --json
-  const terminal = values.json ? undefined : io.terminal;
-  const checked = await checkFiles(entries, profile, {
-    sheet: values.sheet,
-    ...(terminal ? { progress: (unit: "files" | "sheets") => progressBar(terminal, unit === "files" ? "个文件" : "张工作表") } : {}),
-  });
+  const checked = await checkFiles(entries, profile, { sheet: values.sheet, ...(io.progress && !values.json ? { progress: io.progress } : {}) });
   const results: FileResult[] = checked.map((c) => c.result);
   const sheets = results.flatMap((r) => r.sheets);
   const counts = countBySeverity(sheets.flatMap((x) => x.findings));

@@ -37,13 +37,23 @@ export interface CheckOutcome {
   readonly writes: readonly WrittenCell[];
 }
 
-export interface FileCheckOutcome extends CheckOutcome {
+/** A file's check as plain data (it comes from the pane's check worker): the scored copy named, not yet made. */
+export interface CheckedFileOutcome extends CheckOutcome {
   /** Every sheet's report, in workbook order. */
   readonly reports: readonly SheetReport[];
-  /** The scored copy, for download. */
-  readonly scored: { readonly name: string; readonly bytes: Uint8Array };
+  readonly scored: { readonly name: string };
   /** What the cells named by findings and writes display in the file as chosen: sheet → A1 → text. */
   readonly cellText: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** The scored copy of a checked file: named at once, made only when asked for (下载). */
+export interface ScoredCopy {
+  readonly name: string;
+  bytes(): Promise<HostResult<{ readonly bytes: Uint8Array }>>;
+}
+
+export interface FileCheckOutcome extends Omit<CheckedFileOutcome, "scored"> {
+  readonly scored: ScoredCopy;
 }
 
 /** 新建自评表 (a blank form for a new project) or 生成下年度模板 (next year's form from the current one). */
@@ -71,8 +81,12 @@ export interface ExcelHost extends HostBase {
 
 export interface FileHost extends HostBase {
   readonly kind: "file";
-  /** 校验并计分 on an .xlsx file's bytes: every sheet, plus a scored copy. */
-  checkFile(file: { readonly name: string; readonly bytes: Uint8Array }, profileId: string): Promise<HostResult<FileCheckOutcome>>;
+  /** 校验并计分 on an .xlsx file's bytes: every sheet (progress: sheets done of all), and its scored copy on demand. */
+  checkFile(
+    file: { readonly name: string; readonly bytes: Uint8Array },
+    profileId: string,
+    options?: { readonly onProgress?: (done: number, total: number) => void },
+  ): Promise<HostResult<FileCheckOutcome>>;
   /** A template as an .xlsx to download (next year's: from the chosen file, from `sheet` when given). */
   makeTemplate(
     kind: TemplateKind,

@@ -1,5 +1,5 @@
 import { useReducer } from "react";
-import type { CheckOutcome, FileCheckOutcome, HostFailure, WrittenCell } from "../app";
+import type { CheckOutcome, FileCheckOutcome, HostFailure, ScoredCopy, WrittenCell } from "../app";
 import { DEFAULT_PROFILE_ID, Severity, SheetReport } from "../engine";
 
 /**
@@ -141,7 +141,7 @@ export function isStale(state: PaneState): boolean {
 }
 
 /** The scored copy to download (file mode), only while it matches the chosen 评分方案. */
-export function scoredCopy(state: PaneState): { readonly name: string; readonly bytes: Uint8Array } | null {
+export function scoredCopy(state: PaneState): ScoredCopy | null {
   const o = state.outcome;
   return o && "scored" in o && !isStale(state) ? o.scored : null;
 }

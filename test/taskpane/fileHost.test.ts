@@ -23,7 +23,9 @@ describe("file host (the pane outside Office)", () => {
     expect(result.written).toBe(2);
     expect(result.highlighted).toBeGreaterThan(0);
     expect(result.scored.name).toBe("单兵设备（已计分）.xlsx");
-    const reread = await readWorkbook(result.scored.bytes);
+    const copy = await result.scored.bytes();
+    if (!copy.ok) throw new Error(copy.message);
+    const reread = await readWorkbook(copy.bytes);
     expect(reread.ok).toBe(true);
 
     expect(await host.loadProfileId()).toBeNull();

@@ -1,6 +1,7 @@
-import { Acceptance, crossFormFindings, Finding, FindingCode, findingKey, findingReport, FindingReport, formFingerprint, FormFingerprint, SheetReport, toA1 } from "../engine";
+import { Acceptance, crossFormFindings, Finding, FindingCode, findingKey, findingReport, FindingReport, formFingerprint, FormFingerprint, ScoredForm, SheetReport, toA1 } from "../engine";
 import type { CellRef } from "../engine";
 import type { WorkbookResult } from "./checkWorkbook";
+import type { AcceptedFinding, WorkbookStore } from "./workbookStore";
 
 /**
  * The checks across forms over a folder of workbooks (GOAL_COPIED_FROM_OTHER_FORM, PROJECT_DUPLICATED,
@@ -41,20 +42,26 @@ function candidateCells(fingerprint: FormFingerprint): [FindingCode, CellRef][] 
   ];
 }
 
+/** The workbook's 忽略 decisions by their key, as folderForm looks them up. */
+export function acceptedByKey(store: WorkbookStore): ReadonlyMap<string, AcceptedFinding> {
+  return new Map(store.accepted.map((a) => [a.key, a]));
+}
+
+/** One form of a sheet as the folder step compares it: its fingerprint, and the 忽略 decisions it falls under. */
+export function folderForm(sheet: string, index: number, form: ScoredForm, accepted: ReadonlyMap<string, AcceptedFinding>): FolderForm {
+  const fingerprint = formFingerprint(form);
+  const decisions = candidateCells(fingerprint).flatMap(([code, cell]) => {
+    const probe: Finding = { code, severity: "warning", part: "form", cells: [cell], params: {}, message: "" };
+    const a = accepted.get(findingKey(form, probe));
+    return a ? [{ code, cell: toA1(cell), ignored: { reason: a.reason, by: a.by, at: a.at } }] : [];
+  });
+  return { sheet, index, fingerprint, accepted: decisions };
+}
+
 /** The forms of a checked workbook as the folder step compares them (only the sheets that were reported). */
 export function folderForms(result: WorkbookResult): FolderForm[] {
-  const accepted = new Map(result.store.accepted.map((a) => [a.key, a]));
-  return result.sheets.flatMap((s) =>
-    s.analysis.forms.map((f, index) => {
-      const fingerprint = formFingerprint(f.form);
-      const decisions = candidateCells(fingerprint).flatMap(([code, cell]) => {
-        const probe: Finding = { code, severity: "warning", part: "form", cells: [cell], params: {}, message: "" };
-        const a = accepted.get(findingKey(f.form, probe));
-        return a ? [{ code, cell: toA1(cell), ignored: { reason: a.reason, by: a.by, at: a.at } }] : [];
-      });
-      return { sheet: s.report.sheet, index, fingerprint, accepted: decisions };
-    }),
-  );
+  const accepted = acceptedByKey(result.store);
+  return result.sheets.flatMap((s) => s.analysis.forms.map((f, index) => folderForm(s.report.sheet, index, f.form, accepted)));
 }
 
 /** How a message names a form of another file of the folder. */

@@ -70,13 +70,23 @@ export type StoreChange =
   | { readonly kind: "unaccept"; readonly key: string }
   | { readonly kind: "teach"; readonly table: string; readonly field: string; readonly text: string };
 
-export interface FileCheckOutcome extends CheckOutcome {
+/** A file's check as plain data (it comes from the pane's check worker): the scored copy named, not yet made. */
+export interface CheckedFileOutcome extends CheckOutcome {
   /** Every sheet's report, in workbook order. */
   readonly reports: readonly SheetReport[];
-  /** The scored copy, for download. */
-  readonly scored: { readonly name: string; readonly bytes: Uint8Array };
+  readonly scored: { readonly name: string };
   /** What the cells named by findings and writes display in the file as chosen: sheet → A1 → text. */
   readonly cellText: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** The scored copy of a checked file: named at once, made only when asked for (下载). */
+export interface ScoredCopy {
+  readonly name: string;
+  bytes(): Promise<HostResult<{ readonly bytes: Uint8Array }>>;
+}
+
+export interface FileCheckOutcome extends Omit<CheckedFileOutcome, "scored"> {
+  readonly scored: ScoredCopy;
 }
 
 /** 新建自评表 (a blank form for a new project) or 生成下年度模板 (next year's form from the current one). */
@@ -121,8 +131,12 @@ export interface ExcelHost extends HostBase {
 
 export interface FileHost extends HostBase {
   readonly kind: "file";
-  /** 校验并计分 on an .xlsx file's bytes: every sheet, plus a scored copy. */
-  checkFile(file: { readonly name: string; readonly bytes: Uint8Array }, profileId: string): Promise<HostResult<FileCheckOutcome>>;
+  /** 校验并计分 on an .xlsx file's bytes: every sheet (progress: sheets done of all), and its scored copy on demand. */
+  checkFile(
+    file: { readonly name: string; readonly bytes: Uint8Array },
+    profileId: string,
+    options?: { readonly onProgress?: (done: number, total: number) => void },
+  ): Promise<HostResult<FileCheckOutcome>>;
   /** A template as an .xlsx to download (next year's: from the chosen file, from `sheet` when given). */
   makeTemplate(
     kind: TemplateKind,

@@ -22,7 +22,9 @@ export { summaryRows, reportSummaryRows, worstFirst, summarySheetSpec, isSummary
 export type { SummaryRow } from "./summaryTable";
 export { formulaReferences, formulasAffectedBy, formulasToRecheck, gridAfterWrite, recheckFormulas } from "./formulaRecheck";
 export type { FormulaReferences, Rechecked } from "./formulaRecheck";
-export { folderForms, withFolderFindings, whereInFolder } from "./folderChecks";
+export { folderForm, folderForms, withFolderFindings, whereInFolder } from "./folderChecks";
 export type { FolderFile, FolderForm } from "./folderChecks";
 export { applyStoreChange } from "./storeChange";
 export type { StoreUpdate } from "./storeChange";
+export { checkSheets, checkSheetReports, gridSource } from "./checkSheets";
+export type { SheetSource, StreamCheckOptions, WorkbookReports } from "./checkSheets";

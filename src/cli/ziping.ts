@@ -2,12 +2,16 @@ import { extname } from "node:path";
 import { parseArgs } from "node:util";
 import { countBySeverity, Profile } from "../engine";
 import { fixFile } from "../adapters/xlsx/files";
+import { checkFiles } from "./checkFiles";
+import { writeJson } from "./jsonOutput";
+import { Progress, progressBar } from "./progress";
 import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption, profileRecord } from "./profileOption";
 import { allFindings, textReport } from "./textReport";
-import { CheckedFile, checkOneFile, jsonReport, profileUsedOf, withFolderChecks } from "./folderReport";
+import { CheckedFile, profileUsedOf } from "./checkOneFile";
+import { jsonReport, withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
 import { runTemplate } from "./templateCommand";
 
@@ -22,9 +26,15 @@ class UsageError extends Error {}
 interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Progress of a long run, drawn on stderr when it is a terminal; absent: none. */
+  readonly progress?: (unit: "files" | "sheets") => Progress;
 }
 
-const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  ...(process.stderr.isTTY ? { progress: (unit) => progressBar(process.stderr, unit === "files" ? "个文件" : "张工作表") } : {}),
+};
 
 /** `--profile`, or a usage error naming the bad setting. */
 async function profileOf(value: string | undefined): Promise<Profile> {
@@ -53,33 +63,28 @@ async function check(argv: string[], io: Io): Promise<number> {
   );
   if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件或文件夹");
   const profile = await profileOf(values.profile);
-  const { entries, skipped: notSpreadsheets } = await expandInputs(positionals);
-  const skipped = [...notSpreadsheets];
-  const ownSummaries: string[] = [];
+  const { entries: all, skipped } = await expandInputs(positionals);
   const force = values.force ?? false;
   let target: SummaryTarget | null = null;
   if (values.summary !== undefined) {
-    const t = await summaryTarget(values.summary, entries.map((e) => e.file), force);
+    const t = await summaryTarget(values.summary, all.map((e) => e.file), force);
     if (!t.ok) throw new UsageError(t.message);
     target = t.target;
   }
-  const checkedFiles: CheckedFile[] = [];
-  for (const { file, error } of entries) {
-    if (error) {
-      checkedFiles.push({ file, error: { code: error.code, message: error.message }, sheets: [], forms: [] });
-      continue;
-    }
-    // the 汇总 this run replaces, written into the folder it sums up by an earlier run: not a workbook of forms
-    if (target && (await target.isOutput(file))) {
-      ownSummaries.push(file);
-      continue;
-    }
-    // one file at a time: its bytes and grids are let go before the next is read; whatever happens to one file,
-    // the others are still checked and reported
-    const checked = await checkOneFile(file, profile, { sheet: values.sheet, profileChosen: values.profile !== undefined });
-    if (checked) checkedFiles.push(checked);
-    else ownSummaries.push(file); // a workbook of our own sheets only (an earlier 汇总 of the folder)
-  }
+  // the 汇总 this run replaces, written into the folder it sums up by an earlier run: not a workbook of forms
+  const replaced = new Set<string>();
+  if (target) for (const e of all) if (!e.error && (await target.isOutput(e.file))) replaced.add(e.file);
+  const entries = all.filter((e) => !replaced.has(e.file));
+  // on every core, in input order (each file on its own: whatever happens to one, the others are checked and
+  // reported); progress on a terminal only, never beside --json
+  const checked = await checkFiles(entries, profile, {
+    profileChosen: values.profile !== undefined,
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    ...(io.progress && !values.json ? { progress: io.progress } : {}),
+  });
+  const checkedFiles = checked.filter((c): c is CheckedFile => c !== null);
+  // in input order: the 汇总 replaced, and workbooks of our own sheets only (an earlier 汇总 of the folder)
+  const ownSummaries = all.filter((e) => replaced.has(e.file) || checked[entries.indexOf(e)] === null).map((e) => e.file);
   // the checks across the files (a form copied from another file's); those within a workbook are already there
   const results = withFolderChecks(checkedFiles);
   let summaryFailed = false;
@@ -92,7 +97,8 @@ async function check(argv: string[], io: Io): Promise<number> {
     }
   }
   const summaryFile = target && !summaryFailed ? target.out : null;
-  if (values.json) io.out(JSON.stringify(jsonReport(profile.id, results, [...skipped, ...ownSummaries], summaryFile), null, 2) + "\n");
+  // the JSON in pieces: the report of a large workbook is longer than any one string can be
+  if (values.json) writeJson(io.out, jsonReport(profile.id, results, [...skipped, ...ownSummaries], summaryFile));
   else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
   if (results.some((r) => r.error) || summaryFailed) return 2;
   return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error > 0 ? 1 : 0;
@@ -161,7 +167,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
   const summed = fixed.summarySheet ? `，汇总见工作表“${fixed.summarySheet}”` : "";
   const converted = loaded.converted ? "（输入已由 LibreOffice 转换为 .xlsx）" : "";
   io.out(`已写出 ${displayName(out)}${converted}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}${summed}\n`);
-  const profileUsed = profileUsedOf(fixed, values.profile !== undefined);
+  const profileUsed = profileUsedOf(fixed.result.profile, fixed.profileChoice, values.profile !== undefined);
   io.out(textReport([{ file: input, error: null, sheets: fixed.result.sheets.map((x) => x.report), profileUsed }]));
   return fixed.result.counts.error > 0 ? 1 : 0;
 }

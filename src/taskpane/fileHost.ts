@@ -1,59 +1,113 @@
-import { applyStoreChange, formDetails, type FileHost } from "../app";
+import { applyStoreChange, type FileCheckOutcome, type FileHost, type HostFailure, type HostResult } from "../app";
 import { resolveProfile } from "../engine";
-import { fileRefusal, notAFormMessage, unreadableMessage } from "./fileMessages";
+import { CheckService, createCheckService, scoredName } from "./checkService";
+import type { FromCheckWorker, ToCheckWorker } from "./checkWorkerProtocol";
+import { fileRefusal, unreadableMessage } from "./fileMessages";
+
+export { scoredName };
 
 const PROFILE_KEY = "ziping.profile";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** "自评表.xlsx" → "自评表（已计分）.xlsx"; a macro workbook's copy keeps its macros, so it stays .xlsm. */
-export function scoredName(name: string, macroEnabled = false): string {
-  const base = name.replace(/\.(xlsx|xlsm)$/i, "");
-  return `${base}（已计分）${macroEnabled ? ".xlsm" : ".xlsx"}`;
-}
+/** What the pane needs of its check worker (a Worker; a fake in tests). */
+export type CheckWorker = Pick<Worker, "postMessage" | "terminate"> & {
+  addEventListener(type: "message", listener: (e: MessageEvent<FromCheckWorker>) => void): void;
+  addEventListener(type: "error", listener: (e: ErrorEvent) => void): void;
+};
 
 export interface FileHostDeps {
   readonly storage?: Pick<Storage, "getItem" | "setItem">;
   readonly document?: Document;
   /** The time a decision is taken (忽略); the clock by default. */
   readonly now?: () => Date;
+  /**
+   * Starts the check worker (index.tsx gives spawnCheckWorker), started on the first check and kept. Without one the
+   * check runs on the page (tests under jsdom): the same service, the same answers.
+   */
+  readonly startWorker?: () => CheckWorker;
+}
+
+const WORKER_FAILED: HostFailure = { ok: false, code: "INTERNAL", message: "校验时出现内部错误（可能是文件太大，浏览器内存不足），请关闭其他网页后重新选择文件再试。" };
+
+/**
+ * The check service behind a worker: each call a message, each answer matched by its number. Where no worker can be
+ * started (a browser or policy that refuses it), the checks run on the page instead — slower to respond, never absent.
+ */
+function workerService(start: () => CheckWorker): CheckService {
+  let onPage: CheckService | null = null;
+  let worker: CheckWorker | null = null;
+  let next = 1;
+  const waiting = new Map<number, { resolve: (m: FromCheckWorker) => void; onProgress?: (done: number, total: number) => void }>();
+  const listen = (w: CheckWorker): CheckWorker => {
+    w.addEventListener("message", (e) => {
+      const wait = waiting.get(e.data.id);
+      if (!wait) return;
+      if (e.data.type === "progress") wait.onProgress?.(e.data.done, e.data.total);
+      else {
+        waiting.delete(e.data.id);
+        wait.resolve(e.data);
+      }
+    });
+    // a worker that died (out of memory): every question is answered with a failure, the next check starts anew
+    w.addEventListener("error", () => {
+      worker = null;
+      for (const [id, wait] of waiting) wait.resolve({ type: "checked", id, result: WORKER_FAILED });
+      waiting.clear();
+      w.terminate();
+    });
+    return w;
+  };
+  const ask = (w: CheckWorker, m: ToCheckWorker, onProgress?: (done: number, total: number) => void): Promise<FromCheckWorker> =>
+    new Promise((resolve) => {
+      waiting.set(m.id, { resolve, ...(onProgress ? { onProgress } : {}) });
+      // the file's bytes are copied, not transferred: the page keeps them for a re-check and next year's template
+      w.postMessage(m);
+    });
+  /** The worker, started on first use (and again after one died); null when none can be, then the page checks. */
+  const ready = (): CheckWorker | null => {
+    if (!worker && !onPage) {
+      try {
+        worker = listen(start());
+      } catch {
+        onPage = createCheckService();
+      }
+    }
+    return worker;
+  };
+  return {
+    async check(check, file, profileId, onProgress) {
+      const w = ready();
+      if (!w) return onPage!.check(check, file, profileId, onProgress);
+      const answer = await ask(w, { type: "check", id: next++, check, name: file.name, bytes: file.bytes, profileId }, onProgress);
+      return answer.type === "checked" ? answer.result : WORKER_FAILED;
+    },
+    async scoredCopy(check) {
+      const w = ready();
+      if (!w) return onPage!.scoredCopy(check);
+      const answer = await ask(w, { type: "scoredCopy", id: next++, check });
+      return answer.type === "scoredCopy" ? answer.result : WORKER_FAILED;
+    },
+  };
 }
 
 /**
- * The pane's host outside Office: an .xlsx chosen in the browser, 校验并计分 by the same engine through the
- * .xlsx adapter (exceljs, loaded on first use so the pane's first load stays small), the scored copy offered
- * as a download. Nothing leaves the browser.
+ * The pane's host outside Office: an .xlsx chosen in the browser, 校验并计分 by the same engine through the .xlsx
+ * adapter in the pane's check worker (the reader and engine, loaded with it; exceljs only once a template or a scored
+ * copy is made), the scored copy made when 下载 is pressed and offered as a download. Nothing leaves the browser.
  */
 export function createFileHost(deps: FileHostDeps = {}): FileHost {
   const storage = deps.storage ?? (typeof localStorage !== "undefined" ? localStorage : undefined);
-  /** exceljs and the .xlsx edge, loaded on first use so the pane's first load stays small. */
+  /** The .xlsx edge for templates, loaded on first use so the pane's first load stays small. */
   const files = () => import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/files");
+  const service = deps.startWorker ? workerService(deps.startWorker) : createCheckService();
+  let checks = 0;
   return {
     kind: "file",
-    async checkFile(file, profileId) {
-      const resolved = resolveProfile(profileId);
-      if (!resolved.ok) return { ok: false, code: "PROFILE_INVALID", message: resolved.message };
-      const refused = fileRefusal(file.name, file.bytes);
-      if (refused) return { ok: false, code: "FILE_UNREADABLE", message: refused };
-      const fixed = await (await files()).fixFile(file.bytes, resolved.profile);
-      // the reader's reason (often a library's English) is replaced by one an accountant can act on
-      if (!fixed.ok) return { ok: false, code: fixed.code, message: fixed.code === "FILE_UNREADABLE" ? unreadableMessage(file.name, file.bytes) : fixed.message };
-      const sheets = fixed.result.sheets;
-      const reports = sheets.map((x) => x.report);
-      const first = reports.find((r) => r.isForm);
-      if (!first) return { ok: false, code: "FORM_NOT_FOUND", message: notAFormMessage(file.name, sheets), report: reports[0] };
-      return {
-        ok: true,
-        report: first,
-        reports,
-        profileId: resolved.profile.id,
-        written: fixed.written,
-        pending: 0,
-        highlighted: fixed.highlighted,
-        writes: sheets.flatMap((x) => x.writes),
-        cellText: Object.fromEntries(sheets.map((x) => [x.report.sheet, x.cellText])),
-        details: Object.fromEntries(sheets.map((x) => [x.report.sheet, formDetails(x.analysis)])),
-        scored: { name: scoredName(file.name, fixed.macroEnabled), bytes: fixed.bytes },
-      };
+    async checkFile(file, profileId, options = {}): Promise<HostResult<FileCheckOutcome>> {
+      const check = ++checks;
+      const r = await service.check(check, file, profileId, options.onProgress);
+      if (!r.ok) return r;
+      return { ...r, scored: { name: r.scored.name, bytes: () => service.scoredCopy(check) } };
     },
     async makeTemplate(kind, profileId, file, sheet) {
       const resolved = resolveProfile(profileId);

@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../adapters/excel/excelHost";
 import { App } from "./components/App";
 import { createFileHost } from "./fileHost";
+import { spawnCheckWorker } from "./spawnCheckWorker";
 import { BootNote, bootHost, browserOfficeEnv } from "./officeReady";
 import type { Notice } from "./state";
 import { T } from "./strings";
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
     );
   };
   const boot = await bootHost(browserOfficeEnv());
-  render(boot.host === "excel" ? createExcelHost() : createFileHost(), boot.note ? NOTES[boot.note] : null);
+  // file mode checks in a Web Worker: the page never freezes on a large workbook
+  render(boot.host === "excel" ? createExcelHost() : createFileHost({ startWorker: spawnCheckWorker }), boot.note ? NOTES[boot.note] : null);
   void boot.late?.then((excel) => excel && render(createExcelHost(), { intent: "success", text: T.officeLate }));
 }
 

@@ -1,6 +1,6 @@
 import { useReducer } from "react";
 import { reportSummaryRows, worstFirst } from "../app";
-import type { CheckOutcome, FileCheckOutcome, FormDetails, HostFailure, SheetOutcome, SummaryRow, WorkbookOutcome, WrittenCell } from "../app";
+import type { CheckOutcome, FileCheckOutcome, FormDetails, HostFailure, ScoredCopy, SheetOutcome, SummaryRow, WorkbookOutcome, WrittenCell } from "../app";
 import { DEFAULT_PROFILE_ID, Severity, SheetReport } from "../engine";
 
 /**
@@ -255,7 +255,7 @@ export function isStale(state: PaneState): boolean {
 }
 
 /** The scored copy to download (file mode), only while it matches the chosen 评分方案. */
-export function scoredCopy(state: PaneState): { readonly name: string; readonly bytes: Uint8Array } | null {
+export function scoredCopy(state: PaneState): ScoredCopy | null {
   const o = state.outcome;
   return o && "scored" in o && !isStale(state) ? o.scored : null;
 }

@@ -24,6 +24,8 @@ export const T = {
   templateAdded: (sheet: string, year: number) => `已新建工作表“${sheet}”（${year} 年度）：公式会自动计算执行率、得分、总分和评分等级。`,
   templateDownloaded: (name: string, from?: string) => `已生成“${name}”${from ? `（按工作表“${from}”）` : ""}，请在下载中查看。`,
   checking: "正在校验…",
+  checkingSheets: (done: number, total: number) => `正在校验… 已完成 ${done}/${total} 张工作表`,
+  makingCopy: "正在生成已计分副本…",
   writing: "正在写入…",
   clearing: "正在清除标注…",
   undoing: "正在撤销…",
@@ -77,7 +79,7 @@ export const T = {
   undone: (restored: number, skipped: number) =>
     `已恢复 ${restored} 个单元格。${skipped > 0 ? `另有 ${skipped} 个单元格在写入后被修改过，保持不变。` : ""}`,
   fileScored: (name: string, written: number, highlighted: number) =>
-    `已生成已计分副本“${name}”：写入 ${written} 个单元格，标注 ${highlighted} 个有问题的单元格。原文件未改动。`,
+    `已校验并计分：已计分副本“${name}”写入 ${written} 个单元格，标注 ${highlighted} 个有问题的单元格，点“下载已计分副本”保存。原文件未改动。`,
   unexpected: "发生意外错误，操作没有完成。请重试；如果仍然出错，请把“详情”中的信息发给维护人员。",
   stale: {
     profile: (profile: string) => `下面的结果是按评分方案“${profile}”计算的，与当前选择的评分方案不同。请重新点击“校验并计分”。`,

@@ -20,9 +20,11 @@ it("taskpane.html has the CSP meta tag: scripts from itself and appsforoffice.mi
   expect(directives["script-src"]).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
   expect(directives["connect-src"]).toEqual(["'self'"]);
   expect(directives["object-src"]).toEqual(["'none'"]);
+  // the file-mode check runs in a Web Worker of this site
+  expect(directives["worker-src"]).toEqual(["'self'"]);
 });
 
-it("校验并计分 in file mode runs under the CSP without a single violation", async () => {
+it("校验并计分 in file mode runs under the CSP without a single violation, in the pane's check worker; so does 下载", async () => {
   const { server, url } = await serveStatic(DIST, 0);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-csp-"));
   const context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
@@ -33,6 +35,8 @@ it("校验并计分 in file mode runs under the CSP without a single violation",
   try {
     await context.route("**/*", (route) => (["localhost", "127.0.0.1"].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
     const page = context.pages()[0] ?? (await context.newPage());
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.addInitScript(() => {
       (window as unknown as { cspViolations: string[] }).cspViolations = [];
       document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -46,6 +50,10 @@ it("校验并计分 in file mode runs under the CSP without a single violation",
     await page.getByRole("button", { name: "校验并计分" }).click();
     await page.getByTestId("total").waitFor({ timeout: 20000 });
     expect(await page.getByTestId("total").textContent()).toBe("96.37");
+    // the check ran in the worker (worker-src 'self'), not on the page
+    expect(workers.map((u) => path.basename(u))).toEqual([expect.stringMatching(/^check-worker\.[0-9a-f]+\.chunk\.js$/)]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载已计分副本" }).click()]);
+    expect(download.suggestedFilename()).toBe("表（已计分）.xlsx");
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   } finally {
     await context.close();

@@ -294,7 +294,7 @@ describe("task pane in file mode", () => {
         highlighted: 7,
         writes,
         cellText: { [report1.sheet]: { H16: "18.00", F16: "99.00(%)", I16: "" } },
-        scored: { name: "表1（已计分）.xlsx", bytes: new Uint8Array([1, 2, 3]) },
+        scored: { name: "表1（已计分）.xlsx", bytes: async () => ({ ok: true as const, bytes: new Uint8Array([1, 2, 3]) }) },
         details: {},
       })),
       download: jest.fn(),
@@ -330,9 +330,9 @@ describe("task pane in file mode", () => {
     expect(screen.getByTestId("file-name").textContent).toBe("表1.xlsx");
     expect(screen.getByText("点击“校验并计分”开始校验。")).toBeTruthy();
     await click(button("校验并计分"));
-    expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023");
+    expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023", { onProgress: expect.any(Function) });
     expect(screen.getByTestId("total").textContent).toBe("96.37");
-    expect(screen.getByText(/已生成已计分副本“表1（已计分）.xlsx”/)).toBeTruthy();
+    expect(screen.getByText(/已校验并计分：已计分副本“表1（已计分）.xlsx”写入 2 个单元格/)).toBeTruthy();
     expect(within(screen.getByTestId("written")).getByRole("heading").textContent).toContain("已写入 2 个单元格（已计分副本）");
 
     await click(button("下载已计分副本"));
@@ -356,11 +356,11 @@ describe("task pane in file mode", () => {
     await renderApp(host);
     await chooseFile();
     await click(button("校验并计分"));
-    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "putuo-2023");
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "putuo-2023", expect.anything());
     await act(async () => {
       fireEvent.change(screen.getByRole("combobox", { name: "评分方案" }), { target: { value: "mof-2020" } });
     });
-    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "mof-2020");
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "mof-2020", expect.anything());
     expect(host.checkFile).toHaveBeenCalledTimes(2);
     expect(screen.queryByTestId("stale")).toBeNull();
     await click(button("下载已计分副本"));

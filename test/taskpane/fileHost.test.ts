@@ -27,7 +27,9 @@ describe("file host (the pane outside Office)", () => {
     expect(again.report.findings[i].ignored).toEqual({ reason: "扣分理由已在纸质材料中说明", by: "张会计", at: "2026-11-25T10:00:00.000Z" });
     expect(again.reports.map((r) => r.sheet)).toEqual(["表1"]); // the store is no sheet of the report
     // the scored copy keeps the store: a later check of the copy (the command line's too) sees the decision
-    const copy = await host.checkFile({ name: again.scored.name, bytes: again.scored.bytes }, "putuo-2023");
+    const scored = await again.scored.bytes();
+    if (!scored.ok) throw new Error(scored.message);
+    const copy = await host.checkFile({ name: again.scored.name, bytes: scored.bytes }, "putuo-2023");
     if (!copy.ok) throw new Error(copy.message);
     expect(copy.report.findings[i].ignored?.reason).toBe("扣分理由已在纸质材料中说明");
   });
@@ -44,7 +46,9 @@ describe("file host (the pane outside Office)", () => {
     expect(result.written).toBe(2);
     expect(result.highlighted).toBeGreaterThan(0);
     expect(result.scored.name).toBe("单兵设备（已计分）.xlsx");
-    const reread = await readWorkbook(result.scored.bytes);
+    const copy = await result.scored.bytes();
+    if (!copy.ok) throw new Error(copy.message);
+    const reread = await readWorkbook(copy.bytes);
     expect(reread.ok).toBe(true);
 
     expect(await host.loadProfileId()).toBeNull();

@@ -19,7 +19,7 @@ import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 const report = (i: number) => sheetReport(analyzeSheet(specToGrid(seedSheet(SEED_FORMS[i], { sheetName: `表${i + 1}` }).spec), getProfile()!));
 const [r1, r2] = [report(0), report(1)];
 const cover = sheetReport(analyzeSheet(specToGrid(coverSheet()), getProfile()!));
-const scored = { name: "a（已计分）.xlsx", bytes: new Uint8Array([1]) };
+const scored = { name: "a（已计分）.xlsx", bytes: async () => ({ ok: true as const, bytes: new Uint8Array([1]) }) };
 const write = (sheet: string, cell: string): WrittenCell => ({ sheet, cell, kind: "grade", what: "评分等级", previous: "", value: "优", why: "原为空" });
 const fileOutcome = {
   report: r1,

@@ -1,16 +1,32 @@
-import ExcelJS from "exceljs";
-import { checkWorkbook, CheckOptions, newTemplate, nextYearTemplate, planTotals, readStore, StoreUpdate, withProfile, WorkbookResult, WorkbookStore } from "../../app";
+import {
+  checkSheetReports,
+  checkSheets,
+  CheckOptions,
+  EMPTY_STORE,
+  isStoreSheet,
+  newTemplate,
+  nextYearTemplate,
+  planTotals,
+  readStore,
+  SheetSource,
+  STORE_SHEET,
+  StoreUpdate,
+  StreamCheckOptions,
+  withProfile,
+  WorkbookReports,
+  WorkbookResult,
+  WorkbookStore,
+} from "../../app";
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
-import { FINDINGS_PRINT_TITLE_ROWS, FINDINGS_SHEET_MARKER, findingsSheetName, writeFindingsSheet } from "./findingsSheet";
+import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
 import { WorkbookError } from "./limits";
-import { readWorkbook, UnreadableWorkbook, WorkbookReading } from "./readWorkbook";
+import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
-import { summaryOwnSheet } from "./summarySheet";
 import { OwnSheet, scoredCopy } from "./write/scoredCopy";
-import { addSheetFromSpec, workbookToBytes } from "./writeWorkbook";
 
 /**
  * The .xlsx edge of each operation: bytes in, the app service (src/app) in the middle, bytes or results out.
+ * The CLI and the task pane's file mode call these and do only the I/O around them.
  * The same functions serve `ziping` and the task pane's file mode; the input bytes are never changed.
  */
 
@@ -22,6 +38,8 @@ export interface FileCheckOptions extends CheckOptions {
    * instead when it has one — the profile travels with the file.
    */
   readonly preferStoredProfile?: boolean;
+  /** Told after each sheet is read and checked: sheets done, of all. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Where the 评分方案 a file was checked with came from: as given, or the workbook's own (its store sheet). */
@@ -33,10 +51,6 @@ export interface ProfileChoice {
 
 export type FileCheck = { readonly ok: true; readonly result: WorkbookResult; readonly profileChoice: ProfileChoice } | UnreadableWorkbook;
 
-type Read =
-  | { readonly ok: true; readonly reading: Extract<WorkbookReading, { ok: true }>; readonly result: WorkbookResult; readonly profileChoice: ProfileChoice }
-  | UnreadableWorkbook;
-
 /** The 评分方案 to check a workbook with: the one given, or with preferStoredProfile the workbook's own when it has one. */
 function chooseProfile(given: Profile, store: WorkbookStore, prefer: boolean): { profile: Profile; choice: ProfileChoice } {
   if (!prefer || !store.profile) return { profile: given, choice: { from: "given" } };
@@ -45,25 +59,104 @@ function chooseProfile(given: Profile, store: WorkbookStore, prefer: boolean): {
   return { profile: given, choice: { from: "given", note: `工作簿中保存的评分方案无法使用（${stored.message}），已按“${given.name}”校验` } };
 }
 
-async function readAndCheck(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions): Promise<Read> {
-  const reading = await readWorkbook(data);
-  if (!reading.ok) return reading;
-  // our own sheets of an earlier copy (校验结果, 汇总; recognised by their markers) are not checked again; a user's
-  // sheets of those names are
-  const grids = reading.sheets.filter((s) => !s.isFindingsSheet && !s.isSummarySheet).map((s) => s.grid);
-  if (options.sheet !== undefined && !grids.some((g) => g.sheet === options.sheet)) {
-    return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` };
-  }
-  const sheets = options.sheet !== undefined ? [options.sheet] : options.sheets;
-  const store = options.store ?? readStore(grids);
-  const { profile, choice } = chooseProfile(given, store, options.preferStoredProfile ?? false);
-  return { ok: true, reading, result: checkWorkbook(grids, profile, { ...options, store, sheets }), profileChoice: choice };
+/**
+ * The worksheets of an opened workbook as a source for the streamed check: each read when asked, what is known of it
+ * kept in `met` (its grid is let go); our own sheets of an earlier copy (校验结果, 汇总; recognised by their markers)
+ * are not checked again, a user's sheets of those names are. Very hidden sheets and one named as the store are
+ * offered first when the store is looked for.
+ */
+function sourceOf(opened: OpenedWorkbook, met: SheetInfo[]): SheetSource {
+  return {
+    count: opened.worksheets.length,
+    storeCandidates: opened.worksheets.flatMap((w, i) => (w.state === "veryHidden" || w.name === STORE_SHEET ? [i] : [])),
+    read(i) {
+      const { grid, ...info } = opened.read(i);
+      met[i] = info;
+      return info.isFindingsSheet || info.isSummarySheet ? null : grid;
+    },
+  };
 }
 
-/** 校验: read an .xlsx and check every sheet (or the one named). */
+/**
+ * The workbook's store read before the check, from the sheets where ours is (very hidden, or named ziping), when the
+ * 评分方案 depends on it; a store elsewhere is still found by the check itself (checkSheets), for its 忽略 and words.
+ */
+function storeFirst(source: SheetSource): WorkbookStore | undefined {
+  for (const i of source.storeCandidates ?? []) {
+    const grid = source.read(i);
+    if (grid && isStoreSheet(grid)) return readStore([grid]);
+  }
+  return undefined;
+}
+
+/** The options of the streamed check, with the 评分方案 chosen (the given one, or the workbook's own). */
+function prepare(source: SheetSource, given: Profile, options: FileCheckOptions): { profile: Profile; choice: ProfileChoice; options: StreamCheckOptions } {
+  const store = options.store ?? (options.preferStoredProfile ? storeFirst(source) : undefined);
+  const { profile, choice } = chooseProfile(given, store ?? EMPTY_STORE, options.preferStoredProfile ?? false);
+  const sheets = options.sheet !== undefined ? [options.sheet] : options.sheets;
+  return { profile, choice, options: { ...options, ...(store ? { store } : {}), ...(sheets ? { sheets } : {}) } };
+}
+
+/** `--sheet` naming no sheet that was checked. */
+function missingSheet(options: FileCheckOptions, met: readonly SheetInfo[]): UnreadableWorkbook | null {
+  if (options.sheet === undefined || met.some((s) => !s.isFindingsSheet && !s.isSummarySheet && s.name === options.sheet)) return null;
+  return { ok: false, code: "FILE_UNREADABLE", message: `工作簿中没有名为“${options.sheet}”的工作表` };
+}
+
+/** A workbook checked for a scored copy: the result, and what the copy is made from (the package and its sheets). */
+export interface CheckedForCopy {
+  readonly ok: true;
+  readonly result: WorkbookResult;
+  readonly profileChoice: ProfileChoice;
+  readonly source: WorkbookSource;
+  readonly sheets: readonly SheetInfo[];
+}
+
+/** 校验 with everything a scored copy needs, sheet by sheet (the copy itself is made by scoredCopyOf, when asked for). */
+export function checkForCopy(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): CheckedForCopy | UnreadableWorkbook {
+  const opened = openWorkbook(data);
+  if (!opened.ok) return opened;
+  const met: SheetInfo[] = [];
+  let result: WorkbookResult;
+  let profileChoice: ProfileChoice;
+  try {
+    const source = sourceOf(opened, met);
+    const prepared = prepare(source, given, options);
+    profileChoice = prepared.choice;
+    result = checkSheets(source, prepared.profile, prepared.options);
+  } catch (e) {
+    return failure(e);
+  }
+  return missingSheet(options, met) ?? { ok: true, result, profileChoice, source: opened.source, sheets: met };
+}
+
+/** 校验: read an .xlsx and check every sheet (or the one named), one sheet at a time. */
 export async function checkFile(data: ArrayBuffer | Uint8Array, profile: Profile, options: FileCheckOptions = {}): Promise<FileCheck> {
-  const read = await readAndCheck(data, profile, options);
-  return read.ok ? { ok: true, result: read.result, profileChoice: read.profileChoice } : read;
+  const checked = checkForCopy(data, profile, options);
+  return checked.ok ? { ok: true, result: checked.result, profileChoice: checked.profileChoice } : checked;
+}
+
+export type FileReports = ({ readonly ok: true; readonly profileChoice: ProfileChoice } & WorkbookReports) | UnreadableWorkbook;
+
+/**
+ * 校验 for the report only (`ziping check`): one sheet at a time, and of each only its report and its forms'
+ * fingerprints kept, so a workbook of thousands of forms takes the memory of its largest sheet plus the reports.
+ */
+export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): FileReports {
+  const opened = openWorkbook(data);
+  if (!opened.ok) return opened;
+  const met: SheetInfo[] = [];
+  let reports: WorkbookReports;
+  let profileChoice: ProfileChoice;
+  try {
+    const source = sourceOf(opened, met);
+    const prepared = prepare(source, given, options);
+    profileChoice = prepared.choice;
+    reports = checkSheetReports(source, prepared.profile, prepared.options);
+  } catch (e) {
+    return failure(e);
+  }
+  return missingSheet(options, met) ?? { ok: true, profileChoice, ...reports };
 }
 
 export interface FileFixOptions extends FileCheckOptions {
@@ -102,31 +195,41 @@ function copyFailure(e: unknown): UnreadableWorkbook {
   return { ok: false, code: "FILE_UNREADABLE", message: "无法生成已计分副本（工作簿的结构无法识别），未写入任何内容；请用 Excel 或 WPS 另存为 .xlsx 后再试" };
 }
 
+/** Whether a package holds macros (.xlsm / .xltm): its copy keeps them, so it must be saved as such. */
+export function isMacroEnabled(source: WorkbookSource): boolean {
+  return /macroEnabled/i.test(source.workbook.contentType);
+}
+
+export type ScoredCopy = { readonly ok: true; readonly bytes: Uint8Array; readonly findingsSheet: string | null; readonly summarySheet: string | null } | UnreadableWorkbook;
+
 /**
- * 校验并计分 on a file: the scored copy's bytes, with each form's write plan applied (rules.md §5), a 校验结果 sheet
- * listing the findings for those who open it without the add-in, and on request a 汇总 sheet. The copy is the input
- * package edited in place (write/scoredCopy.ts): every part the plan does not touch is kept byte for byte — the
- * workbook's store sheet too, unless a store is given (`store`, or a `recordProfile` to keep), which is then written
- * in its place, very hidden.
+ * The scored copy of a checked workbook: each form's write plan applied (rules.md §5), a 校验结果 sheet listing the
+ * findings for those who open it without the add-in, and on request a 汇总 sheet. The copy is the input package
+ * edited in place (write/scoredCopy.ts): every part the plan does not touch is kept byte for byte — the workbook's
+ * store sheet too, unless a store is given (`store`, or a `recordProfile` to keep), which is then written in its
+ * place, very hidden. The sheets' writers (exceljs) are loaded only here, when a copy is asked for.
  */
-export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, options: FileFixOptions = {}): Promise<FileFix> {
-  const read = await readAndCheck(data, profile, options);
-  if (!read.ok) return read;
-  const { reading, result } = read;
+export async function scoredCopyOf(
+  checked: CheckedForCopy,
+  options: Pick<FileFixOptions, "findingsSheet" | "summarySheet" | "store" | "recordProfile"> = {},
+): Promise<ScoredCopy> {
+  const { result, source, sheets } = checked;
   const plans = result.sheets.map((s) => s.plan).filter((p): p is WritePlan => p !== null);
   const reports = result.sheets.map((s) => s.report);
-  const names = reading.source.workbook.sheets.map((s) => s.name);
+  const names = source.workbook.sheets.map((s) => s.name);
   const own: OwnSheet[] = [];
   let summaryName: string | null = null;
   let findingsName: string | null = null;
   if (options.summarySheet && reports.some((r) => r.isForm)) {
-    const summary = await summaryOwnSheet(result, reading.sheets, names);
+    const { summaryOwnSheet } = await import("./summarySheet");
+    const summary = await summaryOwnSheet(result, sheets, names);
     summaryName = summary.name;
     own.push(summary);
   }
   if ((options.findingsSheet ?? true) && reports.some((r) => r.isForm)) {
-    const replaces = reading.sheets.find((s) => s.isFindingsSheet) ?? null;
+    const replaces = sheets.find((s) => s.isFindingsSheet) ?? null;
     findingsName = replaces?.name ?? findingsSheetName([...names, ...own.map((s) => s.name)]);
+    const [{ default: ExcelJS }, { writeFindingsSheet, FINDINGS_PRINT_TITLE_ROWS }] = await Promise.all([import("exceljs"), import("./findingsSheet")]);
     const scratch = new ExcelJS.Workbook();
     writeFindingsSheet(scratch, { sheets: result.sheets, profile: result.profile, at: new Date() }, findingsName);
     const bytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
@@ -136,23 +239,39 @@ export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, 
   const record = options.recordProfile !== undefined && options.recordProfile !== result.store.profile ? options.recordProfile : null;
   if (options.store || record !== null) {
     const store = record !== null ? withProfile(result.store, record) : result.store;
-    own.push(storeOwnSheet(reading.sheets, [...names, ...own.map((s) => s.name)], store));
+    own.push(storeOwnSheet(sheets, [...names, ...own.map((s) => s.name)], store));
   }
-  let bytes: Uint8Array;
   try {
-    bytes = scoredCopy(reading.source, reading.sheets, plans, own);
+    return { ok: true, bytes: scoredCopy(source, sheets, plans, own), findingsSheet: findingsName, summarySheet: summaryName };
   } catch (e) {
     return copyFailure(e);
   }
-  const totals = planTotals(result);
-  const macroEnabled = /macroEnabled/i.test(reading.source.workbook.contentType);
-  return { ok: true, result, profileChoice: read.profileChoice, bytes, written: totals.writes, highlighted: totals.highlights, macroEnabled, findingsSheet: findingsName, summarySheet: summaryName };
+}
+
+/** 校验并计分 on a file: the check and the scored copy's bytes (see scoredCopyOf). */
+export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, options: FileFixOptions = {}): Promise<FileFix> {
+  const checked = checkForCopy(data, profile, options);
+  if (!checked.ok) return checked;
+  const copy = await scoredCopyOf(checked, options);
+  if (!copy.ok) return copy;
+  const totals = planTotals(checked.result);
+  return {
+    ok: true,
+    result: checked.result,
+    profileChoice: checked.profileChoice,
+    bytes: copy.bytes,
+    written: totals.writes,
+    highlighted: totals.highlights,
+    macroEnabled: isMacroEnabled(checked.source),
+    findingsSheet: copy.findingsSheet,
+    summarySheet: copy.summarySheet,
+  };
 }
 
 export type StoreWrite = { readonly ok: true; readonly bytes: Uint8Array } | UnreadableWorkbook;
 
 /**
- * The workbook with its store sheet written (評分方案, 已忽略 decisions, taught header words): in place of the one it
+ * The workbook with its store sheet written (评分方案, 已忽略 decisions, taught header words): in place of the one it
  * has (found by its marker in A1, whatever its name or state), or added at the end as a very hidden sheet; its cells
  * all text. Every other part is kept byte for byte. The pane's file mode saves its decisions into the downloaded copy
  * with it; `ziping check` then reads them.
@@ -190,6 +309,7 @@ export async function changeStore(
  * shows the formulas' own results whatever cached values it finds.
  */
 export async function templateBytes(spec: SheetSpec): Promise<Uint8Array> {
+  const [{ default: ExcelJS }, { addSheetFromSpec, workbookToBytes }] = await Promise.all([import("exceljs"), import("./writeWorkbook")]);
   const workbook = new ExcelJS.Workbook();
   addSheetFromSpec(workbook, spec);
   workbook.calcProperties.fullCalcOnLoad = true;

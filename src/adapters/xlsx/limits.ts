@@ -1,16 +1,49 @@
 /**
  * How much of a workbook is read, so that one file cannot take the memory or the time of the others (a zip bomb,
  * a sheet of a million cells, a column-XFD stretch). Past a limit the file is FILE_TOO_LARGE; nothing is guessed.
- * Measured (README, "Reading .xlsx files"): at these limits a check stays well under 1 GB and one minute.
+ * Sheets are read one at a time and let go after their report, so memory is bounded by the largest sheet (the
+ * per-sheet limits) and the time by the whole workbook (the workbook limits). Measured (README, "Files as they
+ * come" and "Speed and memory"): a sheet at these limits stays well under 1 GB and one minute.
  */
 export interface ReadLimits {
-  /** Uncompressed bytes of the parts read (worksheets, shared strings, styles, workbook), all together. */
+  /** Uncompressed XML bytes of one part held or streamed at a time: one worksheet, the shared strings, the styles. */
   readonly xmlBytes: number;
-  /** Cells that hold something (a value, a formula or a number format) plus the cells covered by merges. */
+  /** Cells of one sheet that hold something (a value, a formula or a number format) plus the cells covered by merges. */
   readonly cells: number;
+  /** Uncompressed XML bytes of all the parts read, together (default: the larger of 512 MB and `xmlBytes`). */
+  readonly workbookXmlBytes?: number;
+  /** Cells of all the sheets together (default: the larger of 5 million and `cells`). */
+  readonly workbookCells?: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = Object.freeze({ xmlBytes: 128 * 1024 * 1024, cells: 2_000_000 });
+export const DEFAULT_LIMITS: ReadLimits = Object.freeze({ xmlBytes: 128 * 1024 * 1024, cells: 2_000_000, workbookXmlBytes: 512 * 1024 * 1024, workbookCells: 5_000_000 });
+
+/** What may still be used of a limit while reading; `parent` is the workbook's, charged alongside a sheet's own. */
+export interface Budget {
+  remaining: number;
+  readonly limit: number;
+  /** How a message names what the limit is on: 工作簿内容, 工作表“表1”的内容… */
+  readonly what?: string;
+  readonly parent?: Budget;
+}
+
+/**
+ * Charge `amount` to a budget and its parents; the first one past its limit throws FILE_TOO_LARGE with `message` (given
+ * what the limit is on and the limit).
+ */
+export function charge(budget: Budget, amount: number, message: (what: string | undefined, limit: number) => string): void {
+  for (let b: Budget | undefined = budget; b; b = b.parent) {
+    b.remaining -= amount;
+    if (b.remaining < 0) throw tooLarge(message(b.what, b.limit));
+  }
+}
+
+/** The least that is left of a budget and its parents. */
+export function remaining(budget: Budget): number {
+  let least = Infinity;
+  for (let b: Budget | undefined = budget; b; b = b.parent) least = Math.min(least, b.remaining);
+  return least;
+}
 
 /** A file that cannot be read, with the Chinese reason; thrown inside the reader, returned at its edge. */
 export class WorkbookError extends Error {

@@ -1,7 +1,7 @@
-import { isStoreSheet, STORE_SHEET, storeRows, WorkbookStore } from "../../app";
+import { STORE_SHEET, storeRows, WorkbookStore } from "../../app";
 import { colName } from "../../engine";
-import { freeSheetName } from "./findingsSheet";
-import type { ReadSheet } from "./readWorkbook";
+import { freeSheetName } from "./findingsSheetMarker";
+import type { SheetInfo } from "./readWorkbook";
 import type { OwnSheet } from "./write/scoredCopy";
 import { escapeXml } from "./write/xmlText";
 
@@ -45,8 +45,8 @@ export function storeSheetXml(store: WorkbookStore): Uint8Array {
  * marker in A1, whatever it is called and however hidden), or added as a very hidden sheet named ziping (ziping(2)
  * when a user's sheet has that name).
  */
-export function storeOwnSheet(sheets: readonly ReadSheet[], allNames: readonly string[], store: WorkbookStore): OwnSheet {
-  const replaces = sheets.find((s) => isStoreSheet(s.grid)) ?? null;
+export function storeOwnSheet(sheets: readonly SheetInfo[], allNames: readonly string[], store: WorkbookStore): OwnSheet {
+  const replaces = sheets.find((s) => s.isStoreSheet) ?? null;
   return {
     name: replaces?.name ?? freeSheetName(STORE_SHEET, allNames),
     replaces,

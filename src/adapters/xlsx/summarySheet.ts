@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { SUMMARY_SHEET, SummaryRow, summaryRows, summarySheetSpec, WorkbookResult, worstFirst } from "../../app";
 import { colName, SheetSpec, SpecCell } from "../../engine";
-import { freeSheetName } from "./findingsSheet";
+import { freeSheetName } from "./findingsSheetMarker";
 import { DEFAULT_LIMITS } from "./limits";
 import { relsPartOf } from "./read/package";
 import { isSummarySheet, SUMMARY_SHEET_MARKER } from "./summaryMarker";
 import { openWorkbook } from "./readWorkbook";
-import type { ReadSheet } from "./readWorkbook";
+import type { SheetInfo } from "./readWorkbook";
 import { editWorkbook } from "./write/editPackage";
 import { HyperlinkSpec, withHyperlinks } from "./write/hyperlinks";
 import type { OwnSheet } from "./write/scoredCopy";
@@ -30,7 +30,7 @@ const displayOf = (c: SpecCell) => (c.value === null ? "" : String(c.value));
  * The 汇总 of a checked workbook as one of our sheets of its scored copy: one row per form, worst first, each with
  * a link to its form (`'表1'!H6`, within the workbook).
  */
-export async function summaryOwnSheet(result: WorkbookResult, sheets: readonly ReadSheet[], taken: readonly string[]): Promise<OwnSheet> {
+export async function summaryOwnSheet(result: WorkbookResult, sheets: readonly SheetInfo[], taken: readonly string[]): Promise<OwnSheet> {
   const replaces = sheets.find((s) => s.isSummarySheet) ?? null;
   const name = replaces?.name ?? freeSheetName(SUMMARY_SHEET, taken);
   const spec = summarySheetSpec(worstFirst(summaryRows(result)), result.profile.name, name);

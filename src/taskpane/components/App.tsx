@@ -161,7 +161,8 @@ export function App({ host, bootNote = null }: AppProps) {
     act(T.checking, async () => {
       if (host.kind === "file") {
         if (!file) return;
-        const r = await host.checkFile(file, id);
+        // the check runs in the pane's worker: the page stays responsive and shows how far it got
+        const r = await host.checkFile(file, id, { onProgress: (done, total) => dispatch({ type: "started", label: T.checkingSheets(done, total) }) });
         if (accept(r)) checked(r, { intent: "success", text: T.fileScored(r.scored.name, r.written, r.highlighted) }, focus);
       } else {
         const r = await host.check(id, { write: false });
@@ -411,7 +412,16 @@ export function App({ host, bootNote = null }: AppProps) {
             </>
           ) : null}
           {host.kind === "file" && scored ? (
-            <Button onClick={() => host.download(scored.name, scored.bytes)} {...off(false)}>
+            <Button
+              onClick={() =>
+                // the copy is made only now, when it is asked for
+                void act(T.makingCopy, async () => {
+                  const r = await scored.bytes();
+                  if (accept(r)) host.download(scored.name, r.bytes);
+                })
+              }
+              {...off(false)}
+            >
               {T.download}
             </Button>
           ) : null}

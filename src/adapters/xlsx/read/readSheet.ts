@@ -1,5 +1,5 @@
 import { areaOfRange, Cell, CellValue, createGrid, Grid, MergeArea } from "../../../engine";
-import { tooLarge, unreadable } from "../limits";
+import { Budget, charge, unreadable } from "../limits";
 import { InflateBudget, ZipArchive, ZipEntry } from "../zip/zipArchive";
 import { stringItemCollector } from "./sharedStrings";
 import { shiftFormula } from "./sharedFormula";
@@ -16,8 +16,8 @@ export interface SheetContext {
   readonly formats: readonly (string | undefined)[];
   readonly date1904: boolean;
   readonly budget: InflateBudget;
-  /** Cells (and merged cells) still allowed in the whole workbook. */
-  readonly cells: { remaining: number; readonly limit: number };
+  /** Cells (and merged cells) still allowed: in this sheet, and through its parent in the whole workbook. */
+  readonly cells: Budget;
 }
 
 export interface SheetReading {
@@ -26,6 +26,12 @@ export interface SheetReading {
 }
 
 const DAY_MS = 86400000;
+
+/** The message past a cell limit: `工作簿的单元格超过 2,000,000 个…`, or the sheet's own when its limit is the one. */
+const tooManyCells = (merged: string) => (what: string | undefined, limit: number) =>
+  `${what ?? "工作簿"}的单元格${merged}超过 ${limit.toLocaleString("en-US")} 个，超出本工具的处理上限`;
+const TOO_MANY_CELLS = tooManyCells("");
+const TOO_MANY_MERGED = tooManyCells("（含合并单元格）");
 
 /**
  * A date serial as the ISO date a reader sees (`2023-12-31`), in the workbook's date system. The 1900 system
@@ -124,7 +130,7 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
       }
     }
     if (value === null && formula === undefined && numberFormat === undefined) return;
-    if (--ctx.cells.remaining < 0) throw tooLarge(`工作簿的单元格超过 ${ctx.cells.limit.toLocaleString("en-US")} 个，超出本工具的处理上限`);
+    charge(ctx.cells, 1, TOO_MANY_CELLS);
     rows.push(row);
     cols.push(col);
     cells.push(formula !== undefined ? (numberFormat ? { value, formula, numberFormat } : { value, formula }) : numberFormat ? { value, numberFormat } : { value });
@@ -200,8 +206,7 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
       continue; // not an address: nothing to merge
     }
     if (m.top < 1 || m.left < 1 || m.bottom > MAX_ROW || m.right > MAX_COL) continue;
-    ctx.cells.remaining -= (m.bottom - m.top + 1) * (m.right - m.left + 1);
-    if (ctx.cells.remaining < 0) throw tooLarge(`工作簿的单元格（含合并单元格）超过 ${ctx.cells.limit.toLocaleString("en-US")} 个，超出本工具的处理上限`);
+    charge(ctx.cells, (m.bottom - m.top + 1) * (m.right - m.left + 1), TOO_MANY_MERGED);
     merges.push(m);
   }
 

@@ -30,7 +30,7 @@ export interface PlaceLink {
 export interface OwnSheet {
   /** Its name in the copy (a new sheet), or the existing sheet it replaces. */
   readonly name: string;
-  readonly replaces: ReadSheet | null;
+  readonly replaces: SheetPart | null;
   /**
    * The sheet part: XML ready to use (the store's text cells), or a scratch workbook laid out by exceljs (one sheet,
    * written without shared strings) whose sheet and styles are moved over.
@@ -51,6 +51,9 @@ export interface CopyOptions {
   readonly fullCalcOnLoad?: boolean;
 }
 
+/** A worksheet of the package as the copy needs it: its name and part (its grid was let go after its check). */
+export type SheetPart = Pick<ReadSheet, "name" | "part">;
+
 function freshName(taken: (name: string) => boolean, make: (i: number) => string): string {
   for (let i = 1; ; i++) if (!taken(make(i))) return make(i);
 }
@@ -61,9 +64,10 @@ function freshName(taken: (name: string) => boolean, make: (i: number) => string
  * the content types) — every other part copied as it is, compressed bytes included (charts, images, pivot caches,
  * comments, custom properties, VBA, printer settings…).
  */
-export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[], plans: readonly WritePlan[], own: readonly OwnSheet[], options: CopyOptions = {}): Uint8Array {
+export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[], plans: readonly WritePlan[], own: readonly OwnSheet[], options: CopyOptions = {}): Uint8Array {
   const { zip, workbook } = source;
-  const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes * 2, limit: DEFAULT_LIMITS.xmlBytes * 2 };
+  // every part the copy edits is read again: the workbook's limit, with room for the parts the check did not read
+  const budget: InflateBudget = { remaining: DEFAULT_LIMITS.workbookXmlBytes! * 2, limit: DEFAULT_LIMITS.workbookXmlBytes! * 2 };
   const read = (name: string) => zip.read(zip.get(name)!, budget);
   const replaced = new Map<string, Uint8Array>();
   const added: OutputPart[] = [];
@@ -91,8 +95,11 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly ReadSheet[],
   const styles = new StylesEditor(stylesPart, stylesIsNew ? new TextEncoder().encode(MINIMAL_STYLES) : read(stylesPart));
 
   let writes = 0;
+  // by name, once: a workbook of thousands of forms would otherwise search its sheets for each plan
+  const byName = new Map<string, SheetPart>();
+  for (const s of sheets) if (!byName.has(s.name)) byName.set(s.name, s);
   for (const plan of plans) {
-    const sheet = sheets.find((s) => s.name === plan.sheet);
+    const sheet = byName.get(plan.sheet);
     if (!sheet) continue;
     writes += plan.writes.length;
     // the values are written, so written cells get their own mark (engine/plan/planMarks)

@@ -1,5 +1,5 @@
-import { Inflate } from "fflate";
-import { megabytes, tooLarge, unreadable, WorkbookError } from "../limits";
+import { Inflate, inflateSync } from "fflate";
+import { Budget, charge, megabytes, tooLarge, unreadable, WorkbookError } from "../limits";
 import { crc32 } from "./crc32";
 
 /** One part of a zip package, as its central directory describes it. */
@@ -16,11 +16,10 @@ export interface ZipEntry {
   readonly index: number;
 }
 
-/** What may still be inflated from the parts read (the limit on uncompressed XML), shared across parts. */
-export interface InflateBudget {
-  remaining: number;
-  readonly limit: number;
-}
+/** What may still be inflated (the limits on uncompressed XML: a sheet's own, charged to the workbook's too). */
+export type InflateBudget = Budget;
+
+const overLimit = (what: string | undefined, limit: number) => `${what ?? "工作簿内容"}超过 ${megabytes(limit)}（解压后），超出本工具的处理上限`;
 
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
@@ -139,19 +138,31 @@ export class ZipArchive {
    * checking the CRC at the end. A part that inflates past the budget is FILE_TOO_LARGE however small it claims to be.
    */
   inflate(entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
-    if (entry.size > budget.remaining) throw tooLarge(`工作簿内容超过 ${megabytes(budget.limit)}（解压后），超出本工具的处理上限`);
+    for (let b: Budget | undefined = budget; b; b = b.parent) if (entry.size > b.remaining) throw tooLarge(overLimit(b.what, b.limit));
     let produced = 0;
     let crc = 0;
     const take = (chunk: Uint8Array) => {
       produced += chunk.length;
       if (produced > entry.size) throw damaged(`部件“${entry.name}”的大小与目录不符`);
-      budget.remaining -= chunk.length;
-      if (budget.remaining < 0) throw tooLarge(`工作簿内容超过 ${megabytes(budget.limit)}（解压后），超出本工具的处理上限`);
+      charge(budget, chunk.length, overLimit);
       crc = crc32(chunk, crc);
       onChunk(chunk);
     };
     const raw = this.raw(entry);
-    if (entry.method === 0) {
+    if (entry.method === 8 && raw.length <= SLICE) {
+      // a small part (most of them) in one go, into a buffer of the size the directory declares: the streaming
+      // inflater would grow its buffer step by step. A part that inflates past its size is cut there and fails its
+      // CRC; one slice of input cannot inflate to more than about 66 MB, so the work is bounded as for a slice.
+      // deflate inflates at most about 1032-fold: a size past that is a directory that lies, never a buffer to make
+      if (entry.size > raw.length * 1032 + 1024) throw damaged(`部件“${entry.name}”的大小与目录不符`);
+      let out: Uint8Array;
+      try {
+        out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+      } catch {
+        throw damaged(`部件“${entry.name}”无法解压`);
+      }
+      take(out);
+    } else if (entry.method === 0) {
       for (let at = 0; at < raw.length; at += SLICE) take(raw.subarray(at, at + SLICE));
     } else {
       const inflater = new Inflate((chunk) => take(chunk));

@@ -1,0 +1,257 @@
+import {
+  analyzeSheet,
+  buildWritePlan,
+  CellRef,
+  CellWrite,
+  countBySeverity,
+  crossFormFindings,
+  Finding,
+  findingReport,
+  FindingReport,
+  formFingerprint,
+  FormFingerprint,
+  Grid,
+  highlightsFor,
+  Profile,
+  ScoredForm,
+  SeverityCounts,
+  SheetAnalysis,
+  sheetReport,
+  SheetReport,
+  toA1,
+} from "../engine";
+import { cellTexts, sheetPreview, SheetPreview } from "./cellText";
+import type { CheckOptions, SheetResult, WorkbookResult } from "./checkWorkbook";
+import { acceptedByKey, FolderForm, folderForm } from "./folderChecks";
+import { AcceptedFinding, EMPTY_STORE, isStoreSheet, markAccepted, readStore, vocabularyOf, WorkbookStore } from "./workbookStore";
+import { describeWrites } from "./writtenCells";
+
+/**
+ * 校验并计分 of a workbook whose sheets are read one at a time: each sheet is analyzed as soon as it is read and let
+ * go once what the result needs of it is kept, so memory is bounded by the largest sheet and what is kept, not by the
+ * workbook. The checks across forms need every form, so they run at the end, on the forms' fingerprints (plain data),
+ * and their findings are added then. The results are checkWorkbook()'s, sheet for sheet (test/app/checkSheets.test.ts
+ * compares them); checkWorkbook stays the way to check grids already in memory (the Excel host).
+ */
+
+/** The sheets of a workbook, read on demand in tab order (the .xlsx reader streams each; an array of grids is one too). */
+export interface SheetSource {
+  readonly count: number;
+  /**
+   * The grid of sheet `index`, or null for a sheet that is not checked at all (a scored copy's 校验结果). What the
+   * reader throws (past the limits, damaged) goes to the caller: the whole check stops, as a whole read would.
+   */
+  read(index: number): Grid | null;
+  /** Sheets to look at first for the workbook's store sheet (very hidden, or named as ours); a store elsewhere is still found. */
+  readonly storeCandidates?: readonly number[];
+}
+
+export interface StreamCheckOptions extends CheckOptions {
+  /** Told after each sheet: sheets done (read and analyzed), of all. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** A workbook checked for its report only (ziping check): what the JSON and text reports need, nothing more. */
+export interface WorkbookReports {
+  readonly profile: Profile;
+  readonly store: WorkbookStore;
+  /** The reports of the sheets checked, in workbook order. */
+  readonly reports: readonly SheetReport[];
+  /** The forms of the sheets reported, as the checks across the files of a folder compare them (folderChecks.ts). */
+  readonly forms: readonly FolderForm[];
+  readonly counts: SeverityCounts;
+}
+
+/** An array of grids as a source (for tests, and for grids already in memory). */
+export function gridSource(grids: readonly Grid[]): SheetSource {
+  return { count: grids.length, read: (i) => grids[i] };
+}
+
+/** How a message names a sheet of the same workbook (as checkWorkbook's). */
+const whereInWorkbook = (sheet: string) => `工作表“${sheet}”`;
+
+/** What one pass keeps of a sheet (K) beside what every pass keeps: its name and its forms' fingerprints. */
+interface Kept<K> {
+  readonly sheet: string;
+  readonly isForm: boolean;
+  readonly fingerprints: readonly FormFingerprint[];
+  /** Null for a sheet not asked for (options.sheets): only its forms are kept, for the checks across forms. */
+  readonly kept: K | null;
+}
+
+type Pass<K> = { readonly done: true; readonly sheets: Kept<K>[] } | { readonly done: false; readonly store: WorkbookStore; readonly at: number };
+
+/** The store's sheet among the candidates, read first (it changes how every form is read). */
+function storeAmongCandidates(source: SheetSource): { store: WorkbookStore; at: number | null } {
+  for (const i of [...(source.storeCandidates ?? [])].sort((a, b) => a - b)) {
+    const grid = source.read(i);
+    if (grid && isStoreSheet(grid)) return { store: readStore([grid]), at: i };
+  }
+  return { store: EMPTY_STORE, at: null };
+}
+
+/**
+ * One pass over the sheets: each read, analyzed (its own findings marked 已忽略 as the store says) and handed to
+ * `keep`, then let go. A store sheet before the one assumed (readStore takes the first) means the pass was read with
+ * the wrong words: it stops and says which store to start again with (rare: a store that is neither very hidden nor
+ * named as ours).
+ */
+function pass<K>(
+  source: SheetSource,
+  profile: Profile,
+  store: WorkbookStore,
+  storeAt: number | null,
+  options: StreamCheckOptions,
+  keep: (a: SheetAnalysis, grid: Grid, fingerprints: readonly FormFingerprint[]) => K,
+): Pass<K> {
+  const vocabulary = vocabularyOf(store);
+  const wanted = options.sheets ? new Set(options.sheets) : null;
+  const sheets: Kept<K>[] = [];
+  for (let i = 0; i < source.count; i++) {
+    const grid = source.read(i);
+    if (grid && isStoreSheet(grid)) {
+      if (options.store === undefined && (storeAt === null || i < storeAt)) return { done: false, store: readStore([grid]), at: i };
+    } else if (grid) {
+      const analyzed = analyzeSheet(grid, profile, { vocabulary });
+      const a = withAccepted(analyzed, store);
+      const fingerprints = a.forms.map((f) => formFingerprint(f.form));
+      sheets.push({ sheet: a.sheet, isForm: a.isForm, fingerprints, kept: wanted && !wanted.has(a.sheet) ? null : keep(a, grid, fingerprints) });
+    }
+    options.onProgress?.(i + 1, source.count);
+  }
+  return { done: true, sheets };
+}
+
+/** The analysis with the findings the store accepted marked 已忽略 (as checkWorkbook marks them). */
+function withAccepted(a: SheetAnalysis, store: WorkbookStore): SheetAnalysis {
+  if (!a.isForm || store.accepted.length === 0) return a;
+  const forms = a.forms.map((f) => markAccepted(f, store.accepted));
+  return { ...a, forms, findings: forms[0].findings };
+}
+
+/** Every pass until one was read with the right store; the store and the kept sheets. */
+function streamed<K>(
+  source: SheetSource,
+  profile: Profile,
+  options: StreamCheckOptions,
+  keep: (a: SheetAnalysis, grid: Grid, fingerprints: readonly FormFingerprint[], store: WorkbookStore) => K,
+): { store: WorkbookStore; sheets: Kept<K>[] } {
+  let { store, at } = options.store ? { store: options.store, at: null } : storeAmongCandidates(source);
+  for (;;) {
+    const s = store;
+    const result = pass(source, profile, s, at, options, (a, grid, fp) => keep(a, grid, fp, s));
+    if (result.done) return { store, sheets: result.sheets };
+    ({ store, at } = result);
+  }
+}
+
+/** The findings of the checks across forms, per sheet and form, in the order of `sheets`. */
+function crossFindings(sheets: readonly Kept<unknown>[]): Finding[][][] {
+  const extra = crossFormFindings(sheets.flatMap((s) => s.fingerprints.map((form) => ({ form, where: whereInWorkbook(s.sheet) }))));
+  let k = 0;
+  return sheets.map((s) => s.fingerprints.map(() => extra[k++]));
+}
+
+/** The extra findings of a form, marked 已忽略 as the store says. */
+function acceptedExtra(form: ScoredForm | undefined, extra: readonly Finding[], store: WorkbookStore): readonly Finding[] {
+  if (!form || extra.length === 0 || store.accepted.length === 0) return extra;
+  return markAccepted({ form, findings: extra }, store.accepted).findings;
+}
+
+/** Every cell a fingerprint names: the cells a check across forms can name (it sees nothing else of a form). */
+function fingerprintCells(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) fingerprintCells(v, out);
+  else if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (typeof o.row === "number" && typeof o.col === "number" && typeof o.sheet === "string") out.push(toA1(o as unknown as CellRef));
+    else for (const v of Object.values(o)) fingerprintCells(v, out);
+  }
+  return out;
+}
+
+/** What the full result keeps of a sheet while the others are read: no grid. */
+interface FullSheet {
+  readonly analysis: SheetAnalysis;
+  /** Each form's writes (they do not depend on the findings; the highlights do, and are made at the end). */
+  readonly writes: readonly (readonly CellWrite[])[];
+  /** What the cells that the findings, the writes and the checks across forms can name display, by A1. */
+  readonly cells: Readonly<Record<string, string>>;
+  readonly preview?: SheetPreview;
+}
+
+/**
+ * checkWorkbook()'s result (analyses, write plans, reports, written cells, cell texts) from sheets read one at a time:
+ * the grids are let go, the analyses kept (for the scored copy and the pane). For a workbook of thousands of forms
+ * and only its report, checkSheetReports() keeps far less.
+ */
+export function checkSheets(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookResult {
+  const { store, sheets } = streamed<FullSheet>(source, profile, options, (a, grid, fingerprints) => {
+    const writes = a.forms.map((f) => buildWritePlan(f.form, grid, [], options).writes);
+    const named = a.isForm ? a.forms.flatMap((f) => f.findings.flatMap((x) => x.cells.map(toA1))) : a.findings.flatMap((f) => f.cells.map(toA1));
+    const cells = cellTexts(grid, [...named, ...writes.flat().map((w) => toA1(w.cell)), ...fingerprintCells(fingerprints)]);
+    return { analysis: a, writes, cells, ...(a.isForm ? {} : { preview: sheetPreview(grid) }) };
+  });
+  const extra = crossFindings(sheets);
+  const anyForm = sheets.some((s) => s.isForm);
+  const results: SheetResult[] = [];
+  sheets.forEach((s, i) => {
+    if (!s.kept) return;
+    const own = s.kept.analysis;
+    let analysis = own;
+    if (own.isForm) {
+      const forms = own.forms.map((f, k) => ({ ...f, findings: [...f.findings, ...acceptedExtra(f.form, extra[i][k], store)] }));
+      analysis = { ...own, forms, findings: forms[0].findings };
+    } else if (anyForm) analysis = { ...own, findings: own.findings.map((f) => ({ ...f, severity: "info" as const })) };
+    const plan = analysis.isForm ? { sheet: analysis.sheet, writes: s.kept.writes.flat(), highlights: analysis.forms.flatMap((f) => highlightsFor(f.findings, options.highlight)) } : null;
+    const report = sheetReport(analysis);
+    const writes = plan ? describeWrites(plan, report) : [];
+    const named = report.forms.length ? report.forms.flatMap((f) => f.findings.flatMap((x) => x.cells)) : report.findings.flatMap((f) => f.cells);
+    const cellText: Record<string, string> = {};
+    for (const a1 of [...named, ...writes.map((w) => w.cell)]) if (!(a1 in cellText)) cellText[a1] = s.kept.cells[a1] ?? "";
+    results.push({ analysis, plan, report, writes, cellText, ...(s.kept.preview ? { preview: s.kept.preview } : {}) });
+  });
+  const findings = results.flatMap((s) => (s.analysis.isForm ? s.analysis.forms.flatMap((f) => f.findings) : s.analysis.findings));
+  return { profile, store, sheets: results, counts: countBySeverity(findings) };
+}
+
+/** What the report-only pass keeps of a sheet: its report, its forms as a folder compares them, and its scored forms only when 已忽略 decisions need them. */
+interface ReportSheet {
+  readonly report: SheetReport;
+  readonly folderForms: readonly FolderForm[];
+  readonly forms?: readonly ScoredForm[];
+}
+
+/**
+ * The reports of a workbook's sheets read one at a time, for `ziping check`: per sheet only its report (plain
+ * strings) and its forms' fingerprints are kept — never a grid, an analysis or a Decimal — so a workbook of
+ * thousands of forms is checked in the memory of its largest sheet plus the reports. The reports are checkWorkbook()'s.
+ */
+export function checkSheetReports(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookReports {
+  let accepted: { store: WorkbookStore; byKey: ReadonlyMap<string, AcceptedFinding> } | null = null;
+  const { store, sheets } = streamed<ReportSheet>(source, profile, options, (a, _grid, _fp, s) => ({
+    report: sheetReport(a),
+    folderForms: a.forms.map((f, index) => {
+      if (accepted?.store !== s) accepted = { store: s, byKey: acceptedByKey(s) };
+      return folderForm(a.sheet, index, f.form, accepted.byKey);
+    }),
+    // the checks across forms' findings are marked 已忽略 by their subject, which needs the form
+    ...(s.accepted.length > 0 ? { forms: a.forms.map((f) => f.form) } : {}),
+  }));
+  const extra = crossFindings(sheets);
+  const anyForm = sheets.some((s) => s.isForm);
+  const reports: SheetReport[] = [];
+  sheets.forEach((s, i) => {
+    if (!s.kept) return;
+    const own = s.kept.report;
+    if (own.isForm) {
+      const forms = own.forms.map((f, k) => {
+        const more = acceptedExtra(s.kept!.forms?.[k], extra[i][k], store);
+        return more.length ? { ...f, findings: [...f.findings, ...more.map(findingReport)] } : f;
+      });
+      reports.push({ ...own, findings: forms[0].findings, forms });
+    } else reports.push(anyForm ? { ...own, findings: own.findings.map((f): FindingReport => ({ ...f, severity: "info" })) } : own);
+  });
+  const forms = sheets.flatMap((s) => s.kept?.folderForms ?? []);
+  const counts = countBySeverity(reports.flatMap((r) => (r.isForm ? r.forms.flatMap((f) => f.findings) : r.findings)));
+  return { profile, store, reports, forms, counts };
+}

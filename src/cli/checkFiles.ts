@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Profile } from "../engine";
+import { CheckedFile, checkOneFile, failedFile, INTERNAL_FAILURE } from "./checkOneFile";
+import { InputEntry } from "./inputs";
+import { NO_PROGRESS, Progress } from "./progress";
+import { runPool } from "./workerPool";
+
+/**
+ * The files of `ziping check`, checked on every core: a folder's files by a pool of worker threads (one per core, or
+ * ZIPING_WORKERS), each file in one worker, the results in the order of the inputs whatever order they finish in. A
+ * single file is checked in this thread, sheet by sheet. The output is the same either way (test/cli/checkFiles.test.ts).
+ *
+ * Checks across the files of a folder plug in after this: every CheckedFile carries its forms' fingerprints.
+ */
+export interface CheckFilesOptions {
+  readonly sheet?: string;
+  /** --profile was given (else each workbook is checked with its own 评分方案 when it has one). */
+  readonly profileChosen: boolean;
+  /** Worker threads at most (default: ZIPING_WORKERS, else the number of cores). */
+  readonly workers?: number;
+  /** Files done of all (a folder), or sheets done of all (one file). */
+  readonly progress?: (unit: "files" | "sheets") => Progress;
+}
+
+/** The worker's compiled script, beside this one; absent when running from the TypeScript sources (jest), then one thread. */
+function workerScript(): string | null {
+  const script = join(__dirname, "checkWorker.js");
+  return existsSync(script) ? script : null;
+}
+
+/** ZIPING_WORKERS (a positive whole number), else the cores the process may use. */
+export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ZIPING_WORKERS);
+  return Number.isInteger(n) && n >= 1 ? n : availableParallelism();
+}
+
+/**
+ * Each entry checked, in the order given: a CheckedFile, or null for a workbook of our own sheets only (a 汇总 we
+ * wrote into the folder).
+ */
+export async function checkFiles(entries: readonly InputEntry[], profile: Profile, options: CheckFilesOptions): Promise<(CheckedFile | null)[]> {
+  const results: (CheckedFile | null | undefined)[] = entries.map((e) => (e.error ? failedFile(e.file, e.error.message, e.error.code) : undefined));
+  const todo = entries.flatMap((e, i) => (e.error ? [] : [{ index: i, file: e.file }]));
+  const workers = Math.min(options.workers ?? defaultWorkers(), todo.length);
+  const script = workerScript();
+  const each = { profileChosen: options.profileChosen, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  if (workers <= 1 || !script) {
+    // one thread: a single file reports its sheets; its bytes and grids are let go before the next file is read
+    const progress = options.progress?.(todo.length === 1 ? "sheets" : "files") ?? NO_PROGRESS;
+    for (const [n, t] of todo.entries()) {
+      results[t.index] = await checkOneFile(t.file, profile, { ...each, ...(todo.length === 1 ? { onProgress: (d, total) => progress.tick(d, total) } : {}) });
+      if (todo.length > 1) progress.tick(n + 1, todo.length);
+    }
+    progress.stop();
+  } else {
+    const progress = options.progress?.("files") ?? NO_PROGRESS;
+    const checked = await runPool(
+      todo.map((t) => ({ file: t.file })),
+      {
+        script,
+        size: workers,
+        workerData: { profile, ...each },
+        failed: (task) => failedFile(task.file, INTERNAL_FAILURE),
+        onDone: (d, total) => progress.tick(d, total),
+      },
+    );
+    progress.stop();
+    checked.forEach((c, n) => (results[todo[n].index] = c));
+  }
+  // every entry has its result by now: an error entry from the start, the others from this thread or the pool
+  return results as (CheckedFile | null)[];
+}

@@ -1,0 +1,59 @@
+import { checkFileReports, ProfileChoice } from "../adapters/xlsx/files";
+import { Profile } from "../engine";
+import type { FolderForm } from "../app";
+import { workbookBytes } from "./inputs";
+import { FileResult, ProfileUsed } from "./textReport";
+
+/**
+ * One input of `ziping check`, checked: its report (what the JSON and text reports print) and, apart from it (it is
+ * not printed), its forms' fingerprints, so the checks across the files of a folder can compare them (folderReport.ts).
+ * Plain data: it crosses from a worker thread to the main thread as it is.
+ */
+export interface CheckedFile extends FileResult {
+  /** Its forms as the folder step compares them (empty for a file that could not be read). */
+  readonly forms: readonly FolderForm[];
+}
+
+export interface CheckOneFileOptions {
+  readonly sheet?: string;
+  /** --profile was given: without it, a workbook is checked with its own 评分方案 (its store sheet) when it has one. */
+  readonly profileChosen: boolean;
+  /** Told after each sheet: sheets done, of all (for the progress bar of a single large workbook). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What is said of a file whose check failed in a way nobody foresaw (a defect, a worker that died). */
+export const INTERNAL_FAILURE = "处理这个文件时出现内部错误，已跳过（其他文件照常校验）";
+
+export function failedFile(file: string, message = INTERNAL_FAILURE, code: "FILE_UNREADABLE" | "FILE_TOO_LARGE" = "FILE_UNREADABLE"): CheckedFile {
+  return { file, error: { code, message }, sheets: [], forms: [] };
+}
+
+/** Which 评分方案 a file was checked with and where it came from (`--profile`, the workbook's store, the default). */
+export function profileUsedOf(profile: Profile, choice: ProfileChoice, chosen: boolean): ProfileUsed {
+  const from = choice.from === "workbook" ? "workbook" : chosen ? "option" : "default";
+  return { id: profile.id, name: profile.name, from, ...(choice.note ? { note: choice.note } : {}) };
+}
+
+/**
+ * `check` of one workbook (converted by LibreOffice first when it is .xls/.ods/.et), sheet by sheet, as plain data:
+ * its reports, the 评分方案 used, its forms' fingerprints. Never throws: a file that cannot be read or fails inside is
+ * an entry with its reason, and the others are still checked. Null for a workbook of our own sheets only (a 汇总 we
+ * wrote), which is not a workbook of forms.
+ */
+export async function checkOneFile(file: string, profile: Profile, options: CheckOneFileOptions): Promise<CheckedFile | null> {
+  try {
+    const loaded = await workbookBytes(file);
+    if (!loaded.ok) return failedFile(file, loaded.message, loaded.code);
+    const checked = checkFileReports(loaded.bytes, profile, {
+      preferStoredProfile: !options.profileChosen,
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    if (!checked.ok) return failedFile(file, checked.message, checked.code);
+    if (checked.reports.length === 0 && options.sheet === undefined) return null;
+    return { file, error: null, sheets: checked.reports, profileUsed: profileUsedOf(checked.profile, checked.profileChoice, options.profileChosen), forms: checked.forms };
+  } catch {
+    return failedFile(file);
+  }
+}

@@ -9,6 +9,8 @@ import { availableParallelism } from "node:os";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultWorkers } from "../../src/cli/checkFiles";
+import { EMPTY_STORE, withProfile } from "../../src/app";
+import { writeStore } from "../../src/adapters/xlsx/files";
 import { main } from "../../src/cli/ziping";
 import { changedForm } from "../fixtures/cleanForm";
 import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
@@ -22,6 +24,10 @@ beforeAll(async () => {
   tempFile("00-全部.xlsx", await allSeedFormsBytes(), folder);
   for (const [i, f] of SEED_FORMS.entries()) tempFile(`${String(i + 1).padStart(2, "0")}-表.xlsx`, await workbookBytes([seedSheet(f).spec]), folder);
   tempFile("12-错.xlsx", await workbookBytes([changedForm([{ row: 22, col: 8, value: 98 }])]), folder);
+  // a workbook that keeps its own 评分方案 (its very hidden store sheet): a worker must read it as one thread does
+  const own = await writeStore(await workbookBytes([seedSheet(SEED_FORMS[1]).spec]), withProfile(EMPTY_STORE, "mof-2020"));
+  if (!own.ok) throw new Error(own.message);
+  tempFile("12-附方案.xlsx", own.bytes, folder);
   writeFileSync(join(folder, "13-坏.xlsx"), "这不是表格");
   writeFileSync(join(folder, "说明.txt"), "");
 });
@@ -42,10 +48,18 @@ describe("ziping check over a folder, on a pool of workers", () => {
     }
     const report = JSON.parse(ziping(3, "check", "--json", folder).out);
     expect(report.files.map((f: { file: string }) => f.file.slice(folder.length + 1))).toEqual([
-      "00-全部.xlsx", ...SEED_FORMS.map((_f, i) => `${String(i + 1).padStart(2, "0")}-表.xlsx`), "12-错.xlsx", "13-坏.xlsx",
+      "00-全部.xlsx", ...SEED_FORMS.map((_f, i) => `${String(i + 1).padStart(2, "0")}-表.xlsx`), "12-错.xlsx", "12-附方案.xlsx", "13-坏.xlsx",
     ]);
-    expect(report.summary).toMatchObject({ files: 14, forms: 23 });
-    expect(report.files[13].error.code).toBe("FILE_UNREADABLE");
+    expect(report.summary).toMatchObject({ files: 15, forms: 24 });
+    expect(report.files[14].error.code).toBe("FILE_UNREADABLE");
+    // the workbook's own 评分方案, read in a worker
+    expect(report.files[13].profileUsed).toMatchObject({ id: "mof-2020", from: "workbook" });
+    expect(report.files[1].profileUsed).toMatchObject({ id: "putuo-2023", from: "default" });
+    // the checks across the files of the folder, run on the fingerprints the workers sent back: 01-表's project is
+    // 12-错's, with other numbers
+    const duplicated = report.files[1].sheets[0].findings.filter((f: { code: string }) => f.code === "PROJECT_DUPLICATED");
+    expect(duplicated).toHaveLength(1);
+    expect(duplicated[0].message).toContain(`文件“${join(folder, "12-错.xlsx")}”的工作表“表1”也有一张自评表，但数字不同`);
     expect(report.skipped).toEqual([join(folder, "说明.txt")]);
   });
 

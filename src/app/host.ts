@@ -54,6 +54,12 @@ export interface WorkbookOutcome {
   readonly notes: readonly string[];
 }
 
+/** How far a check of every sheet got: the sheets being read (Excel: between its round trips), then being checked. */
+export interface SheetsProgress {
+  readonly stage: "reading" | "checking";
+  readonly sheets: number;
+}
+
 /** One sheet checked again without writing anything (the live re-check after an edit). */
 export interface SheetOutcome {
   readonly report: SheetReport;
@@ -111,7 +117,7 @@ export interface ExcelHost extends HostBase {
   /** The name of the active sheet, so the pane can tell a result computed for another sheet (never throws). */
   activeSheet?(): Promise<string | null>;
   /** 校验全部: every sheet read and checked in a constant number of round trips; nothing written. */
-  checkAll(profileId: string): Promise<HostResult<WorkbookOutcome>>;
+  checkAll(profileId: string, options?: { readonly onProgress?: (progress: SheetsProgress) => void }): Promise<HostResult<WorkbookOutcome>>;
   /** One sheet read and checked again, nothing written (the live re-check, and after a change to the store). */
   recheckSheet(sheet: string, profileId: string): Promise<HostResult<SheetOutcome>>;
   /** Activate a sheet (a row of the workbook view clicked). */

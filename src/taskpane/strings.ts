@@ -25,6 +25,8 @@ export const T = {
   templateDownloaded: (name: string, from?: string) => `已生成“${name}”${from ? `（按工作表“${from}”）` : ""}，请在下载中查看。`,
   checking: "正在校验…",
   checkingSheets: (done: number, total: number) => `正在校验… 已完成 ${done}/${total} 张工作表`,
+  readingSheets: (sheets: number) => `正在从 Excel 读取 ${sheets} 张工作表…`,
+  checkingAllSheets: (sheets: number) => `已读取 ${sheets} 张工作表，正在校验…`,
   makingCopy: "正在生成已计分副本…",
   writing: "正在写入…",
   clearing: "正在清除标注…",

@@ -70,6 +70,24 @@ describe("校验全部: every sheet in a constant number of round trips, nothing
     expect(reportSummaryRows(checked.reports, "").map((r) => r.total).slice(0, 11)).toEqual(SEED_FORMS.map((f) => EXPECTED[f.id].total));
   });
 
+  it("says how far it got between the round trips: the sheets being read after the list came, then checked once they came", async () => {
+    const book = seedBook();
+    book.sheets[3].visibility = "Hidden"; // skipped: not counted
+    const { host, syncs } = hostOver(book);
+    const saved = await host.updateStore({ kind: "accept", key: "k|PLAN_MISSING|x", severity: "warning", reason: "已说明", by: "" });
+    if (!saved.ok) throw new Error(saved.message); // a very hidden store sheet now: never counted as a sheet
+    const before = syncs();
+    const seen: [string, number, number][] = [];
+    const r = await host.checkAll("putuo-2023", { onProgress: (p) => seen.push([p.stage, p.sheets, syncs() - before]) });
+    if (!r.ok) throw new Error(r.message);
+    // 说明 + 表1…表11 less the hidden 表3; "reading" after the first of the two round trips, "checking" after both
+    expect(seen).toEqual([
+      ["reading", 11, 1],
+      ["checking", 11, 2],
+    ]);
+    expect(syncs() - before).toBe(2);
+  });
+
   it("hidden sheets are skipped and said so; very hidden ones are never checked", async () => {
     const book = seedBook();
     book.sheets[3].visibility = "Hidden";

@@ -56,6 +56,36 @@ const button = (name: string | RegExp) => screen.getByRole("button", { name }) a
 const rows = () => [...screen.getByTestId("workbook").querySelectorAll("tbody tr")] as HTMLElement[];
 
 describe("the workbook view (Excel)", () => {
+  it("校验全部 says between Excel's round trips how many sheets it reads, then checks", async () => {
+    const pane = paneOver(seedBook());
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // the real host, held after its first stage (as Excel on the web is while the sheets' cells travel)
+    const held: typeof pane.host = {
+      ...pane.host,
+      checkAll: async (id, options) => {
+        options?.onProgress?.({ stage: "reading", sheets: 11 });
+        await gate;
+        return pane.host.checkAll(id, options);
+      },
+    };
+    await act(async () => {
+      render(
+        <FluentProvider theme={webLightTheme}>
+          <App host={held} />
+        </FluentProvider>,
+      );
+    });
+    await click(button("校验全部"));
+    expect(screen.getByText("正在从 Excel 读取 11 张工作表…")).toBeTruthy();
+    await act(async () => {
+      release();
+      await gate;
+    });
+    expect(rows()).toHaveLength(11);
+    expect(screen.queryByText(/正在从 Excel 读取/)).toBeNull();
+  });
+
   it("校验全部 lists the 11 seed forms with the rules.md §6 totals and grades, writes nothing; a row opens its form and sheet", async () => {
     const book = seedBook();
     const pane = await renderPane(book);

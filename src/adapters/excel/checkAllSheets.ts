@@ -1,4 +1,4 @@
-import { checkWorkbook, formDetails, isSummarySheet, readStore, SheetOutcome, WorkbookOutcome, WorkbookResult } from "../../app";
+import { checkWorkbook, formDetails, isStoreSheet, isSummarySheet, readStore, SheetOutcome, SheetsProgress, WorkbookOutcome, WorkbookResult } from "../../app";
 import { resolveProfile } from "../../engine";
 import { ExcelCapabilities } from "./capabilities";
 import { ExcelFailure, failure } from "./failures";
@@ -10,15 +10,26 @@ function chooseProfile(chosen: string | undefined, stored: string | null, settin
   return resolved.ok ? resolved : failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
 }
 
-/** Every sheet of the workbook checked, in a constant number of round trips (readAllSheets); nothing written. */
+/** Let the page paint (the pane's progress line) before a stretch of work on its thread. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Every sheet of the workbook checked, in a constant number of round trips (readAllSheets); nothing written. Progress
+ * between the round trips: how many sheets are being read once the list is in, how many are checked once they came.
+ */
 export async function checkAllSheets(
   context: Excel.RequestContext,
-  options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities },
+  options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities; readonly onProgress?: (progress: SheetsProgress) => void },
 ): Promise<({ readonly ok: true; readonly result: WorkbookResult; readonly summarySheets: readonly string[] } & WorkbookOutcome) | ExcelFailure> {
-  const read = await readAllSheets(context, options.capabilities);
+  const { onProgress } = options;
+  const read = await readAllSheets(context, options.capabilities, onProgress ? { onListed: (sheets) => onProgress({ stage: "reading", sheets }) } : {});
   const store = readStore(read.grids);
   const profile = chooseProfile(options.profileId, store.profile, read.profileSetting);
   if (!profile.ok) return profile;
+  if (onProgress) {
+    onProgress({ stage: "checking", sheets: read.grids.filter((g) => !isStoreSheet(g)).length });
+    await nextTask();
+  }
   const result = checkWorkbook(read.grids, profile.profile, { store });
   return {
     ok: true,

@@ -30,9 +30,9 @@ export function createExcelHost(
   return {
     kind: "excel",
     check: (profileId, { write }) => guarded((context) => validateAndScoreSheet(context, { write, profileId, capabilities })),
-    checkAll: (profileId) =>
+    checkAll: (profileId, { onProgress } = {}) =>
       guarded(async (context) => {
-        const r = await checkAllSheets(context, { profileId, capabilities });
+        const r = await checkAllSheets(context, { profileId, capabilities, ...(onProgress ? { onProgress } : {}) });
         return r.ok ? { ok: true as const, reports: r.reports, details: r.details, profileId: r.profileId, notes: r.notes } : r;
       }),
     recheckSheet: (sheet, profileId) => guarded((context) => recheckSheet(context, sheet, { profileId, capabilities })),

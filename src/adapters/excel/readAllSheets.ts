@@ -60,7 +60,11 @@ const noteSheetUnreadable = (name: string) => `工作表“${name}”的内容�
  * sheets are skipped (and said so); very hidden ones are read only to find the add-in's store sheet. Nothing is written.
  * With `only`, that sheet is read in full and the others as context (values inside READ_WINDOW): the live re-check.
  */
-export async function readAllSheets(context: Excel.RequestContext, capabilities: ExcelCapabilities, options: { readonly only?: string } = {}): Promise<AllSheetsRead> {
+export async function readAllSheets(
+  context: Excel.RequestContext,
+  capabilities: ExcelCapabilities,
+  options: { readonly only?: string; readonly onListed?: (sheets: number) => void } = {},
+): Promise<AllSheetsRead> {
   const sync = () => context.sync();
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
@@ -72,6 +76,9 @@ export async function readAllSheets(context: Excel.RequestContext, capabilities:
   const veryHidden = new Set(listed.filter((s) => s.visibility === "VeryHidden").map((s) => s.name));
   const hidden = listed.filter((s) => s.visibility === "Hidden").map((s) => s.name);
   const notes: string[] = hidden.length ? [noteHiddenSkipped(hidden)] : [];
+  // between the two round trips: the pane can say how many sheets are being read (a large workbook on the web
+  // takes seconds to come)
+  options.onListed?.(wanted.length - veryHidden.size);
   const outs = new Map<string, Out & { used: MergeArea | null }>();
   /** The sheets read in full: all, or the one sheet a re-check is for (the others are context, values only). */
   const full = (name: string) => options.only === undefined || options.only === name;

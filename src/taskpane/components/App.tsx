@@ -208,7 +208,8 @@ export function App({ host, bootNote = null }: AppProps) {
 
   const onCheckAll = (target: NonNullable<typeof excel>) =>
     act(T.checkingAll, async () => {
-      const r = await target.checkAll(profileId);
+      // between Excel's round trips: how many sheets are being read, then checked
+      const r = await target.checkAll(profileId, { onProgress: (p) => dispatch({ type: "started", label: p.stage === "reading" ? T.readingSheets(p.sheets) : T.checkingAllSheets(p.sheets) }) });
       if (!accept(r)) return;
       const rows = workbookRows({ ...state, workbook: r, outcome: null });
       const notice: Notice = { intent: r.notes.length ? "warning" : "success", text: [T.checkedAll(rows.length, rows.filter((x) => x.errors > 0).length), ...r.notes].join("") };

@@ -228,11 +228,11 @@ interface ReportSheet {
  */
 export function checkSheetReports(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookReports {
   let accepted: { store: WorkbookStore; byKey: ReadonlyMap<string, AcceptedFinding> } | null = null;
-  const { store, sheets } = streamed<ReportSheet>(source, profile, options, (a, _grid, _fp, s) => ({
+  const { store, sheets } = streamed<ReportSheet>(source, profile, options, (a, _grid, fingerprints, s) => ({
     report: sheetReport(a),
     folderForms: a.forms.map((f, index) => {
       if (accepted?.store !== s) accepted = { store: s, byKey: acceptedByKey(s) };
-      return folderForm(a.sheet, index, f.form, accepted.byKey);
+      return folderForm(a.sheet, index, f.form, accepted.byKey, fingerprints[index]);
     }),
     // the checks across forms' findings are marked 已忽略 by their subject, which needs the form
     ...(s.accepted.length > 0 ? { forms: a.forms.map((f) => f.form) } : {}),

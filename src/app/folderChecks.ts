@@ -48,8 +48,13 @@ export function acceptedByKey(store: WorkbookStore): ReadonlyMap<string, Accepte
 }
 
 /** One form of a sheet as the folder step compares it: its fingerprint, and the 忽略 decisions it falls under. */
-export function folderForm(sheet: string, index: number, form: ScoredForm, accepted: ReadonlyMap<string, AcceptedFinding>): FolderForm {
-  const fingerprint = formFingerprint(form);
+export function folderForm(
+  sheet: string,
+  index: number,
+  form: ScoredForm,
+  accepted: ReadonlyMap<string, AcceptedFinding>,
+  fingerprint: FormFingerprint = formFingerprint(form),
+): FolderForm {
   const decisions = candidateCells(fingerprint).flatMap(([code, cell]) => {
     const probe: Finding = { code, severity: "warning", part: "form", cells: [cell], params: {}, message: "" };
     const a = accepted.get(findingKey(form, probe));

@@ -214,11 +214,57 @@ export function checkSheets(source: SheetSource, profile: Profile, options: Stre
   return { profile, store, sheets: results, counts: countBySeverity(findings) };
 }
 
-/** What the report-only pass keeps of a sheet: its report, its forms as a folder compares them, and its scored forms only when 已忽略 decisions need them. */
+/** What the report-only pass keeps of a sheet: its report, and its forms as the checks across forms compare them. */
 interface ReportSheet {
   readonly report: SheetReport;
   readonly folderForms: readonly FolderForm[];
-  readonly forms?: readonly ScoredForm[];
+}
+
+/**
+ * One sheet of a report-only check, as plain data: its name, whether it holds forms, their fingerprints, and — for a
+ * sheet asked for — its report and its forms as a folder compares them.
+ */
+type ReportPiece = Kept<ReportSheet>;
+
+function reportKeeper(): (a: SheetAnalysis, grid: Grid, fingerprints: readonly FormFingerprint[], store: WorkbookStore) => ReportSheet {
+  let accepted: { store: WorkbookStore; byKey: ReadonlyMap<string, AcceptedFinding> } | null = null;
+  return (a, _grid, fingerprints, s) => ({
+    report: sheetReport(a),
+    folderForms: a.forms.map((f, index) => {
+      if (accepted?.store !== s) accepted = { store: s, byKey: acceptedByKey(s) };
+      return folderForm(a.sheet, index, f.form, accepted.byKey, fingerprints[index]);
+    }),
+  });
+}
+
+/**
+ * The workbook's reports from the pieces of all its sheets, in tab order: the checks across forms run on their
+ * fingerprints and their findings are added (marked 已忽略 as the store says, by the decisions each piece carries).
+ */
+function reportsOfPieces(profile: Profile, store: WorkbookStore, sheets: readonly ReportPiece[]): WorkbookReports {
+  const extra = crossFindings(sheets);
+  const anyForm = sheets.some((s) => s.isForm);
+  const reports: SheetReport[] = [];
+  sheets.forEach((s, i) => {
+    if (!s.kept) return;
+    const own = s.kept.report;
+    if (own.isForm) {
+      const folder = s.kept.folderForms;
+      const forms = own.forms.map((f, k) => {
+        const more = extra[i][k].map((x) => {
+          const report = findingReport(x);
+          // the decision is looked up by the cell such a finding names first, as for the checks across files
+          const decision = x.severity === "error" ? undefined : folder[k]?.accepted.find((d) => d.code === x.code && d.cell === report.cells[0]);
+          return decision ? { ...report, ignored: decision.ignored } : report;
+        });
+        return more.length ? { ...f, findings: [...f.findings, ...more] } : f;
+      });
+      reports.push({ ...own, findings: forms[0].findings, forms });
+    } else reports.push(anyForm ? { ...own, findings: own.findings.map((f): FindingReport => ({ ...f, severity: "info" })) } : own);
+  });
+  const forms = sheets.flatMap((s) => s.kept?.folderForms ?? []);
+  const counts = countBySeverity(reports.flatMap((r) => (r.isForm ? r.forms.flatMap((f) => f.findings) : r.findings)));
+  return { profile, store, reports, forms, counts };
 }
 
 /**
@@ -227,31 +273,6 @@ interface ReportSheet {
  * thousands of forms is checked in the memory of its largest sheet plus the reports. The reports are checkWorkbook()'s.
  */
 export function checkSheetReports(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookReports {
-  let accepted: { store: WorkbookStore; byKey: ReadonlyMap<string, AcceptedFinding> } | null = null;
-  const { store, sheets } = streamed<ReportSheet>(source, profile, options, (a, _grid, fingerprints, s) => ({
-    report: sheetReport(a),
-    folderForms: a.forms.map((f, index) => {
-      if (accepted?.store !== s) accepted = { store: s, byKey: acceptedByKey(s) };
-      return folderForm(a.sheet, index, f.form, accepted.byKey, fingerprints[index]);
-    }),
-    // the checks across forms' findings are marked 已忽略 by their subject, which needs the form
-    ...(s.accepted.length > 0 ? { forms: a.forms.map((f) => f.form) } : {}),
-  }));
-  const extra = crossFindings(sheets);
-  const anyForm = sheets.some((s) => s.isForm);
-  const reports: SheetReport[] = [];
-  sheets.forEach((s, i) => {
-    if (!s.kept) return;
-    const own = s.kept.report;
-    if (own.isForm) {
-      const forms = own.forms.map((f, k) => {
-        const more = acceptedExtra(s.kept!.forms?.[k], extra[i][k], store);
-        return more.length ? { ...f, findings: [...f.findings, ...more.map(findingReport)] } : f;
-      });
-      reports.push({ ...own, findings: forms[0].findings, forms });
-    } else reports.push(anyForm ? { ...own, findings: own.findings.map((f): FindingReport => ({ ...f, severity: "info" })) } : own);
-  });
-  const forms = sheets.flatMap((s) => s.kept?.folderForms ?? []);
-  const counts = countBySeverity(reports.flatMap((r) => (r.isForm ? r.forms.flatMap((f) => f.findings) : r.findings)));
-  return { profile, store, reports, forms, counts };
+  const { store, sheets } = streamed<ReportSheet>(source, profile, options, reportKeeper());
+  return reportsOfPieces(profile, store, sheets);
 }

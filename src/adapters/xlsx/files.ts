@@ -19,7 +19,7 @@ import {
 } from "../../app";
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
-import { WorkbookError } from "./limits";
+import { REPORT_LIMITS, WorkbookError } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
 import { OwnSheet, scoredCopy } from "./write/scoredCopy";
@@ -140,10 +140,11 @@ export type FileReports = ({ readonly ok: true; readonly profileChoice: ProfileC
 
 /**
  * 校验 for the report only (`ziping check`): one sheet at a time, and of each only its report and its forms'
- * fingerprints kept, so a workbook of thousands of forms takes the memory of its largest sheet plus the reports.
+ * fingerprints kept, so a workbook of thousands of forms takes the memory of its largest sheet plus the reports; the
+ * workbook may therefore be larger (REPORT_LIMITS) than one whose analyses are kept.
  */
 export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): FileReports {
-  const opened = openWorkbook(data);
+  const opened = openWorkbook(data, REPORT_LIMITS);
   if (!opened.ok) return opened;
   const met: SheetInfo[] = [];
   let reports: WorkbookReports;

@@ -18,6 +18,14 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({ xmlBytes: 128 * 1024 * 1024, cells: 2_000_000, workbookXmlBytes: 512 * 1024 * 1024, workbookCells: 5_000_000 });
 
+/**
+ * The limits of a check for its report only (`ziping check`): of each sheet only its report and its forms'
+ * fingerprints are kept, so memory grows by the reports alone (about 0.1 MB a form) and a workbook may hold far more
+ * than one whose analyses are all kept (the pane, `fix`). A province's merged workbook of 20,000 forms is some 5.2
+ * million cells and 240 MB of XML; these limits take some 90,000 such forms (measured in README, "Speed and memory").
+ */
+export const REPORT_LIMITS: ReadLimits = Object.freeze({ ...DEFAULT_LIMITS, workbookXmlBytes: 1024 * 1024 * 1024, workbookCells: 25_000_000 });
+
 /** What may still be used of a limit while reading; `parent` is the workbook's, charged alongside a sheet's own. */
 export interface Budget {
   remaining: number;

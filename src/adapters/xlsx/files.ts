@@ -19,7 +19,7 @@ import {
 } from "../../app";
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
-import { REPORT_LIMITS, WorkbookError } from "./limits";
+import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS, WorkbookError } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
 import { OwnSheet, scoredCopy } from "./write/scoredCopy";
@@ -112,22 +112,34 @@ export interface CheckedForCopy {
   readonly sheets: readonly SheetInfo[];
 }
 
-/** 校验 with everything a scored copy needs, sheet by sheet (the copy itself is made by scoredCopyOf, when asked for). */
-export function checkForCopy(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): CheckedForCopy | UnreadableWorkbook {
-  const opened = openWorkbook(data);
+/**
+ * Open a workbook and run one of the streamed checks on it (`run`: checkSheets or checkSheetReports) with the 评分方案
+ * chosen; what is known of each sheet read is kept in `met`. Never throws: what the reader throws is the file's failure.
+ */
+function streamedCheck<R>(
+  data: ArrayBuffer | Uint8Array,
+  limits: ReadLimits,
+  given: Profile,
+  options: FileCheckOptions,
+  run: (source: SheetSource, profile: Profile, options: StreamCheckOptions) => R,
+): { readonly ok: true; readonly checked: R; readonly profileChoice: ProfileChoice; readonly opened: OpenedWorkbook; readonly met: readonly SheetInfo[] } | UnreadableWorkbook {
+  const opened = openWorkbook(data, limits);
   if (!opened.ok) return opened;
   const met: SheetInfo[] = [];
-  let result: WorkbookResult;
-  let profileChoice: ProfileChoice;
   try {
     const source = sourceOf(opened, met);
     const prepared = prepare(source, given, options);
-    profileChoice = prepared.choice;
-    result = checkSheets(source, prepared.profile, prepared.options);
+    const checked = run(source, prepared.profile, prepared.options);
+    return missingSheet(options, met) ?? { ok: true, checked, profileChoice: prepared.choice, opened, met };
   } catch (e) {
     return failure(e);
   }
-  return missingSheet(options, met) ?? { ok: true, result, profileChoice, source: opened.source, sheets: met };
+}
+
+/** 校验 with everything a scored copy needs, sheet by sheet (the copy itself is made by scoredCopyOf, when asked for). */
+export function checkForCopy(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): CheckedForCopy | UnreadableWorkbook {
+  const r = streamedCheck(data, DEFAULT_LIMITS, given, options, checkSheets);
+  return r.ok ? { ok: true, result: r.checked, profileChoice: r.profileChoice, source: r.opened.source, sheets: r.met } : r;
 }
 
 /** 校验: read an .xlsx and check every sheet (or the one named), one sheet at a time. */
@@ -144,20 +156,8 @@ export type FileReports = ({ readonly ok: true; readonly profileChoice: ProfileC
  * workbook may therefore be larger (REPORT_LIMITS) than one whose analyses are kept.
  */
 export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): FileReports {
-  const opened = openWorkbook(data, REPORT_LIMITS);
-  if (!opened.ok) return opened;
-  const met: SheetInfo[] = [];
-  let reports: WorkbookReports;
-  let profileChoice: ProfileChoice;
-  try {
-    const source = sourceOf(opened, met);
-    const prepared = prepare(source, given, options);
-    profileChoice = prepared.choice;
-    reports = checkSheetReports(source, prepared.profile, prepared.options);
-  } catch (e) {
-    return failure(e);
-  }
-  return missingSheet(options, met) ?? { ok: true, profileChoice, ...reports };
+  const r = streamedCheck(data, REPORT_LIMITS, given, options, checkSheetReports);
+  return r.ok ? { ok: true, profileChoice: r.profileChoice, ...r.checked } : r;
 }
 
 export interface FileFixOptions extends FileCheckOptions {

@@ -6,7 +6,7 @@
 import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { reportSummaryRows } from "../app";
-import { folderSummaryBytes, isOwnSummaryWorkbook } from "../adapters/xlsx/summarySheet";
+import { isOwnSummaryWorkbook } from "../adapters/xlsx/ownSummaryWorkbook";
 import { displayName, outputRefusal, readInput, sameFile, writeAtomically } from "./fileIo";
 import type { FileResult } from "./textReport";
 
@@ -52,6 +52,8 @@ export async function summaryBytes(out: string, results: readonly FileResult[], 
   const rows = results.flatMap((r) => reportSummaryRows(r.sheets, r.profileUsed?.name ?? profileName, r.file));
   const unreadable = results.filter((r) => r.error).map((r) => `${displayName(r.file)}（${r.error!.message}）`);
   const notes = unreadable.length ? [`无法读取的文件：${unreadable.join("；")}`] : [];
+  // the writer (exceljs) is loaded only when a 汇总 is written: a check without --summary never loads it
+  const { folderSummaryBytes } = await import("../adapters/xlsx/summarySheet");
   return folderSummaryBytes(rows, profileName, (file) => relativeHref(dirname(out), file), notes);
 }
 

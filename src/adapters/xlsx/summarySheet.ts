@@ -4,8 +4,7 @@ import { colName, SheetSpec, SpecCell } from "../../engine";
 import { freeSheetName } from "./findingsSheetMarker";
 import { DEFAULT_LIMITS } from "./limits";
 import { relsPartOf } from "./read/package";
-import { isSummarySheet, SUMMARY_SHEET_MARKER } from "./summaryMarker";
-import { openWorkbook } from "./readWorkbook";
+import { SUMMARY_SHEET_MARKER } from "./summaryMarker";
 import type { SheetInfo } from "./readWorkbook";
 import { editWorkbook } from "./write/editPackage";
 import { HyperlinkSpec, withHyperlinks } from "./write/hyperlinks";
@@ -78,13 +77,4 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
     e.name === sheetPart.name ? { name: e.name, content: sheetXml } : e.name === workbookPart.name ? { name: e.name, content: workbookXml } : { name: e.name, copy: e },
   );
   return writeZip(zip, [...parts, ...(rels.length ? [{ name: relsName, content: new TextEncoder().encode(relsXml) }] : [])]);
-}
-
-/** Whether a workbook is a folder's 汇总 we wrote (every worksheet of it marked ours): never a workbook of forms to check. */
-export function isOwnSummaryWorkbook(data: Uint8Array): boolean {
-  const opened = openWorkbook(data);
-  if (!opened.ok) return false;
-  const sheets = opened.source.workbook.sheets;
-  const worksheets = sheets.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === "worksheet");
-  return worksheets.length > 0 && worksheets.every(({ i }) => isSummarySheet(opened.source.workbook.definedNames, i));
 }

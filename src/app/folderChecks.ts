@@ -55,7 +55,7 @@ export function folderForm(
   accepted: ReadonlyMap<string, AcceptedFinding>,
   fingerprint: FormFingerprint = formFingerprint(form),
 ): FolderForm {
-  const decisions = candidateCells(fingerprint).flatMap(([code, cell]) => {
+  const decisions = accepted.size === 0 ? [] : candidateCells(fingerprint).flatMap(([code, cell]) => {
     const probe: Finding = { code, severity: "warning", part: "form", cells: [cell], params: {}, message: "" };
     const a = accepted.get(findingKey(form, probe));
     return a ? [{ code, cell: toA1(cell), ignored: { reason: a.reason, by: a.by, at: a.at } }] : [];

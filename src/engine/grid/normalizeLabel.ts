@@ -30,7 +30,15 @@ export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => FULL_TO_HALF[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+const proseCache = new Map<string, string>();
+
 /** Text compared for "the same words": no spaces, no punctuation of either width, no quotes. */
 export function normalizeProse(text: string): string {
-  return toHalfWidth(text).replace(/[\s\p{P}\p{S}]+/gu, "");
+  // the same names and goals come back form after form (a workbook of thousands of forms): each is worked out once
+  const cached = proseCache.get(text);
+  if (cached !== undefined) return cached;
+  const prose = toHalfWidth(text).replace(/[\s\p{P}\p{S}]+/gu, "");
+  if (proseCache.size > 20_000) proseCache.clear();
+  proseCache.set(text, prose);
+  return prose;
 }

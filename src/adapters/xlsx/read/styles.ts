@@ -50,6 +50,19 @@ export function builtInFormat(id: number): string | undefined {
  */
 export function isDateFormat(code: string | undefined): boolean {
   if (!code) return false;
+  // asked for every number cell; a workbook has a few formats
+  let known = dateFormats.get(code);
+  if (known === undefined) {
+    known = dateFormat(code);
+    if (dateFormats.size > 1000) dateFormats.clear();
+    dateFormats.set(code, known);
+  }
+  return known;
+}
+
+const dateFormats = new Map<string, boolean>();
+
+function dateFormat(code: string): boolean {
   const section = code.split(";")[0];
   const bare = section
     .replace(/"[^"]*"/g, "")

@@ -1,28 +1,19 @@
 /**
- * .xlsx measurements for `npm run bench` (after `npm run build`), each command in its own process timed by
- * /usr/bin/time (wall seconds and peak RSS):
- *  - the readers compared on the 500-form workbook: exceljs 4.4.0 (load + every cell) and ours (readWorkbook);
+ * The read limits (issue 11), optional (`npm run bench -- --only limits` or `--all`: about a minute, and not in
+ * issue 12's Done when), one run each under /usr/bin/time:
  *  - `ziping check` and `ziping fix` on a workbook near the read limits (seed forms + a sheet of ~1.9 million cells);
  *  - `ziping check` on a 200 MB-uncompressed workbook (refused with FILE_TOO_LARGE).
  * Large inputs are streamed into the zip (fflate), never held uncompressed.
  */
-const { spawnSync } = require("node:child_process");
-const { mkdtempSync, writeFileSync, readFileSync } = require("node:fs");
+const { mkdtempSync, writeFileSync, readFileSync, rmSync } = require("node:fs");
+const { summarize } = require("./lib/measure");
 const { join } = require("node:path");
 const { tmpdir } = require("node:os");
 const { unzipSync, strToU8, strFromU8, Zip, ZipDeflate } = require("fflate");
 
 const root = join(__dirname, "..");
-const BIN = join(root, "bin", "ziping.js");
 const SAMPLE = join(root, "samples", "seed-forms-2023.xlsx");
 
-/** Run a command under /usr/bin/time: wall seconds, peak RSS in MB, exit status, stdout. */
-function timed(args) {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const last = r.stderr.trim().split("\n").pop() ?? "";
-  const [seconds, kb] = last.split(" ").map(Number);
-  return { seconds, peakRssMB: Math.round(kb / 1024), exitStatus: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The sample's parts plus one more worksheet whose rows are streamed in; returns the file path. */
 function workbookWithBigSheet(path, rows, rowXml) {
@@ -62,28 +53,39 @@ function workbookWithBigSheet(path, rows, rowXml) {
 const cols = "ABCDEFGHIJ";
 const row10 = (r) => `<row r="${r}">${[...cols].map((c, i) => (i % 3 === 0 ? `<c r="${c}${r}"><v>${r * 1.25 + i}</v></c>` : i % 3 === 1 ? `<c r="${c}${r}" t="inlineStr"><is><t>备注${r % 997}</t></is></c>` : `<c r="${c}${r}"><f>A${r}*2</f><v>${r * 2.5}</v></c>`)).join("")}</row>`;
 
-exports.run = async function run(emit) {
+exports.optional = true;
+exports.what = "check and fix near the read limits, and a 200 MB workbook refused (issue 11)";
+
+exports.run = async function run(emit, bench) {
   const dir = mkdtempSync(join(tmpdir(), "ziping-xlsx-bench-"));
-  const forms500 = process.env.ZIPING_BENCH_500;
-  if (forms500) {
-    const script = (body) => ["node", "-e", body, forms500];
-    const exceljs = timed(script(`const E=require(${JSON.stringify(require.resolve("exceljs"))});const wb=new E.Workbook();wb.xlsx.readFile(process.argv[1]).then(()=>{let n=0;wb.eachSheet(ws=>ws.eachRow({includeEmpty:true},row=>row.eachCell({includeEmpty:true},()=>n++)));console.log(n)})`));
-    const ours = timed(script(`const {readWorkbook}=require(${JSON.stringify(join(root, "dist", "node", "adapters", "xlsx", "readWorkbook"))});readWorkbook(require("fs").readFileSync(process.argv[1])).then(r=>console.log(r.ok?r.grids.reduce((n,g)=>n+g.cells.size,0):r.message))`));
-    emit({ bench: "reader-exceljs", what: "exceljs 4.4.0: load the 500-form workbook and visit every cell", seconds: exceljs.seconds, peakRssMB: exceljs.peakRssMB });
-    emit({ bench: "reader-ziping", what: "readWorkbook (fflate + saxes, sparse grids): the 500-form workbook", seconds: ours.seconds, peakRssMB: ours.peakRssMB });
-    const fix = timed(["node", BIN, "fix", forms500, "--out", join(dir, "forms-500-scored.xlsx")]);
-    emit({ bench: "cli-fix-500", what: "ziping fix on the 500-form workbook (surgical copy)", seconds: fix.seconds, peakRssMB: fix.peakRssMB, exitStatus: fix.exitStatus });
-  }
-
+  const one = (label, sample) => summarize(label, [sample]);
   const near = workbookWithBigSheet(join(dir, "near-limit.xlsx"), 190000, row10);
-  const check = timed(["node", BIN, "check", "--json", near.path]);
-  const report = check.exitStatus !== null && check.stdout ? JSON.parse(check.stdout) : null;
-  emit({ bench: "cli-check-near-limit", what: `ziping check: 11 seed forms + a sheet of 1.9 million cells (${near.xmlMB} MB of XML)`, seconds: check.seconds, peakRssMB: check.peakRssMB, exitStatus: check.exitStatus, forms: report?.summary.forms, error: report?.files[0].error?.code ?? null, budget: "< 60 s, < 1024 MB" });
-  const fix = timed(["node", BIN, "fix", near.path, "--out", join(dir, "near-limit-scored.xlsx")]);
-  emit({ bench: "cli-fix-near-limit", what: "ziping fix on the same workbook (the big sheet copied as it is)", seconds: fix.seconds, peakRssMB: fix.peakRssMB, exitStatus: fix.exitStatus });
-
+  const out = join(dir, "near-limit.json");
+  const check = bench.ziping(["check", "--json", near.path], { stdoutFile: out });
+  const report = JSON.parse(readFileSync(out, "utf8"));
+  emit({
+    id: "limits-check",
+    what: `ziping check: 11 seed forms + a sheet of 1.9 million cells (${near.xmlMB} MB of XML)`,
+    runs: 1,
+    subject: one("ziping check --json", check),
+    details: [`forms ${report.summary.forms}, error ${report.files[0].error?.code ?? "none"}`],
+    budget: "< 60 s, < 1024 MB (issue 11)",
+    pass: check.wall < 60 && check.rssMB < 1024 && !report.files[0].error,
+  });
+  const fix = bench.ziping(["fix", near.path, "--out", join(dir, "near-limit-scored.xlsx")]);
+  emit({ id: "limits-fix", what: "ziping fix on the same workbook (the big sheet copied as it is)", runs: 1, subject: one("ziping fix", fix), budget: "< 60 s, < 1024 MB (issue 11)", pass: fix.wall < 60 && fix.rssMB < 1024 && fix.status <= 1 });
   const huge = workbookWithBigSheet(join(dir, "200mb.xlsx"), 450000, row10);
-  const refused = timed(["node", BIN, "check", "--json", huge.path]);
-  const r2 = refused.stdout ? JSON.parse(refused.stdout) : null;
-  emit({ bench: "cli-check-200mb", what: `ziping check on a ${huge.xmlMB} MB-uncompressed workbook`, seconds: refused.seconds, peakRssMB: refused.peakRssMB, error: r2?.files[0].error?.code ?? null, budget: "FILE_TOO_LARGE in < 1 s, or a report in < 60 s under 1024 MB" });
+  const out2 = join(dir, "200mb.json");
+  const refused = bench.ziping(["check", "--json", huge.path], { stdoutFile: out2 });
+  const code = JSON.parse(readFileSync(out2, "utf8")).files[0].error?.code ?? null;
+  emit({
+    id: "limits-200mb",
+    what: `ziping check on a ${huge.xmlMB} MB-uncompressed workbook`,
+    runs: 1,
+    subject: one("ziping check --json", refused),
+    details: [`error ${code ?? "none"}`],
+    budget: "FILE_TOO_LARGE in < 1 s, or a report in < 60 s under 1024 MB (issue 11)",
+    pass: code === "FILE_TOO_LARGE" ? refused.wall < 1 : refused.wall < 60 && refused.rssMB < 1024,
+  });
+  rmSync(dir, { recursive: true, force: true });
 };

@@ -7,18 +7,19 @@ const num = (x, digits = 2) => (x === null || x === undefined ? "–" : Number(x
 
 function spreadText(s, unit, digits = 2) {
   if (!s) return "–";
+  if (s.min === s.max) return `${num(s.median, digits)}${unit}`;
   return `${num(s.median, digits)}${unit} [${num(s.min, digits)}–${num(s.max, digits)}]`;
 }
 
 function contestantLine(c) {
   const ratio = c.ratio ? `  → subject ×${num(c.ratio.wall)} wall, ×${num(c.ratio.cpu)} CPU, ×${num(c.ratio.rss)} RSS` : "";
   const failed = c.failedRuns ? `  (${c.failedRuns.length} run(s) failed: exit ${c.failedRuns.map((f) => f.status).join(",")})` : "";
-  return `    ${c.label.padEnd(40)} wall ${spreadText(c.wall, " s")}  CPU ${spreadText(c.cpu, " s")}  peak RSS ${spreadText(c.rssMB, " MB", 0)}${ratio}${failed}\n`;
+  return `    ${c.label.padEnd(40)} wall ${spreadText(c.wall, " s")}  CPU ${spreadText(c.cpu, " s")}  ${c.rssMB ? `peak RSS ${spreadText(c.rssMB, " MB", 0)}` : ""}${ratio}${failed}\n`;
 }
 
 function printFigure(f) {
   const verdict = f.pass === true ? "PASS" : f.pass === false ? "FAIL" : "no budget";
-  let out = `\n■ ${f.id} — ${f.what}${f.runs ? ` (${f.runs} runs${f.alternating ? ", alternating" : ""}, median [min–max])` : ""}\n`;
+  let out = `\n■ ${f.id} — ${f.what}${f.runs > 1 ? ` (${f.runs} runs${f.alternating ? ", alternating" : ""}, median [min–max])` : f.runs === 1 ? " (1 run)" : ""}\n`;
   if (f.subject) out += contestantLine(f.subject);
   for (const r of f.references ?? []) out += contestantLine(r);
   if (f.value !== undefined) out += `    ${typeof f.value === "string" ? f.value : JSON.stringify(f.value)}\n`;

@@ -3,7 +3,8 @@
  * on a generated 20,000-form workbook, once (it takes tens of seconds). Passes when the check ends normally and its
  * report counts all 20,000 forms.
  */
-const { statSync } = require("node:fs");
+const { statSync, readFileSync } = require("node:fs");
+const { join } = require("node:path");
 const { summarize } = require("./lib/measure");
 const { zipingCheck } = require("./lib/checks");
 
@@ -14,12 +15,18 @@ exports.run = async function run(emit, bench) {
   const file = await bench.workbook(forms);
   const sample = zipingCheck(bench, file, { nodeArgs: ["--max-old-space-size=2048"] })();
   const ok = (sample.status === 0 || sample.status === 1) && sample.summary?.forms === forms;
+  // a refused file's report is small: say why it was refused
+  const report = join(bench.tmp, "check-report.json");
+  const error = statSync(report).size < 1 << 20 ? JSON.parse(readFileSync(report, "utf8")).files?.[0]?.error : null;
   emit({
     id: `heap-${forms}`,
     what: `Done when: ziping check --json of ${forms.toLocaleString("en")} forms (${(statSync(file).size / 1048576).toFixed(1)} MB .xlsx) within a 2 GB heap`,
     runs: 1,
     subject: summarize("node --max-old-space-size=2048 ziping check", [sample]),
-    details: [`exit status ${sample.status}, forms reported: ${sample.summary?.forms ?? "no report"}${ok ? "" : `; stderr: ${String(sample.stderr).slice(-300)}`}`],
+    details: [
+      `exit status ${sample.status}, forms reported: ${sample.summary?.forms ?? "no report"}${error ? `; file refused: ${error.code} ${error.message}` : ""}${ok || error ? "" : `; stderr: ${String(sample.stderr).slice(-300)}`}`,
+    ],
+    refusal: error ?? undefined,
     budget: `ends normally with all ${forms} forms reported, heap limited to 2 GB`,
     pass: ok,
   });

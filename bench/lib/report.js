@@ -18,7 +18,7 @@ function contestantLine(c) {
 }
 
 function printFigure(f) {
-  const verdict = f.pass === true ? "PASS" : f.pass === false ? "FAIL" : "no budget";
+  const verdict = f.pass === true ? "PASS" : f.pass === false ? "FAIL" : f.pass === null ? "no budget" : "not judged";
   let out = `\n■ ${f.id} — ${f.what}${f.runs > 1 ? ` (${f.runs} runs${f.alternating ? ", alternating" : ""}, median [min–max])` : f.runs === 1 ? " (1 run)" : ""}\n`;
   if (f.subject) out += contestantLine(f.subject);
   for (const r of f.references ?? []) out += contestantLine(r);

@@ -1,6 +1,6 @@
 /**
  * Engine throughput: the seed forms analyzed and planned per second on one core, grids already in memory (locate,
- * read, score, check, plan; no file I/O). Each run analyzes 4,000 forms after a warm-up of 2,000; wall and CPU time
+ * read, score, check, plan; no file I/O). Each run analyzes 3,000 forms after a warm-up of 2,000; wall and CPU time
  * of this process per run (process.cpuUsage). There is no reference and no Done-when budget for it.
  */
 const { readFileSync } = require("node:fs");
@@ -24,7 +24,7 @@ exports.run = async function run(emit, bench) {
     }
   };
   analyze(2000); // warm up the JIT
-  const forms = 4000;
+  const forms = 3000;
   const runs = bench.runs();
   const perSecond = [];
   const wall = [];

@@ -1,10 +1,12 @@
 /**
  * `npm run bench` measures the build in dist/ and rebuilds it only when it is stale: when any input (a file under
  * src/, a config, package.json, package-lock.json) is newer than the oldest of the build's outputs the benchmarks
- * use (dist/node/cli/ziping.js from tsc, dist/taskpane.html from webpack; both rewritten by every build).
- * Which part is stale decides what is rebuilt: the CLI (tsc), the pane (webpack), or both.
+ * use (dist/node/cli/ziping.js from tsc, dist/taskpane.html from webpack). webpack leaves a file it would write
+ * unchanged as it is (output.compareBeforeEmit), so after a rebuild here a stamp beside it says when it was built:
+ * the later of the output and its stamp counts. Which part is stale decides what is rebuilt: the CLI (tsc), the
+ * pane (webpack), or both.
  */
-const { statSync, readdirSync, existsSync } = require("node:fs");
+const { statSync, readdirSync, existsSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { spawnSync } = require("node:child_process");
 
@@ -23,15 +25,15 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
 /** What each output is built from: tsc reads src/ with tsconfig.build.json; webpack reads src/, assets, manifest. */
 const parts = {
-  "build:cli": { output: join(root, "dist", "node", "cli", "ziping.js"), inputs: ["src", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"] },
-  "build:web": { output: join(root, "dist", "taskpane.html"), inputs: ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"] },
+  "build:cli": { output: join(root, "dist", "node", "cli", "ziping.js"), stamp: join(root, "dist", "node", ".bench-built"), inputs: ["src", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"] },
+  "build:web": { output: join(root, "dist", "taskpane.html"), stamp: join(root, "dist", ".bench-built"), inputs: ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"] },
 };
 
 /** The parts whose output is missing or older than an input, with the input time that made them stale. */
 function staleParts() {
   const stale = [];
-  for (const [script, { output, inputs }] of Object.entries(parts)) {
-    const built = mtime(output);
+  for (const [script, { output, stamp, inputs }] of Object.entries(parts)) {
+    const built = mtime(output) && Math.max(mtime(output), mtime(stamp));
     const newest = Math.max(...inputs.map((i) => join(root, i)).filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestUnder(p) : statSync(p).mtimeMs)));
     if (built === 0 || newest > built) stale.push(script);
   }
@@ -49,6 +51,7 @@ function ensureBuild({ force = false, log = (s) => process.stderr.write(s + "\n"
     log(`dist/ is stale: npm run ${script}`);
     const r = spawnSync("npm", ["run", "--silent", script], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
     if (r.status !== 0) throw new Error(`npm run ${script} failed (exit ${r.status})`);
+    writeFileSync(parts[script].stamp, `${new Date().toISOString()}\n`);
   }
   return todo;
 }

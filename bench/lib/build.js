@@ -2,15 +2,17 @@
  * `npm run bench` measures the build in dist/ and rebuilds it only when it is stale: when any input (a file under
  * src/, a config, package.json, package-lock.json) is newer than the oldest of the build's outputs the benchmarks
  * use (dist/node/cli/ziping.js from tsc, dist/taskpane.html from webpack). webpack leaves a file it would write
- * unchanged as it is (output.compareBeforeEmit), so after a rebuild here a stamp beside it says when it was built:
- * the later of the output and its stamp counts. Which part is stale decides what is rebuilt: the CLI (tsc), the
+ * unchanged as it is (output.compareBeforeEmit), so after a rebuild here a stamp says when it was built (in
+ * node_modules/.cache/ziping-bench/, where webpack's output.clean does not remove it): the later of the output and
+ * its stamp counts. Which part is stale decides what is rebuilt: the CLI (tsc), the
  * pane (webpack), or both.
  */
-const { statSync, readdirSync, existsSync, writeFileSync } = require("node:fs");
+const { statSync, readdirSync, existsSync, writeFileSync, mkdirSync } = require("node:fs");
 const { join } = require("node:path");
 const { spawnSync } = require("node:child_process");
 
 const root = join(__dirname, "..", "..");
+const stamps = join(root, "node_modules", ".cache", "ziping-bench");
 
 function newestUnder(dir) {
   let newest = 0;
@@ -25,8 +27,8 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
 /** What each output is built from: tsc reads src/ with tsconfig.build.json; webpack reads src/, assets, manifest. */
 const parts = {
-  "build:cli": { output: join(root, "dist", "node", "cli", "ziping.js"), stamp: join(root, "dist", "node", ".bench-built"), inputs: ["src", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"] },
-  "build:web": { output: join(root, "dist", "taskpane.html"), stamp: join(root, "dist", ".bench-built"), inputs: ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"] },
+  "build:cli": { output: join(root, "dist", "node", "cli", "ziping.js"), stamp: join(stamps, "cli-built"), inputs: ["src", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"] },
+  "build:web": { output: join(root, "dist", "taskpane.html"), stamp: join(stamps, "web-built"), inputs: ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"] },
 };
 
 /** The parts whose output is missing or older than an input, with the input time that made them stale. */
@@ -51,6 +53,7 @@ function ensureBuild({ force = false, log = (s) => process.stderr.write(s + "\n"
     log(`dist/ is stale: npm run ${script}`);
     const r = spawnSync("npm", ["run", "--silent", script], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
     if (r.status !== 0) throw new Error(`npm run ${script} failed (exit ${r.status})`);
+    mkdirSync(stamps, { recursive: true });
     writeFileSync(parts[script].stamp, `${new Date().toISOString()}\n`);
   }
   return todo;

@@ -13,8 +13,11 @@ function spreadText(s, unit, digits = 2) {
 
 function contestantLine(c) {
   const ratio = c.ratio ? `  → subject ×${num(c.ratio.wall)} wall, ×${num(c.ratio.cpu)} CPU, ×${num(c.ratio.rss)} RSS` : "";
+  // a single-threaded command whose wall time is well over its CPU time waited: for a core (other work on the
+  // machine), or for I/O or timers; its wall-time ratio then says more about the machine than about the code
+  const waited = c.wall && c.cpu && c.wall.median > 1.25 * c.cpu.median ? "  (wall > 1.25× CPU: it waited)" : "";
   const failed = c.failedRuns ? `  (${c.failedRuns.length} run(s) failed: exit ${c.failedRuns.map((f) => f.status).join(",")})` : "";
-  return `    ${c.label.padEnd(40)} wall ${spreadText(c.wall, " s")}  CPU ${spreadText(c.cpu, " s")}  ${c.rssMB ? `peak RSS ${spreadText(c.rssMB, " MB", 0)}` : ""}${ratio}${failed}\n`;
+  return `    ${c.label.padEnd(40)} wall ${spreadText(c.wall, " s")}  CPU ${spreadText(c.cpu, " s")}  ${c.rssMB ? `peak RSS ${spreadText(c.rssMB, " MB", 0)}` : ""}${ratio}${waited}${failed}\n`;
 }
 
 function printFigure(f) {

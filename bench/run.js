@@ -1,80 +1,158 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` (after `npm run build`): prints one JSON line per measurement.
- *  - engine: seed forms analyzed per second (grids already in memory: locate, read, score, check, plan);
- *  - cli: wall time and peak RSS of `ziping check` on a generated 500-form workbook;
- *  - further lines from bench/*.js measurements of the add-in, when present.
+ * `npm run bench [-- --quick] [-- --only check,pool] [-- --json FILE] [-- --runs N] [-- --all] [-- --rebuild]`
+ *
+ * Rebuilds dist/ only when it is stale (bench/lib/build.js), then runs every figure module bench/*.bench.js in name
+ * order. A module is `exports.run = async (emit, bench) => …`: it measures, and emits figures; `exports.optional`
+ * modules run only when named by --only or with --all. Each figure is printed as readable lines on stdout and
+ * written, with the commit, the machine's load and the options, to bench/results/<commit>.json (git-ignored) or
+ * --json FILE, for comparison between commits. Generated workbooks live in a temp dir removed at the end.
+ * Exit status 1 when a figure with a budget fails, 2 when a module throws.
  */
-const { readFileSync, mkdtempSync, readdirSync } = require("node:fs");
-const { join } = require("node:path");
-const { tmpdir } = require("node:os");
-const { spawnSync } = require("node:child_process");
-const ExcelJS = require("exceljs");
+const { readdirSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } = require("node:fs");
+const { join, basename } = require("node:path");
+const { tmpdir, cpus } = require("node:os");
+const { execFileSync } = require("node:child_process");
+const { ensureBuild } = require("./lib/build");
+const { timed, load } = require("./lib/measure");
+const { printFigure } = require("./lib/report");
 
 const root = join(__dirname, "..");
-const dist = join(root, "dist", "node");
-const { analyzeSheet, buildWritePlan, getProfile } = require(join(dist, "engine"));
-const { readWorkbook } = require(join(dist, "adapters", "xlsx", "readWorkbook"));
 
-const SAMPLE = join(root, "samples", "seed-forms-2023.xlsx");
-
-function emit(obj) {
-  process.stdout.write(JSON.stringify(obj) + "\n");
+function parseArgs(argv) {
+  const o = { quick: false, only: null, json: null, runs: null, all: false, rebuild: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--quick") o.quick = true;
+    else if (a === "--all") o.all = true;
+    else if (a === "--rebuild") o.rebuild = true;
+    else if (a === "--only") o.only = argv[++i].split(",").map((s) => s.trim());
+    else if (a === "--json") o.json = argv[++i];
+    else if (a === "--runs") o.runs = Number(argv[++i]);
+    else if (a === "--list") o.list = true;
+    else throw new Error(`unknown option ${a} (see bench/run.js)`);
+  }
+  return o;
 }
 
-async function engineThroughput() {
-  const reading = await readWorkbook(new Uint8Array(readFileSync(SAMPLE)));
-  if (!reading.ok) throw new Error(reading.message);
-  const grids = reading.grids.filter((g) => analyzeSheet(g, getProfile()).isForm);
-  const profile = getProfile();
-  const run = (n) => {
-    for (let i = 0; i < n; i++) {
-      const g = grids[i % grids.length];
-      const a = analyzeSheet(g, profile);
-      buildWritePlan(a.form, g, a.findings);
-    }
+function git(args) {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+}
+
+function modules() {
+  return readdirSync(__dirname)
+    .filter((f) => f.endsWith(".bench.js"))
+    .sort()
+    .map((f) => {
+      const m = require(join(__dirname, f));
+      return { name: m.name ?? basename(f, ".bench.js"), optional: !!m.optional, what: m.what ?? "", run: m.run };
+    });
+}
+
+/** What every module gets: where things are, the options, and workbooks generated once per bench run. */
+function benchContext(options, tmp) {
+  const dist = join(root, "dist", "node");
+  const bin = join(root, "bin", "ziping.js");
+  const made = new Map();
+  const once = (key, make) => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key);
   };
-  run(2000); // warm up
-  const n = 20000;
-  const t0 = process.hrtime.bigint();
-  run(n);
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  emit({ bench: "engine", what: "seed forms analyzed and planned per second, one core, no file I/O", formsPerSecond: Math.round(n / seconds), forms: n, seconds: +seconds.toFixed(3), budget: ">= 2000" });
+  return {
+    root,
+    dist,
+    bin,
+    tmp,
+    quick: options.quick,
+    /** Runs per figure: 5 (3 with --quick), or --runs N. */
+    runs: (full = 5, quick = 3) => options.runs ?? (options.quick ? quick : full),
+    /** A generated workbook of `forms` seed forms, every copy its own project (bench/lib/workbooks.js). */
+    workbook: (forms) => once(`wb${forms}`, () => require("./lib/workbooks").formsWorkbook(join(tmp, `forms-${forms}.xlsx`), forms)),
+    /** A folder of `files` one-form workbooks. */
+    folder: (files) => once(`dir${files}`, () => require("./lib/workbooks").formsFolder(join(tmp, `folder-${files}`), files)),
+    /** `node [nodeArgs] bin/ziping.js args…` under /usr/bin/time. */
+    ziping: (args, opts = {}) => timed(process.execPath, [...(opts.nodeArgs ?? []), bin, ...args], opts),
+    /** `node script args…` under /usr/bin/time. */
+    node: (script, args, opts = {}) => timed(process.execPath, [script, ...args], opts),
+    timed,
+  };
 }
 
-async function cli500() {
-  const dir = mkdtempSync(join(tmpdir(), "ziping-bench-"));
-  const file = join(dir, "forms-500.xlsx");
-  const src = new ExcelJS.Workbook();
-  await src.xlsx.readFile(SAMPLE);
-  const forms = src.worksheets.filter((ws) => ws.name !== "说明");
-  const out = new ExcelJS.Workbook();
-  for (let i = 0; i < 500; i++) {
-    const from = forms[i % forms.length];
-    const ws = out.addWorksheet(`表${i + 1}`);
-    from.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (c, col) => {
-      if (c.isMerged && c.master.address !== c.address) return;
-      const cell = ws.getCell(r, col);
-      cell.value = c.value;
-      cell.style = c.style;
-    }));
-    for (const m of from.model.merges) ws.mergeCells(m);
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const all = modules();
+  if (options.list) {
+    for (const m of all) process.stdout.write(`${m.name}${m.optional ? " (optional)" : ""}: ${m.what}\n`);
+    return 0;
   }
-  await out.xlsx.writeFile(file);
-  // /usr/bin/time: wall time and the peak RSS of the whole command
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, join(root, "bin", "ziping.js"), "check", "--json", file], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const [seconds, kb] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
-  emit({ bench: "cli", what: "ziping check --json on a 500-form workbook (wall time, peak RSS)", seconds, peakRssMB: Math.round(kb / 1024), exitStatus: r.status, budget: "< 10 s" });
-  process.env.ZIPING_BENCH_500 = file; // for bench/xlsx.bench.js
+  const chosen = all.filter((m) => (options.only ? options.only.includes(m.name) : options.all || !m.optional));
+  if (options.only) {
+    const unknown = options.only.filter((n) => !all.some((m) => m.name === n));
+    if (unknown.length) throw new Error(`no bench module named ${unknown.join(", ")}; there are: ${all.map((m) => m.name).join(", ")}`);
+  }
+  const rebuilt = ensureBuild({ force: options.rebuild });
+  const started = Date.now();
+  const tmp = mkdtempSync(join(tmpdir(), "ziping-bench-"));
+  const bench = benchContext(options, tmp);
+  const figures = [];
+  const result = {
+    commit: git(["rev-parse", "HEAD"]),
+    dirty: git(["status", "--porcelain", "--untracked-files=no"]) !== "",
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    options: { quick: options.quick, only: options.only, runs: options.runs, all: options.all },
+    rebuilt,
+    loadBefore: load(),
+    figures,
+  };
+  process.stdout.write(`ziping bench · ${result.commit.slice(0, 10)}${result.dirty ? " (uncommitted changes)" : ""} · ${result.cpus} cores · load ${result.loadBefore.join(" ")}${options.quick ? " · --quick" : ""}\n`);
+  let failedModules = 0;
+  try {
+    for (const m of chosen) {
+      const t0 = Date.now();
+      const emit = (figure) => {
+        const f = { module: m.name, load: load(), ...figure };
+        figures.push(f);
+        process.stdout.write(printFigure(f));
+      };
+      try {
+        await m.run(emit, bench);
+      } catch (e) {
+        failedModules++;
+        emit({ id: `${m.name}-error`, what: `${m.name}: the module failed`, error: String(e && e.stack ? e.stack : e), pass: false });
+      }
+      process.stderr.write(`  (${m.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  result.seconds = +((Date.now() - started) / 1000).toFixed(1);
+  result.loadAfter = load();
+  const failed = figures.filter((f) => f.pass === false);
+  // the 5-minute budget is the default run's (every default module, default runs)
+  const whole = !options.only && !options.quick && !options.runs;
+  result.wholeBenchWithin5Minutes = whole ? result.seconds < 300 : null;
+  const file = options.json ?? join(__dirname, "results", `${result.commit.slice(0, 12) || "unknown"}${options.quick ? "-quick" : ""}.json`);
+  mkdirSync(join(file, ".."), { recursive: true });
+  writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
+  process.stdout.write(
+    `\n${figures.length} figures in ${result.seconds} s${whole ? ` (budget for the whole bench: < 300 s: ${result.seconds < 300 ? "PASS" : "FAIL"})` : ""} · load ${result.loadAfter.join(" ")} · ` +
+      `${failed.length ? `FAILED: ${failed.map((f) => f.id).join(", ")}` : "every budget met"}\nJSON: ${file}\n`,
+  );
+  return failedModules ? 2 : failed.length ? 1 : 0;
 }
 
-(async () => {
-  await engineThroughput();
-  await cli500();
-  for (const f of readdirSync(__dirname).filter((x) => x.endsWith(".bench.js")).sort()) {
-    await require(join(__dirname, f)).run(emit);
-  }
-})().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(e);
+    process.exitCode = 2;
+  },
+);

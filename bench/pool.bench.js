@@ -1,0 +1,48 @@
+/**
+ * Done when: "A folder of 1,000 one-form files is checked ≥ 1.5× faster than one worker on this 2-core machine
+ * (ratio in the same bench run), with identical output." `ziping check --json FOLDER` with the default pool
+ * (os.availableParallelism() workers) against ZIPING_WORKERS=1, alternating; every run's JSON report compared byte
+ * for byte with the first one-worker run's.
+ */
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const { availableParallelism } = require("node:os");
+const { alternate, summarize, compare } = require("./lib/measure");
+
+exports.what = "Done when: folder of 1,000 one-form files, default workers ≥ 1.5× faster than ZIPING_WORKERS=1, same output";
+
+exports.run = async function run(emit, bench) {
+  const files = 1000;
+  const dir = await bench.folder(files);
+  // 4 runs, each contestant first twice: 5 would take the whole bench past its 5 minutes on this machine
+  const runs = bench.runs(4, 2);
+  const reports = [];
+  const check = (workers, env) => () => {
+    const out = join(bench.tmp, `pool-${workers}-${reports.length}.json`);
+    const s = bench.ziping(["check", "--json", dir], { env, stdoutFile: out });
+    reports.push({ workers, bytes: readFileSync(out) });
+    return s;
+  };
+  // ZIPING_WORKERS="" is not a number: the default pool
+  const s = await alternate(runs, { pool: check("default", { ZIPING_WORKERS: "" }), one: check("1", { ZIPING_WORKERS: "1" }) });
+  const c = compare(summarize(`default pool (${availableParallelism()} workers)`, s.pool), [summarize("ZIPING_WORKERS=1", s.one)]);
+  const reference = reports.find((r) => r.workers === "1").bytes;
+  const differing = reports.filter((r) => !r.bytes.equals(reference)).length;
+  const summary = JSON.parse(reference.toString("utf8")).summary;
+  const speedup = +(c.references[0].wall.median / c.subject.wall.median).toFixed(2);
+  emit({
+    id: "pool-1000",
+    what: `Done when: ziping check --json of a folder of ${files.toLocaleString("en")} one-form files, default pool vs one worker`,
+    runs,
+    alternating: true,
+    ...c,
+    details: [
+      `speed-up ×${speedup} (one worker's median wall / the pool's; ≥ 1.5: ${speedup >= 1.5 ? "pass" : "FAIL"})`,
+      `output: ${reports.length} JSON reports, ${differing === 0 ? "all byte for byte identical" : `${differing} differ from the one-worker report`}; ${summary.files} files, ${summary.forms} forms`,
+    ],
+    speedup,
+    identicalOutput: differing === 0,
+    budget: "≥ 1.5× faster than ZIPING_WORKERS=1, identical output",
+    pass: speedup >= 1.5 && differing === 0 && summary.files === files,
+  });
+};

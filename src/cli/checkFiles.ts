@@ -64,10 +64,12 @@ export async function checkFiles(entries: readonly InputEntry[], profile: Profil
         workerData: { profile, ...each },
         failed: (task) => failedFile(task.file, INTERNAL_FAILURE),
         onDone: (d, total) => progress.tick(d, total),
+        // a worker reads its next files while it checks one (workerPool.ts)
+        inFlight: 4,
       },
     );
-    progress.stop();
     checked.forEach((c, n) => (results[todo[n].index] = c));
+    progress.stop();
   }
   // every entry has its result by now: an error entry from the start, the others from this thread or the pool
   return results as (CheckedFile | null)[];

@@ -10,8 +10,9 @@ const script = join(__dirname, "fixtures", "poolWorker.js");
 type Task = { value?: number; wait?: number; crash?: boolean; throw?: boolean; hog?: boolean };
 type Result = { value?: number; shared?: string; failed?: string };
 
-const run = (tasks: Task[], size: number, done: [number, number][] = []) =>
+const run = (tasks: Task[], size: number, done: [number, number][] = [], inFlight = 1) =>
   runPool<Task, Result>(tasks, {
+    inFlight,
     script,
     size,
     workerData: { shared: "同一方案" },
@@ -21,17 +22,18 @@ const run = (tasks: Task[], size: number, done: [number, number][] = []) =>
   });
 
 describe("runPool", () => {
-  it("gives the results in the order of the tasks, not the order they finish in", async () => {
+  it.each([1, 4])("gives the results in the order of the tasks, not the order they finish in (%i in flight)", async (inFlight) => {
     const tasks = [{ value: 1, wait: 120 }, { value: 2, wait: 0 }, { value: 3, wait: 60 }, { value: 4, wait: 0 }, { value: 5, wait: 30 }];
     const done: [number, number][] = [];
-    const results = await run(tasks, 3, done);
+    const results = await run(tasks, 3, done, inFlight);
     expect(results).toEqual(tasks.map((t) => ({ value: t.value, shared: "同一方案" })));
     expect(done).toEqual([1, 2, 3, 4, 5].map((d) => [d, 5]));
   });
 
-  it("a worker that exits, throws or runs out of memory fails its task only; the others are answered", async () => {
+  it.each([1, 3])("a worker that exits, throws or runs out of memory fails its task only; the others are answered (%i in flight)", async (inFlight) => {
+    // with several tasks in a worker when it dies, each is given again alone: only the one that kills a worker fails
     const tasks: Task[] = [{ value: 1 }, { value: 2, crash: true }, { value: 3 }, { value: 4, throw: true }, { value: 5 }, { value: 6, hog: true }, { value: 7 }];
-    const results = await run(tasks, 2);
+    const results = await run(tasks, 2, [], inFlight);
     expect(results.map((r) => r.value)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(results.map((r) => (r.failed ? "failed" : "ok"))).toEqual(["ok", "failed", "ok", "failed", "ok", "failed", "ok"]);
     expect(results[1].failed).toContain("code 3");

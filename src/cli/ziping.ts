@@ -167,6 +167,8 @@ async function fix(argv: string[], io: Io): Promise<number> {
   const summed = fixed.summarySheet ? `，汇总见工作表“${fixed.summarySheet}”` : "";
   const converted = loaded.converted ? "（输入已由 LibreOffice 转换为 .xlsx）" : "";
   io.out(`已写出 ${displayName(out)}${converted}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}${summed}\n`);
+  // the copy keeps every sheet it does not rewrite: an earlier 校验结果 would be taken for this run's
+  if (fixed.staleFindingsSheet) io.err(`注意：副本中保留了此前生成的工作表“${fixed.staleFindingsSheet}”，其内容不是本次校验的结果；如不需要请手动删除，或不加 --no-findings-sheet 重新生成\n`);
   const profileUsed = profileUsedOf(fixed.result.profile, fixed.profileChoice, values.profile !== undefined);
   io.out(textReport([{ file: input, error: null, sheets: fixed.result.sheets.map((x) => x.report), profileUsed }]));
   return fixed.result.counts.error > 0 ? 1 : 0;

@@ -297,8 +297,13 @@ describe("the 校验结果 sheet of a scored copy", () => {
     expect([...rows.values()].some((r) => r.some((c) => c.includes("总分 96.37　评分等级 优　执行率 93.77%")))).toBe(true);
 
     const bare = join(dir, "bare.xlsx");
-    await run("fix", input, "--out", bare, "--no-findings-sheet");
+    const plain = await run("fix", input, "--out", bare, "--no-findings-sheet");
     const bareBook = await readWorkbook(new Uint8Array(readFileSync(bare)));
     expect(bareBook.ok && bareBook.grids.map((g) => g.sheet)).not.toContain("校验结果");
+    expect(plain.err).toBe("");
+    // a scored copy scored again without the sheet keeps its old 校验结果, and says so
+    const stale = await run("fix", once, "--out", join(dir, "stale.xlsx"), "--no-findings-sheet");
+    expect(stale.code).toBe(0);
+    expect(stale.err).toBe("注意：副本中保留了此前生成的工作表“校验结果”，其内容不是本次校验的结果；如不需要请手动删除，或不加 --no-findings-sheet 重新生成\n");
   });
 });

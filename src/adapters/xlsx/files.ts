@@ -186,6 +186,11 @@ export type FileFix =
       readonly findingsSheet: string | null;
       /** The name of the 汇总 sheet in the copy (汇总(2)… when the user has one); null when none. */
       readonly summarySheet: string | null;
+      /**
+       * With findingsSheet false: the 校验结果 sheet an earlier copy carried, left in this one as it was (so it no longer
+       * describes the copy); null when there is none or it was replaced.
+       */
+      readonly staleFindingsSheet: string | null;
     }
   | UnreadableWorkbook;
 
@@ -266,6 +271,7 @@ export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, 
     macroEnabled: isMacroEnabled(checked.source),
     findingsSheet: copy.findingsSheet,
     summarySheet: copy.summarySheet,
+    staleFindingsSheet: copy.findingsSheet === null ? (checked.sheets.find((x) => x.isFindingsSheet)?.name ?? null) : null,
   };
 }
 

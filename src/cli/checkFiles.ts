@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Profile } from "../engine";
@@ -8,8 +8,8 @@ import { NO_PROGRESS, Progress } from "./progress";
 import { runPool } from "./workerPool";
 
 /**
- * The files of `ziping check`, checked on every core: a folder's files by a pool of worker threads (one per core, or
- * ZIPING_WORKERS), each file in one worker, the results in the order of the inputs whatever order they finish in. A
+ * The files of `ziping check`, checked on every core: a large folder's files by a pool of worker threads (one per
+ * core, or ZIPING_WORKERS; see poolSize), each file in one worker, the results in the order of the inputs whatever order they finish in. A
  * single file is checked in this thread, sheet by sheet. The output is the same either way (test/cli/checkFiles.test.ts).
  *
  * Checks across the files of a folder plug in after this: every CheckedFile carries its forms' fingerprints.
@@ -18,7 +18,7 @@ export interface CheckFilesOptions {
   readonly sheet?: string;
   /** --profile was given (else each workbook is checked with its own 评分方案 when it has one). */
   readonly profileChosen: boolean;
-  /** Worker threads at most (default: ZIPING_WORKERS, else the number of cores). */
+  /** Worker threads at most (default: poolSize()). */
   readonly workers?: number;
   /** Files done of all (a folder), or sheets done of all (one file). */
   readonly progress?: (unit: "files" | "sheets") => Progress;
@@ -30,10 +30,35 @@ function workerScript(): string | null {
   return existsSync(script) ? script : null;
 }
 
-/** ZIPING_WORKERS (a positive whole number), else the cores the process may use. */
-export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
+/** ZIPING_WORKERS when it is a positive whole number. */
+function chosenWorkers(env: NodeJS.ProcessEnv): number | null {
   const n = Number(env.ZIPING_WORKERS);
-  return Number.isInteger(n) && n >= 1 ? n : availableParallelism();
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
+
+/**
+ * Inputs smaller than this in all are checked in one thread unless ZIPING_WORKERS says otherwise. Measured on the
+ * 2-core machine (README, "Speed and memory"): each worker compiles the whole check afresh and Node's own background
+ * threads (garbage collection, compilation) already keep a second core busy, so 80 seed workbooks (2.6 MB) took 2.05 s
+ * on the pool and 1.75 s in one thread, 1,000 one-form files (12 MB) the same either way, and six 2,000-form
+ * workbooks (24 MB) 15.5 s against 17.6 s.
+ */
+export const POOL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** The pool's size for these files: ZIPING_WORKERS, else every core when the files are large enough in all, else one. */
+export function poolSize(files: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+  const chosen = chosenWorkers(env);
+  if (chosen !== null) return chosen;
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      // a file that cannot be stat'ed is reported by its check
+    }
+    if (bytes >= POOL_MIN_BYTES) return availableParallelism();
+  }
+  return 1;
 }
 
 /**
@@ -43,7 +68,7 @@ export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
 export async function checkFiles(entries: readonly InputEntry[], profile: Profile, options: CheckFilesOptions): Promise<(CheckedFile | null)[]> {
   const results: (CheckedFile | null | undefined)[] = entries.map((e) => (e.error ? failedFile(e.file, e.error.message, e.error.code) : undefined));
   const todo = entries.flatMap((e, i) => (e.error ? [] : [{ index: i, file: e.file }]));
-  const workers = Math.min(options.workers ?? defaultWorkers(), todo.length);
+  const workers = Math.min(options.workers ?? poolSize(todo.map((t) => t.file)), todo.length);
   const script = workerScript();
   const each = { profileChosen: options.profileChosen, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
   if (workers <= 1 || !script) {

@@ -5,7 +5,7 @@
  * yet through their folder); a copy is written to an exclusive temp file beside the target and moved into place
  * only over a regular file (with --force) or over nothing. Every failure comes back as a Chinese reason.
  */
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { access, link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
@@ -89,6 +89,42 @@ export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promi
     return { ok: false, code: "FILE_UNREADABLE", message: systemReason(e) };
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * readInput() without the event loop: the same checks and messages, each step a plain system call. A folder of a
+ * thousand small workbooks spent a fifth of its time between the promises of the asynchronous reads
+ * (npm run bench -- --only pool); the files are read one after another anyway.
+ */
+export function readInputSync(path: string, maxBytes = MAX_INPUT_BYTES): InputFile | Failure {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { ok: false, code: "FILE_UNREADABLE", message: systemReason(e) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { ok: false, code: "FILE_UNREADABLE", message: "这是一个文件夹，不是文件" };
+    if (!st.isFile()) return { ok: false, code: "FILE_UNREADABLE", message: "不是普通文件（设备、管道或套接字），未读取" };
+    if (st.size > maxBytes) return { ok: false, code: "FILE_TOO_LARGE", message: `文件大小 ${Math.round(st.size / 1048576)} MB，超过本工具的处理上限 ${Math.round(maxBytes / 1048576)} MB` };
+    const bytes = new Uint8Array(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const read = readSync(fd, bytes, at, st.size - at, at);
+      if (read === 0) break;
+      at += read;
+    }
+    return { ok: true, bytes: at === st.size ? bytes : bytes.subarray(0, at), dev: st.dev, ino: st.ino };
+  } catch (e) {
+    return { ok: false, code: "FILE_UNREADABLE", message: systemReason(e) };
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // closing a descriptor we opened does not fail in a way the user can act on
+    }
   }
 }
 

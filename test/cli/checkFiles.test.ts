@@ -6,9 +6,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultWorkers } from "../../src/cli/checkFiles";
+import { POOL_MIN_BYTES, poolSize } from "../../src/cli/checkFiles";
 import { EMPTY_STORE, withProfile } from "../../src/app";
 import { writeStore } from "../../src/adapters/xlsx/files";
 import { main } from "../../src/cli/ziping";
@@ -63,11 +63,18 @@ describe("ziping check over a folder, on a pool of workers", () => {
     expect(report.skipped).toEqual([join(folder, "说明.txt")]);
   });
 
-  it("the pool is as large as ZIPING_WORKERS says, else as the cores", () => {
-    expect(defaultWorkers({ ZIPING_WORKERS: "3" })).toBe(3);
-    expect(defaultWorkers({})).toBe(availableParallelism());
-    expect(defaultWorkers({ ZIPING_WORKERS: "0" })).toBe(availableParallelism());
-    expect(defaultWorkers({ ZIPING_WORKERS: "两个" })).toBe(availableParallelism());
+  it("the pool is as large as ZIPING_WORKERS says; else every core for 16 MB of files or more, one thread below", () => {
+    const small = join(folder, "01-表.xlsx");
+    const large = join(tempDir("ziping-large-"), "大.xlsx");
+    writeFileSync(large, "");
+    truncateSync(large, POOL_MIN_BYTES); // a sparse file: only its size is asked
+    expect(poolSize([small], { ZIPING_WORKERS: "3" })).toBe(3);
+    expect(poolSize([small, small], {})).toBe(1);
+    expect(poolSize([small, large], {})).toBe(availableParallelism());
+    expect(poolSize([small, large], { ZIPING_WORKERS: "1" })).toBe(1);
+    expect(poolSize([large], { ZIPING_WORKERS: "0" })).toBe(availableParallelism());
+    expect(poolSize([small], { ZIPING_WORKERS: "两个" })).toBe(1);
+    expect(poolSize([join(folder, "没有这个文件.xlsx")], {})).toBe(1);
   });
 });
 

@@ -46,7 +46,7 @@ export async function convertToXlsx(bytes: Uint8Array, extension: string): Promi
     const made = await readdir(out).catch(() => [] as string[]);
     const xlsx = made.find((n) => /\.xlsx$/i.test(n));
     if (!r.ok || !xlsx) return { ok: false, code: "FILE_UNREADABLE", message: `LibreOffice 无法转换这个 ${extension} 文件（可能已损坏或加密）；${SAVE_AS}` };
-    const converted = await readInput(join(out, xlsx));
+    const converted = readInput(join(out, xlsx));
     return converted.ok ? { ok: true, bytes: converted.bytes } : converted;
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);

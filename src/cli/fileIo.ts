@@ -64,40 +64,10 @@ export function systemReason(e: unknown): string {
 /**
  * Read an input file: opened non-blocking (a FIFO cannot hang the run), refused unless it is a regular file
  * (a device, a pipe, a socket, or a link to one) or when larger than MAX_INPUT_BYTES, read up to the size it had.
+ * Plain system calls, not promises: a folder of a thousand small workbooks spent a fifth of its time between the
+ * promises of asynchronous reads (npm run bench -- --only pool), and the files are read one after another anyway.
  */
-export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promise<InputFile | Failure> {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    return { ok: false, code: "FILE_UNREADABLE", message: systemReason(e) };
-  }
-  try {
-    const st = await handle.stat();
-    if (st.isDirectory()) return { ok: false, code: "FILE_UNREADABLE", message: "这是一个文件夹，不是文件" };
-    if (!st.isFile()) return { ok: false, code: "FILE_UNREADABLE", message: "不是普通文件（设备、管道或套接字），未读取" };
-    if (st.size > maxBytes) return { ok: false, code: "FILE_TOO_LARGE", message: `文件大小 ${Math.round(st.size / 1048576)} MB，超过本工具的处理上限 ${Math.round(maxBytes / 1048576)} MB` };
-    const bytes = new Uint8Array(st.size);
-    let at = 0;
-    while (at < st.size) {
-      const { bytesRead } = await handle.read(bytes, at, st.size - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return { ok: true, bytes: at === st.size ? bytes : bytes.subarray(0, at), dev: st.dev, ino: st.ino };
-  } catch (e) {
-    return { ok: false, code: "FILE_UNREADABLE", message: systemReason(e) };
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-/**
- * readInput() without the event loop: the same checks and messages, each step a plain system call. A folder of a
- * thousand small workbooks spent a fifth of its time between the promises of the asynchronous reads
- * (npm run bench -- --only pool); the files are read one after another anyway.
- */
-export function readInputSync(path: string, maxBytes = MAX_INPUT_BYTES): InputFile | Failure {
+export function readInput(path: string, maxBytes = MAX_INPUT_BYTES): InputFile | Failure {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);

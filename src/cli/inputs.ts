@@ -6,7 +6,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { CONVERTIBLE_EXTENSIONS, convertToXlsx, XLSX_EXTENSIONS } from "./convertWithLibreOffice";
-import { Failure, readInputSync, systemReason } from "./fileIo";
+import { Failure, readInput, systemReason } from "./fileIo";
 
 export interface InputEntry {
   readonly file: string;
@@ -50,7 +50,7 @@ export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
 
 /** The .xlsx bytes of an input: read as it is, or converted by LibreOffice from .xls/.xlsb/.ods/.et. */
 export async function workbookBytes(file: string): Promise<{ ok: true; bytes: Uint8Array; converted: boolean } | Failure> {
-  const read = readInputSync(file);
+  const read = readInput(file);
   if (!read.ok) return read;
   if (CONVERTIBLE_EXTENSIONS.test(file)) {
     const converted = await convertToXlsx(read.bytes, extname(file));

@@ -38,7 +38,7 @@ export async function summaryTarget(out: string, inputs: readonly string[], forc
   const others: string[] = [];
   for (const input of inputs) {
     if (!(await sameFile(input, out))) continue;
-    const read = await readInput(input);
+    const read = readInput(input);
     if (read.ok && isOwnSummaryWorkbook(read.bytes)) ours.push(input);
     else others.push(input);
   }

@@ -7,6 +7,16 @@ import { IgnoreForm } from "./IgnoreForm";
 import { useDotStyles } from "./palette";
 
 const focusRing = { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" } };
+/** A button that reads as a link: no frame, the link colour, the text's own font. */
+const textButton = {
+  border: "none",
+  backgroundColor: "transparent",
+  color: tokens.colorBrandForegroundLink,
+  font: "inherit",
+  fontSize: tokens.fontSizeBase200,
+  cursor: "pointer",
+  ...focusRing,
+};
 
 const useStyles = makeStyles({
   root: { minWidth: 0 },
@@ -70,32 +80,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     overflowWrap: "anywhere",
   },
-  detailsToggle: {
-    position: "absolute",
-    top: "6px",
-    right: "6px",
-    padding: "2px 4px",
-    border: "none",
-    backgroundColor: "transparent",
-    color: tokens.colorBrandForegroundLink,
-    font: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    cursor: "pointer",
-    ...focusRing,
-  },
+  detailsToggle: { ...textButton, position: "absolute", top: "6px", right: "6px", padding: "2px 4px" },
   details: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace },
   ignoreRow: { display: "flex", alignItems: "baseline", gap: "6px", flexWrap: "wrap", margin: "0 0 6px", fontSize: tokens.fontSizeBase200 },
-  linkButton: {
-    padding: "0 2px",
-    border: "none",
-    backgroundColor: "transparent",
-    color: tokens.colorBrandForegroundLink,
-    font: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    cursor: "pointer",
-    ...focusRing,
-  },
+  linkButton: { ...textButton, padding: "0 2px" },
   ignoredList: { listStyleType: "none", margin: "6px 0 0", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   ignoredItem: {
     padding: "6px 8px",

@@ -62,9 +62,9 @@ export interface WorkbookReports {
   readonly counts: SeverityCounts;
 }
 
-/** An array of grids as a source (for tests, and for grids already in memory). */
+/** An array of grids as a source (grids already in memory: the Excel host, tests); its store sheets are offered first. */
 export function gridSource(grids: readonly Grid[]): SheetSource {
-  return { count: grids.length, read: (i) => grids[i] };
+  return { count: grids.length, read: (i) => grids[i], storeCandidates: grids.flatMap((g, i) => (isStoreSheet(g) ? [i] : [])) };
 }
 
 /** How a message names a sheet of the same workbook (as checkWorkbook's). */

@@ -49,6 +49,11 @@ export interface SheetSource {
 export interface StreamCheckOptions extends CheckOptions {
   /** Told after each sheet: sheets done (read and analyzed), of all. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The 评分方案 to check with once the workbook's store is known (its own 评分方案 may be kept there); the one given
+   * when absent.
+   */
+  readonly profileFor?: (store: WorkbookStore) => Profile;
 }
 
 /** A workbook checked for its report only (ziping check): what the JSON and text reports need, nothing more. */
@@ -135,12 +140,13 @@ function streamed<K>(
   profile: Profile,
   options: StreamCheckOptions,
   keep: (a: SheetAnalysis, grid: Grid, fingerprints: readonly FormFingerprint[], store: WorkbookStore) => K,
-): { store: WorkbookStore; sheets: Kept<K>[] } {
+): { profile: Profile; store: WorkbookStore; sheets: Kept<K>[] } {
   let { store, at } = options.store ? { store: options.store, at: null } : storeAmongCandidates(source);
   for (;;) {
     const s = store;
-    const result = pass(source, profile, s, at, options, (a, grid, fp) => keep(a, grid, fp, s));
-    if (result.done) return { store, sheets: result.sheets };
+    const used = options.profileFor?.(s) ?? profile;
+    const result = pass(source, used, s, at, options, (a, grid, fp) => keep(a, grid, fp, s));
+    if (result.done) return { profile: used, store, sheets: result.sheets };
     ({ store, at } = result);
   }
 }
@@ -185,7 +191,7 @@ interface FullSheet {
  * and only its report, checkSheetReports() keeps far less.
  */
 export function checkSheets(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookResult {
-  const { store, sheets } = streamed<FullSheet>(source, profile, options, (a, grid, fingerprints) => {
+  const { profile: used, store, sheets } = streamed<FullSheet>(source, profile, options, (a, grid, fingerprints) => {
     const writes = a.forms.map((f) => buildWritePlan(f.form, grid, [], options).writes);
     const named = a.isForm ? a.forms.flatMap((f) => f.findings.flatMap((x) => x.cells.map(toA1))) : a.findings.flatMap((f) => f.cells.map(toA1));
     const cells = cellTexts(grid, [...named, ...writes.flat().map((w) => toA1(w.cell)), ...fingerprintCells(fingerprints)]);
@@ -211,7 +217,7 @@ export function checkSheets(source: SheetSource, profile: Profile, options: Stre
     results.push({ analysis, plan, report, writes, cellText, ...(s.kept.preview ? { preview: s.kept.preview } : {}) });
   });
   const findings = results.flatMap((s) => (s.analysis.isForm ? s.analysis.forms.flatMap((f) => f.findings) : s.analysis.findings));
-  return { profile, store, sheets: results, counts: countBySeverity(findings) };
+  return { profile: used, store, sheets: results, counts: countBySeverity(findings) };
 }
 
 /** What the report-only pass keeps of a sheet: its report, and its forms as the checks across forms compare them. */
@@ -273,6 +279,6 @@ function reportsOfPieces(profile: Profile, store: WorkbookStore, sheets: readonl
  * thousands of forms is checked in the memory of its largest sheet plus the reports. The reports are checkWorkbook()'s.
  */
 export function checkSheetReports(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookReports {
-  const { store, sheets } = streamed<ReportSheet>(source, profile, options, reportKeeper());
-  return reportsOfPieces(profile, store, sheets);
+  const { profile: used, store, sheets } = streamed<ReportSheet>(source, profile, options, reportKeeper());
+  return reportsOfPieces(used, store, sheets);
 }

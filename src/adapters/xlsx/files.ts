@@ -2,8 +2,6 @@ import {
   checkSheetReports,
   checkSheets,
   CheckOptions,
-  EMPTY_STORE,
-  isStoreSheet,
   newTemplate,
   nextYearTemplate,
   planTotals,
@@ -20,7 +18,7 @@ import {
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
 import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS, WorkbookError } from "./limits";
-import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookSource } from "./readWorkbook";
+import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
 import { OwnSheet, scoredCopy } from "./write/scoredCopy";
 
@@ -78,23 +76,18 @@ function sourceOf(opened: OpenedWorkbook, met: SheetInfo[]): SheetSource {
 }
 
 /**
- * The workbook's store read before the check, from the sheets where ours is (very hidden, or named ziping), when the
- * 评分方案 depends on it; a store elsewhere is still found by the check itself (checkSheets), for its 忽略 and words.
+ * The options of the streamed check: the sheet asked for, and with preferStoredProfile the workbook's own 评分方案 once
+ * the check has found its store; `choice` says afterwards which was used.
  */
-function storeFirst(source: SheetSource): WorkbookStore | undefined {
-  for (const i of source.storeCandidates ?? []) {
-    const grid = source.read(i);
-    if (grid && isStoreSheet(grid)) return readStore([grid]);
-  }
-  return undefined;
-}
-
-/** The options of the streamed check, with the 评分方案 chosen (the given one, or the workbook's own). */
-function prepare(source: SheetSource, given: Profile, options: FileCheckOptions): { profile: Profile; choice: ProfileChoice; options: StreamCheckOptions } {
-  const store = options.store ?? (options.preferStoredProfile ? storeFirst(source) : undefined);
-  const { profile, choice } = chooseProfile(given, store ?? EMPTY_STORE, options.preferStoredProfile ?? false);
+function prepare(given: Profile, options: FileCheckOptions): { options: StreamCheckOptions; choice: () => ProfileChoice } {
+  let choice: ProfileChoice = { from: "given" };
+  const profileFor = (store: WorkbookStore): Profile => {
+    const chosen = chooseProfile(given, store, options.preferStoredProfile ?? false);
+    choice = chosen.choice;
+    return chosen.profile;
+  };
   const sheets = options.sheet !== undefined ? [options.sheet] : options.sheets;
-  return { profile, choice, options: { ...options, ...(store ? { store } : {}), ...(sheets ? { sheets } : {}) } };
+  return { options: { ...options, profileFor, ...(sheets ? { sheets } : {}) }, choice: () => choice };
 }
 
 /** `--sheet` naming no sheet that was checked. */
@@ -127,10 +120,9 @@ function streamedCheck<R>(
   if (!opened.ok) return opened;
   const met: SheetInfo[] = [];
   try {
-    const source = sourceOf(opened, met);
-    const prepared = prepare(source, given, options);
-    const checked = run(source, prepared.profile, prepared.options);
-    return missingSheet(options, met) ?? { ok: true, checked, profileChoice: prepared.choice, opened, met };
+    const prepared = prepare(given, options);
+    const checked = run(sourceOf(opened, met), given, prepared.options);
+    return missingSheet(options, met) ?? { ok: true, checked, profileChoice: prepared.choice(), opened, met };
   } catch (e) {
     return failure(e);
   }
@@ -285,7 +277,11 @@ export type StoreWrite = { readonly ok: true; readonly bytes: Uint8Array } | Unr
  */
 export async function writeStore(data: ArrayBuffer | Uint8Array, store: WorkbookStore): Promise<StoreWrite> {
   const reading = await readWorkbook(data);
-  if (!reading.ok) return reading;
+  return reading.ok ? storeWritten(reading, store) : reading;
+}
+
+/** writeStore() on a workbook already read. */
+function storeWritten(reading: Extract<WorkbookReading, { ok: true }>, store: WorkbookStore): StoreWrite {
   const own = storeOwnSheet(reading.sheets, reading.source.workbook.sheets.map((s) => s.name), store);
   try {
     return { ok: true, bytes: scoredCopy(reading.source, reading.sheets, [], [own], { fullCalcOnLoad: false }) };
@@ -307,7 +303,7 @@ export async function changeStore(
   if (!reading.ok) return reading;
   const changed = change(readStore(reading.grids));
   if (!changed.ok) return { ok: false, code: "STORE_REFUSED", message: changed.message };
-  const written = await writeStore(data, changed.store);
+  const written = storeWritten(reading, changed.store);
   return written.ok ? { ok: true, bytes: written.bytes, store: changed.store } : written;
 }
 

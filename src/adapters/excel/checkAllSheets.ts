@@ -1,14 +1,9 @@
 import { checkWorkbook, formDetails, isStoreSheet, isSummarySheet, readStore, SheetOutcome, SheetsProgress, WorkbookOutcome, WorkbookResult } from "../../app";
-import { resolveProfile } from "../../engine";
 import { ExcelCapabilities } from "./capabilities";
+import { chooseProfile } from "./chooseProfile";
 import { ExcelFailure, failure } from "./failures";
 import { readAllSheets } from "./readAllSheets";
 
-/** The 评分方案 a check uses: the one chosen in the pane, else the workbook's (its store sheet, then its settings). */
-function chooseProfile(chosen: string | undefined, stored: string | null, setting: string | null) {
-  const resolved = resolveProfile(chosen ?? stored ?? setting ?? undefined);
-  return resolved.ok ? resolved : failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
-}
 
 /** Let the page paint (the pane's progress line) before a stretch of work on its thread. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -20,7 +15,9 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function checkAllSheets(
   context: Excel.RequestContext,
   options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities; readonly onProgress?: (progress: SheetsProgress) => void },
-): Promise<({ readonly ok: true; readonly result: WorkbookResult; readonly summarySheets: readonly string[] } & WorkbookOutcome) | ExcelFailure> {
+): Promise<
+  ({ readonly ok: true; readonly result: WorkbookResult; readonly summarySheets: readonly string[]; readonly sheetNames: readonly string[] } & WorkbookOutcome) | ExcelFailure
+> {
   const { onProgress } = options;
   const read = await readAllSheets(context, options.capabilities, onProgress ? { onListed: (sheets) => onProgress({ stage: "reading", sheets }) } : {});
   const store = readStore(read.grids);
@@ -36,6 +33,8 @@ export async function checkAllSheets(
     result,
     // the add-in's own 汇总 sheets (a new 汇总 replaces them)
     summarySheets: read.grids.filter(isSummarySheet).map((g) => g.sheet),
+    // every sheet's name, hidden ones too (a new sheet's name must differ from them all)
+    sheetNames: read.sheetNames,
     reports: result.sheets.map((s) => s.report),
     details: Object.fromEntries(result.sheets.map((s) => [s.report.sheet, formDetails(s.analysis)])),
     profileId: profile.profile.id,

@@ -1,5 +1,4 @@
 import { summaryRows, summarySheetSpec, SUMMARY_SHEET, SUMMARY_SHEET_MARKER, worstFirst } from "../../app";
-import { getProfile } from "../../engine";
 import { ExcelCapabilities } from "./capabilities";
 import { checkAllSheets } from "./checkAllSheets";
 import { ExcelFailure, failure } from "./failures";
@@ -7,7 +6,7 @@ import { queueSheetSpec, runSheetBuild, uniqueSheetName } from "./writeSheetSpec
 
 /**
  * 生成汇总表: every form of the workbook checked (two round trips, nothing else written), then a 汇总 sheet — one row
- * per form, worst first, each linking to its form — built in one more: the add-in's earlier 汇总 (recognised by its
+ * per form, worst first, each linking to its form — built in one more (the sheet names came with the check): the add-in's earlier 汇总 (recognised by its
  * headings, isSummarySheet) is replaced under its own name; a user's sheet called 汇总 is kept and ours is 汇总 (2).
  */
 export async function addSummarySheet(
@@ -18,18 +17,14 @@ export async function addSummarySheet(
   if (!checked.ok) return checked;
   const rows = worstFirst(summaryRows(checked.result));
   if (rows.length === 0) return failure("FORM_NOT_FOUND", "工作簿中没有找到项目支出绩效自评表，未生成汇总表。");
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  const taken = sheets.items.map((s) => s.name);
+  const taken = checked.sheetNames;
   const ours = checked.summarySheets[0];
   let name = uniqueSheetName(SUMMARY_SHEET, taken);
   if (ours) {
     context.workbook.worksheets.getItem(ours).delete();
     name = ours;
   }
-  const profile = getProfile(checked.profileId);
-  const spec = summarySheetSpec(rows, profile?.name ?? checked.profileId, name);
+  const spec = summarySheetSpec(rows, checked.result.profile.name, name);
   const built = queueSheetSpec(context, spec, ours ? taken.filter((t) => t !== ours) : taken, options.capabilities);
   // the marker the command line knows our 汇总 by (a hidden name scoped to the sheet, as `ziping fix --summary-sheet`
   // writes it), so a later fix replaces this sheet instead of adding 汇总(2)

@@ -1,5 +1,6 @@
 import { checkWorkbook, FormDetails, formDetails, formulasToRecheck, readStore, recheckFormulas, WrittenCell } from "../../app";
-import { resolveProfile, SheetReport } from "../../engine";
+import { SheetReport } from "../../engine";
+import { chooseProfile } from "./chooseProfile";
 import { addHighlights, applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { failure, ExcelFailure } from "./failures";
@@ -45,8 +46,8 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   const others = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet));
   // the 评分方案 chosen in the pane, else the one the workbook keeps (its store sheet, then its settings)
   const store = readStore(others);
-  const resolved = resolveProfile(options.profileId ?? store.profile ?? read.profileId ?? undefined);
-  if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
+  const resolved = chooseProfile(options.profileId, store.profile, read.profileId);
+  if (!resolved.ok) return resolved;
   const result = checkWorkbook([read.grid, ...others], resolved.profile, { sheets: [read.grid.sheet], store });
   let sheet = result.sheets[0];
   if (!sheet.plan) return { ...failure("FORM_NOT_FOUND"), report: sheet.report };

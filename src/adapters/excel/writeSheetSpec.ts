@@ -1,5 +1,6 @@
 import { newTemplate, nextYearTemplate } from "../../app";
-import { CellStyle, colName, DataValidationSpec, Grid, rangeA1, resolveProfile, SheetSpec } from "../../engine";
+import { CellStyle, colName, DataValidationSpec, Grid, rangeA1, SheetSpec } from "../../engine";
+import { chooseProfile } from "./chooseProfile";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { errorReason, ExcelFailure, failure, isBlocking } from "./failures";
 import { readActiveSheet } from "./readActiveSheet";
@@ -205,8 +206,8 @@ export async function addTemplateSheet(
     taken = sheets.items.map((s) => s.name);
     storedId = !stored.isNullObject && typeof stored.value === "string" ? stored.value : undefined;
   }
-  const resolved = resolveProfile(options.profileId ?? storedId);
-  if (!resolved.ok) return failure("PROFILE_INVALID", `${resolved.message}。请在面板中重新选择评分方案。`);
+  const resolved = chooseProfile(options.profileId, null, storedId ?? null);
+  if (!resolved.ok) return resolved;
   const made = grid ? nextYearTemplate([grid], resolved.profile, { sheet: grid.sheet }) : newTemplate(resolved.profile);
   if (!made.ok) return failure("FORM_NOT_FOUND");
   const name = queueSheetSpec(context, made.spec, taken, capabilities);

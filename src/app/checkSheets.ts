@@ -6,7 +6,6 @@ import {
   countBySeverity,
   crossFormFindings,
   Finding,
-  findingReport,
   FindingReport,
   formFingerprint,
   FormFingerprint,
@@ -22,7 +21,7 @@ import {
 } from "../engine";
 import { cellTexts, sheetPreview, SheetPreview } from "./cellText";
 import type { CheckOptions, SheetResult, WorkbookResult } from "./checkWorkbook";
-import { acceptedByKey, FolderForm, folderForm } from "./folderChecks";
+import { acceptedByKey, decidedReport, FolderForm, folderForm } from "./folderChecks";
 import { AcceptedFinding, EMPTY_STORE, isStoreSheet, markAccepted, readStore, vocabularyOf, WorkbookStore } from "./workbookStore";
 import { describeWrites } from "./writtenCells";
 
@@ -257,12 +256,8 @@ function reportsOfPieces(profile: Profile, store: WorkbookStore, sheets: readonl
     if (own.isForm) {
       const folder = s.kept.folderForms;
       const forms = own.forms.map((f, k) => {
-        const more = extra[i][k].map((x) => {
-          const report = findingReport(x);
-          // the decision is looked up by the cell such a finding names first, as for the checks across files
-          const decision = x.severity === "error" ? undefined : folder[k]?.accepted.find((d) => d.code === x.code && d.cell === report.cells[0]);
-          return decision ? { ...report, ignored: decision.ignored } : report;
-        });
+        // 已忽略 by the decisions the form carries, as for the checks across files
+        const more = extra[i][k].map((x) => decidedReport(folder[k], x));
         return more.length ? { ...f, findings: [...f.findings, ...more] } : f;
       });
       reports.push({ ...own, findings: forms[0].findings, forms });

@@ -69,6 +69,16 @@ export function folderForms(result: WorkbookResult): FolderForm[] {
   return result.sheets.flatMap((s) => s.analysis.forms.map((f, index) => folderForm(s.report.sheet, index, f.form, accepted)));
 }
 
+/**
+ * The report of a finding across forms, marked 已忽略 when the form's workbook accepted it: looked up by its code and
+ * the cell it names first (errors are never accepted).
+ */
+export function decidedReport(form: FolderForm | undefined, finding: Finding): FindingReport {
+  const report = findingReport(finding);
+  const decision = finding.severity === "error" ? undefined : form?.accepted.find((a) => a.code === finding.code && a.cell === report.cells[0]);
+  return decision ? { ...report, ignored: decision.ignored } : report;
+}
+
 /** How a message names a form of another file of the folder. */
 export const whereInFolder = (file: string, sheet: string): string => `文件“${file}”的工作表“${sheet}”`;
 
@@ -92,10 +102,8 @@ export function withFolderFindings(files: readonly FolderFile[], where: (file: s
       if ([...others].every((o) => o === file)) continue;
       if (existing.has(finding.code)) continue;
       existing.add(finding.code);
-      const report = findingReport(finding);
-      const decision = form.accepted.find((a) => a.code === finding.code && a.cell === report.cells[0]);
       const key = `${form.sheet}\u0000${form.index}`;
-      added[file].set(key, [...(added[file].get(key) ?? []), decision ? { ...report, ignored: decision.ignored } : report]);
+      added[file].set(key, [...(added[file].get(key) ?? []), decidedReport(form, finding)]);
     }
   });
 

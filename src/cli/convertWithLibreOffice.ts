@@ -9,13 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Failure, readInput } from "./fileIo";
+import { SAVE_AS_XLSX } from "../adapters/xlsx/read/package";
 
 /** Extensions read directly (zip packages of SpreadsheetML). */
 export const XLSX_EXTENSIONS = /\.(xlsx|xlsm|xltx|xltm)$/i;
 /** Extensions LibreOffice can turn into .xlsx. */
 export const CONVERTIBLE_EXTENSIONS = /\.(xls|xlsb|ods|et|ett|fods)$/i;
 
-const SAVE_AS = "请用 Excel 或 WPS 另存为 .xlsx 后再试";
 const TIMEOUT_MS = 120_000;
 
 function soffice(): string | null {
@@ -33,7 +33,7 @@ function run(cmd: string, args: string[]): Promise<{ ok: boolean; missing: boole
 /** The .xlsx bytes LibreOffice makes of a spreadsheet file, or why not. */
 export async function convertToXlsx(bytes: Uint8Array, extension: string): Promise<{ ok: true; bytes: Uint8Array } | Failure> {
   const cmd = soffice();
-  if (!cmd) return { ok: false, code: "FILE_UNREADABLE", message: `本机没有安装 LibreOffice，无法读取 ${extension} 文件；${SAVE_AS}` };
+  if (!cmd) return { ok: false, code: "FILE_UNREADABLE", message: `本机没有安装 LibreOffice，无法读取 ${extension} 文件；${SAVE_AS_XLSX}` };
   const dir = await mkdtemp(join(tmpdir(), "ziping-convert-"));
   try {
     // the input is copied first: LibreOffice then reads a regular file of ours, whatever the original path is
@@ -42,10 +42,10 @@ export async function convertToXlsx(bytes: Uint8Array, extension: string): Promi
     const out = join(dir, "out");
     const profile = pathToFileURL(join(dir, "profile")).href;
     const r = await run(cmd, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, input]);
-    if (r.missing) return { ok: false, code: "FILE_UNREADABLE", message: `本机没有安装 LibreOffice，无法读取 ${extension} 文件；${SAVE_AS}` };
+    if (r.missing) return { ok: false, code: "FILE_UNREADABLE", message: `本机没有安装 LibreOffice，无法读取 ${extension} 文件；${SAVE_AS_XLSX}` };
     const made = await readdir(out).catch(() => [] as string[]);
     const xlsx = made.find((n) => /\.xlsx$/i.test(n));
-    if (!r.ok || !xlsx) return { ok: false, code: "FILE_UNREADABLE", message: `LibreOffice 无法转换这个 ${extension} 文件（可能已损坏或加密）；${SAVE_AS}` };
+    if (!r.ok || !xlsx) return { ok: false, code: "FILE_UNREADABLE", message: `LibreOffice 无法转换这个 ${extension} 文件（可能已损坏或加密）；${SAVE_AS_XLSX}` };
     const converted = readInput(join(out, xlsx));
     return converted.ok ? { ok: true, bytes: converted.bytes } : converted;
   } finally {

@@ -17,7 +17,7 @@ import {
 } from "../../app";
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
-import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS, WorkbookError } from "./limits";
+import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
 import { OwnSheet, scoredCopy } from "./write/scoredCopy";
@@ -186,12 +186,11 @@ export type FileFix =
     }
   | UnreadableWorkbook;
 
-/** A copy the in-place edit could not make: a WorkbookError's reason, or a generic one. Nothing is written either way. */
-function copyFailure(e: unknown): UnreadableWorkbook {
-  if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
-  // a package shape the in-place edit does not know: say so, write nothing
-  return { ok: false, code: "FILE_UNREADABLE", message: "无法生成已计分副本（工作簿的结构无法识别），未写入任何内容；请用 Excel 或 WPS 另存为 .xlsx 后再试" };
-}
+/**
+ * Why a copy the in-place edit could not make was not made (a WorkbookError's reason, or a package shape the editor
+ * does not know). Nothing is written either way.
+ */
+const NO_COPY = "无法生成已计分副本（工作簿的结构无法识别），未写入任何内容；请用 Excel 或 WPS 另存为 .xlsx 后再试";
 
 /** Whether a package holds macros (.xlsm / .xltm): its copy keeps them, so it must be saved as such. */
 export function isMacroEnabled(source: WorkbookSource): boolean {
@@ -242,7 +241,7 @@ export async function scoredCopyOf(
   try {
     return { ok: true, bytes: scoredCopy(source, sheets, plans, own), findingsSheet: findingsName, summarySheet: summaryName };
   } catch (e) {
-    return copyFailure(e);
+    return failure(e, NO_COPY);
   }
 }
 
@@ -286,7 +285,7 @@ function storeWritten(reading: Extract<WorkbookReading, { ok: true }>, store: Wo
   try {
     return { ok: true, bytes: scoredCopy(reading.source, reading.sheets, [], [own], { fullCalcOnLoad: false }) };
   } catch (e) {
-    return copyFailure(e);
+    return failure(e, NO_COPY);
   }
 }
 

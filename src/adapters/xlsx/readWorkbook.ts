@@ -81,9 +81,9 @@ export function openWorkbook(data: ArrayBuffer | Uint8Array, limits: ReadLimits 
 }
 
 /** What the reader threw, as the result at its edge. */
-export function failure(e: unknown): UnreadableWorkbook {
+export function failure(e: unknown, otherwise = "文件已损坏，无法读取"): UnreadableWorkbook {
   if (e instanceof WorkbookError) return { ok: false, code: e.code, message: e.message };
-  return { ok: false, code: "FILE_UNREADABLE", message: "文件已损坏，无法读取" };
+  return { ok: false, code: "FILE_UNREADABLE", message: otherwise };
 }
 
 /**

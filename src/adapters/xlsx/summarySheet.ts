@@ -45,11 +45,12 @@ export async function summaryOwnSheet(result: WorkbookResult, sheets: readonly S
  * are moved together) and to the form's place in it; the notes below the table (files that could not be read).
  */
 export async function folderSummaryBytes(rows: readonly SummaryRow[], profileName: string, href: (file: string) => string, notes: readonly string[] = []): Promise<Uint8Array> {
-  const table = summarySheetSpec(worstFirst(rows), profileName, SUMMARY_SHEET);
+  // sorted once: the table's row r is sorted[r - 2], which the links below are found by
+  const sorted = worstFirst(rows);
+  const table = summarySheetSpec(sorted, profileName, SUMMARY_SHEET);
   const width = Math.max(...table.cells.map((c) => c.col));
   const below = notes.map((text, i): SpecCell => ({ row: rows.length + 3 + i, col: 1, value: text, style: {} }));
   const spec: SheetSpec = { ...table, cells: [...table.cells, ...below], merges: [...table.merges, ...below.map((c) => ({ top: c.row, left: 1, bottom: c.row, right: width }))] };
-  const sorted = worstFirst(rows);
   const zip = ZipArchive.open(await scratchOf(spec));
   const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes, limit: DEFAULT_LIMITS.xmlBytes };
   const sheetPart = zip.entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))!;

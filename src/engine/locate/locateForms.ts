@@ -54,7 +54,7 @@ export function formRegions(grid: Grid, labels: SheetLabels = new SheetLabels(gr
     inBand.forEach((s, i) => {
       const top = i === 0 ? 1 : s.row;
       const bottom = (inBand[i + 1]?.row ?? grid.rowCount + 1) - 1;
-      regions.push({ top: i === 0 ? Math.min(top, s.row) : top, bottom, ...band });
+      regions.push({ top, bottom, ...band });
     });
   }
   return regions;

@@ -85,7 +85,6 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace },
   ignoreRow: { display: "flex", alignItems: "baseline", gap: "6px", flexWrap: "wrap", margin: "0 0 6px", fontSize: tokens.fontSizeBase200 },
   linkButton: { ...textButton, padding: "0 2px" },
-  ignoredList: { listStyleType: "none", margin: "6px 0 0", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   ignoredItem: {
     padding: "6px 8px",
     borderRadius: tokens.borderRadiusMedium,
@@ -326,7 +325,7 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
       {ignored.length > 0 ? (
         <div className={s.group} data-group="ignored">
           <h3 className={s.groupHeading}>{T.ignore.group(ignored.length)}</h3>
-          <ul className={s.ignoredList}>
+          <ul className={s.list}>
             {ignored.map((f, i) => {
               const key = ignore?.keyOf(f);
               return (

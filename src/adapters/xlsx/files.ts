@@ -16,7 +16,6 @@ import {
   WorkbookStore,
 } from "../../app";
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
-import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
 import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
@@ -224,13 +223,10 @@ export async function scoredCopyOf(
     own.push(summary);
   }
   if ((options.findingsSheet ?? true) && reports.some((r) => r.isForm)) {
-    const replaces = sheets.find((s) => s.isFindingsSheet) ?? null;
-    findingsName = replaces?.name ?? findingsSheetName([...names, ...own.map((s) => s.name)]);
-    const [{ default: ExcelJS }, { writeFindingsSheet, FINDINGS_PRINT_TITLE_ROWS }] = await Promise.all([import("exceljs"), import("./findingsSheet")]);
-    const scratch = new ExcelJS.Workbook();
-    writeFindingsSheet(scratch, { sheets: result.sheets, profile: result.profile, at: new Date() }, findingsName);
-    const bytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
-    own.push({ name: findingsName, replaces, content: { scratch: bytes }, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS });
+    const { findingsOwnSheet } = await import("./findingsSheet");
+    const findings = await findingsOwnSheet(result, sheets, [...names, ...own.map((s) => s.name)]);
+    findingsName = findings.name;
+    own.push(findings);
   }
   // the store is rewritten only when it changes: a given one (the pane's decisions), or a 评分方案 to record
   const record = options.recordProfile !== undefined && options.recordProfile !== result.store.profile ? options.recordProfile : null;

@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
-import type { WrittenCell } from "../../app";
+import type { WorkbookResult, WrittenCell } from "../../app";
 import { countBySeverity, FindingReport, FormReport, HIGHLIGHT_MEANING, highlightArgb, HighlightKind, orderFindings, SheetReport, verdictText } from "../../engine";
-import { FINDINGS_SHEET_NAME } from "./findingsSheetMarker";
+import { FINDINGS_SHEET_MARKER, FINDINGS_SHEET_NAME, findingsSheetName } from "./findingsSheetMarker";
+import type { SheetInfo } from "./readWorkbook";
+import type { OwnSheet } from "./write/scoredCopy";
+import { workbookToBytes } from "./writeWorkbook";
 
 // recognising our sheet lives apart (no exceljs); re-exported for the writers' callers
 export { FINDINGS_SHEET_NAME, FINDINGS_SHEET_MARKER, isFindingsSheet, findingsSheetName, freeSheetName } from "./findingsSheetMarker";
@@ -195,4 +198,16 @@ export function writeFindingsSheet(workbook: ExcelJS.Workbook, input: FindingsSh
   if (others.length > 0) {
     add(["", "", "", `其他工作表（没有找到自评表，未校验）：${others.map((s) => `“${s.report.sheet}”`).join("、")}`, "", ""], { fill: BLOCK_FILL, bold: true });
   }
+}
+
+/**
+ * The 校验结果 of a checked workbook as one of our sheets of its scored copy: laid out in a scratch workbook (exceljs),
+ * in place of an earlier copy's (found by its marker) or added as 校验结果 (校验结果(2)… beside a user's sheet of that name).
+ */
+export async function findingsOwnSheet(result: WorkbookResult, sheets: readonly SheetInfo[], taken: readonly string[]): Promise<OwnSheet> {
+  const replaces = sheets.find((s) => s.isFindingsSheet) ?? null;
+  const name = replaces?.name ?? findingsSheetName(taken);
+  const scratch = new ExcelJS.Workbook();
+  writeFindingsSheet(scratch, { sheets: result.sheets, profile: result.profile, at: new Date() }, name);
+  return { name, replaces, content: { scratch: await workbookToBytes(scratch) }, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS };
 }

@@ -32,14 +32,10 @@ export interface TextReportOptions {
   readonly ownSummaries?: readonly string[];
 }
 
-/** Every form of a sheet report with its findings (a sheet may hold several). */
-export function formsOf(s: SheetReport): readonly { readonly form: FormReport; readonly findings: readonly FindingReport[] }[] {
-  return s.forms.length > 0 ? s.forms : s.form ? [{ form: s.form, findings: s.findings }] : [];
-}
 
 /** All findings of sheet reports: every form's, or a sheet's FORM_NOT_FOUND. */
 export function allFindings(sheets: readonly SheetReport[]): FindingReport[] {
-  return sheets.flatMap((s) => (s.isForm ? formsOf(s).flatMap((f) => f.findings) : s.findings));
+  return sheets.flatMap((s) => (s.isForm ? s.forms.flatMap((f) => f.findings) : s.findings));
 }
 
 const ignoredWhy = (x: FindingReport) => {
@@ -90,14 +86,14 @@ export function textReport(results: readonly FileResult[], skipped: readonly str
         lines.push(`  工作表「${displayName(s.sheet)}」：不是自评表（${s.findings[0]?.severity === "info" ? "已跳过" : "未找到自评表"}）`);
         continue;
       }
-      const forms = formsOf(s);
+      const forms = s.forms;
       forms.forEach(({ form, findings }, i) => formBlock(lines, s.sheet, forms.length > 1 ? `第 ${i + 1} 张` : "", form, findings));
     }
     lines.push("");
   }
   const all = results.flatMap((r) => r.sheets);
   const c = countBySeverity(allFindings(all));
-  const forms = all.reduce((n, s) => n + (s.isForm ? formsOf(s).length : 0), 0);
+  const forms = all.reduce((n, s) => n + (s.isForm ? s.forms.length : 0), 0);
   const bad = results.filter((r) => r.error).length;
   if (skipped.length) lines.push(`已跳过 ${skipped.length} 个不是表格的文件或子文件夹：${skipped.map(displayName).join("、")}`);
   if (options.ownSummaries?.length) lines.push(`已跳过本工具生成的汇总表（不是自评表）：${options.ownSummaries.map(displayName).join("、")}`);

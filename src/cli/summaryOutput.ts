@@ -24,8 +24,8 @@ export function relativeHref(fromDir: string, file: string): string {
 
 export interface SummaryTarget {
   readonly out: string;
-  /** Whether an input is the 汇总 this run replaces (a 汇总 we wrote earlier into the folder being checked): skipped. */
-  readonly isOutput: (file: string) => Promise<boolean>;
+  /** The inputs that are the 汇总 this run replaces (a 汇总 we wrote earlier into the folder being checked): skipped. */
+  readonly replaces: ReadonlySet<string>;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function summaryTarget(out: string, inputs: readonly string[], forc
   }
   const refusal = await outputRefusal(out, others, force);
   if (refusal) return { ok: false, message: `${displayName(out)}：${refusal}` };
-  return { ok: true, target: { out, isOutput: async (file) => ours.includes(file) } };
+  return { ok: true, target: { out, replaces: new Set(ours) } };
 }
 
 /** The 汇总 workbook of a run's results: one row per form of every file, the files that could not be read below. */

@@ -72,8 +72,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     target = t.target;
   }
   // the 汇总 this run replaces, written into the folder it sums up by an earlier run: not a workbook of forms
-  const replaced = new Set<string>();
-  if (target) for (const e of all) if (!e.error && (await target.isOutput(e.file))) replaced.add(e.file);
+  const replaced = target?.replaces ?? new Set<string>();
   const entries = all.filter((e) => !replaced.has(e.file));
   // on every core, in input order (each file on its own: whatever happens to one, the others are checked and
   // reported); progress on a terminal only, never beside --json

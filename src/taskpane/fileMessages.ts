@@ -1,5 +1,6 @@
 import type { SheetPreview } from "../app";
 import type { SheetReport } from "../engine";
+import { T } from "./strings";
 
 /**
  * What the pane says about a file it cannot use, in Chinese with the next step: never the reading library's
@@ -77,4 +78,9 @@ export function notAFormMessage(name: string, sheets: readonly { readonly report
 /** An unexpected error's own text, for the 详情 of the notice (the notice itself stays Chinese). */
 export function errorDetail(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/** The notice for a failure nobody foresaw: the accountant's sentence, the technical detail to pass on. */
+export function unexpectedNotice(e: unknown): { readonly intent: "error"; readonly text: string; readonly detail: string } {
+  return { intent: "error", text: T.unexpected, detail: errorDetail(e) };
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { getProfile, PROFILES } from "../../engine";
 import type { FindingReport } from "../../engine";
 import type { Host, HostResult, StoreChange, SummaryRow, TemplateKind } from "../../app";
-import { errorDetail } from "../fileMessages";
+import { unexpectedNotice } from "../fileMessages";
 import type { FindingCard } from "../findingCards";
 import { T } from "../strings";
 import { FindingList } from "./FindingList";
@@ -71,7 +71,7 @@ export function App({ host, bootNote = null }: AppProps) {
       .then((id) => {
         if (live && id && getProfile(id)) dispatch({ type: "profileLoaded", id });
       })
-      .catch((e: unknown) => live && dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } }));
+      .catch((e: unknown) => live && dispatch({ type: "notice", notice: unexpectedNotice(e) }));
     return () => {
       live = false;
     };
@@ -141,7 +141,7 @@ export function App({ host, bootNote = null }: AppProps) {
       try {
         await work();
       } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } });
+        dispatch({ type: "notice", notice: unexpectedNotice(e) });
       } finally {
         dispatch({ type: "finished" });
       }
@@ -190,7 +190,7 @@ export function App({ host, bootNote = null }: AppProps) {
     void host
       .selectCell(report.sheet, a1)
       .then((r) => accept(r) && setSelected(a1))
-      .catch((e: unknown) => dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } }));
+      .catch((e: unknown) => dispatch({ type: "notice", notice: unexpectedNotice(e) }));
   };
 
   const onWrite = (target: NonNullable<typeof excel>) =>
@@ -230,7 +230,7 @@ export function App({ host, bootNote = null }: AppProps) {
     void excel
       .activateSheet(row.sheet)
       .then((r) => accept(r))
-      .catch((e: unknown) => dispatch({ type: "notice", notice: { intent: "error", text: T.unexpected, detail: errorDetail(e) } }));
+      .catch((e: unknown) => dispatch({ type: "notice", notice: unexpectedNotice(e) }));
   };
 
   /**

@@ -124,10 +124,16 @@ export function writeReason(e: unknown): string {
 
 /**
  * Why `out` may not be written (null when it may): it is one of the inputs, it is not a regular file (a folder, a
- * device, a FIFO, a symlink), it exists and --force was not given, or it is read-only.
+ * device, a FIFO, a symlink), it exists and --force was not given, or it is read-only. `input` names the inputs in
+ * the message, as the command calls them (`template --from`: its source file).
  */
-export async function outputRefusal(out: string, inputs: readonly string[], force: boolean): Promise<string | null> {
-  for (const input of inputs) if (await sameFile(input, out)) return "输出文件不能与输入文件相同（不会改写输入文件）";
+export async function outputRefusal(
+  out: string,
+  inputs: readonly string[],
+  force: boolean,
+  input: { readonly named: string; readonly short: string } = { named: "输入文件", short: "输入文件" },
+): Promise<string | null> {
+  for (const i of inputs) if (await sameFile(i, out)) return `输出文件不能与${input.named}相同（不会改写${input.short}）`;
   let st;
   try {
     st = await lstat(out);

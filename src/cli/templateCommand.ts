@@ -64,8 +64,8 @@ export async function runTemplate(argv: readonly string[], io: TemplateIo = defa
   const resolved = await profileOption(values.profile);
   if (!resolved.ok) return usage(resolved.message);
   const { profile } = resolved;
-  const refusal = await outputRefusal(values.out, values.from !== undefined ? [values.from] : [], values.force ?? false);
-  if (refusal) return usage(`${displayName(values.out)}：${refusal.replace("输入文件", " --from 的来源文件").replace("改写输入文件", "改写来源文件")}`);
+  const refusal = await outputRefusal(values.out, values.from !== undefined ? [values.from] : [], values.force ?? false, { named: " --from 的来源文件", short: "来源文件" });
+  if (refusal) return usage(`${displayName(values.out)}：${refusal}`);
 
   let made: Made | null;
   if (values.from === undefined) {

@@ -2,7 +2,7 @@ import { parseUndoSnapshot, UndoSnapshot } from "../../app";
 import { Grid, MergeArea, rangeA1 } from "../../engine";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { ExcelFailure, failure, isBlocking, isPayloadLimit } from "./failures";
-import { areaOfRange, gridFromBlocks, Out, queueBlock, queueMerges, readArea, TooLarge } from "./sheetCells";
+import { areaOfRange, gridFromBlocks, Out, queueBlock, queueMerges, queueValues, readArea, TooLarge } from "./sheetCells";
 import { OwnHighlightIds, queueOwnHighlightIds, readOwnHighlightIds } from "./highlights";
 import { CHUNK_CELLS, cellCount, intersect, MAX_READ_CELLS, outside, READ_WINDOW, rowChunks } from "./readLimits";
 import { PROFILE_SETTING, UNDO_SETTING } from "./settingsKeys";
@@ -166,8 +166,7 @@ export async function readContextSheets(context: Excel.RequestContext, names: re
   const ranges = names.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const range = ws.getRange(rangeA1(READ_WINDOW)).getIntersectionOrNullObject(ws.getUsedRange(true));
-    range.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values"]);
-    return range;
+    return { range, block: queueValues(range) };
   });
   try {
     await context.sync();
@@ -177,8 +176,8 @@ export async function readContextSheets(context: Excel.RequestContext, names: re
     throw e;
   }
   return names.flatMap((name, i) => {
-    const r = ranges[i];
-    if (r.isNullObject || r.values === null) return [];
-    return [gridFromBlocks(name, [{ area: areaOfRange(r), values: r.values, formulas: [], numberFormat: [] }], [])];
+    const { range, block } = ranges[i];
+    const values = range.isNullObject ? null : block();
+    return values ? [gridFromBlocks(name, [values], [])] : [];
   });
 }

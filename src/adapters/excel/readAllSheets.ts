@@ -3,7 +3,7 @@ import { Grid, MergeArea, rangeA1 } from "../../engine";
 import { ExcelCapabilities } from "./capabilities";
 import { isBlocking, isPayloadLimit } from "./failures";
 import { CHUNK_CELLS, cellCount, intersect, MAX_READ_CELLS, outside, READ_WINDOW, rowChunks } from "./readLimits";
-import { areaOfRange, Block, gridFromBlocks, Out, queueBlock, queueMerges, readArea } from "./sheetCells";
+import { areaOfRange, Block, gridFromBlocks, Out, queueBlock, queueMerges, queueValues, readArea } from "./sheetCells";
 import { PROFILE_SETTING } from "./settingsKeys";
 
 /** Every sheet of the workbook a check looks at, as grids, and what was left out. */
@@ -38,12 +38,6 @@ function queueSheet(context: Excel.RequestContext, name: string, full: boolean, 
   const cells = full ? queueBlock(window) : queueValues(window);
   const merges = full && withMerges ? queueMerges(window) : null;
   return { name, used, window, cells, merges };
-}
-
-/** Queue reading the values of a range only (a context sheet: never written, its formulas not needed). */
-function queueValues(range: Excel.Range): () => Block | null {
-  range.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values"]);
-  return () => (range.values === null ? null : { area: areaOfRange(range), values: range.values, formulas: [], numberFormat: [] });
 }
 
 const noteHiddenSkipped = (names: readonly string[]) => `已跳过隐藏的工作表：${names.map((n) => `“${n}”`).join("、")}（如需校验，请先取消隐藏）。`;

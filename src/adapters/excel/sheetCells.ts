@@ -38,6 +38,15 @@ export function queueBlock(range: Excel.Range): () => Block | null {
   };
 }
 
+/**
+ * Queue reading the values of a range only (a context sheet, the store sheet: never written, formulas and number
+ * formats not needed); after the sync, its block (null when Excel returned no values: past its cell limit).
+ */
+export function queueValues(range: Excel.Range): () => Block | null {
+  range.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values"]);
+  return () => (range.values === null ? null : { area: areaOfRange(range), values: range.values, formulas: [], numberFormat: [] });
+}
+
 /** Queue reading the merged areas of a range from `areas.items` (ExcelApi 1.13; no address string to parse). */
 export function queueMerges(range: Excel.Range): () => MergeArea[] {
   const merged = range.getMergedAreasOrNullObject();

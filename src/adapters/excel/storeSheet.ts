@@ -1,7 +1,7 @@
 import { EMPTY_STORE, isStoreSheet, readStore, STORE_SHEET, storeRows, StoreUpdate, WorkbookStore } from "../../app";
 import { colName, MergeArea, rangeA1 } from "../../engine";
 import { errorReason, ExcelFailure, failure, isBlocking } from "./failures";
-import { areaOfRange, gridFromBlocks } from "./sheetCells";
+import { gridFromBlocks, queueValues } from "./sheetCells";
 import { uniqueSheetName } from "./writeSheetSpec";
 
 /** Where the store is (if anywhere) and what it holds. */
@@ -28,15 +28,15 @@ export async function readStoreSheet(context: Excel.RequestContext): Promise<Sto
   if (candidates.length === 0) return { store: EMPTY_STORE, sheet: null, used: null, taken };
   const ranges = candidates.map((name) => {
     const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    used.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values"]);
-    return used;
+    return { used, block: queueValues(used) };
   });
   await context.sync();
   for (let i = 0; i < candidates.length; i++) {
-    const r = ranges[i];
-    if (r.isNullObject || r.values === null) continue;
-    const grid = gridFromBlocks(candidates[i], [{ area: areaOfRange(r), values: r.values, formulas: [], numberFormat: [] }], []);
-    if (isStoreSheet(grid)) return { store: readStore([grid]), sheet: candidates[i], used: areaOfRange(r), taken };
+    const { used, block } = ranges[i];
+    const values = used.isNullObject ? null : block();
+    if (!values) continue;
+    const grid = gridFromBlocks(candidates[i], [values], []);
+    if (isStoreSheet(grid)) return { store: readStore([grid]), sheet: candidates[i], used: values.area, taken };
   }
   return { store: EMPTY_STORE, sheet: null, used: null, taken };
 }

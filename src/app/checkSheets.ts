@@ -71,6 +71,14 @@ export function gridSource(grids: readonly Grid[]): SheetSource {
   return { count: grids.length, read: (i) => grids[i], storeCandidates: grids.flatMap((g, i) => (isStoreSheet(g) ? [i] : [])) };
 }
 
+/**
+ * 校验并计分 of a workbook whose grids are all in memory (the Excel host, templates, tests): checkSheets() over them, the
+ * one composition of the pipeline (checkSheets.ts). Pure: the grids are only read.
+ */
+export function checkWorkbook(allGrids: readonly Grid[], profile: Profile, options: CheckOptions = {}): WorkbookResult {
+  return checkSheets(gridSource(allGrids), profile, options);
+}
+
 /** How a message names a sheet of the same workbook (as checkWorkbook's). */
 const whereInWorkbook = (sheet: string) => `工作表“${sheet}”`;
 

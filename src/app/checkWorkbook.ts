@@ -1,6 +1,5 @@
-import { Grid, planMarks, Profile, SeverityCounts, SheetAnalysis, SheetReport, WritePlan, WritePlanOptions } from "../engine";
+import { planMarks, Profile, SeverityCounts, SheetAnalysis, SheetReport, WritePlan, WritePlanOptions } from "../engine";
 import type { SheetPreview } from "./cellText";
-import { checkSheets, gridSource } from "./checkSheets";
 import type { WorkbookStore } from "./workbookStore";
 import type { WrittenCell } from "./writtenCells";
 
@@ -40,13 +39,6 @@ export interface CheckOptions extends WritePlanOptions {
   readonly sheets?: readonly string[];
 }
 
-/**
- * 校验并计分 of a workbook whose grids are all in memory (the Excel host, templates, tests): checkSheets() over them, the
- * one composition of the pipeline (checkSheets.ts). Pure: the grids are only read.
- */
-export function checkWorkbook(allGrids: readonly Grid[], profile: Profile, options: CheckOptions = {}): WorkbookResult {
-  return checkSheets(gridSource(allGrids), profile, options);
-}
 
 /** How many cells the plans of a checked workbook write and mark as problems, once the writes are applied. */
 export function planTotals(result: WorkbookResult): { readonly writes: number; readonly highlights: number } {

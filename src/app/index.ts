@@ -3,7 +3,7 @@
  * templates, undo — each taking grids and a resolved profile and returning data. The CLI, the .xlsx file host,
  * the Excel host and the ribbon commands call these and only do I/O around them.
  */
-export { checkWorkbook, planTotals } from "./checkWorkbook";
+export { planTotals } from "./checkWorkbook";
 export { STORE_SHEET, STORE_MARKER, EMPTY_STORE, isStoreSheet, readStore, storeRows, withProfile, withTaughtLabel, acceptFinding, acceptKey, unacceptFinding, unacceptKey, markAccepted, vocabularyOf } from "./workbookStore";
 export type { WorkbookStore, AcceptedFinding, Acceptance } from "./workbookStore";
 export { formDetails, TEACH_FIELDS, taughtLabel } from "./formDetails";
@@ -26,5 +26,5 @@ export { folderForm, folderForms, withFolderFindings, whereInFolder } from "./fo
 export type { FolderFile, FolderForm } from "./folderChecks";
 export { applyStoreChange } from "./storeChange";
 export type { StoreUpdate } from "./storeChange";
-export { checkSheets, checkSheetReports, gridSource } from "./checkSheets";
+export { checkSheets, checkSheetReports, checkWorkbook, gridSource } from "./checkSheets";
 export type { SheetSource, StreamCheckOptions, WorkbookReports } from "./checkSheets";

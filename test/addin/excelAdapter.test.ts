@@ -6,6 +6,7 @@ import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import {
   ALL_CAPABILITIES,
   applyPlan,
+  checkAllSheets,
   clearHighlights,
   createExcelHost,
   ExcelCapabilities,
@@ -177,6 +178,20 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     expect(book.sheets[0].rules.some((r) => toA1({ row: r.area.top, col: r.area.left }) === "F11")).toBe(true);
     expect(ctx.syncCount).toBe(3); // active sheet + names; the other sheets' values; the write
     expect(ctx.log.filter((l) => l.sheet === "乙")).toEqual([]); // context is only read
+  });
+
+  it("a hidden sheet is no context for the checks across forms, as 校验全部 skips it: the same findings from either button", async () => {
+    const other = changedForm([{ row: 3, col: 3, value: "另一个项目" }, { row: 11, col: 2, value: "另一个项目的预期目标：完成三项建设任务。" }]);
+    const copying = changedForm([{ row: 11, col: 6, value: "另一个项目的预期目标 完成三项建设任务" }]);
+    const book = new FakeWorkbook(FakeSheet.fromSpec({ ...copying, name: "甲" }), FakeSheet.fromSpec({ ...other, name: "乙" }));
+    book.sheets[1].visibility = "Hidden";
+    const one = await validateAndScoreSheet(asContext(new FakeContext(book)), { write: false, capabilities: caps });
+    if (!one.ok) throw new Error(one.message);
+    const all = await checkAllSheets(asContext(new FakeContext(book)), { capabilities: caps });
+    if (!all.ok) throw new Error(all.message);
+    const codes = (r: { findings: readonly { code: string }[] }) => r.findings.map((f) => f.code);
+    expect(codes(one.report)).not.toContain("GOAL_COPIED_FROM_OTHER_FORM");
+    expect(codes(one.report)).toEqual(codes(all.reports[0]));
   });
 
   it("when the other sheets are too much to carry (the web's payload limit), the active sheet is still checked and written", async () => {

@@ -24,6 +24,8 @@ export interface SheetRead {
   readonly undoStored: string | null;
   /** Every sheet's name, in workbook order (the active one included). */
   readonly sheetNames: readonly string[];
+  /** The sheets hidden by the user (not very hidden): left out of the checks across forms, as 校验全部 leaves them. */
+  readonly hiddenSheets: readonly string[];
   /** Application.calculationMode: "Automatic", "AutomaticExceptTables" or "Manual". */
   readonly calculationMode: string;
   readonly capabilities: ExcelCapabilities;
@@ -42,6 +44,7 @@ interface Basics {
   readonly profileId: string | null;
   readonly undoStored: string | null;
   readonly sheetNames: readonly string[];
+  readonly hiddenSheets: readonly string[];
   readonly calculationMode: string;
 }
 
@@ -65,7 +68,7 @@ function queueBasics(context: Excel.RequestContext, ws: Excel.Worksheet): () => 
   const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   undo.load("value");
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/visibility");
   const app = context.workbook.application;
   app.load("calculationMode");
   return () => ({
@@ -75,6 +78,7 @@ function queueBasics(context: Excel.RequestContext, ws: Excel.Worksheet): () => 
     profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
     undoStored: !undo.isNullObject && typeof undo.value === "string" ? undo.value : null,
     sheetNames: sheets.items.map((s) => s.name),
+    hiddenSheets: sheets.items.filter((s) => s.visibility === "Hidden").map((s) => s.name),
     calculationMode: app.calculationMode,
   });
 }
@@ -150,6 +154,7 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
     undo: parseUndoSnapshot(basics.undoStored),
     undoStored: basics.undoStored,
     sheetNames: basics.sheetNames,
+    hiddenSheets: basics.hiddenSheets,
     calculationMode: basics.calculationMode,
     capabilities,
     notes,

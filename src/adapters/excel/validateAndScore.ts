@@ -43,7 +43,8 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   const capabilities = options.capabilities ?? detectCapabilities();
   const read = await readActiveSheet(context, capabilities);
   if (!read.ok) return read;
-  const others = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet));
+  // the other sheets as 校验全部 sees them: hidden ones left out, very hidden ones read (the store is one)
+  const others = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet && !read.hiddenSheets.includes(n)));
   // the 评分方案 chosen in the pane, else the one the workbook keeps (its store sheet, then its settings)
   const store = readStore(others);
   const resolved = chooseProfile(options.profileId, store.profile, read.profileId);

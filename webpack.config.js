@@ -9,6 +9,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
 
 const PORT = Number(process.env.PORT || 3000);
 
@@ -50,6 +51,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      // the .xlsx reader's zip codec: Node's zlib in the CLI (codec.ts), fflate in the browser (codec.browser.ts)
+      new NormalModuleReplacementPlugin(/^\.\/codec$/, (resource) => {
+        if (/[\\/]adapters[\\/]xlsx[\\/]zip$/.test(resource.context)) resource.request = "./codec.browser";
+      }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new HtmlWebpackPlugin({ filename: "result.html", template: "./src/commands/result.html", chunks: ["result"] }),

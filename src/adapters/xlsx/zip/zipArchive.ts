@@ -1,6 +1,6 @@
-import { Inflate, inflateSync } from "fflate";
+import { Inflate } from "fflate";
 import { Budget, charge, megabytes, tooLarge, unreadable, WorkbookError } from "../limits";
-import { crc32 } from "./crc32";
+import { crc32, Inflated, inflateWhole } from "./codec";
 
 /** One part of a zip package, as its central directory describes it. */
 export interface ZipEntry {
@@ -29,6 +29,11 @@ const SIG_LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 /** Compressed bytes handed to the inflater at once: small enough that the output can be counted as it grows. */
 const SLICE = 64 * 1024;
+/**
+ * A part that declares at most this much is inflated whole, in one call (Node: native zlib); larger ones stream in
+ * slices, so a huge sheet never sits in memory twice. The shared strings of a few thousand forms (4 MB) fit.
+ */
+const WHOLE = 8 * 1024 * 1024;
 
 const damaged = (why: string) => unreadable(`文件已损坏，无法读取（${why}）`);
 
@@ -149,18 +154,19 @@ export class ZipArchive {
       onChunk(chunk);
     };
     const raw = this.raw(entry);
-    if (entry.method === 8 && raw.length <= SLICE) {
-      // a small part (most of them) in one go, into a buffer of the size the directory declares: the streaming
-      // inflater would grow its buffer step by step. A part that inflates past its size is cut there and fails its
-      // CRC; one slice of input cannot inflate to more than about 66 MB, so the work is bounded as for a slice.
+    if (entry.method === 8 && (raw.length <= SLICE || entry.size <= WHOLE)) {
+      // a small part (most of them) in one go (codec.ts: Node's zlib; the pane's bundle: fflate): the streaming
+      // inflater would grow its buffer step by step. A part that would inflate past its declared size is stopped
+      // there; one slice of input cannot inflate to more than about 66 MB, so the work is bounded as for a slice.
       // deflate inflates at most about 1032-fold: a size past that is a directory that lies, never a buffer to make
       if (entry.size > raw.length * 1032 + 1024) throw damaged(`部件“${entry.name}”的大小与目录不符`);
-      let out: Uint8Array;
+      let out: Inflated;
       try {
-        out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+        out = inflateWhole(raw, entry.size);
       } catch {
         throw damaged(`部件“${entry.name}”无法解压`);
       }
+      if (out === "too-long") throw damaged(`部件“${entry.name}”的大小与目录不符`);
       take(out);
     } else if (entry.method === 0) {
       for (let at = 0; at < raw.length; at += SLICE) take(raw.subarray(at, at + SLICE));

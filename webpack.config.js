@@ -12,6 +12,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { NormalModuleReplacementPlugin } = require("webpack");
 
 const PORT = Number(process.env.PORT || 3000);
+/** The zip codec's Node build, without extension: the bundle takes the module beside it, codec.browser.ts. */
+const ZIP_CODEC = path.resolve(__dirname, "src/adapters/xlsx/zip/codec");
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
@@ -51,9 +53,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      // the .xlsx reader's zip codec: Node's zlib in the CLI (codec.ts), fflate in the browser (codec.browser.ts)
-      new NormalModuleReplacementPlugin(/^\.\/codec$/, (resource) => {
-        if (/[\\/]adapters[\\/]xlsx[\\/]zip$/.test(resource.context)) resource.request = "./codec.browser";
+      // the .xlsx zip codec, whoever imports it: Node's zlib in the CLI (codec.ts), fflate in the browser (codec.browser.ts)
+      new NormalModuleReplacementPlugin(/(^|[\\/])codec$/, (resource) => {
+        if (path.resolve(resource.context, resource.request) === ZIP_CODEC) resource.request = `${ZIP_CODEC}.browser`;
       }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),

@@ -1,7 +1,8 @@
 /**
  * The zip codec has two implementations: Node's zlib for the CLI (codec.ts) and fflate for the pane's bundle
  * (codec.browser.ts, which webpack puts in codec.ts's place). They must give the same answers on every part: the same
- * bytes, "too-long" for a stream longer than declared, an exception for a damaged one, the same CRC-32.
+ * bytes, "too-long" for a stream longer than declared, an exception for a damaged one, the same CRC-32; and what one
+ * deflates, either inflates to the bytes given.
  */
 import { deflateSync as fflateDeflateRaw } from "fflate";
 import { deflateRawSync } from "node:zlib";
@@ -65,6 +66,17 @@ describe.each(codecs)("%s", (_name, codec) => {
     const half = Math.floor(bytes.length / 2);
     expect(codec.crc32(bytes.subarray(half), codec.crc32(bytes.subarray(0, half)))).toBe(expected);
   });
+});
+
+it.each(samples)("what either codec deflates (%s), either inflates to the same bytes", (_what, data) => {
+  for (const [, deflater] of codecs) {
+    const raw = deflater.deflateRaw(data);
+    for (const [, inflater] of codecs) {
+      const out = inflater.inflateWhole(raw, data.length);
+      expect(out).not.toBe("too-long");
+      expect(Buffer.from(out as Uint8Array).equals(Buffer.from(data))).toBe(true);
+    }
+  }
 });
 
 it("the two CRCs agree with the portable one on every sample", () => {

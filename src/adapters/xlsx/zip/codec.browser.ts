@@ -1,9 +1,9 @@
 /**
- * Inflating a part whole and CRC-32 in the browser (the pane's file mode and its Web Worker): fflate and the portable
+ * Inflating a part whole, deflating a part written, and CRC-32 in the browser (the pane's file mode and its Web Worker): fflate and the portable
  * CRC. Node takes codec.ts (zlib); webpack.config.js puts this module in its place in the pane's bundle. Same answers
  * as codec.ts (test/adapters/xlsx/zipCodec.test.ts).
  */
-import { inflateSync } from "fflate";
+import { deflateSync, inflateSync } from "fflate";
 import type { Inflated } from "./codec";
 
 export type { Inflated } from "./codec";
@@ -21,4 +21,9 @@ export function inflateWhole(raw: Uint8Array, size: number): Inflated {
     throw e;
   }
   return out.length > size ? "too-long" : out;
+}
+
+/** As codec.ts's deflateRaw: raw deflate, level 6. */
+export function deflateRaw(data: Uint8Array): Uint8Array {
+  return deflateSync(data, { level: 6 });
 }

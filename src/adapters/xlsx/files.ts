@@ -18,6 +18,7 @@ import {
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
+import { findingsOwnSheet } from "./findingsSheet";
 import { storeOwnSheet } from "./storeSheet";
 import { OwnSheet, scoredCopy } from "./write/scoredCopy";
 
@@ -203,7 +204,7 @@ export type ScoredCopy = { readonly ok: true; readonly bytes: Uint8Array; readon
  * findings for those who open it without the add-in, and on request a 汇总 sheet. The copy is the input package
  * edited in place (write/scoredCopy.ts): every part the plan does not touch is kept byte for byte — the workbook's
  * store sheet too, unless a store is given (`store`, or a `recordProfile` to keep), which is then written in its
- * place, very hidden. The sheets' writers (exceljs) are loaded only here, when a copy is asked for.
+ * place, very hidden. The 汇总 sheet's writer (exceljs) is loaded only when one is asked for.
  */
 export async function scoredCopyOf(
   checked: CheckedForCopy,
@@ -223,8 +224,7 @@ export async function scoredCopyOf(
     own.push(summary);
   }
   if ((options.findingsSheet ?? true) && reports.some((r) => r.isForm)) {
-    const { findingsOwnSheet } = await import("./findingsSheet");
-    const findings = await findingsOwnSheet(result, sheets, [...names, ...own.map((s) => s.name)]);
+    const findings = findingsOwnSheet(result, sheets, [...names, ...own.map((s) => s.name)]);
     findingsName = findings.name;
     own.push(findings);
   }

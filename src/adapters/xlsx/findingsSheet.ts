@@ -1,10 +1,10 @@
-import ExcelJS from "exceljs";
 import type { WorkbookResult, WrittenCell } from "../../app";
 import { countBySeverity, FindingReport, FormReport, HIGHLIGHT_MEANING, highlightArgb, HighlightKind, orderFindings, SheetReport, verdictText } from "../../engine";
-import { FINDINGS_SHEET_MARKER, FINDINGS_SHEET_NAME, findingsSheetName } from "./findingsSheetMarker";
+import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
 import type { SheetInfo } from "./readWorkbook";
 import type { OwnSheet } from "./write/scoredCopy";
-import { workbookToBytes } from "./writeWorkbook";
+import { CellLook, StyleBook } from "./write/styleBook";
+import { escapeXml } from "./write/xmlText";
 
 // recognising our sheet lives apart (no exceljs); re-exported for the writers' callers
 export { FINDINGS_SHEET_NAME, FINDINGS_SHEET_MARKER, isFindingsSheet, findingsSheetName, freeSheetName } from "./findingsSheetMarker";
@@ -41,7 +41,7 @@ const LINE_PT = 15;
 const PADDING_PT = 4;
 
 /**
- * How many lines a text needs in a wrapped column. exceljs cannot measure text and neither Excel nor LibreOffice
+ * How many lines a text needs in a wrapped column. a writer cannot measure text and neither Excel nor LibreOffice
  * re-measures rows of a file when it opens, so an unset height cuts a long message to one line: the height is
  * set from this estimate, generous on purpose (a CJK character ≈ 2.2 digit widths, other characters 1.15).
  */
@@ -77,61 +77,51 @@ function totalsLine(f: FormReport, findings: readonly FindingReport[]): string {
   return `${f.projectName ?? "（未填写项目名称）"}\n${total}　${rateText}　｜　${counts}`;
 }
 
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
-const GRID = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
-const BLOCK_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-const fill = (kind: HighlightKind): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: highlightArgb(kind) } });
+const HEAD_FILL = "FFD9D9D9";
+const BLOCK_FILL = "FFF2F2F2";
+const CODE_FONT = { size: 9, color: "FF595959" } as const;
 
 /** Whether a cell (A1) is one of a form's derived or score cells: which form a write belongs to. */
 function ownsCell(f: FormReport, a1: string): boolean {
   return f.funds.some((x) => x.rate.cell === a1 || x.score?.cell === a1) || f.indicators.some((i) => i.score.cell === a1) || f.total.cell === a1 || f.grade.cell === a1;
 }
 
-/** The row's height from its tallest wrapped cell (merged cells: their columns' total width). */
-function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
-  let lines = 1;
-  row.eachCell((cell, col) => {
-    const text = cell.value === null || cell.value === undefined ? "" : String(cell.value);
-    if (text) lines = Math.max(lines, wrappedLines(text, widths[col - 1] ?? 10));
-  });
-  row.height = lines * LINE_PT + PADDING_PT;
+/** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/FFFF, lone surrogates): left out. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are left out
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A cell's A1 address: columns A–F only here. */
+const a1 = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}`;
+
+/** A row of the sheet as SheetML: text cells (inline strings: the copy's string table is left alone), styled, at a height. */
+function rowXml(row: number, height: number, cells: readonly { readonly text: string | null; readonly s: number }[]): string {
+  const body = cells
+    .map(({ text, s }, i) => (text ? `<c r="${a1(row, i + 1)}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text.replace(NOT_XML, ""))}</t></is></c>` : `<c r="${a1(row, i + 1)}" s="${s}"/>`))
+    .join("");
+  return `<row r="${row}" ht="${height}" customHeight="1">${body}</row>`;
 }
 
+/** The row height for its tallest wrapped cell. */
+const heightFor = (texts: readonly (string | null)[], widths: readonly number[]) => Math.max(1, ...texts.map((t, i) => (t ? wrappedLines(t, widths[i] ?? 10) : 1))) * LINE_PT + PADDING_PT;
+
 /**
- * Replace the findings sheet of a scored copy (a copy scored again keeps one, not two). Laid out to print: A4
- * landscape, one page wide, the header row repeated on every page, text wrapped in rows tall enough for it.
- * At the top the 评分方案 and the time; then one block per form: its 总分 / 评分等级 line, the cells written (已写入,
- * with what they held before), then the findings, 错误 before 警告 before 提示, each by position.
+ * The 校验结果 sheet as SheetML and the stylesheet its `s="…"` refer to (scoredCopy moves the styles into the copy's).
+ * Laid out to print: A4 landscape, one page wide, the header row repeated on every page (the print titles are the
+ * copy's defined name, FINDINGS_PRINT_TITLE_ROWS), text wrapped in rows tall enough for it. At the top the 评分方案 and
+ * the time; then one block per form: its 总分 / 评分等级 line, the cells written (已写入, with what they held before),
+ * then the findings, 错误 before 警告 before 提示, each by position; the 已忽略 last with their reason.
  */
-export function writeFindingsSheet(workbook: ExcelJS.Workbook, input: FindingsSheetInput, name = FINDINGS_SHEET_NAME): void {
-  const old = workbook.getWorksheet(name);
-  if (old) workbook.removeWorksheet(old.id);
-  const ws = workbook.addWorksheet(name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
-    views: [{ state: "frozen", ySplit: HEADER_ROW }],
-  });
+export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet: string; readonly styles: string } {
+  const book = new StyleBook();
   const widths = COLUMNS.map((c) => c.width);
-  COLUMNS.forEach((c, i) => {
-    const column = ws.getColumn(i + 1);
-    column.width = c.width;
-    column.alignment = { wrapText: true, vertical: "top" };
-  });
   const last = COLUMNS.length;
-  const wide = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
-    ws.getCell(row, 1).value = text;
-    ws.getCell(row, 1).font = font;
-    ws.mergeCells(row, 1, row, last);
-    ws.getRow(row).height = wrappedLines(text, widths.reduce((a, b) => a + b, 0)) * LINE_PT + PADDING_PT;
+  const rows: string[] = [];
+  const merges: string[] = [];
+  const wide = (text: string, look: CellLook) => {
+    const row = rows.length + 1;
+    const s = book.xf(look);
+    rows.push(rowXml(row, wrappedLines(text, widths.reduce((a, b) => a + b, 0)) * LINE_PT + PADDING_PT, [{ text, s }, ...Array.from({ length: last - 1 }, () => ({ text: null, s }))]));
+    merges.push(`<mergeCell ref="A${row}:${a1(row, last)}"/>`);
   };
 
   // every form of every sheet (a sheet may hold several), each with the writes in its cells
@@ -144,70 +134,59 @@ export function writeFindingsSheet(workbook: ExcelJS.Workbook, input: FindingsSh
     })),
   );
   const all = countBySeverity(forms.flatMap((s) => s.findings));
-  wide(1, "校验结果", { bold: true, size: 14 });
-  wide(
-    2,
-    `评分方案：${input.profile.name}（${input.profile.id}）　校验时间：${stamp(input.at)}　共 ${forms.length} 张自评表：错误 ${all.error} 条，警告 ${all.warning} 条，提示 ${all.info} 条`,
-    { bold: true },
-  );
-  wide(
-    3,
-    "颜色：表中红色为错误、黄色为警告、绿色为本助手写入的计算结果（原值见“已写入”行）；提示只在此列出，不标注颜色。在 Excel 中用本助手的“清除标注”可去掉颜色，“撤销上次写入”可恢复原值。",
-    {},
-  );
-  const header = ws.getRow(HEADER_ROW);
-  COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = HEAD_FILL;
-    cell.border = GRID;
-  });
-  header.height = LINE_PT + PADDING_PT;
+  wide("校验结果", { bold: true, size: 14 });
+  wide(`评分方案：${input.profile.name}（${input.profile.id}）　校验时间：${stamp(input.at)}　共 ${forms.length} 张自评表：错误 ${all.error} 条，警告 ${all.warning} 条，提示 ${all.info} 条`, { bold: true });
+  wide("颜色：表中红色为错误、黄色为警告、绿色为本助手写入的计算结果（原值见“已写入”行）；提示只在此列出，不标注颜色。在 Excel 中用本助手的“清除标注”可去掉颜色，“撤销上次写入”可恢复原值。", {});
+  const head = book.xf({ bold: true, fill: HEAD_FILL, border: true });
+  rows.push(rowXml(HEADER_ROW, LINE_PT + PADDING_PT, COLUMNS.map((c) => ({ text: c.header, s: head }))));
 
-  const add = (values: (string | null)[], style?: { fill?: ExcelJS.Fill; levelFill?: ExcelJS.Fill; bold?: boolean }) => {
-    const row = ws.addRow(values);
-    for (let c = 1; c <= last; c++) {
-      const cell = row.getCell(c);
-      cell.border = GRID;
-      if (style?.fill) cell.fill = style.fill;
-      if (style?.bold) cell.font = { bold: true };
-    }
-    if (style?.levelFill) row.getCell(COL.level).fill = style.levelFill;
-    row.getCell(COL.code).font = { size: 9, color: { argb: "FF595959" } };
-    fitHeight(row, widths);
-    return row;
+  /** A row of the table: every cell bordered; a block's heading row filled and bold; the level cell in its colour; the code small and grey. */
+  const add = (values: readonly (string | null)[], style: { block?: boolean; level?: HighlightKind } = {}) => {
+    const cell = book.xf({ border: true, ...(style.block ? { bold: true, fill: BLOCK_FILL } : {}) });
+    const level = style.level ? book.xf({ border: true, fill: highlightArgb(style.level) }) : cell;
+    const code = book.xf({ border: true, ...CODE_FONT, ...(style.block ? { fill: BLOCK_FILL } : {}) });
+    const row = rows.length + 1;
+    rows.push(rowXml(row, heightFor(values, widths), values.map((text, i) => ({ text, s: i + 1 === COL.code ? code : i + 1 === COL.level ? level : cell }))));
   };
 
   for (const { sheet, form, findings: list, writes } of forms) {
-    add([sheet, "", "", totalsLine(form, list), form.calculations.total, ""], { fill: BLOCK_FILL, bold: true });
-    for (const w of writes) {
-      add([sheet, w.cell, HIGHLIGHT_MEANING.written, `${w.what}：${w.previous || "（空）"} → ${w.value}`, w.why, ""], { levelFill: fill("written") });
-    }
+    add([sheet, "", "", totalsLine(form, list), form.calculations.total, ""], { block: true });
+    for (const w of writes) add([sheet, w.cell, HIGHLIGHT_MEANING.written, `${w.what}：${w.previous || "（空）"} → ${w.value}`, w.why, ""], { level: "written" });
     const findings = orderFindings(list.filter((x) => !x.ignored));
     if (findings.length === 0) add([sheet, "", "", "没有发现问题。", "", ""]);
-    for (const x of findings) {
-      add([sheet, x.cells.join("、"), HIGHLIGHT_MEANING[x.severity], x.message, x.calculation ?? "", x.code], { levelFill: fill(x.severity) });
-    }
+    for (const x of findings) add([sheet, x.cells.join("、"), HIGHLIGHT_MEANING[x.severity], x.message, x.calculation ?? "", x.code], { level: x.severity });
     for (const x of list.filter((f) => f.ignored)) {
       const why = `已忽略：${x.ignored!.reason}${x.ignored!.by ? `（${x.ignored!.by}${x.ignored!.at ? `，${x.ignored!.at}` : ""}）` : ""}`;
       add([sheet, x.cells.join("、"), "已忽略", x.message, why, x.code]);
     }
   }
   const others = input.sheets.filter((s) => !s.report.isForm);
-  if (others.length > 0) {
-    add(["", "", "", `其他工作表（没有找到自评表，未校验）：${others.map((s) => `“${s.report.sheet}”`).join("、")}`, "", ""], { fill: BLOCK_FILL, bold: true });
-  }
+  if (others.length > 0) add(["", "", "", `其他工作表（没有找到自评表，未校验）：${others.map((s) => `“${s.report.sheet}”`).join("、")}`, "", ""], { block: true });
+
+  const column = book.xf();
+  const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${column}" customWidth="1"/>`).join("");
+  const sheet =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:${a1(rows.length, last)}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER_ROW}" topLeftCell="A${HEADER_ROW + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols>` +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` +
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddFooter>${escapeXml("&C第 &P 页，共 &N 页")}</oddFooter></headerFooter></worksheet>`;
+  return { sheet, styles: book.xml() };
 }
 
 /**
- * The 校验结果 of a checked workbook as one of our sheets of its scored copy: laid out in a scratch workbook (exceljs),
- * in place of an earlier copy's (found by its marker) or added as 校验结果 (校验结果(2)… beside a user's sheet of that name).
+ * The 校验结果 of a checked workbook as one of our sheets of its scored copy (laid out here, no exceljs), in place of an
+ * earlier copy's (found by its marker) or added as 校验结果 (校验结果(2)… beside a user's sheet of that name).
  */
-export async function findingsOwnSheet(result: WorkbookResult, sheets: readonly SheetInfo[], taken: readonly string[]): Promise<OwnSheet> {
+export function findingsOwnSheet(result: WorkbookResult, sheets: readonly SheetInfo[], taken: readonly string[]): OwnSheet {
   const replaces = sheets.find((s) => s.isFindingsSheet) ?? null;
   const name = replaces?.name ?? findingsSheetName(taken);
-  const scratch = new ExcelJS.Workbook();
-  writeFindingsSheet(scratch, { sheets: result.sheets, profile: result.profile, at: new Date() }, name);
-  return { name, replaces, content: { scratch: await workbookToBytes(scratch) }, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS };
+  const { sheet, styles } = findingsSheetParts({ sheets: result.sheets, profile: result.profile, at: new Date() });
+  const utf8 = new TextEncoder();
+  return { name, replaces, content: { styled: { sheet: utf8.encode(sheet), styles: utf8.encode(styles) } }, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS };
 }

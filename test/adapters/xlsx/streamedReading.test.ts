@@ -63,7 +63,7 @@ describe("limits of a sheet and of a workbook", () => {
 });
 
 describe("checking does not load exceljs", () => {
-  it("checkFile and checkFileReports of the compiled code leave exceljs unloaded; fixFile loads it (npm test builds first)", () => {
+  it("checkFile, checkFileReports and fixFile (its 校验结果 sheet laid out without exceljs) of the compiled code leave exceljs unloaded; a copy with a 汇总 sheet loads it (npm test builds first)", () => {
     const dist = join(__dirname, "..", "..", "..", "dist", "node", "adapters", "xlsx", "files.js");
     const sample = join(__dirname, "..", "..", "..", "samples", "seed-forms-2023.xlsx");
     const script = `
@@ -77,10 +77,12 @@ describe("checking does not load exceljs", () => {
         const reports = files.checkFileReports(bytes, getProfile());
         const b = loaded();
         const fixed = await files.fixFile(bytes, getProfile());
-        console.log(JSON.stringify({ a, b, c: loaded(), ok: [checked.ok, reports.ok, fixed.ok] }));
+        const c = loaded();
+        const summed = await files.fixFile(bytes, getProfile(), { summarySheet: true });
+        console.log(JSON.stringify({ a, b, c, d: loaded(), ok: [checked.ok, reports.ok, fixed.ok, summed.ok] }));
       })();`;
     const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
-    expect(JSON.parse(r.stdout)).toEqual({ a: false, b: false, c: true, ok: [true, true, true] });
+    expect(JSON.parse(r.stdout)).toEqual({ a: false, b: false, c: false, d: true, ok: [true, true, true, true] });
   });
 
   it("ziping check of the compiled code never loads exceljs (its 600 modules took 260 ms to load); check --summary does", () => {

@@ -32,10 +32,11 @@ export interface OwnSheet {
   readonly name: string;
   readonly replaces: SheetPart | null;
   /**
-   * The sheet part: XML ready to use (the store's text cells), or a scratch workbook laid out by exceljs (one sheet,
+   * The sheet part: XML ready to use (the store's text cells); XML whose `s="…"` refer to a stylesheet of its own
+   * (the 校验结果 sheet), moved into the copy's styles; or a scratch workbook laid out by exceljs (the 汇总: one sheet,
    * written without shared strings) whose sheet and styles are moved over.
    */
-  readonly content: { readonly xml: Uint8Array } | { readonly scratch: Uint8Array };
+  readonly content: { readonly xml: Uint8Array } | { readonly styled: { readonly sheet: Uint8Array; readonly styles: Uint8Array } } | { readonly scratch: Uint8Array };
   /** A hidden defined name scoped to the sheet: how we recognise it later, whatever the user renamed it to. */
   readonly marker?: string;
   /** Rows printed on every page (`$4:$4`): the scratch workbook's print titles are a defined name, moved in too. */
@@ -111,7 +112,8 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
   const markers: NonNullable<WorkbookEdit["markers"]>[number][] = [];
   const sheetStates: { index: number; state: SheetState }[] = [];
   for (const sheet of own) {
-    const base = "scratch" in sheet.content ? transplantScratchSheet(sheet.content.scratch, styles) : sheet.content.xml;
+    const c = sheet.content;
+    const base = "scratch" in c ? transplantScratchSheet(c.scratch, styles) : "styled" in c ? new TextEncoder().encode(restyled(new TextDecoder().decode(c.styled.sheet), styles.importFrom(new StylesEditor("xl/styles.xml", c.styled.styles)))) : c.xml;
     const sheetXml = sheet.links?.length ? withPlaceLinks(base, sheet.links) : base;
     let index: number;
     if (sheet.replaces) {
@@ -169,8 +171,16 @@ function relativeTarget(from: string, part: string): string {
   return part.startsWith(dir) ? part.slice(dir.length) : `/${part}`;
 }
 
+/** A sheet's style references (cells, rows, columns, conditional formats) renumbered to where its styles landed in the copy's. */
+function restyled(xml: string, map: { readonly cellStyle: (s: number) => number; readonly dxf: (d: number) => number }): string {
+  return xml
+    .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
+    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
+    .replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_m, head: string, d: string) => `${head}${map.dxf(Number(d))}"`);
+}
+
 /**
- * The scratch workbook's only sheet (校验结果, 汇总), ready for the copy: its cell styles and dxfs moved to the copy's styles, its
+ * The scratch workbook's only sheet (the 汇总), ready for the copy: its cell styles and dxfs moved to the copy's styles, its
  * strings inline (no shared strings to merge), its tab not selected (the user's active sheet stays active).
  */
 function transplantScratchSheet(scratch: Uint8Array, styles: StylesEditor): Uint8Array {
@@ -181,10 +191,7 @@ function transplantScratchSheet(scratch: Uint8Array, styles: StylesEditor): Uint
   if (!sheet || !stylesEntry) throw unreadable("无法生成本工具的工作表（校验结果或汇总）");
   const strings = readSharedStrings(zip, zip.get("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : null, budget);
   const map = styles.importFrom(new StylesEditor("xl/styles.xml", zip.read(stylesEntry, budget)));
-  const xml = new TextDecoder().decode(zip.read(sheet, budget))
-    .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
-    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
-    .replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_m, head: string, d: string) => `${head}${map.dxf(Number(d))}"`)
+  const xml = restyled(new TextDecoder().decode(zip.read(sheet, budget)), map)
     // exceljs writes shared strings whatever it is told: make them inline, the copy's string table stays as it was
     .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${escapeXml(strings[Number(n)] ?? "")}</t></is></c>`)
     .replace(/<c\b([^>]*?)\st="str"([^>]*)><v>([^<]*)<\/v><\/c>/g, (_m, a: string, b: string, text: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${text}</t></is></c>`)

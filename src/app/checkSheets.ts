@@ -115,11 +115,13 @@ function pass<K>(
   storeAt: number | null,
   options: StreamCheckOptions,
   keep: (a: SheetAnalysis, grid: Grid, fingerprints: readonly FormFingerprint[]) => K,
+  range: SheetRange = { from: 0, to: source.count },
 ): Pass<K> {
   const vocabulary = vocabularyOf(store);
   const wanted = options.sheets ? new Set(options.sheets) : null;
   const sheets: Kept<K>[] = [];
-  for (let i = 0; i < source.count; i++) {
+  const { from, to } = range;
+  for (let i = from; i < to; i++) {
     const grid = source.read(i);
     if (grid && isStoreSheet(grid)) {
       if (options.store === undefined && (storeAt === null || i < storeAt)) return { done: false, store: readStore([grid]), at: i };
@@ -129,7 +131,7 @@ function pass<K>(
       const fingerprints = a.forms.map((f) => formFingerprint(f.form));
       sheets.push({ sheet: a.sheet, isForm: a.isForm, fingerprints, kept: wanted && !wanted.has(a.sheet) ? null : keep(a, grid, fingerprints) });
     }
-    options.onProgress?.(i + 1, source.count);
+    options.onProgress?.(i + 1 - from, to - from);
   }
   return { done: true, sheets };
 }
@@ -274,6 +276,40 @@ function reportsOfPieces(profile: Profile, store: WorkbookStore, sheets: readonl
   const forms = sheets.flatMap((s) => s.kept?.folderForms ?? []);
   const counts = countBySeverity(reports.flatMap((r) => (r.isForm ? r.forms.flatMap((f) => f.findings) : r.findings)));
   return { profile, store, reports, forms, counts };
+}
+
+/** Which of a workbook's sheets one part of a check reads: from `from` up to (not including) `to`, in tab order. */
+export interface SheetRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * One part of a report-only check of a workbook (its sheets in `range`), as plain data: it crosses from the worker
+ * thread that checked it to the one that puts the parts together (reportsOfParts).
+ */
+export interface ReportPart {
+  readonly profile: Profile;
+  readonly store: WorkbookStore;
+  readonly pieces: readonly ReportPiece[];
+}
+
+/**
+ * The sheets in `range` of a workbook checked for their reports, the store found and the 评分方案 chosen as
+ * checkSheetReports does them (every part finds the same). Null when a store sheet sits in the range that the check
+ * must start again with (a store neither very hidden nor named as ours): the workbook is then checked in one pass.
+ */
+export function checkSheetReportPart(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange): ReportPart | null {
+  const { store, at } = options.store ? { store: options.store, at: null } : storeAmongCandidates(source);
+  const used = options.profileFor?.(store) ?? profile;
+  const keep = reportKeeper();
+  const result = pass(source, used, store, at, options, (a, grid, fp) => keep(a, grid, fp, store), range);
+  return result.done ? { profile: used, store, pieces: result.sheets } : null;
+}
+
+/** The parts of a workbook checked in parallel (each sheet in one of them), put together in tab order: checkSheetReports()'s result. */
+export function reportsOfParts(parts: readonly ReportPart[]): WorkbookReports {
+  return reportsOfPieces(parts[0].profile, parts[0].store, parts.flatMap((p) => p.pieces));
 }
 
 /**

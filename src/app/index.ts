@@ -26,5 +26,5 @@ export { folderForm, folderForms, withFolderFindings, whereInFolder } from "./fo
 export type { FolderFile, FolderForm } from "./folderChecks";
 export { applyStoreChange } from "./storeChange";
 export type { StoreUpdate } from "./storeChange";
-export { checkSheets, checkSheetReports, checkWorkbook, gridSource } from "./checkSheets";
-export type { SheetSource, StreamCheckOptions, WorkbookReports } from "./checkSheets";
+export { checkSheetReportPart, checkSheets, checkSheetReports, checkWorkbook, gridSource, reportsOfParts } from "./checkSheets";
+export type { ReportPart, SheetRange, SheetSource, StreamCheckOptions, WorkbookReports } from "./checkSheets";

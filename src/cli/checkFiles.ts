@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Profile } from "../engine";
 import { CheckedFile, checkOneFile, failedFile, INTERNAL_FAILURE } from "./checkOneFile";
+import { checkInParts } from "./checkParts";
 import { InputEntry } from "./inputs";
 import { NO_PROGRESS, Progress } from "./progress";
 import { runPool } from "./workerPool";
@@ -74,7 +75,11 @@ export async function checkFiles(entries: readonly InputEntry[], profile: Profil
   if (workers <= 1 || !script) {
     // one thread: a single file reports its sheets; its bytes and grids are let go before the next file is read
     const progress = options.progress?.(todo.length === 1 ? "sheets" : "files") ?? NO_PROGRESS;
-    for (const [n, t] of todo.entries()) {
+    // a single large workbook: its sheets in parts, on a worker each (checkParts.ts); in this thread when that fails
+    const parts = todo.length === 1 && options.sheet === undefined && /\.xls[xm]$/i.test(todo[0].file) ? (options.workers ?? poolSize([todo[0].file])) : 1;
+    const whole = parts > 1 ? await checkInParts(todo[0].file, profile, options.profileChosen, parts, (d, total) => progress.tick(d, total)) : null;
+    if (whole) results[todo[0].index] = whole;
+    for (const [n, t] of (whole ? [] : todo).entries()) {
       results[t.index] = await checkOneFile(t.file, profile, { ...each, ...(todo.length === 1 ? { onProgress: (d, total) => progress.tick(d, total) } : {}) });
       if (todo.length > 1) progress.tick(n + 1, todo.length);
     }

@@ -26,7 +26,11 @@ export function progressBar(stream: NodeJS.WriteStream, unit: string, now: () =>
         if (now() - started < SHOW_AFTER_MS || done >= total) return;
         bar = new SingleBar({ ...Presets.shades_classic, stream, format: `校验中 {bar} {value}/{total} ${unit}`, barsize: 30, hideCursor: false, clearOnComplete: true, etaBuffer: 50 });
         bar.start(total, done);
-      } else bar.update(done);
+      } else {
+        // a workbook checked in parts learns its count of sheets part by part
+        if (bar.getTotal() !== total) bar.setTotal(total);
+        bar.update(done);
+      }
     },
     stop() {
       bar?.stop();

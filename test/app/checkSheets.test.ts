@@ -4,7 +4,7 @@
  * indicators or goals were copied from each other, several forms on a sheet, sheets that are no form, a store with
  * accepted findings (also of the checks across forms) and taught words, wherever the store sheet is.
  */
-import { acceptFinding, checkSheetReports, checkSheets, checkWorkbook, EMPTY_STORE, folderForms, gridSource, SheetSource, storeRows, STORE_SHEET, withTaughtLabel, WorkbookStore } from "../../src/app";
+import { acceptFinding, checkSheetReportPart, checkSheetReports, checkSheets, checkWorkbook, EMPTY_STORE, folderForms, gridSource, ReportPart, reportsOfParts, SheetSource, storeRows, STORE_SHEET, withTaughtLabel, WorkbookStore } from "../../src/app";
 import { createGrid, getProfile, Grid, gridFromArray } from "../../src/engine";
 import { specToGrid } from "../../src/engine/sheet/sheetSpec";
 import { moved } from "../fixtures/gridVariants";
@@ -75,6 +75,32 @@ describe.each(WORKBOOKS)("%s", (_name, grids, options = {}) => {
     expect(streamed.forms).toEqual(folderForms(expected));
     expect(streamed.forms.map((f) => `${f.sheet}#${f.index}`)).toEqual(expected.sheets.flatMap((s) => s.analysis.forms.map((_f, i) => `${s.analysis.sheet}#${i}`)));
   });
+});
+
+describe.each(WORKBOOKS)("in parts (a large workbook on several threads): %s", (_name, grids, options = {}) => {
+  const whole = checkSheetReports(gridSource(grids()), profile, options);
+
+  it.each([2, 3, 5])("cut into %d parts and put together: the one-pass reports, forms and counts", (parts) => {
+    const n = grids().length;
+    const done = Array.from({ length: parts }, (_p, k) => checkSheetReportPart(gridSource(grids()), profile, options, { from: Math.floor((n * k) / parts), to: Math.floor((n * (k + 1)) / parts) }));
+    expect(done.every((p) => p !== null)).toBe(true);
+    // as the parts cross from the worker threads: plain data
+    const together = reportsOfParts((done as ReportPart[]).map((p) => structuredClone(p)));
+    expect(JSON.stringify(together.reports)).toBe(JSON.stringify(whole.reports));
+    expect(together.forms).toEqual(whole.forms);
+    expect(together.counts).toEqual(whole.counts);
+    expect(together.store).toEqual(whole.store);
+  });
+});
+
+it("a part that meets a store sheet the check did not start from says so (null): the workbook is then checked in one pass", () => {
+  const grids = [cover(), ...seeds().slice(0, 2), storeGrid(store, "设置"), ...seeds().slice(2, 4)];
+  // a file's source offers only very hidden sheets and ours as candidates: "设置" is met on the way
+  const source: SheetSource = { count: grids.length, read: (i) => grids[i], storeCandidates: [] };
+  expect(checkSheetReportPart(source, profile, {}, { from: 0, to: 3 })).not.toBeNull();
+  expect(checkSheetReportPart(source, profile, {}, { from: 3, to: 6 })).toBeNull();
+  // one pass starts again with it, and so its reports differ from a part's that did not know it
+  expect(checkSheetReports(source, profile).store).toEqual(store);
 });
 
 describe("one sheet at a time", () => {

@@ -1,4 +1,5 @@
 import {
+  checkSheetReportPart,
   checkSheetReports,
   checkSheets,
   CheckOptions,
@@ -6,6 +7,7 @@ import {
   nextYearTemplate,
   planTotals,
   readStore,
+  ReportPart,
   SheetSource,
   STORE_SHEET,
   StoreUpdate,
@@ -150,6 +152,21 @@ export type FileReports = ({ readonly ok: true; readonly profileChoice: ProfileC
 export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): FileReports {
   const r = streamedCheck(data, REPORT_LIMITS, given, options, checkSheetReports);
   return r.ok ? { ok: true, profileChoice: r.profileChoice, ...r.checked } : r;
+}
+
+/** One part of checkFileReports (checkFileReportPart): null when the workbook must be checked in one pass. */
+export type FileReportPart = { readonly ok: true; readonly part: ReportPart | null; readonly profileChoice: ProfileChoice } | UnreadableWorkbook;
+
+/**
+ * Part `index` of `of` of checkFileReports, for a large workbook checked by several worker threads: the sheets of
+ * that contiguous run of the tab order (equal counts), read under its share of the workbook's limits; the parts put
+ * together (reportsOfParts) are checkFileReports()'s reports. The 评分方案 is chosen as checkFileReports chooses it.
+ */
+export function checkFileReportPart(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number): FileReportPart {
+  const r = streamedCheck(data, { ...REPORT_LIMITS, share: 1 / of }, given, options, (source, profile, o) =>
+    checkSheetReportPart(source, profile, o, { from: Math.floor((source.count * index) / of), to: Math.floor((source.count * (index + 1)) / of) }),
+  );
+  return r.ok ? { ok: true, part: r.checked, profileChoice: r.profileChoice } : r;
 }
 
 export interface FileFixOptions extends FileCheckOptions {

@@ -14,6 +14,12 @@ export interface ReadLimits {
   readonly workbookXmlBytes?: number;
   /** Cells of all the sheets together (default: the larger of 5 million and `cells`). */
   readonly workbookCells?: number;
+  /**
+   * The share (0–1] of the two workbook limits this reader may spend as it reads, when it reads one part of a
+   * workbook checked by several threads: the parts together stay within what one reader may read. What the zip
+   * directory declares is still held against the whole limits (the same refusal as one reader's). Default 1.
+   */
+  readonly share?: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({ xmlBytes: 128 * 1024 * 1024, cells: 2_000_000, workbookXmlBytes: 512 * 1024 * 1024, workbookCells: 5_000_000 });

@@ -130,9 +130,12 @@ function openPackage(bytes: Uint8Array, limits: ReadLimits): OpenedWorkbook {
     throw tooLarge(`工作簿内容超过 ${megabytes(limits.xmlBytes)}（解压后约 ${megabytes(Math.max(sizeOf(rel("sharedStrings")), sizeOf(rel("styles"))))}），超出本工具的处理上限`);
   }
 
+  // a reader of one part of a workbook spends its share of the workbook's limits (ReadLimits.share)
+  const share = Math.min(1, Math.max(0, limits.share ?? 1));
+  if (share < 1) budget.remaining = Math.ceil(xmlLimit * share);
   const strings = readSharedStrings(zip, rel("sharedStrings"), partBudget());
   const formats = readCellFormats(zip, rel("styles"), partBudget());
-  const cells: Budget = { remaining: cellLimit, limit: cellLimit };
+  const cells: Budget = { remaining: Math.ceil(cellLimit * share), limit: cellLimit };
   const worksheets = entries.map((s) => ({ name: s.name, part: zip.get(s.part!)!.name, state: s.state }));
   return {
     ok: true,

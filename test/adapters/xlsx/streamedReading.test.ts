@@ -44,6 +44,15 @@ describe("limits of a sheet and of a workbook", () => {
     expect(!r.ok && r.message).toContain(message);
   });
 
+  it("a reader of one part of a workbook (share ½) may read half the workbook's cells: two sheets of 80 of 250 are past it", () => {
+    expect(readAll(sheets(80), { ...limits, share: 0.5 })).toEqual({ ok: true, sheets: 1 });
+    const r = readAll(sheets(80, 80), { ...limits, share: 0.5 });
+    expect(r).toMatchObject({ ok: false });
+    expect(!r.ok && r.message).toContain("工作簿的单元格超过");
+    // the whole workbook's limit is what the directory's sizes are held against, as for one reader
+    expect(openWorkbook(sheets(80, 80), { ...limits, share: 0.001 })).toMatchObject({ ok: true });
+  });
+
   it("a sheet whose XML the directory says is past a sheet's limit is refused before anything is inflated", () => {
     const r = openWorkbook(sheets(10, 2000), { ...limits, xmlBytes: 40_000, cells: 10_000, workbookCells: 100_000 });
     expect(r).toMatchObject({ ok: false, code: "FILE_TOO_LARGE" });

@@ -34,6 +34,23 @@ describe("progressBar", () => {
     expect(t.drawn.slice(before).join("")).not.toContain("校验中");
   });
 
+  it("a workbook checked in parts learns its count of sheets part by part: the total grows with it", async () => {
+    let now = 0;
+    const t = terminal();
+    const bar = progressBar(t.stream, "张工作表", () => now);
+    try {
+      now = 600;
+      bar.tick(10, 250);
+      expect(t.drawn.join("")).toMatch(/10\/250 张工作表/);
+      bar.tick(20, 500);
+      // cli-progress redraws on its own timer (10 times a second)
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(t.drawn.join("")).toMatch(/20\/500 张工作表/);
+    } finally {
+      bar.stop();
+    }
+  });
+
   it("a run over within half a second never draws", () => {
     let now = 0;
     const t = terminal();

@@ -20,7 +20,6 @@ import {
 import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
-import { findingsOwnSheet } from "./findingsSheet";
 import { storeOwnSheet } from "./storeSheet";
 import { OwnSheet, scoredCopy } from "./write/scoredCopy";
 
@@ -241,6 +240,8 @@ export async function scoredCopyOf(
     own.push(summary);
   }
   if ((options.findingsSheet ?? true) && reports.some((r) => r.isForm)) {
+    // its own small chunk in the pane: the pane's first load does not carry the 校验结果 writer
+    const { findingsOwnSheet } = await import("./findingsSheet");
     const findings = findingsOwnSheet(result, sheets, [...names, ...own.map((s) => s.name)]);
     findingsName = findings.name;
     own.push(findings);

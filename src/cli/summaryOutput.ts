@@ -52,7 +52,7 @@ export async function summaryBytes(out: string, results: readonly FileResult[], 
   const rows = results.flatMap((r) => reportSummaryRows(r.sheets, r.profileUsed?.name ?? profileName, r.file));
   const unreadable = results.filter((r) => r.error).map((r) => `${displayName(r.file)}（${r.error!.message}）`);
   const notes = unreadable.length ? [`无法读取的文件：${unreadable.join("；")}`] : [];
-  // the writer (exceljs) is loaded only when a 汇总 is written: a check without --summary never loads it
+  // the 汇总 writer is loaded only when a 汇总 is written (its own chunk in the pane)
   const { folderSummaryBytes } = await import("../adapters/xlsx/summarySheet");
   return folderSummaryBytes(rows, profileName, (file) => relativeHref(dirname(out), file), notes);
 }

@@ -220,7 +220,7 @@ export type ScoredCopy = { readonly ok: true; readonly bytes: Uint8Array; readon
  * findings for those who open it without the add-in, and on request a 汇总 sheet. The copy is the input package
  * edited in place (write/scoredCopy.ts): every part the plan does not touch is kept byte for byte — the workbook's
  * store sheet too, unless a store is given (`store`, or a `recordProfile` to keep), which is then written in its
- * place, very hidden. The 汇总 sheet's writer (exceljs) is loaded only when one is asked for.
+ * place, very hidden. The 汇总 sheet's writer is loaded only when one is asked for.
  */
 export async function scoredCopyOf(
   checked: CheckedForCopy,

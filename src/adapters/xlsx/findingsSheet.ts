@@ -4,7 +4,7 @@ import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker"
 import type { SheetInfo } from "./readWorkbook";
 import type { OwnSheet } from "./write/scoredCopy";
 import { CellLook, StyleBook } from "./write/styleBook";
-import { escapeXml } from "./write/xmlText";
+import { escapeXml, xmlSafeText } from "./write/xmlText";
 
 // recognising our sheet lives apart (no exceljs); re-exported for the writers' callers
 export { FINDINGS_SHEET_NAME, FINDINGS_SHEET_MARKER, isFindingsSheet, findingsSheetName, freeSheetName } from "./findingsSheetMarker";
@@ -86,17 +86,13 @@ function ownsCell(f: FormReport, a1: string): boolean {
   return f.funds.some((x) => x.rate.cell === a1 || x.score?.cell === a1) || f.indicators.some((i) => i.score.cell === a1) || f.total.cell === a1 || f.grade.cell === a1;
 }
 
-/** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/FFFF, lone surrogates): left out. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are left out
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** A cell's A1 address: columns A–F only here. */
 const a1 = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}`;
 
 /** A row of the sheet as SheetML: text cells (inline strings: the copy's string table is left alone), styled, at a height. */
 function rowXml(row: number, height: number, cells: readonly { readonly text: string | null; readonly s: number }[]): string {
   const body = cells
-    .map(({ text, s }, i) => (text ? `<c r="${a1(row, i + 1)}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text.replace(NOT_XML, ""))}</t></is></c>` : `<c r="${a1(row, i + 1)}" s="${s}"/>`))
+    .map(({ text, s }, i) => (text ? `<c r="${a1(row, i + 1)}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlSafeText(text)}</t></is></c>` : `<c r="${a1(row, i + 1)}" s="${s}"/>`))
     .join("");
   return `<row r="${row}" ht="${height}" customHeight="1">${body}</row>`;
 }
@@ -117,9 +113,11 @@ export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet:
   const last = COLUMNS.length;
   const rows: string[] = [];
   const merges: string[] = [];
+  // every cell of this sheet wraps its text and reads from the top
+  const xf = (look: CellLook) => book.xf({ ...look, vertical: "top", wrap: true });
   const wide = (text: string, look: CellLook) => {
     const row = rows.length + 1;
-    const s = book.xf(look);
+    const s = xf(look);
     rows.push(rowXml(row, wrappedLines(text, widths.reduce((a, b) => a + b, 0)) * LINE_PT + PADDING_PT, [{ text, s }, ...Array.from({ length: last - 1 }, () => ({ text: null, s }))]));
     merges.push(`<mergeCell ref="A${row}:${a1(row, last)}"/>`);
   };
@@ -137,14 +135,14 @@ export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet:
   wide("校验结果", { bold: true, size: 14 });
   wide(`评分方案：${input.profile.name}（${input.profile.id}）　校验时间：${stamp(input.at)}　共 ${forms.length} 张自评表：错误 ${all.error} 条，警告 ${all.warning} 条，提示 ${all.info} 条`, { bold: true });
   wide("颜色：表中红色为错误、黄色为警告、绿色为本助手写入的计算结果（原值见“已写入”行）；提示只在此列出，不标注颜色。在 Excel 中用本助手的“清除标注”可去掉颜色，“撤销上次写入”可恢复原值。", {});
-  const head = book.xf({ bold: true, fill: HEAD_FILL, border: true });
+  const head = xf({ bold: true, fill: HEAD_FILL, border: true });
   rows.push(rowXml(HEADER_ROW, LINE_PT + PADDING_PT, COLUMNS.map((c) => ({ text: c.header, s: head }))));
 
   /** A row of the table: every cell bordered; a block's heading row filled and bold; the level cell in its colour; the code small and grey. */
   const add = (values: readonly (string | null)[], style: { block?: boolean; level?: HighlightKind } = {}) => {
-    const cell = book.xf({ border: true, ...(style.block ? { bold: true, fill: BLOCK_FILL } : {}) });
-    const level = style.level ? book.xf({ border: true, fill: highlightArgb(style.level) }) : cell;
-    const code = book.xf({ border: true, ...CODE_FONT, ...(style.block ? { fill: BLOCK_FILL } : {}) });
+    const cell = xf({ border: true, ...(style.block ? { bold: true, fill: BLOCK_FILL } : {}) });
+    const level = style.level ? xf({ border: true, fill: highlightArgb(style.level) }) : cell;
+    const code = xf({ border: true, ...CODE_FONT, ...(style.block ? { fill: BLOCK_FILL } : {}) });
     const row = rows.length + 1;
     rows.push(rowXml(row, heightFor(values, widths), values.map((text, i) => ({ text, s: i + 1 === COL.code ? code : i + 1 === COL.level ? level : cell }))));
   };
@@ -163,7 +161,7 @@ export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet:
   const others = input.sheets.filter((s) => !s.report.isForm);
   if (others.length > 0) add(["", "", "", `其他工作表（没有找到自评表，未校验）：${others.map((s) => `“${s.report.sheet}”`).join("、")}`, "", ""], { block: true });
 
-  const column = book.xf();
+  const column = xf({});
   const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${column}" customWidth="1"/>`).join("");
   const sheet =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { SUMMARY_SHEET, SummaryRow, summaryRows, summarySheetSpec, WorkbookResult, worstFirst } from "../../app";
 import { colName, SheetSpec, SpecCell } from "../../engine";
 import { freeSheetName } from "./findingsSheetMarker";
@@ -11,17 +10,13 @@ import { HyperlinkSpec, withHyperlinks } from "./write/hyperlinks";
 import type { OwnSheet } from "./write/scoredCopy";
 import { escapeXml } from "./write/xmlText";
 import { OutputPart, writeZip } from "./write/zipWriter";
-import { addSheetFromSpec, workbookToBytes } from "./writeWorkbook";
+import { specSheetPackage } from "./write/specSheet";
 import { InflateBudget, ZipArchive } from "./zip/zipArchive";
 
 const HYPERLINK_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
-/** The 汇总 laid out in a scratch workbook (exceljs), one sheet: what the package editor moves into a copy. */
-async function scratchOf(spec: SheetSpec): Promise<Uint8Array> {
-  const scratch = new ExcelJS.Workbook();
-  addSheetFromSpec(scratch, spec);
-  return workbookToBytes(scratch);
-}
+/** The 汇总 laid out as a package of its one sheet (write/specSheet.ts): what the package editor moves into a copy. */
+const scratchOf = (spec: SheetSpec): Uint8Array => specSheetPackage(spec);
 
 const displayOf = (c: SpecCell) => (c.value === null ? "" : String(c.value));
 
@@ -36,7 +31,7 @@ export async function summaryOwnSheet(result: WorkbookResult, sheets: readonly S
   const links = spec.cells
     .filter((c) => c.link?.startsWith("#"))
     .map((c) => ({ ref: `${colName(c.col)}${c.row}`, location: c.link!.slice(1), display: displayOf(c) }));
-  return { name, replaces, content: { scratch: await scratchOf(spec) }, marker: SUMMARY_SHEET_MARKER, links };
+  return { name, replaces, content: { scratch: scratchOf(spec) }, marker: SUMMARY_SHEET_MARKER, links };
 }
 
 /**
@@ -51,7 +46,7 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
   const width = Math.max(...table.cells.map((c) => c.col));
   const below = notes.map((text, i): SpecCell => ({ row: rows.length + 3 + i, col: 1, value: text, style: {} }));
   const spec: SheetSpec = { ...table, cells: [...table.cells, ...below], merges: [...table.merges, ...below.map((c) => ({ top: c.row, left: 1, bottom: c.row, right: width }))] };
-  const zip = ZipArchive.open(await scratchOf(spec));
+  const zip = ZipArchive.open(scratchOf(spec));
   const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes, limit: DEFAULT_LIMITS.xmlBytes };
   const sheetPart = zip.entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))!;
   const relsName = relsPartOf(sheetPart.name);

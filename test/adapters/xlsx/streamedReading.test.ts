@@ -72,7 +72,7 @@ describe("limits of a sheet and of a workbook", () => {
 });
 
 describe("checking does not load exceljs", () => {
-  it("checkFile, checkFileReports and fixFile (its 校验结果 sheet laid out without exceljs) of the compiled code leave exceljs unloaded; a copy with a 汇总 sheet loads it (npm test builds first)", () => {
+  it("checkFile, checkFileReports and fixFile (its 校验结果 and 汇总 sheets laid out without exceljs) of the compiled code leave exceljs unloaded; a template loads it (npm test builds first)", () => {
     const dist = join(__dirname, "..", "..", "..", "dist", "node", "adapters", "xlsx", "files.js");
     const sample = join(__dirname, "..", "..", "..", "samples", "seed-forms-2023.xlsx");
     const script = `
@@ -88,13 +88,15 @@ describe("checking does not load exceljs", () => {
         const fixed = await files.fixFile(bytes, getProfile());
         const c = loaded();
         const summed = await files.fixFile(bytes, getProfile(), { summarySheet: true });
-        console.log(JSON.stringify({ a, b, c, d: loaded(), ok: [checked.ok, reports.ok, fixed.ok, summed.ok] }));
+        const d = loaded();
+        const template = await files.newTemplateFile(getProfile());
+        console.log(JSON.stringify({ a, b, c, d, e: loaded(), ok: [checked.ok, reports.ok, fixed.ok, summed.ok, template.ok] }));
       })();`;
     const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
-    expect(JSON.parse(r.stdout)).toEqual({ a: false, b: false, c: false, d: true, ok: [true, true, true, true] });
+    expect(JSON.parse(r.stdout)).toEqual({ a: false, b: false, c: false, d: false, e: true, ok: [true, true, true, true, true] });
   });
 
-  it("ziping check of the compiled code never loads exceljs (its 600 modules took 260 ms to load); check --summary does", () => {
+  it("ziping check of the compiled code never loads exceljs (its 600 modules took 260 ms to load), not even with --summary; template does", () => {
     const cli = join(__dirname, "..", "..", "..", "dist", "node", "cli", "ziping.js");
     const sample = join(__dirname, "..", "..", "..", "samples", "seed-forms-2023.xlsx");
     const out = join(tmpdir(), `ziping-summary-${process.pid}.xlsx`);
@@ -106,10 +108,12 @@ describe("checking does not load exceljs", () => {
         const a = await main(["check", "--json", ${JSON.stringify(sample)}], io);
         const before = loaded();
         const b = await main(["check", "--summary", ${JSON.stringify(out)}, "--force", ${JSON.stringify(sample)}], io);
-        console.log(JSON.stringify({ codes: [a, b], before, after: loaded() }));
+        const summed = loaded();
+        const c = await main(["template", "--out", ${JSON.stringify(out.replace(/\.xlsx$/, "-template.xlsx"))}, "--force"], io);
+        console.log(JSON.stringify({ codes: [a, b, c], before, summed, after: loaded() }));
       })();`;
     const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, ZIPING_WORKERS: "1" } });
-    expect(JSON.parse(r.stdout)).toEqual({ codes: [0, 0], before: false, after: true });
+    expect(JSON.parse(r.stdout)).toEqual({ codes: [0, 0, 0], before: false, summed: false, after: true });
   });
 
   it("checkFileReports gives the reports of checkFile", async () => {

@@ -33,7 +33,7 @@ export interface OwnSheet {
   readonly replaces: SheetPart | null;
   /**
    * The sheet part: XML ready to use (the store's text cells); XML whose `s="…"` refer to a stylesheet of its own
-   * (the 校验结果 sheet), moved into the copy's styles; or a scratch workbook laid out by exceljs (the 汇总: one sheet,
+   * (the 校验结果 sheet), moved into the copy's styles; or a scratch workbook of one sheet (the 汇总, write/specSheet.ts;
    * written without shared strings) whose sheet and styles are moved over.
    */
   readonly content: { readonly xml: Uint8Array } | { readonly styled: { readonly sheet: Uint8Array; readonly styles: Uint8Array } } | { readonly scratch: Uint8Array };
@@ -192,7 +192,7 @@ function transplantScratchSheet(scratch: Uint8Array, styles: StylesEditor): Uint
   const strings = readSharedStrings(zip, zip.get("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : null, budget);
   const map = styles.importFrom(new StylesEditor("xl/styles.xml", zip.read(stylesEntry, budget)));
   const xml = restyled(new TextDecoder().decode(zip.read(sheet, budget)), map)
-    // exceljs writes shared strings whatever it is told: make them inline, the copy's string table stays as it was
+    // a scratch workbook with shared strings (as exceljs writes them): made inline, the copy's string table stays as it was
     .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${escapeXml(strings[Number(n)] ?? "")}</t></is></c>`)
     .replace(/<c\b([^>]*?)\st="str"([^>]*)><v>([^<]*)<\/v><\/c>/g, (_m, a: string, b: string, text: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${text}</t></is></c>`)
     .replace(/\stabSelected="1"/g, "");

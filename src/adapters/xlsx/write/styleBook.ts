@@ -1,24 +1,31 @@
+import { escapeXml } from "./xmlText";
+
 /**
- * The cell styles of a sheet we lay out ourselves (the 校验结果 sheet), as a stylesheet of their own: each distinct
+ * The cell styles of a sheet we lay out ourselves (the 校验结果 sheet, the 汇总), as a stylesheet of their own: each distinct
  * style one `<xf>` of cellXfs, its font, fill and border deduplicated. scoredCopy moves them into the copy's styles
  * (StylesEditor.importFrom) and renumbers the sheet's `s="…"` to where they land.
  */
 
-/** What a cell looks like: every cell is wrapped and aligned to the top (text that reads down the page). */
+/** What a cell looks like. */
 export interface CellLook {
+  /** Font name; Calibri when absent. */
+  readonly font?: string;
   readonly bold?: boolean;
+  readonly underline?: boolean;
   /** Points; 11 when absent. */
   readonly size?: number;
   /** Font colour, ARGB (`FF595959`). */
   readonly color?: string;
   /** Solid fill, ARGB. */
   readonly fill?: string;
-  /** A thin light-grey border on every side. */
-  readonly border?: boolean;
+  /** A thin border on every side: light grey (true), or in this ARGB colour. */
+  readonly border?: boolean | string;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly vertical?: "top" | "center" | "bottom";
+  readonly wrap?: boolean;
 }
 
 const GRID_RGB = "FFBFBFBF";
-const ALIGN = '<alignment vertical="top" wrapText="1"/>';
 
 export class StyleBook {
   // the first of each list is the default; fills 0 and 1 are the two every stylesheet reserves (none, gray125)
@@ -30,15 +37,22 @@ export class StyleBook {
 
   /** The cellXfs index of a look (made on first use). */
   xf(look: CellLook = {}): number {
-    const key = JSON.stringify([look.bold ?? false, look.size ?? 11, look.color ?? "", look.fill ?? "", look.border ?? false]);
+    const key = JSON.stringify([look.font ?? "", look.bold ?? false, look.underline ?? false, look.size ?? 11, look.color ?? "", look.fill ?? "", look.border ?? false, look.horizontal ?? "", look.vertical ?? "", look.wrap ?? false]);
     const known = this.byLook.get(key);
     if (known !== undefined) return known;
-    const font = indexOf(this.fonts, `<font>${look.bold ? "<b/>" : ""}<sz val="${look.size ?? 11}"/>${look.color ? `<color rgb="${look.color}"/>` : ""}<name val="Calibri"/><family val="2"/></font>`);
+    const name = escapeXml(look.font ?? "Calibri");
+    const font = indexOf(
+      this.fonts,
+      `<font>${look.bold ? "<b/>" : ""}${look.underline ? "<u/>" : ""}<sz val="${look.size ?? 11}"/>${look.color ? `<color rgb="${look.color}"/>` : ""}<name val="${name}"/>${look.font ? "" : '<family val="2"/>'}</font>`,
+    );
     const fill = look.fill ? indexOf(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const side = (name: string) => `<${name} style="thin"><color rgb="${GRID_RGB}"/></${name}>`;
+    const rgb = typeof look.border === "string" ? look.border : GRID_RGB;
+    const side = (edge: string) => `<${edge} style="thin"><color rgb="${rgb}"/></${edge}>`;
     const border = look.border ? indexOf(this.borders, `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`) : 0;
-    const applied = `${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}`;
-    const index = this.xfs.push(`<xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied} applyAlignment="1">${ALIGN}</xf>`) - 1;
+    const aligned = look.horizontal || look.vertical || look.wrap;
+    const alignment = aligned ? `<alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ""}${look.vertical ? ` vertical="${look.vertical}"` : ""}${look.wrap ? ' wrapText="1"' : ""}/>` : "";
+    const applied = `${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${aligned ? ' applyAlignment="1"' : ""}`;
+    const index = this.xfs.push(`<xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}${alignment ? `>${alignment}</xf>` : "/>"}`) - 1;
     this.byLook.set(key, index);
     return index;
   }

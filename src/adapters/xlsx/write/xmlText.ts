@@ -133,6 +133,15 @@ export function scanElements(
 }
 
 /** Text and attribute values as XML. */
+/** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/FFFF, lone surrogates). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are left out
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for an XML text node or attribute: escaped, and what XML cannot hold (a control character typed into a cell) left out. */
+export function xmlSafeText(s: string): string {
+  return escapeXml(s.replace(NOT_XML, ""));
+}
+
 export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -1,0 +1,94 @@
+import { zipSync } from "fflate";
+import { CellStyle, colName, SheetSpec, SpecCell } from "../../../engine";
+import { CellLook, StyleBook } from "./styleBook";
+import { escapeXml, xmlSafeText } from "./xmlText";
+
+/**
+ * A SheetSpec of text and numbers (the 汇总) as a package of that one sheet, laid out without exceljs: scoredCopy
+ * moves its sheet and styles into a copy (as it moves any scratch workbook's), and a folder's 汇总 workbook starts
+ * from it. It looks as writeWorkbook.ts's exceljs sheet does (宋体 for bold or sized text, thin black borders, links
+ * blue and underlined; the links themselves are the package editor's, write/hyperlinks.ts). Formulas, number formats
+ * and data validations belong to the templates, which exceljs writes: a spec with them is refused.
+ */
+export function specSheetPackage(spec: SheetSpec): Uint8Array {
+  const unsupported = spec.cells.find((c) => c.formula !== undefined || c.numberFormat !== undefined);
+  if (unsupported || spec.validations?.length) throw new Error(`specSheetPackage: ${spec.name} has formulas, number formats or validations (the templates' writer writes those)`);
+  const book = new StyleBook();
+  const byRow = new Map<number, SpecCell[]>();
+  for (const c of spec.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const rowNumbers = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  const rows = rowNumbers.map((r) => {
+    const cells = [...(byRow.get(r) ?? [])].sort((a, b) => a.col - b.col).map((c) => cellXml(c, book.xf(lookOf(c))));
+    const height = heights.get(r);
+    return `<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}>${cells.join("")}</row>`;
+  });
+  const last = { row: Math.max(1, ...rowNumbers), col: Math.max(1, ...spec.cells.map((c) => c.col)) };
+  const cols = (spec.columnWidths ?? []).map(({ col, width }) => `<col min="${col}" max="${col}" width="${width}" customWidth="1"/>`).join("");
+  const merges = spec.merges.map((m) => `<mergeCell ref="${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}"/>`);
+  const fit = spec.printFitWidth === true;
+  const sheet =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    (fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+    `<dimension ref="A1:${colName(last.col)}${last.row}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    (merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+    (fit ? '<printOptions horizontalCentered="1"/>' : "") +
+    '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (fit ? '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>' : "") +
+    "</worksheet>";
+  return packageOf(spec.name, sheet, book.xml());
+}
+
+/** A cell's look, as writeWorkbook.ts's applyStyle gives it (a link: blue, underlined). */
+function lookOf(c: SpecCell): CellLook {
+  const s: CellStyle = c.style ?? {};
+  return {
+    ...(s.bold || s.fontSize ? { font: "宋体", size: s.fontSize ?? 11 } : {}),
+    ...(s.bold ? { bold: true } : {}),
+    ...(s.wrap ? { wrap: true } : {}),
+    ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+    ...(s.vertical ? { vertical: s.vertical === "middle" ? "center" : "top" } : {}),
+    ...(s.border ? { border: "FF000000" } : {}),
+    ...(s.fill ? { fill: s.fill } : {}),
+    ...(c.link ? { color: "FF0563C1", underline: true } : {}),
+  };
+}
+
+function cellXml(c: SpecCell, s: number): string {
+  const r = `${colName(c.col)}${c.row}`;
+  if (c.value === null || c.value === "") return `<c r="${r}" s="${s}"/>`;
+  if (typeof c.value === "number") return `<c r="${r}" s="${s}"><v>${c.value}</v></c>`;
+  if (typeof c.value === "boolean") return `<c r="${r}" s="${s}" t="b"><v>${c.value ? 1 : 0}</v></c>`;
+  return `<c r="${r}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlSafeText(String(c.value))}</t></is></c>`;
+}
+
+/** A fixed time for the package's parts: the same spec gives the same bytes. */
+const MTIME = new Date(1980, 0, 1, 0, 0, 0);
+
+/** The smallest package Excel opens with this one sheet and its styles. */
+function packageOf(name: string, sheet: string, styles: string): Uint8Array {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const rels = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
+  const relType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  return zipSync(
+    {
+      "[Content_Types].xml": utf8(
+        `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+      ),
+      "_rels/.rels": utf8(`${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      "xl/workbook.xml": utf8(
+        `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${relType}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      "xl/_rels/workbook.xml.rels": utf8(
+        `${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${relType}/styles" Target="styles.xml"/></Relationships>`,
+      ),
+      "xl/styles.xml": utf8(styles),
+      "xl/worksheets/sheet1.xml": utf8(sheet),
+    },
+    { mtime: MTIME },
+  );
+}

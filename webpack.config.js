@@ -1,8 +1,9 @@
 /**
  * Builds the add-in's web pages into dist/: taskpane.html (React pane), commands.html (ribbon FunctionFile),
  * result.html (the commands' result dialog), plus manifest.xml and the icons, and the ES5 start-up check for old
- * webviews (supportCheck.js, loaded by taskpane.html and commands.html before their bundles) with its page. exceljs is only reached through a
- * dynamic import in file mode, so it lands in its own chunk and the pane's first load stays small.
+ * webviews (supportCheck.js, loaded by taskpane.html and commands.html before their bundles) with its page. File mode's
+ * reader and writers are reached through dynamic imports, so they land in their own chunks and the pane's first load
+ * stays small.
  * `webpack serve` (used by `npm start` on Windows/Mac through office-addin-debugging) serves https://localhost:3000
  * with the office-addin-dev-certs certificate.
  */
@@ -34,8 +35,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
-      // the browser build of exceljs (package.json "browser") is a self-contained bundle; don't re-parse it
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,

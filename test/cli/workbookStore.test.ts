@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { EMPTY_STORE, storeRows, WorkbookStore } from "../../src/app";
-import { addSheetFromSpec } from "../../src/adapters/xlsx/writeWorkbook";
+import { addSheetFromSpec } from "../fixtures/writeWorkbook";
 import { writeStore } from "../../src/adapters/xlsx/files";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { getProfile } from "../../src/engine";

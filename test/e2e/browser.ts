@@ -11,7 +11,7 @@ import os from "os";
 import path from "path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { serveStatic } from "../../scripts/staticServer";
-import { addSheetFromSpec, workbookToBytes } from "../../src/adapters/xlsx/writeWorkbook";
+import { addSheetFromSpec, workbookToBytes } from "../fixtures/writeWorkbook";
 import { SheetSpec } from "../../src/engine/sheet/sheetSpec";
 
 /** The build under test; ZIPING_E2E_DIST points the tests at another build (e.g. an older commit, to see them fail). */

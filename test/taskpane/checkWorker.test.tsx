@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 import * as v8 from "node:v8";
 import type { FileHost } from "../../src/app";
-import { addSheetFromSpec, workbookToBytes } from "../../src/adapters/xlsx/writeWorkbook";
+import { addSheetFromSpec, workbookToBytes } from "../fixtures/writeWorkbook";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { createCheckService } from "../../src/taskpane/checkService";
 import { FromCheckWorker, serveCheckWorker, ToCheckWorker } from "../../src/taskpane/checkWorkerProtocol";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { addSheetFromSpec, workbookToBytes } from "../../src/adapters/xlsx/writeWorkbook";
+import { addSheetFromSpec, workbookToBytes } from "../fixtures/writeWorkbook";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { createFileHost, scoredName } from "../../src/taskpane/fileHost";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";

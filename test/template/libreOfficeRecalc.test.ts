@@ -11,7 +11,7 @@ import { analyzeSheet, getProfile, Grid, Profile, sheetReport, toA1 } from "../.
 import { SheetSpec, specToGrid } from "../../src/engine/sheet/sheetSpec";
 import { newTemplateSpec, nextYearTemplateSpec } from "../../src/engine/template";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
-import { addSheetFromSpec, workbookToBytes } from "../../src/adapters/xlsx/writeWorkbook";
+import { addSheetFromSpec, workbookToBytes } from "../fixtures/writeWorkbook";
 import { runTemplate } from "../../src/cli/templateCommand";
 import { EXPECTED, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { Conversion, convertWithLibreOffice, SKIP_LIBREOFFICE, sofficeAvailable } from "./libreOffice";

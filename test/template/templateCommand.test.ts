@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeSheet, getProfile } from "../../src/engine";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
-import { addSheetFromSpec, workbookToBytes } from "../../src/adapters/xlsx/writeWorkbook";
+import { addSheetFromSpec, workbookToBytes } from "../fixtures/writeWorkbook";
 import { runTemplate } from "../../src/cli/templateCommand";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 

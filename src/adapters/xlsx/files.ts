@@ -325,11 +325,9 @@ export async function changeStore(
  * shows the formulas' own results whatever cached values it finds.
  */
 export async function templateBytes(spec: SheetSpec): Promise<Uint8Array> {
-  const [{ default: ExcelJS }, { addSheetFromSpec, workbookToBytes }] = await Promise.all([import("exceljs"), import("./writeWorkbook")]);
-  const workbook = new ExcelJS.Workbook();
-  addSheetFromSpec(workbook, spec);
-  workbook.calcProperties.fullCalcOnLoad = true;
-  return workbookToBytes(workbook);
+  // loaded when a template is made (its own chunk in the pane)
+  const { specSheetPackage } = await import("./write/specSheet");
+  return specSheetPackage(spec, { fullCalcOnLoad: true });
 }
 
 export type TemplateFile =

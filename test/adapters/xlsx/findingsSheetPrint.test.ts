@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { copyFileSync } from "node:fs";
 import { fixFile } from "../../../src/adapters/xlsx/files";
 import { FINDINGS_SHEET_NAME } from "../../../src/adapters/xlsx/findingsSheet";
-import { workbookToBytes } from "../../../src/adapters/xlsx/writeWorkbook";
+import { workbookToBytes } from "../../fixtures/writeWorkbook";
 import { getProfile } from "../../../src/engine";
 import { allSeedFormsBytes } from "../../fixtures/seedWorkbooks";
 import { SKIP_LIBREOFFICE } from "../../template/libreOffice";

@@ -1,9 +1,11 @@
 /**
- * The 汇总's sheet laid out without exceljs (write/specSheet.ts): it reads back as writeWorkbook.ts's exceljs sheet
+ * A SheetSpec laid out without exceljs (write/specSheet.ts): it reads back as writeWorkbook.ts's exceljs sheet
  * looked — 宋体 for bold text, thin black borders, centred headers, links blue and underlined, widths, one page wide —
- * and a spec it cannot write (formulas, number formats, validations: the templates') is refused, not half written.
+ * and a template's formulas, number formats and validations (test/template holds the whole template to its spec and
+ * recalculates it in LibreOffice).
  */
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { specSheetPackage } from "../../../src/adapters/xlsx/write/specSheet";
 import { summarySheetSpec } from "../../../src/app";
 import type { SheetSpec } from "../../../src/engine";
@@ -37,10 +39,27 @@ it("the same spec gives the same bytes", () => {
   expect(Buffer.from(specSheetPackage(spec)).equals(Buffer.from(specSheetPackage(spec)))).toBe(true);
 });
 
-it.each<[string, Partial<SheetSpec>]>([
-  ["a formula", { cells: [{ row: 1, col: 1, value: 1, formula: "1+0" }] }],
-  ["a number format", { cells: [{ row: 1, col: 1, value: 1, numberFormat: "0.00" }] }],
-  ["a data validation", { cells: [], validations: [{ kind: "list", range: { top: 1, left: 1, bottom: 1, right: 1 }, items: ["优"], prompt: "" }] }],
-])("a spec with %s is refused (the templates' writer writes those)", (_what, part) => {
-  expect(() => specSheetPackage({ name: "表", cells: [], merges: [], ...part })).toThrow(/formulas, number formats or validations/);
+it("a template's parts: a formula with its cached number, a custom number format, a validation on one cell and on a range, recalculated on opening", async () => {
+  const spec: SheetSpec = {
+    name: "表",
+    cells: [
+      { row: 1, col: 1, value: 1234.5, numberFormat: "#,##0.00" },
+      { row: 1, col: 2, value: 2, numberFormat: '0.00"分"' },
+      { row: 1, col: 3, value: 3, formula: "A1+B1" },
+    ],
+    merges: [],
+    validations: [
+      { kind: "decimal", range: { top: 1, left: 1, bottom: 1, right: 1 }, min: "0", prompt: "不小于 0" },
+      { kind: "list", range: { top: 2, left: 1, bottom: 5, right: 1 }, items: ["优", "良"], prompt: "请选择" },
+    ],
+  };
+  const bytes = specSheetPackage(spec, { fullCalcOnLoad: true });
+  const ws = await read(bytes);
+  expect(ws.getCell("A1").numFmt).toBe("#,##0.00");
+  expect(ws.getCell("B1").numFmt).toBe('0.00"分"');
+  expect(ws.getCell("C1").value).toMatchObject({ formula: "A1+B1", result: 3 });
+  expect(ws.getCell("A1").dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+  expect(ws.getCell("A4").dataValidation).toMatchObject({ type: "list", formulae: ['"优,良"'] });
+  // exceljs does not read calcPr back: the part itself
+  expect(strFromU8(unzipSync(bytes)["xl/workbook.xml"])).toContain('<calcPr fullCalcOnLoad="1"/>');
 });

@@ -130,7 +130,7 @@ describe("a store written the way Office.js writes it (a very hidden worksheet o
   let bytes: Uint8Array;
   beforeAll(async () => {
     const wb = new ExcelJS.Workbook();
-    const { addSheetFromSpec } = await import("../../../src/adapters/xlsx/writeWorkbook");
+    const { addSheetFromSpec } = await import("../../fixtures/writeWorkbook");
     addSheetFromSpec(wb, seedSheet(SEED_FORMS[0]).spec);
     addPlainSheet(wb, "ziping", storeRows(STORE), "veryHidden");
     bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -153,7 +153,7 @@ describe("a store written the way Office.js writes it (a very hidden worksheet o
 
   it.each(["hidden", "veryHidden"] as const)("is read when the sheet is %s, whatever it is called", async (state) => {
     const wb = new ExcelJS.Workbook();
-    const { addSheetFromSpec } = await import("../../../src/adapters/xlsx/writeWorkbook");
+    const { addSheetFromSpec } = await import("../../fixtures/writeWorkbook");
     addSheetFromSpec(wb, seedSheet(SEED_FORMS[0]).spec);
     addPlainSheet(wb, "设置", storeRows(STORE), state);
     const file = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -169,7 +169,7 @@ describe("a store written the way Office.js writes it (a very hidden worksheet o
 
   it("a stored 评分方案 that cannot be used: the one given, with the reason", async () => {
     const wb = new ExcelJS.Workbook();
-    const { addSheetFromSpec } = await import("../../../src/adapters/xlsx/writeWorkbook");
+    const { addSheetFromSpec } = await import("../../fixtures/writeWorkbook");
     addSheetFromSpec(wb, seedSheet(SEED_FORMS[0]).spec);
     addPlainSheet(wb, "ziping", storeRows({ ...EMPTY_STORE, profile: "putuo-2024" }), "veryHidden");
     const checked = await checkFile(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), profile, { preferStoredProfile: true });

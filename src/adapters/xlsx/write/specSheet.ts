@@ -1,18 +1,16 @@
 import { zipSync } from "fflate";
-import { CellStyle, colName, SheetSpec, SpecCell } from "../../../engine";
+import { CellStyle, colName, DataValidationSpec, SheetSpec, SpecCell } from "../../../engine";
 import { CellLook, StyleBook } from "./styleBook";
 import { escapeXml, xmlSafeText } from "./xmlText";
 
 /**
- * A SheetSpec of text and numbers (the 汇总) as a package of that one sheet, laid out without exceljs: scoredCopy
- * moves its sheet and styles into a copy (as it moves any scratch workbook's), and a folder's 汇总 workbook starts
- * from it. It looks as writeWorkbook.ts's exceljs sheet does (宋体 for bold or sized text, thin black borders, links
- * blue and underlined; the links themselves are the package editor's, write/hyperlinks.ts). Formulas, number formats
- * and data validations belong to the templates, which exceljs writes: a spec with them is refused.
+ * A SheetSpec as a package of that one sheet, laid out without exceljs: a template (formulas, number formats, data
+ * validations, the print setup; the workbook recalculated on opening); the 汇总, whose sheet and styles scoredCopy
+ * moves into a copy (as it moves any scratch workbook's), and a folder's 汇总 workbook starts from it. It looks as
+ * writeWorkbook.ts's exceljs sheet does (宋体 for bold or sized text, thin black borders, links blue and underlined;
+ * the links themselves are the package editor's, write/hyperlinks.ts).
  */
-export function specSheetPackage(spec: SheetSpec): Uint8Array {
-  const unsupported = spec.cells.find((c) => c.formula !== undefined || c.numberFormat !== undefined);
-  if (unsupported || spec.validations?.length) throw new Error(`specSheetPackage: ${spec.name} has formulas, number formats or validations (the templates' writer writes those)`);
+export function specSheetPackage(spec: SheetSpec, options: { readonly fullCalcOnLoad?: boolean } = {}): Uint8Array {
   const book = new StyleBook();
   const byRow = new Map<number, SpecCell[]>();
   for (const c of spec.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
@@ -34,11 +32,27 @@ export function specSheetPackage(spec: SheetSpec): Uint8Array {
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
     (merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+    (spec.validations?.length ? `<dataValidations count="${spec.validations.length}">${spec.validations.map(validationXml).join("")}</dataValidations>` : "") +
     (fit ? '<printOptions horizontalCentered="1"/>' : "") +
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     (fit ? '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>' : "") +
     "</worksheet>";
-  return packageOf(spec.name, sheet, book.xml());
+  return packageOf(spec.name, sheet, book.xml(), options.fullCalcOnLoad ?? false);
+}
+
+/** A validation as exceljs wrote it: a list (with its prompt shown), or a decimal at least `min` (and at most a formula). */
+function validationXml(v: DataValidationSpec): string {
+  const { top, left, bottom, right } = v.range;
+  const sqref = `${colName(left)}${top}${top === bottom && left === right ? "" : `:${colName(right)}${bottom}`}`;
+  const f = (n: 1 | 2, text: string) => `<formula${n}>${xmlSafeText(text)}</formula${n}>`;
+  if (v.kind === "list") return `<dataValidation type="list" allowBlank="1" showInputMessage="1" prompt="${xmlSafeText(v.prompt)}" sqref="${sqref}">${f(1, `"${v.items.join(",")}"`)}</dataValidation>`;
+  const operator = v.maxFormula ? "between" : "greaterThanOrEqual";
+  return (
+    `<dataValidation type="decimal" operator="${operator}" allowBlank="1" showErrorMessage="1" errorTitle="输入有误" error="${xmlSafeText(v.prompt)}" sqref="${sqref}">` +
+    f(1, v.min) +
+    (v.maxFormula ? f(2, v.maxFormula) : "") +
+    "</dataValidation>"
+  );
 }
 
 /** A cell's look, as writeWorkbook.ts's applyStyle gives it (a link: blue, underlined). */
@@ -53,11 +67,19 @@ function lookOf(c: SpecCell): CellLook {
     ...(s.border ? { border: "FF000000" } : {}),
     ...(s.fill ? { fill: s.fill } : {}),
     ...(c.link ? { color: "FF0563C1", underline: true } : {}),
+    ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
   };
 }
 
 function cellXml(c: SpecCell, s: number): string {
   const r = `${colName(c.col)}${c.row}`;
+  if (c.formula !== undefined) {
+    // its cached value when the spec gives one (the workbook asks for a full recalculation anyway)
+    const f = `<f>${xmlSafeText(c.formula)}</f>`;
+    if (typeof c.value === "number") return `<c r="${r}" s="${s}">${f}<v>${c.value}</v></c>`;
+    if (typeof c.value === "string" && c.value !== "") return `<c r="${r}" s="${s}" t="str">${f}<v>${xmlSafeText(c.value)}</v></c>`;
+    return `<c r="${r}" s="${s}">${f}</c>`;
+  }
   if (c.value === null || c.value === "") return `<c r="${r}" s="${s}"/>`;
   if (typeof c.value === "number") return `<c r="${r}" s="${s}"><v>${c.value}</v></c>`;
   if (typeof c.value === "boolean") return `<c r="${r}" s="${s}" t="b"><v>${c.value ? 1 : 0}</v></c>`;
@@ -68,7 +90,7 @@ function cellXml(c: SpecCell, s: number): string {
 const MTIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /** The smallest package Excel opens with this one sheet and its styles. */
-function packageOf(name: string, sheet: string, styles: string): Uint8Array {
+function packageOf(name: string, sheet: string, styles: string, fullCalcOnLoad: boolean): Uint8Array {
   const utf8 = (text: string) => new TextEncoder().encode(text);
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const rels = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
@@ -81,7 +103,7 @@ function packageOf(name: string, sheet: string, styles: string): Uint8Array {
       ),
       "_rels/.rels": utf8(`${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
       "xl/workbook.xml": utf8(
-        `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${relType}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${relType}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets>${fullCalcOnLoad ? '<calcPr fullCalcOnLoad="1"/>' : ""}</workbook>`,
       ),
       "xl/_rels/workbook.xml.rels": utf8(
         `${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${relType}/styles" Target="styles.xml"/></Relationships>`,

@@ -1,3 +1,4 @@
+import { builtInFormat } from "../read/styles";
 import { escapeXml } from "./xmlText";
 
 /**
@@ -23,6 +24,8 @@ export interface CellLook {
   readonly horizontal?: "left" | "center" | "right";
   readonly vertical?: "top" | "center" | "bottom";
   readonly wrap?: boolean;
+  /** A number format code (`#,##0.00`): a built-in one by its id, another as a custom format. */
+  readonly numberFormat?: string;
 }
 
 const GRID_RGB = "FFBFBFBF";
@@ -33,11 +36,13 @@ export class StyleBook {
   private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
   private readonly borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>"];
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  /** Custom number formats by code: ids from 164, where the built-in ones end. */
+  private readonly formats = new Map<string, number>();
   private readonly byLook = new Map<string, number>();
 
   /** The cellXfs index of a look (made on first use). */
   xf(look: CellLook = {}): number {
-    const key = JSON.stringify([look.font ?? "", look.bold ?? false, look.underline ?? false, look.size ?? 11, look.color ?? "", look.fill ?? "", look.border ?? false, look.horizontal ?? "", look.vertical ?? "", look.wrap ?? false]);
+    const key = JSON.stringify([look.font ?? "", look.bold ?? false, look.underline ?? false, look.size ?? 11, look.color ?? "", look.fill ?? "", look.border ?? false, look.horizontal ?? "", look.vertical ?? "", look.wrap ?? false, look.numberFormat ?? ""]);
     const known = this.byLook.get(key);
     if (known !== undefined) return known;
     const name = escapeXml(look.font ?? "Calibri");
@@ -51,17 +56,30 @@ export class StyleBook {
     const border = look.border ? indexOf(this.borders, `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`) : 0;
     const aligned = look.horizontal || look.vertical || look.wrap;
     const alignment = aligned ? `<alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ""}${look.vertical ? ` vertical="${look.vertical}"` : ""}${look.wrap ? ' wrapText="1"' : ""}/>` : "";
-    const applied = `${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${aligned ? ' applyAlignment="1"' : ""}`;
-    const index = this.xfs.push(`<xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}${alignment ? `>${alignment}</xf>` : "/>"}`) - 1;
+    const format = look.numberFormat ? this.formatId(look.numberFormat) : 0;
+    const applied = `${format ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${aligned ? ' applyAlignment="1"' : ""}`;
+    const index = this.xfs.push(`<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}${alignment ? `>${alignment}</xf>` : "/>"}`) - 1;
     this.byLook.set(key, index);
     return index;
+  }
+
+  /** The id of a number format: the built-in one's (ECMA-376 §18.8.30), else a custom one's. */
+  private formatId(code: string): number {
+    for (let id = 0; id < 164; id++) if (builtInFormat(id) === code) return id;
+    const known = this.formats.get(code);
+    if (known !== undefined) return known;
+    const id = 164 + this.formats.size;
+    this.formats.set(code, id);
+    return id;
   }
 
   /** The stylesheet part (xl/styles.xml) holding these styles. */
   xml(): string {
     const list = (name: string, items: readonly string[]) => `<${name} count="${items.length}">${items.join("")}</${name}>`;
+    const formats = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      (formats.length ? list("numFmts", formats) : "") +
       list("fonts", this.fonts) +
       list("fills", this.fills) +
       list("borders", this.borders) +

@@ -1,10 +1,11 @@
 import type { WorkbookResult, WrittenCell } from "../../app";
-import { countBySeverity, FindingReport, FormReport, HIGHLIGHT_MEANING, highlightArgb, HighlightKind, orderFindings, SheetReport, verdictText } from "../../engine";
+import { colName, countBySeverity, FindingReport, FormReport, HIGHLIGHT_MEANING, highlightArgb, HighlightKind, orderFindings, SheetReport, verdictText } from "../../engine";
 import { FINDINGS_SHEET_MARKER, findingsSheetName } from "./findingsSheetMarker";
 import type { SheetInfo } from "./readWorkbook";
 import type { OwnSheet } from "./write/scoredCopy";
 import { CellLook, StyleBook } from "./write/styleBook";
-import { escapeXml, xmlSafeText } from "./write/xmlText";
+import { cellXml } from "./write/specSheet";
+import { escapeXml } from "./write/xmlText";
 
 // recognising our sheet lives apart (no exceljs); re-exported for the writers' callers
 export { FINDINGS_SHEET_NAME, FINDINGS_SHEET_MARKER, isFindingsSheet, findingsSheetName, freeSheetName } from "./findingsSheetMarker";
@@ -86,15 +87,9 @@ function ownsCell(f: FormReport, a1: string): boolean {
   return f.funds.some((x) => x.rate.cell === a1 || x.score?.cell === a1) || f.indicators.some((i) => i.score.cell === a1) || f.total.cell === a1 || f.grade.cell === a1;
 }
 
-/** A cell's A1 address: columns A–F only here. */
-const a1 = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}`;
-
 /** A row of the sheet as SheetML: text cells (inline strings: the copy's string table is left alone), styled, at a height. */
 function rowXml(row: number, height: number, cells: readonly { readonly text: string | null; readonly s: number }[]): string {
-  const body = cells
-    .map(({ text, s }, i) => (text ? `<c r="${a1(row, i + 1)}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlSafeText(text)}</t></is></c>` : `<c r="${a1(row, i + 1)}" s="${s}"/>`))
-    .join("");
-  return `<row r="${row}" ht="${height}" customHeight="1">${body}</row>`;
+  return `<row r="${row}" ht="${height}" customHeight="1">${cells.map(({ text, s }, i) => cellXml({ row, col: i + 1, value: text }, s)).join("")}</row>`;
 }
 
 /** The row height for its tallest wrapped cell. */
@@ -119,7 +114,7 @@ export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet:
     const row = rows.length + 1;
     const s = xf(look);
     rows.push(rowXml(row, wrappedLines(text, widths.reduce((a, b) => a + b, 0)) * LINE_PT + PADDING_PT, [{ text, s }, ...Array.from({ length: last - 1 }, () => ({ text: null, s }))]));
-    merges.push(`<mergeCell ref="A${row}:${a1(row, last)}"/>`);
+    merges.push(`<mergeCell ref="A${row}:${colName(last)}${row}"/>`);
   };
 
   // every form of every sheet (a sheet may hold several), each with the writes in its cells
@@ -166,7 +161,7 @@ export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet:
   const sheet =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:${a1(rows.length, last)}"/>` +
+    `<dimension ref="A1:${colName(last)}${rows.length}"/>` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER_ROW}" topLeftCell="A${HEADER_ROW + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols>` +
     `<sheetData>${rows.join("")}</sheetData>` +

@@ -3,13 +3,9 @@ import { colName } from "../../engine";
 import { freeSheetName } from "./findingsSheetMarker";
 import type { SheetInfo } from "./readWorkbook";
 import type { OwnSheet } from "./write/scoredCopy";
-import { escapeXml } from "./write/xmlText";
+import { inlineStringCell, xmlChars } from "./write/xmlText";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-/** Characters XML 1.0 cannot carry (a reason pasted with a control character): dropped, the rest kept. */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
 
 /**
  * The store sheet's part: every cell an inline string (never a number — a reason like "2026-11-25" or "1" stays the
@@ -24,9 +20,8 @@ export function storeSheetXml(store: WorkbookStore): Uint8Array {
       const r = i + 1;
       const cs = cells
         .map((text, j) => {
-          const clean = text.replace(NOT_XML, "");
-          if (clean === "") return "";
-          return `<c r="${colName(j + 1)}${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(clean)}</t></is></c>`;
+          // a reason pasted with a control character: dropped, the rest kept; a cell left empty is left out
+          return xmlChars(text) === "" ? "" : inlineStringCell(`${colName(j + 1)}${r}`, text);
         })
         .join("");
       return `<row r="${r}">${cs}</row>`;

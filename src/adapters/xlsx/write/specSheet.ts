@@ -1,7 +1,7 @@
 import { zipSync } from "fflate";
 import { CellStyle, colName, DataValidationSpec, SheetSpec, SpecCell } from "../../../engine";
 import { CellLook, StyleBook } from "./styleBook";
-import { escapeXml, xmlSafeText } from "./xmlText";
+import { escapeXml, inlineStringCell, xmlSafeText } from "./xmlText";
 
 /**
  * A SheetSpec as a package of that one sheet, laid out without exceljs: a template (formulas, number formats, data
@@ -71,7 +71,8 @@ function lookOf(c: SpecCell): CellLook {
   };
 }
 
-function cellXml(c: SpecCell, s: number): string {
+/** A cell of a spec as SheetML with its style: a formula (with its cached value), a number, a truth value, text. */
+export function cellXml(c: Pick<SpecCell, "row" | "col" | "value" | "formula">, s: number): string {
   const r = `${colName(c.col)}${c.row}`;
   if (c.formula !== undefined) {
     // its cached value when the spec gives one (the workbook asks for a full recalculation anyway)
@@ -83,7 +84,7 @@ function cellXml(c: SpecCell, s: number): string {
   if (c.value === null || c.value === "") return `<c r="${r}" s="${s}"/>`;
   if (typeof c.value === "number") return `<c r="${r}" s="${s}"><v>${c.value}</v></c>`;
   if (typeof c.value === "boolean") return `<c r="${r}" s="${s}" t="b"><v>${c.value ? 1 : 0}</v></c>`;
-  return `<c r="${r}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlSafeText(String(c.value))}</t></is></c>`;
+  return inlineStringCell(r, String(c.value), s);
 }
 
 /** A fixed time for the package's parts: the same spec gives the same bytes. */

@@ -132,16 +132,26 @@ export function scanElements(
   }
 }
 
-/** Text and attribute values as XML. */
 /** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/FFFF, lone surrogates). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are left out
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Text for an XML text node or attribute: escaped, and what XML cannot hold (a control character typed into a cell) left out. */
-export function xmlSafeText(s: string): string {
-  return escapeXml(s.replace(NOT_XML, ""));
+/** Text without what XML cannot hold (a control character typed or pasted into a cell): dropped, the rest kept. */
+export function xmlChars(s: string): string {
+  return s.replace(NOT_XML, "");
 }
 
+/** Text for an XML text node or attribute: what XML cannot hold left out, the rest escaped. */
+export function xmlSafeText(s: string): string {
+  return escapeXml(xmlChars(s));
+}
+
+/** A cell holding text as an inline string (the package's string table left alone), with its style when given. */
+export function inlineStringCell(ref: string, text: string, style?: number): string {
+  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${xmlSafeText(text)}</t></is></c>`;
+}
+
+/** Text and attribute values as XML. */
 export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -179,7 +179,6 @@ export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet:
 export function findingsOwnSheet(result: WorkbookResult, sheets: readonly SheetInfo[], taken: readonly string[]): OwnSheet {
   const replaces = sheets.find((s) => s.isFindingsSheet) ?? null;
   const name = replaces?.name ?? findingsSheetName(taken);
-  const { sheet, styles } = findingsSheetParts({ sheets: result.sheets, profile: result.profile, at: new Date() });
-  const utf8 = new TextEncoder();
-  return { name, replaces, content: { styled: { sheet: utf8.encode(sheet), styles: utf8.encode(styles) } }, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS };
+  const styled = findingsSheetParts({ sheets: result.sheets, profile: result.profile, at: new Date() });
+  return { name, replaces, content: { styled }, marker: FINDINGS_SHEET_MARKER, printTitleRows: FINDINGS_PRINT_TITLE_ROWS };
 }

@@ -10,13 +10,11 @@ import { HyperlinkSpec, withHyperlinks } from "./write/hyperlinks";
 import type { OwnSheet } from "./write/scoredCopy";
 import { escapeXml } from "./write/xmlText";
 import { OutputPart, writeZip } from "./write/zipWriter";
-import { specSheetPackage } from "./write/specSheet";
+import { specSheetPackage, specSheetParts } from "./write/specSheet";
 import { InflateBudget, ZipArchive } from "./zip/zipArchive";
 
 const HYPERLINK_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
-/** The 汇总 laid out as a package of its one sheet (write/specSheet.ts): what the package editor moves into a copy. */
-const scratchOf = (spec: SheetSpec): Uint8Array => specSheetPackage(spec);
 
 const displayOf = (c: SpecCell) => (c.value === null ? "" : String(c.value));
 
@@ -31,7 +29,7 @@ export async function summaryOwnSheet(result: WorkbookResult, sheets: readonly S
   const links = spec.cells
     .filter((c) => c.link?.startsWith("#"))
     .map((c) => ({ ref: `${colName(c.col)}${c.row}`, location: c.link!.slice(1), display: displayOf(c) }));
-  return { name, replaces, content: { scratch: scratchOf(spec) }, marker: SUMMARY_SHEET_MARKER, links };
+  return { name, replaces, content: { styled: specSheetParts(spec) }, marker: SUMMARY_SHEET_MARKER, links };
 }
 
 /**
@@ -46,11 +44,11 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
   const width = Math.max(...table.cells.map((c) => c.col));
   const below = notes.map((text, i): SpecCell => ({ row: rows.length + 3 + i, col: 1, value: text, style: {} }));
   const spec: SheetSpec = { ...table, cells: [...table.cells, ...below], merges: [...table.merges, ...below.map((c) => ({ top: c.row, left: 1, bottom: c.row, right: width }))] };
-  const zip = ZipArchive.open(scratchOf(spec));
+  const zip = ZipArchive.open(specSheetPackage(spec));
   const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes, limit: DEFAULT_LIMITS.xmlBytes };
   const sheetPart = zip.entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))!;
   const relsName = relsPartOf(sheetPart.name);
-  if (zip.get(relsName)) throw new Error(`${relsName}: the scratch sheet has relationships of its own`);
+  if (zip.get(relsName)) throw new Error(`${relsName}: the 汇总 sheet has relationships of its own`);
 
   const links: HyperlinkSpec[] = [];
   const rels: string[] = [];

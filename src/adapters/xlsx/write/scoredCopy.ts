@@ -1,10 +1,8 @@
 import { planMarks, WritePlan } from "../../../engine";
-import { DEFAULT_LIMITS, unreadable } from "../limits";
+import { DEFAULT_LIMITS } from "../limits";
 import { relsPartOf } from "../read/package";
-import { readSharedStrings } from "../read/sharedStrings";
-import { escapeXml } from "./xmlText";
 import type { ReadSheet, WorkbookSource } from "../readWorkbook";
-import { InflateBudget, ZipArchive } from "../zip/zipArchive";
+import { InflateBudget } from "../zip/zipArchive";
 import { editSheet } from "./editSheet";
 import { addContentType, addRelationship, editWorkbook, SheetState, WorkbookEdit } from "./editPackage";
 import { withPlaceLinks } from "./hyperlinks";
@@ -32,14 +30,13 @@ export interface OwnSheet {
   readonly name: string;
   readonly replaces: SheetPart | null;
   /**
-   * The sheet part: XML ready to use (the store's text cells); XML whose `s="…"` refer to a stylesheet of its own
-   * (the 校验结果 sheet), moved into the copy's styles; or a scratch workbook of one sheet (the 汇总, write/specSheet.ts;
-   * written without shared strings) whose sheet and styles are moved over.
+   * The sheet part: XML ready to use (the store's text cells), or XML whose `s="…"` refer to a stylesheet of its own
+   * (the 校验结果 sheet, the 汇总), its styles moved into the copy's and the references renumbered.
    */
-  readonly content: { readonly xml: Uint8Array } | { readonly styled: { readonly sheet: Uint8Array; readonly styles: Uint8Array } } | { readonly scratch: Uint8Array };
+  readonly content: { readonly xml: Uint8Array } | { readonly styled: { readonly sheet: string; readonly styles: string } };
   /** A hidden defined name scoped to the sheet: how we recognise it later, whatever the user renamed it to. */
   readonly marker?: string;
-  /** Rows printed on every page (`$4:$4`): the scratch workbook's print titles are a defined name, moved in too. */
+  /** Rows printed on every page (`$4:$4`): a defined name scoped to the sheet, written with its marker. */
   readonly printTitleRows?: string;
   /** Links from its cells to places in this workbook. */
   readonly links?: readonly PlaceLink[];
@@ -113,7 +110,7 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
   const sheetStates: { index: number; state: SheetState }[] = [];
   for (const sheet of own) {
     const c = sheet.content;
-    const base = "scratch" in c ? transplantScratchSheet(c.scratch, styles) : "styled" in c ? new TextEncoder().encode(restyled(new TextDecoder().decode(c.styled.sheet), styles.importFrom(new StylesEditor("xl/styles.xml", c.styled.styles)))) : c.xml;
+    const base = "styled" in c ? new TextEncoder().encode(restyled(c.styled.sheet, styles.importFrom(new StylesEditor("xl/styles.xml", new TextEncoder().encode(c.styled.styles))))) : c.xml;
     const sheetXml = sheet.links?.length ? withPlaceLinks(base, sheet.links) : base;
     let index: number;
     if (sheet.replaces) {
@@ -171,30 +168,13 @@ function relativeTarget(from: string, part: string): string {
   return part.startsWith(dir) ? part.slice(dir.length) : `/${part}`;
 }
 
-/** A sheet's style references (cells, rows, columns, conditional formats) renumbered to where its styles landed in the copy's. */
-function restyled(xml: string, map: { readonly cellStyle: (s: number) => number; readonly dxf: (d: number) => number }): string {
+/**
+ * A sheet's style references (cells, rows, columns) renumbered to where its styles landed in the copy's. Our sheets
+ * (the 校验结果, the 汇总) have no conditional formats, so no dxf to renumber.
+ */
+function restyled(xml: string, map: { readonly cellStyle: (s: number) => number }): string {
   return xml
     .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
-    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`)
-    .replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_m, head: string, d: string) => `${head}${map.dxf(Number(d))}"`);
+    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, s: string) => `${head}${map.cellStyle(Number(s))}"`);
 }
 
-/**
- * The scratch workbook's only sheet (the 汇总), ready for the copy: its cell styles and dxfs moved to the copy's styles, its
- * strings inline (no shared strings to merge), its tab not selected (the user's active sheet stays active).
- */
-function transplantScratchSheet(scratch: Uint8Array, styles: StylesEditor): Uint8Array {
-  const zip = ZipArchive.open(scratch);
-  const budget: InflateBudget = { remaining: DEFAULT_LIMITS.xmlBytes, limit: DEFAULT_LIMITS.xmlBytes };
-  const sheet = zip.entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
-  const stylesEntry = zip.get("xl/styles.xml");
-  if (!sheet || !stylesEntry) throw unreadable("无法生成本工具的工作表（校验结果或汇总）");
-  const strings = readSharedStrings(zip, zip.get("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : null, budget);
-  const map = styles.importFrom(new StylesEditor("xl/styles.xml", zip.read(stylesEntry, budget)));
-  const xml = restyled(new TextDecoder().decode(zip.read(sheet, budget)), map)
-    // a scratch workbook with shared strings (as exceljs writes them): made inline, the copy's string table stays as it was
-    .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${escapeXml(strings[Number(n)] ?? "")}</t></is></c>`)
-    .replace(/<c\b([^>]*?)\st="str"([^>]*)><v>([^<]*)<\/v><\/c>/g, (_m, a: string, b: string, text: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${text}</t></is></c>`)
-    .replace(/\stabSelected="1"/g, "");
-  return new TextEncoder().encode(xml);
-}

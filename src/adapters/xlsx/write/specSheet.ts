@@ -4,13 +4,19 @@ import { CellLook, StyleBook } from "./styleBook";
 import { escapeXml, inlineStringCell, xmlSafeText } from "./xmlText";
 
 /**
- * A SheetSpec as a package of that one sheet, laid out without exceljs: a template (formulas, number formats, data
- * validations, the print setup; the workbook recalculated on opening); the 汇总, whose sheet and styles scoredCopy
- * moves into a copy (as it moves any scratch workbook's), and a folder's 汇总 workbook starts from it. It looks as
+ * A SheetSpec as SheetML, laid out without exceljs: a template (formulas, number formats, data validations, the
+ * print setup; the workbook recalculated on opening) and a folder's 汇总 workbook as a package of that one sheet; the
+ * 汇总 of a copy as its sheet and styles (specSheetParts), which scoredCopy moves into the copy. It looks as
  * writeWorkbook.ts's exceljs sheet does (宋体 for bold or sized text, thin black borders, links blue and underlined;
  * the links themselves are the package editor's, write/hyperlinks.ts).
  */
 export function specSheetPackage(spec: SheetSpec, options: { readonly fullCalcOnLoad?: boolean } = {}): Uint8Array {
+  const { sheet, styles } = specSheetParts(spec);
+  return packageOf(spec.name, sheet, styles, options.fullCalcOnLoad ?? false);
+}
+
+/** The sheet part of a spec and the stylesheet its `s="…"` refer to (what scoredCopy moves into a copy). */
+export function specSheetParts(spec: SheetSpec): { readonly sheet: string; readonly styles: string } {
   const book = new StyleBook();
   const byRow = new Map<number, SpecCell[]>();
   for (const c of spec.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
@@ -37,7 +43,7 @@ export function specSheetPackage(spec: SheetSpec, options: { readonly fullCalcOn
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     (fit ? '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>' : "") +
     "</worksheet>";
-  return packageOf(spec.name, sheet, book.xml(), options.fullCalcOnLoad ?? false);
+  return { sheet, styles: book.xml() };
 }
 
 /** A validation as exceljs wrote it: a list (with its prompt shown), or a decimal at least `min` (and at most a formula). */

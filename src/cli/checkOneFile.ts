@@ -1,6 +1,6 @@
 import { checkFileReports, ProfileChoice } from "../adapters/xlsx/files";
 import { Profile } from "../engine";
-import type { FolderForm } from "../app";
+import type { FolderForm, WorkbookReports } from "../app";
 import { workbookBytes } from "./inputs";
 import { FileResult, ProfileUsed } from "./textReport";
 
@@ -35,6 +35,11 @@ export function profileUsedOf(profile: Profile, choice: ProfileChoice, chosen: b
   return { id: profile.id, name: profile.name, from, ...(choice.note ? { note: choice.note } : {}) };
 }
 
+/** A workbook's reports as the file's entry: its sheets, the 评分方案 used and where from, its forms for the folder step. */
+export function checkedFile(file: string, checked: WorkbookReports, choice: ProfileChoice, chosen: boolean): CheckedFile {
+  return { file, error: null, sheets: checked.reports, profileUsed: profileUsedOf(checked.profile, choice, chosen), forms: checked.forms };
+}
+
 /**
  * `check` of one workbook (converted by LibreOffice first when it is .xls/.ods/.et), sheet by sheet, as plain data:
  * its reports, the 评分方案 used, its forms' fingerprints. Never throws: a file that cannot be read or fails inside is
@@ -52,7 +57,7 @@ export async function checkOneFile(file: string, profile: Profile, options: Chec
     });
     if (!checked.ok) return failedFile(file, checked.message, checked.code);
     if (checked.reports.length === 0 && options.sheet === undefined) return null;
-    return { file, error: null, sheets: checked.reports, profileUsed: profileUsedOf(checked.profile, checked.profileChoice, options.profileChosen), forms: checked.forms };
+    return checkedFile(file, checked, checked.profileChoice, options.profileChosen);
   } catch {
     return failedFile(file);
   }

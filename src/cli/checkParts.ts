@@ -5,7 +5,7 @@ import type { ProfileChoice } from "../adapters/xlsx/files";
 import { ReportPart, reportsOfParts } from "../app";
 import { Profile } from "../engine";
 import type { CheckedFile } from "./checkOneFile";
-import { profileUsedOf } from "./checkOneFile";
+import { checkedFile } from "./checkOneFile";
 
 /**
  * One large workbook checked by several worker threads (issue 12, "a many-sheet workbook"): each reads the file and
@@ -17,7 +17,7 @@ import { profileUsedOf } from "./checkOneFile";
  *
  * Worth it for large workbooks only: every worker reads the shared strings again and compiles the check afresh
  * (about 1.5 s of CPU), and the parts' reports are copied to this thread. Measured on the 2-core machine: 20,000
- * forms 21.1 → 15.7 s checked (×1.34), peak RSS 740 → 1,170 MB; 2,000 forms no faster (README, "Speed and memory").
+ * forms 26.3 → 20.8 s, peak RSS 0.8 → 1.2 GB; 2,000 forms no faster (README, "Speed and memory").
  */
 export async function checkInParts(file: string, profile: Profile, profileChosen: boolean, workers: number, onProgress?: (done: number, total: number) => void): Promise<CheckedFile | null> {
   const script = join(__dirname, "checkPartWorker.js");
@@ -25,24 +25,38 @@ export async function checkInParts(file: string, profile: Profile, profileChosen
   // sheets done, and each part's count of sheets as it becomes known (with its first progress)
   let done = 0;
   const totals = new Array<number>(workers).fill(0);
+  // once a part has failed the workbook is checked in one thread: the other parts are stopped, not waited for
+  const running: Worker[] = [];
+  const failed = () => {
+    for (const w of running) void w.terminate();
+    return null;
+  };
   const parts = await Promise.all(
     Array.from(
       { length: workers },
       (_w, index) =>
         new Promise<{ part: ReportPart; profileChoice: ProfileChoice } | null>((resolve) => {
           const worker = new Worker(script, { workerData: { file, profile, preferStoredProfile: !profileChosen, index, of: workers } });
+          running.push(worker);
+          let settled = false;
+          const settle = (result: { part: ReportPart; profileChoice: ProfileChoice } | null) => {
+            if (settled) return;
+            settled = true;
+            resolve(result ?? failed());
+          };
           worker.on("message", (m: PartMessage) => {
             if ("progress" in m) {
               totals[index] = m.total;
               onProgress?.((done += m.progress), totals.reduce((a, b) => a + b, 0));
             } else {
-              resolve("part" in m ? m : null);
+              settle("part" in m ? m : null);
               void worker.terminate();
             }
           });
-          // an uncaught exception or ERR_WORKER_OUT_OF_MEMORY: this part is not done ("exit" follows; resolving twice is nothing)
-          worker.on("error", () => resolve(null));
-          worker.on("exit", () => resolve(null));
+          // an uncaught exception or ERR_WORKER_OUT_OF_MEMORY, or stopped because another part failed: not done
+          // ("exit" also follows an answer, and is then nothing)
+          worker.on("error", () => settle(null));
+          worker.on("exit", () => settle(null));
         }),
     ),
   );
@@ -51,7 +65,7 @@ export async function checkInParts(file: string, profile: Profile, profileChosen
   const checked = reportsOfParts(all.map((p) => p.part));
   // a workbook of our own sheets only (an earlier 汇总): checkOneFile says so
   if (checked.reports.length === 0) return null;
-  return { file, error: null, sheets: checked.reports, profileUsed: profileUsedOf(checked.profile, all[0].profileChoice, profileChosen), forms: checked.forms };
+  return checkedFile(file, checked, all[0].profileChoice, profileChosen);
 }
 
 /** What a part's worker says: how many more sheets it has done (of its part's), or its part, or that it failed. */

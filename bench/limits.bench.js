@@ -5,11 +5,12 @@
  *  - `ziping check` on a 200 MB-uncompressed workbook (refused with FILE_TOO_LARGE).
  * Large inputs are streamed into the zip (fflate), never held uncompressed.
  */
-const { mkdtempSync, writeFileSync, readFileSync, rmSync } = require("node:fs");
+const { mkdtempSync, readFileSync, rmSync } = require("node:fs");
 const { summarize } = require("./lib/measure");
 const { join } = require("node:path");
 const { tmpdir } = require("node:os");
-const { unzipSync, strToU8, strFromU8, Zip, ZipDeflate } = require("fflate");
+const { unzipSync, strToU8, strFromU8 } = require("fflate");
+const { streamingZip } = require("./lib/workbooks");
 
 const root = join(__dirname, "..");
 const SAMPLE = join(root, "samples", "seed-forms-2023.xlsx");
@@ -18,23 +19,13 @@ const SAMPLE = join(root, "samples", "seed-forms-2023.xlsx");
 /** The sample's parts plus one more worksheet whose rows are streamed in; returns the file path. */
 function workbookWithBigSheet(path, rows, rowXml) {
   const parts = unzipSync(readFileSync(SAMPLE));
-  const chunks = [];
-  const zip = new Zip((err, chunk) => {
-    if (err) throw err;
-    chunks.push(chunk);
-  });
-  const add = (name, bytes) => {
-    const f = new ZipDeflate(name, { level: 6 });
-    zip.add(f);
-    f.push(bytes, true);
-  };
+  const zip = streamingZip();
   const text = (name) => strFromU8(parts[name]);
   parts["[Content_Types].xml"] = strToU8(text("[Content_Types].xml").replace("</Types>", '<Override PartName="/xl/worksheets/big.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
   parts["xl/_rels/workbook.xml.rels"] = strToU8(text("xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rIdBig" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/big.xml"/></Relationships>'));
   parts["xl/workbook.xml"] = strToU8(text("xl/workbook.xml").replace("</sheets>", '<sheet name="明细" sheetId="999" r:id="rIdBig"/></sheets>'));
-  for (const [name, bytes] of Object.entries(parts)) add(name, bytes);
-  const big = new ZipDeflate("xl/worksheets/big.xml", { level: 1 });
-  zip.add(big);
+  for (const [name, bytes] of Object.entries(parts)) zip.add(name, bytes);
+  const big = zip.part("xl/worksheets/big.xml", 1);
   big.push(strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'));
   let batch = "";
   for (let r = 1; r <= rows; r++) {
@@ -45,8 +36,7 @@ function workbookWithBigSheet(path, rows, rowXml) {
     }
   }
   big.push(strToU8(`${batch}</sheetData></worksheet>`), true);
-  zip.end();
-  writeFileSync(path, Buffer.concat(chunks));
+  zip.save(path);
   return { path, xmlMB: Math.round(big.size / 1048576) };
 }
 

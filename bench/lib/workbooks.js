@@ -76,18 +76,35 @@ function sheetXml(template, copy, t) {
   return xml;
 }
 
-/** Write the package: sheets streamed into the zip as they are made; the string table and styles last. */
-function writePackage(path, count, makeSheet, t) {
+/**
+ * A zip written as its parts come (fflate's streaming Zip): `part(name, level)` one to push into, `add(name, text or
+ * bytes)` a whole one, `save(path)` to end it and write the file.
+ */
+function streamingZip() {
   const chunks = [];
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
     chunks.push(chunk);
   });
-  const add = (name, text) => {
-    const f = new ZipDeflate(name, { level: 6 });
+  const part = (name, level = 6) => {
+    const f = new ZipDeflate(name, { level });
     zip.add(f);
-    f.push(strToU8(text), true);
+    return f;
   };
+  return {
+    part,
+    add: (name, content) => part(name).push(typeof content === "string" ? strToU8(content) : content, true),
+    save: (path) => {
+      zip.end();
+      writeFileSync(path, Buffer.concat(chunks));
+    },
+  };
+}
+
+/** Write the package: sheets streamed into the zip as they are made; the string table and styles last. */
+function writePackage(path, count, makeSheet, t) {
+  const zip = streamingZip();
+  const add = zip.add;
   const overrides = [];
   const rels = [];
   const sheets = [];
@@ -112,11 +129,8 @@ function writePackage(path, count, makeSheet, t) {
   add("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.join("")}</sheets></workbook>`);
   add("xl/sharedStrings.xml", t.sharedStringsXml());
   add("xl/styles.xml", t.stylesXml());
-  const theme = new ZipDeflate("xl/theme/theme1.xml", { level: 6 });
-  zip.add(theme);
-  theme.push(t.theme, true);
-  zip.end();
-  writeFileSync(path, Buffer.concat(chunks));
+  add("xl/theme/theme1.xml", t.theme);
+  zip.save(path);
   return path;
 }
 
@@ -138,4 +152,4 @@ async function formsFolder(dir, files) {
   return dir;
 }
 
-module.exports = { formsWorkbook, formsFolder };
+module.exports = { formsWorkbook, formsFolder, streamingZip };

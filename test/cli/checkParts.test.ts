@@ -5,9 +5,11 @@
  * `ziping check` prints the same bytes with the parts as without. npm test builds first.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EMPTY_STORE, withProfile } from "../../src/app";
-import { writeStore } from "../../src/adapters/xlsx/files";
+import { checkFileReportPart, writeStore } from "../../src/adapters/xlsx/files";
+import { ZipArchive } from "../../src/adapters/xlsx/zip/zipArchive";
 import { getProfile, Profile } from "../../src/engine";
 import type { CheckedFile } from "../../src/cli/checkOneFile";
 import { changedForm } from "../fixtures/cleanForm";
@@ -38,10 +40,12 @@ beforeAll(async () => {
   const own = await writeStore(await workbookBytes(specs), withProfile(EMPTY_STORE, "mof-2020"));
   if (!own.ok) throw new Error(own.message);
   ownProfileFile = tempFile("附方案.xlsx", own.bytes);
-  // the last sheet's XML cut short inside the zip: its part fails; one thread then says why
+  // the last sheet's compressed bytes overwritten: the workbook opens, the first part reads, the last part's sheet
+  // does not (its CRC or its inflating fails)
   const bytes = Buffer.from(await allSeedFormsBytes());
-  const at = bytes.lastIndexOf(Buffer.from("xl/worksheets/sheet12.xml"));
-  damagedFile = tempFile("坏.xlsx", new Uint8Array(Buffer.concat([bytes.subarray(0, at - 400), Buffer.alloc(400, 0x41), bytes.subarray(at)])));
+  const last = ZipArchive.open(bytes).get("xl/worksheets/sheet12.xml")!;
+  bytes.fill(0x41, last.dataOffset + 20, last.dataOffset + last.compressedSize - 20);
+  damagedFile = tempFile("坏.xlsx", new Uint8Array(bytes));
 });
 
 describe("checkInParts (compiled)", () => {
@@ -61,8 +65,13 @@ describe("checkInParts (compiled)", () => {
   });
 
   it("a part that cannot be read: null, and one thread gives its verdict", async () => {
+    // the first part reads, the second (with 表11 and its damaged part) does not
+    const bytes = new Uint8Array(readFileSync(damagedFile));
+    expect(checkFileReportPart(bytes, profile, {}, 0, 2)).toMatchObject({ ok: true, part: expect.anything() });
+    expect(checkFileReportPart(bytes, profile, {}, 1, 2)).toMatchObject({ ok: false, code: "FILE_UNREADABLE" });
     expect(await checkInParts(damagedFile, profile, true, 2)).toBeNull();
-    expect((await checkOneFile(damagedFile, profile, { profileChosen: true }))?.error?.code).toBe("FILE_UNREADABLE");
+    const one = await checkOneFile(damagedFile, profile, { profileChosen: true });
+    expect(one?.error).toMatchObject({ code: "FILE_UNREADABLE", message: expect.stringContaining("sheet12.xml") });
   });
 });
 

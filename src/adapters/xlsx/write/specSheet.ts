@@ -19,7 +19,11 @@ export function specSheetPackage(spec: SheetSpec, options: { readonly fullCalcOn
 export function specSheetParts(spec: SheetSpec): { readonly sheet: string; readonly styles: string } {
   const book = new StyleBook();
   const byRow = new Map<number, SpecCell[]>();
-  for (const c of spec.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  for (const c of spec.cells) {
+    const row = byRow.get(c.row);
+    if (row) row.push(c);
+    else byRow.set(c.row, [c]);
+  }
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   const rowNumbers = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
   const rows = rowNumbers.map((r) => {

@@ -136,8 +136,8 @@ export class StylesEditor implements SheetStyles {
   }
 
   /**
-   * Append another stylesheet's fonts, fills, borders, number formats, cell styles and dxfs (the scratch workbook
-   * the 校验结果 sheet was laid out in) and say where its cell styles and dxfs land here.
+   * Append another stylesheet's fonts, fills, borders, number formats, cell styles and dxfs (the one our 校验结果 or
+   * 汇总 sheet was laid out with, write/styleBook.ts) and say where its cell styles and dxfs land here.
    */
   importFrom(other: StylesEditor): { readonly cellStyle: (s: number) => number; readonly dxf: (d: number) => number } {
     const offset = (name: string) => this.list(name).items.length + this.list(name).added.length;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 // npm run corpus:render — test/corpus/forms/*.json → test/corpus/xlsx/*.xlsx (only those whose JSON is newer, or all
-// with --all). The workbook is written by exceljs, as another program would write an accountant's file.
+// with --all; --only ID for the forms whose id contains ID). The workbook is written by exceljs, as another program would write an accountant's file.
 const fs = require("node:fs");
 const path = require("node:path");
 const ExcelJS = require("exceljs");
@@ -31,10 +31,12 @@ async function render(jsonPath, outPath) {
 }
 
 async function main() {
-  const all = process.argv.includes("--all");
+  const args = process.argv.slice(2);
+  const all = args.includes("--all");
+  const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
   fs.mkdirSync(xlsxDir, { recursive: true });
   let n = 0;
-  for (const name of fs.readdirSync(formsDir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const name of fs.readdirSync(formsDir).filter((f) => f.endsWith(".json") && (!only || f.includes(only))).sort()) {
     const src = path.join(formsDir, name);
     const out = path.join(xlsxDir, name.replace(/\.json$/, ".xlsx"));
     if (!all && fs.existsSync(out) && fs.statSync(out).mtimeMs >= fs.statSync(src).mtimeMs) continue;

@@ -1,9 +1,12 @@
+import { toSimplified } from "./simplified";
+
 /**
- * Label text as the locator compares it: no white space or line breaks, half-width punctuation,
- * no trailing colon. `一级 指标` → `一级指标`, `全年预算数（A）` → `全年预算数(A)`, `年度资金总额：` → `年度资金总额`.
+ * Label text as the locator compares it: no white space or line breaks, half-width punctuation, simplified
+ * characters, no trailing colon. `一级 指标` → `一级指标`, `全年预算数（A）` → `全年预算数(A)`, `年度资金总额：` →
+ * `年度资金总额`, `執行率` → `执行率`.
  */
 export function normalizeLabel(text: string): string {
-  return toHalfWidth(text)
+  return toSimplified(toHalfWidth(text))
     .replace(/\s+/g, "")
     .replace(/[:]+$/, "");
 }
@@ -37,7 +40,7 @@ export function normalizeProse(text: string): string {
   // the same names and goals come back form after form (a workbook of thousands of forms): each is worked out once
   const cached = proseCache.get(text);
   if (cached !== undefined) return cached;
-  const prose = toHalfWidth(text).replace(/[\s\p{P}\p{S}]+/gu, "");
+  const prose = toSimplified(toHalfWidth(text)).replace(/[\s\p{P}\p{S}]+/gu, "");
   if (proseCache.size > 20_000) proseCache.clear();
   proseCache.set(text, prose);
   return prose;

@@ -46,7 +46,10 @@ export function locateGoal(labels: SheetLabels, excluded: ReadonlySet<number>, s
       if (e && a && e.l === a.l) continue;
       const sameRow = e && a && e.l.row === a.l.row ? 0.5 : 0;
       const ordered = e && a && (e.l.row < a.l.row || (e.l.row === a.l.row && e.l.col < a.l.col)) ? 0.1 : 0;
-      const score = (e?.score ?? 0) + (a?.score ?? 0) + sameRow + ordered;
+      // side by side with nothing between: `项目年度目标 | 年度目标 | 年度目标完成情况` (Sichuan) heads the block with
+      // its first label; the 预期目标 heading is the one beside 实际完成情况
+      const adjacent = sameRow && !labels.inRow(e!.l.row).some((l) => l.col > Math.min(e!.l.col, a!.l.col) && l.col < Math.max(e!.l.col, a!.l.col) && isGoalLabel(labels, l)) ? 0.2 : 0;
+      const score = (e?.score ?? 0) + (a?.score ?? 0) + sameRow + ordered + adjacent;
       if (score > best.score) best = { e: e?.l, a: a?.l, score };
     }
   }

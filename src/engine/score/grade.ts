@@ -1,6 +1,7 @@
 import { Grade, Profile } from "../profiles/profile";
 import { D, Dec } from "../number/decimal";
 import { GRADE_WORDS } from "../vocabulary";
+import { normalizeLabel } from "../grid/normalizeLabel";
 
 /**
  * 评分等级 of a 总分 by the profile's bands.
@@ -13,5 +14,5 @@ export function gradeFor(total: Dec, profile: Profile): Grade {
 
 /** The grade a cell shows (`优`, `优秀`, ` 良 `), or null when it is none of them. */
 export function readGrade(text: string): Grade | null {
-  return GRADE_WORDS[text.replace(/\s+/g, "")] ?? null;
+  return GRADE_WORDS[normalizeLabel(text)] ?? null;
 }

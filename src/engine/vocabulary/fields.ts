@@ -9,7 +9,7 @@ export type Vocabulary<F extends string> = Readonly<Record<F, readonly string[]>
 
 /** The label cells above the form: 项目名称 and the like, each followed by its value. */
 export const HEADER_FIELDS = {
-  projectName: ["项目名称", "专项资金名称", "资金名称", "项目资金名称", "专项名称"],
+  projectName: ["项目名称", "专项资金名称", "资金名称", "项目资金名称", "专项名称", "转移支付名称", "转移支付项目名称"],
   department: ["主管部门", "主管单位", "预算部门", "主管部门及代码"],
   implementer: ["实施单位", "项目实施单位", "执行单位"],
 } as const satisfies Vocabulary<string>;
@@ -49,6 +49,16 @@ export const FUNDS_ROWS = {
     "上年结转资金",
     "上年结转",
     "其他资金",
+    // transfer payments (rules.md §1.7): the central and local shares of a 转移支付
+    "中央财政资金",
+    "中央资金",
+    "中央补助资金",
+    "地方资金",
+    "地方财政资金",
+    "省级资金",
+    "省级财政资金",
+    "市级资金",
+    "县级资金",
   ],
 } as const satisfies Vocabulary<string>;
 
@@ -60,7 +70,7 @@ export const GOAL_LABELS = {
   expected: ["预期目标", "年度预期目标", "年初设定目标", "年度目标", "项目年度目标", "年初目标", "绩效目标设定"],
   actual: ["实际完成情况", "全年实际完成情况", "年度总体目标完成情况综述", "年度目标完成情况", "年度实际完成情况", "实际完成", "目标完成情况", "总体目标完成情况", "完成情况综述"],
 } as const satisfies Vocabulary<string>;
-export const GOAL_BLOCK = ["年度总体目标", "项目年度目标", "总体目标"] as const;
+export const GOAL_BLOCK = ["年度总体目标", "项目年度目标", "总体目标", "区域年度总体目标", "区域绩效目标"] as const;
 
 /** Column headers of an indicator table. `targetValue`/`targetNature`/`targetUnit` are the split 年度指标值. */
 export const INDICATOR_COLUMNS = {

@@ -160,6 +160,7 @@ export const CODE_TITLE: Partial<Record<FindingCode, string>> = {
   EXEC_RATE_MISMATCH: "执行率与计算结果不符",
   BUDGET_SCORE_MISMATCH: "预算执行得分与计算结果不符",
   EXEC_OVER_BUDGET: "执行数超过预算数",
+  EXEC_RATE_UNDEFINED: "预算数和执行数都是 0，没有执行率",
   BUDGET_ZERO_WITH_SPENDING: "预算为 0 却有执行数",
   BUDGET_ADJUSTED: "预算有调整",
   LOW_EXECUTION: "执行率偏低",

@@ -21,8 +21,6 @@ describe("written cells in Excel", () => {
     expect(check.writes.map((w) => [w.cell, w.what, w.previous, w.value])).toEqual([
       ["H6", "执行率（年度资金总额）", "", "93.77"],
       ["H7", "执行率（其中：当年财政拨款）", "", "93.77"],
-      ["H8", "执行率（上年结转资金）", "", "0.00"],
-      ["H9", "执行率（其他资金）", "", "0.00"],
       [check.report.form!.grade.cell, "评分等级", "", "优"],
     ]);
     expect(sheet.rules.filter((r) => r.fill === highlightHex("written"))).toEqual([]);

@@ -106,7 +106,9 @@ describe("ziping fix", () => {
     expect((await run("fix", input, "--out", input)).code).toBe(2);
     const out = join(dir, "out.xlsx");
     const r = await run("fix", input, "--out", out);
-    expect(r.out).toContain("写入 6 个计算结果");
+    // 执行率 of the two funded rows, 总分, 评分等级; the two rows of 0 ÷ 0 get no rate (EXEC_RATE_UNDEFINED)
+    expect(r.out).toContain("写入 4 个计算结果");
+    expect(r.out).toContain("“上年结转资金”的全年预算数和全年执行数都是 0，执行率无法计算（0 ÷ 0），不填写执行率");
     expect(readFileSync(input).equals(before)).toBe(true);
     const reread = await readWorkbook(new Uint8Array(readFileSync(out)));
     if (!reread.ok) throw new Error(reread.message);
@@ -171,14 +173,21 @@ describe("--profile is resolved the same way by check, fix and template", () => 
     return path;
   };
 
-  it("a partial document ({level1Weights:{output:60}}) is merged onto its base: check scores with it (no exception)", async () => {
-    const partial = profileFile("partial.json", { level1Weights: { output: "60" } });
+  it("a partial document ({level1Weights:{output:60,benefit:20}}) is merged onto its base: check scores with it (no exception)", async () => {
+    const partial = profileFile("partial.json", { level1Weights: { output: "60", benefit: "20" } });
     const r = await run("check", "--json", "--profile", partial, form);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.profile).toBe("putuo-2023+custom");
     const nonstandard = report.files[0].sheets[0].findings.filter((f: { code: string }) => f.code === "LEVEL1_WEIGHT_NONSTANDARD");
     expect(nonstandard.map((f: { message: string }) => f.message)).toContain("产出指标分值合计为 70.00，参考权重为 60.00 分");
+  });
+
+  it("a document whose weights add up to 110 is refused with exit 2, naming the weights (issue 18)", async () => {
+    const bad = profileFile("110.json", { level1Weights: { output: "60" } });
+    const r = await run("check", "--json", "--profile", bad, form);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("评分方案的分值合计为 110（预算执行 10 + 产出指标 60 + 效益指标 30 + 满意度指标 10），应为 100");
   });
 
   it("template --profile my.json writes the form with its settings", async () => {

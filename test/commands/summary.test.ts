@@ -13,7 +13,7 @@ describe("the ribbon's result dialog", () => {
     const summary = validateSummary({ ok: true, report: sheet.report, profileId: profile.id, written: sheet.writes.length, pending: 0, highlighted: 7, writes: sheet.writes, details: {} });
     expect(summary.title).toBe("总分 96.37 · 评分等级 优");
     expect(summary.lines[2]).toBe(
-      "已写入 5 个单元格：H6 执行率（年度资金总额）、H7 执行率（其中：当年财政拨款）、H8 执行率（上年结转资金）、H9 执行率（其他资金） 等 5 个。写入的单元格标为绿色；原值在面板的“已写入”中，“撤销上次写入”可恢复。",
+      "已写入 3 个单元格：H6 执行率（年度资金总额）、H7 执行率（其中：当年财政拨款）、C23 评分等级。写入的单元格标为绿色；原值在面板的“已写入”中，“撤销上次写入”可恢复。",
     );
     expect(summary.lines[3]).toContain("已标注 7 个有问题的单元格（红色为错误、黄色为警告");
   });

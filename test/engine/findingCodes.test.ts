@@ -44,6 +44,7 @@ const CASES: [FindingCode, Severity, string, CellChange[]][] = [
   ["GOAL_ACTUAL_COPIED", "warning", "F11", [{ row: 11, col: 6, value: CLEAN_FORM.goal.expected }]],
   ["GOAL_MISSING", "warning", "F11", [{ row: 11, col: 6, value: null }]],
   ["BUDGET_ADJUSTED", "info", "D6", [{ row: 6, col: 4, value: 100 }, { row: 7, col: 4, value: 100 }]],
+  ["EXEC_RATE_UNDEFINED", "info", "H8", [{ row: 8, col: 8, value: null }]],
   ["LOW_EXECUTION", "info", "H6", [{ row: 6, col: 6, value: 50 }, { row: 7, col: 6, value: 50 }, { row: 6, col: 8, value: 51.18 }, { row: 7, col: 8, value: 51.18 }, { row: 6, col: 9, value: 5.11 }, { row: 22, col: 8, value: 95.11 }, { row: 18, col: 6, value: "51.18(%)" }]],
   ["LEVEL1_WEIGHT_NONSTANDARD", "info", "A15", [{ row: 15, col: 7, value: 40 }, { row: 15, col: 8, value: 40 }, { row: 19, col: 7, value: 5 }, { row: 19, col: 8, value: 5 }]],
   ["OVERACHIEVED_UNEXPLAINED", "info", "F21", [{ row: 21, col: 6, value: "100.00(%)" }]],
@@ -157,6 +158,8 @@ const RULES_SEVERITY: Record<FindingCode, Severity> = {
   INDICATORS_COPIED_FROM_OTHER_FORM: "warning",
   // not in rules.md §4's table; a damaged file's overlapping merges, read by the first
   MERGE_OVERLAP: "warning",
+  // not in rules.md §4's table; issue 18: 0 ÷ 0 is no 执行率 (§3 said 0.00), told as an info
+  EXEC_RATE_UNDEFINED: "info",
 };
 
 /**

@@ -18,6 +18,8 @@ export const FINDING_CODES = {
   EXEC_RATE_MISMATCH: { severity: "error", part: "funds" },
   BUDGET_SCORE_MISMATCH: { severity: "error", part: "funds" },
   EXEC_OVER_BUDGET: { severity: "warning", part: "funds" },
+  /** 全年预算数 and 全年执行数 both 0: no 执行率 (0 ÷ 0), none written (issue 18; rules.md §3 said 0.00). */
+  EXEC_RATE_UNDEFINED: { severity: "info", part: "funds" },
   BUDGET_ZERO_WITH_SPENDING: { severity: "error", part: "funds" },
   BUDGET_ADJUSTED: { severity: "info", part: "funds" },
   LOW_EXECUTION: { severity: "info", part: "funds" },

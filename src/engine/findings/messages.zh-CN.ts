@@ -19,13 +19,19 @@ export const MESSAGES_ZH_CN: Messages = {
   VALUE_MISSING: (p) => `指标“${p.name}”未填写${p.what}，请补填`,
   FUNDS_SUM_MISMATCH: (p) => `${p.column}：年度资金总额 ${p.total} 不等于各项资金之和 ${p.sum}（${p.parts}），请核对`,
   EXEC_RATE_MISMATCH: (p) =>
-    p.otherRounding === "yes"
+    p.precision === "yes"
+      ? `“${p.label}”执行率填写为 ${p.printed}（即 ${p.declared}%），按两位小数应为 ${p.computed}%（${p.fraction}）；填写值的小数位不够，请按全年执行数 ${p.executed} ÷ 全年预算数 ${p.budget} 填写`
+      : p.otherRounding === "yes"
       ? `“${p.label}”执行率填写为 ${p.declared}，按本方案（${p.rounding}）应为 ${p.computed}；填写值是按另一种舍入方式算出的`
       : `“${p.label}”执行率填写为 ${p.declared}，应为 ${p.computed}（全年执行数 ${p.executed} ÷ 全年预算数 ${p.budget}）`,
   BUDGET_SCORE_MISMATCH: (p) =>
     p.otherRounding === "yes"
       ? `预算执行得分填写为 ${p.declared}，按本方案（${p.rounding}）应为 ${p.computed}；填写值是按另一种舍入方式算出的`
       : `预算执行得分填写为 ${p.declared}，应为 ${p.computed}（分数 ${p.weight} × 执行率，执行率最高按 100% 计）`,
+  EXEC_RATE_UNDEFINED: (p) =>
+    p.total === "yes"
+      ? `“${p.label}”的全年预算数和全年执行数都是 0，执行率无法计算（0 ÷ 0），预算执行得分和总分也无法给出；如项目有资金，请填写金额`
+      : `“${p.label}”的全年预算数和全年执行数都是 0，执行率无法计算（0 ÷ 0），不填写执行率`,
   EXEC_OVER_BUDGET: (p) => `全年执行数 ${p.executed} 超过全年预算数 ${p.budget}，请核对执行数或说明超支原因`,
   BUDGET_ZERO_WITH_SPENDING: (p) => `全年预算数为 ${p.budget}，但全年执行数为 ${p.executed}，无法计算执行率；请填写全年预算数`,
   BUDGET_ADJUSTED: (p) => `年初预算数 ${p.initial} 与全年预算数 ${p.budget} 不同（预算有调整），执行率按全年预算数计算`,

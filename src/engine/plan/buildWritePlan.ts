@@ -77,12 +77,14 @@ export function highlightsFor(findings: readonly Finding[], severities: readonly
  */
 export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly Finding[], options: WritePlanOptions = {}): WritePlan {
   const writes: CellWrite[] = [];
-  const add = (cell: CellRef, value: number | string, kind: WriteKind) => {
+  const add = (cell: CellRef, value: number | string, kind: WriteKind, format?: string) => {
     // a quotient of absurd amounts (a budget of 5e-324) has no spreadsheet number: report it, never write it
     if (typeof value === "number" && !Number.isFinite(value)) return;
     const raw = rawCell(grid, cell.row, cell.col);
     if (raw?.formula !== undefined || writes.some((w) => sameCell(w.cell, cell))) return;
-    const numberFormat = typeof value === "number" && !raw?.numberFormat ? "0.00" : undefined;
+    // a blank cell taking its column's fraction convention needs the column's % format (its previous format is in
+    // the snapshot, so 撤销 puts it back); any other number keeps the cell's own format, or gets 0.00
+    const numberFormat = typeof value === "number" ? (format !== undefined && format !== raw?.numberFormat ? format : !raw?.numberFormat ? "0.00" : undefined) : undefined;
     writes.push({ cell, value, kind, previous: snapshot(grid, cell), ...(numberFormat ? { numberFormat } : {}) });
   };
   const addNumber = (target: NumberCell | undefined, computed: Dec | null, kind: WriteKind) => {
@@ -92,14 +94,19 @@ export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly 
     add(target.cell, value, kind);
   };
 
+  const column = rateColumnConvention(form);
   for (const f of form.funds) {
     const cell = f.row.rate;
     if (!cell || f.rate === null || cell.formula !== undefined) continue;
     if (cell.reading.kind === "number" && cell.reading.value.equals(f.rate)) continue;
     if (f.rateAsFraction && fractionAgrees(f)) continue;
-    // keep the cell's own convention: a fraction under a % format or printed as one, "93.77%" text, or 93.77
-    if (isPercentFormat(cell.numberFormat) || f.rateAsFraction) add(cell.cell, f.rate.dividedBy(HUNDRED).toNumber(), "rate");
-    else if (cell.text.endsWith("%")) add(cell.cell, `${f.rate.toFixed(2)}%`, "rate");
+    // keep the cell's own convention — a fraction under a % format or printed as one, "93.77%" text, or 93.77 — and a
+    // blank cell takes its column's, so one column does not end up with "86.18%" above 86.18
+    const blank = cell.reading.kind === "none" && cell.text === "";
+    const convention: RateConvention =
+      isPercentFormat(cell.numberFormat) || f.rateAsFraction ? { kind: "fraction", numberFormat: isPercentFormat(cell.numberFormat) ? cell.numberFormat : "0.0000" } : cell.text.endsWith("%") ? { kind: "text" } : blank ? column : { kind: "number" };
+    if (convention.kind === "fraction") add(cell.cell, f.rate.dividedBy(HUNDRED).toNumber(), "rate", convention.numberFormat);
+    else if (convention.kind === "text") add(cell.cell, `${f.rate.toFixed(2)}%`, "rate");
     else add(cell.cell, f.rate.toNumber(), "rate");
   }
   addNumber(form.fundsTotal?.row.score, form.budgetScore, "budgetScore");
@@ -115,6 +122,22 @@ export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly 
   }
 
   return { sheet: form.model.sheet, writes, highlights: highlightsFor(findings, options.highlight) };
+}
+
+/** How a 执行率 is written: a number (93.77), text (`93.77%`), or a fraction (0.9377) under a % format. */
+type RateConvention = { readonly kind: "number" } | { readonly kind: "text" } | { readonly kind: "fraction"; readonly numberFormat?: string };
+
+/** The convention the filled 执行率 cells of the funds table share: what a blank one of them is written in. */
+function rateColumnConvention(form: ScoredForm): RateConvention {
+  for (const f of form.funds) {
+    const cell = f.row.rate;
+    if (!cell || cell.reading.kind !== "number") continue;
+    if (isPercentFormat(cell.numberFormat)) return { kind: "fraction", numberFormat: cell.numberFormat };
+    if (f.rateAsFraction) return { kind: "fraction", numberFormat: "0.0000" };
+    if (cell.text.endsWith("%")) return { kind: "text" };
+    return { kind: "number" };
+  }
+  return { kind: "number" };
 }
 
 /** Cells of a plan that would overwrite a formula: always empty for a plan from buildWritePlan. */

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { D } from "../number/decimal";
 import { DEFAULT_PROFILE_ID, getProfile, Profile, PROFILES } from "./profile";
 
 /**
@@ -125,7 +126,21 @@ function fromJson(text: string, origin: string | undefined): ProfileResolution {
     const what = key ? `“${key}”的取值` : "的取值";
     return { ok: false, key, message: `${where}评分方案${what} ${JSON.stringify(issue.input)} 无效：${settingName(key)}${issue.message}` };
   }
+  const sum = weightSumError(parsed.output as Profile);
+  if (sum) return { ok: false, key: "level1Weights", message: `${where}${sum}` };
   return { ok: true, profile: Object.freeze(parsed.output) as Profile };
+}
+
+/**
+ * A profile's weights are the form's 100 points: 预算执行 + 产出 + 效益 + 满意度. Any other sum would judge every form
+ * against weights no form can meet (issue 18: a merged `{"level1Weights":{"output":"60"}}` gave 110, silently).
+ */
+function weightSumError(p: Profile): string | null {
+  const parts = [p.budgetWeight, p.level1Weights.output, p.level1Weights.benefit, p.level1Weights.satisfaction];
+  const sum = parts.reduce((s, x) => s.plus(x), new D(0));
+  if (sum.equals(100)) return null;
+  const [b, o, e, s] = parts.map((x) => new D(x).toString());
+  return `评分方案的分值合计为 ${sum.toString()}（预算执行 ${b} + 产出指标 ${o} + 效益指标 ${e} + 满意度指标 ${s}），应为 100；请调整各项权重`;
 }
 
 /**

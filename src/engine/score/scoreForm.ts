@@ -145,12 +145,17 @@ export function budgetScoreUnder(form: ScoredForm, mode: RoundingMode): Dec | nu
   return t?.budget && t.executed ? budgetScore(form.budgetWeight, t.budget, t.executed, mode) : null;
 }
 
-/**
- * A rate printed as a fraction agrees with the amounts when it is the computed rate at the precision it is printed
- * with, either rounding (`0.958` for 95.83 %; `1` for 100 %): such a printout is no error and nothing to rewrite.
- */
+/** A rate printed as a fraction agrees with the amounts when it is the computed rate (`0.9377` for 93.77 %, `1` for 100 %). */
 export function fractionAgrees(f: ScoredFunds): boolean {
-  if (f.rate === null || f.declaredRate === null || f.row.rate?.reading.kind !== "number") return false;
+  return f.rate !== null && f.declaredRate !== null && f.declaredRate.equals(f.rate);
+}
+
+/**
+ * A fraction printed with fewer places than the rate has (`0.958` for 95.86 %: 95.80 %, not 95.86 %) that is the rate
+ * at that precision, either rounding: no wrong arithmetic, but not the 执行率 either — a warning, and rewritten.
+ */
+export function fractionAtPrintedPrecision(f: ScoredFunds): boolean {
+  if (f.rate === null || f.declaredRate === null || f.row.rate?.reading.kind !== "number" || fractionAgrees(f)) return false;
   const places = Math.max(0, f.row.rate.reading.value.decimalPlaces() - 2);
   return [D.ROUND_DOWN, D.ROUND_HALF_UP].some((mode) => f.rate!.toDecimalPlaces(places, mode).equals(f.declaredRate!));
 }
@@ -165,7 +170,7 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   const indicators = model.indicators.map((i) => scoreOne(i, profile));
   const weights = weightStructure(model, budgetWeight);
 
-  const scoring = scoringOf(model, weights);
+  const scoring = scoringOf(model, weights, indicators, fundsTotal);
   // no score from a negative amount or 分数 (NUMBER_NEGATIVE)
   const bScore =
     scoring.kind !== "unscored" && fundsTotal?.budget && fundsTotal.executed && usable(fundsTotal.budget) && usable(fundsTotal.executed) && usable(budgetWeight)
@@ -191,7 +196,12 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   };
 }
 
-function scoringOf(model: FormModel, weights: WeightStructure): Scoring {
+/** A 得分 below 0 or above its 分值 (SCORE_OUT_OF_RANGE). */
+export function scoreOutOfRange(s: ScoredIndicator): boolean {
+  return s.declared !== null && s.weight !== null && (s.declared.isNegative() || s.declared.greaterThan(s.weight));
+}
+
+function scoringOf(model: FormModel, weights: WeightStructure, indicators: readonly ScoredIndicator[], fundsTotal: ScoredFunds | undefined): Scoring {
   if (!printsScores(model)) return { kind: "unscored", reason: "表中没有分值和得分，只校验、不计分" };
   const sum = weights.disagreements.find((d) => d.kind === "sum");
   if (sum) return { kind: "noVerdict", reason: `分值合计为 ${sum.sum.toFixed(2)}，不是 ${sum.expected.toFixed(2)}，不给出总分和评分等级` };
@@ -199,5 +209,11 @@ function scoringOf(model: FormModel, weights: WeightStructure): Scoring {
   if (heading) return { kind: "noVerdict", reason: `“${heading.label.text.replace(/\s+/g, "")}”与其下分值不一致，不给出总分和评分等级` };
   const missing = model.missing.find((m) => m.severity === "error");
   if (missing) return { kind: "noVerdict", reason: `缺少${missing.part}，不给出总分和评分等级` };
+  // scores outside their range do not add up to a 总分 either (rules.md §5, issue 18): the sum is shown, not judged
+  const outside = indicators.find(scoreOutOfRange);
+  if (outside) return { kind: "noVerdict", reason: `指标“${outside.indicator.name.text.replace(/\s+/g, "")}”的得分超出分值范围，不给出总分和评分等级` };
+  if (fundsTotal?.budget?.isZero() && fundsTotal.executed?.isZero()) {
+    return { kind: "noVerdict", reason: "年度资金总额的全年预算数和全年执行数都是 0，执行率和预算执行得分无法计算，不给出总分和评分等级" };
+  }
   return { kind: "verdict" };
 }

@@ -109,13 +109,11 @@ describe("the 校验结果 sheet of a scored copy", () => {
     // 11 forms and the sheet that is no form
     expect(blocks).toHaveLength(12);
     const [first] = blocks;
-    expect(first[0][3]).toBe("购买新智能单兵设备\n总分 96.37　评分等级 优　执行率 93.77%　｜　错误 0 条，警告 6 条，提示 2 条");
+    expect(first[0][3]).toBe("购买新智能单兵设备\n总分 96.37　评分等级 优　执行率 93.77%　｜　错误 0 条，警告 6 条，提示 4 条");
     const written = first.filter((r) => r[2] === "已写入");
     expect(written.map((r) => [r[1], r[3]])).toEqual([
       ["H6", "执行率（年度资金总额）：（空） → 93.77"],
       ["H7", "执行率（其中：当年财政拨款）：（空） → 93.77"],
-      ["H8", "执行率（上年结转资金）：（空） → 0.00"],
-      ["H9", "执行率（其他资金）：（空） → 0.00"],
       ["C23", "评分等级：（空） → 优"],
     ]);
     expect(written[0][4]).toBe("原为空；91.60 ÷ 97.68 × 100% = 93.77%");

@@ -61,7 +61,8 @@ describe("fix keeps every part it does not write (keep-everything.xlsx)", () => 
   it("in the form sheet, only the written cells changed; the drawing and comment references stay", () => {
     const before = strFromU8(unzipSync(input)["xl/worksheets/sheet1.xml"]);
     const after = strFromU8(unzipSync(copy)["xl/worksheets/sheet1.xml"]);
-    expect(written.sort()).toEqual(["C23", "H22", "H6", "H7", "H8", "H9"]);
+    // H8 and H9 (上年结转, 其他: 0 ÷ 0) have no rate to write
+    expect(written.sort()).toEqual(["C23", "H22", "H6", "H7"]);
     const [b, a] = [cellsOf(before), cellsOf(after)];
     const differing = [...new Set([...b.keys(), ...a.keys()])].filter((r) => b.get(r) !== a.get(r)).sort();
     expect(differing).toEqual([...written].sort());
@@ -119,7 +120,7 @@ describe("a workbook LibreOffice wrote (its own styles, shared strings and layou
     const lo = convertWithLibreOffice(new Map([["blank.xlsx", blank]]), { recalculate: false }).outputs.get("blank.xlsx")!;
     const fixed = await fixFile(lo, profile);
     if (!fixed.ok) throw new Error(fixed.message);
-    expect(fixed.written).toBe(9);
+    expect(fixed.written).toBe(7);
     const back = convertWithLibreOffice(new Map([["scored.xlsx", fixed.bytes]]), { recalculate: false }).outputs.get("scored.xlsx")!;
     const reading = await readWorkbook(back);
     if (!reading.ok) throw new Error(reading.message);

@@ -112,8 +112,9 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
     const after = await snapshot(fixed.bytes, spec.name);
     const changed = [...after.keys()].filter((k) => before.get(k) !== after.get(k)).sort();
     const a1 = (r: number, c: number) => toA1(layout.at(r, c));
-    // 执行率 of 年度资金总额, 上年结转, 其他 (the 其中 row is a formula), 预算执行得分, the two blank 得分, 总分, 评分等级
-    const expected = [a1(6, 8), a1(8, 8), a1(9, 8), a1(6, 9), a1(16, 8), a1(19, 8), toA1({ row: layout.totalRow, col: 8 }), toA1({ row: layout.gradeRow, col: 3 })].sort();
+    // 执行率 of 年度资金总额 (the 其中 row is a formula; 上年结转 and 其他 are 0 ÷ 0: no rate), 预算执行得分, the two
+    // blank 得分, 总分, 评分等级
+    const expected = [a1(6, 8), a1(6, 9), a1(16, 8), a1(19, 8), toA1({ row: layout.totalRow, col: 8 }), toA1({ row: layout.gradeRow, col: 3 })].sort();
     expect(changed).toEqual(expected);
 
     const reread = await readWorkbook(fixed.bytes);
@@ -121,7 +122,7 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
     const g = reread.grids[0];
     const value = (r: number, c: number) => g.cells.get(r * 16384 + c)?.value;
     expect(value(6, 8)).toBe(93.77);
-    expect(value(8, 8)).toBe(0);
+    expect(value(8, 8)).toBeUndefined(); // 0 ÷ 0: no rate written
     expect(value(6, 9)).toBe(9.37);
     expect(value(16, 8)).toBe(20); // 采购设备正常使用率: target met → the rule's full 分值
     expect(value(19, 8)).toBe(5); // qualitative 达成 → full
@@ -132,14 +133,15 @@ describe("fix: writing a scored copy (rules.md §5)", () => {
     expect(value(21, 8)).toBe(9);
   });
 
-  it("a blank 执行率 under a 0.00% format gets the fraction, keeping the format", async () => {
+  it("a blank 执行率 under a 0.00% format gets the fraction, keeping the format (a row of 0 ÷ 0 stays blank)", async () => {
     const input = await workbookBytes([seedSheet(SEED_FORMS[0], { percentFormat: true, blank: { rates: true } }).spec]);
     const fixed = await fixFile(input, profile);
     if (!fixed.ok) throw new Error(fixed.message);
     const reread = await readWorkbook(fixed.bytes);
     if (!reread.ok) throw new Error(reread.message);
     expect(reread.grids[0].cells.get(6 * 16384 + 8)).toEqual({ value: 0.9377, numberFormat: "0.00%" });
-    expect(reread.grids[0].cells.get(8 * 16384 + 8)).toEqual({ value: 0, numberFormat: "0.00%" });
+    expect(reread.grids[0].cells.get(7 * 16384 + 8)).toEqual({ value: 0.9377, numberFormat: "0.00%" });
+    expect(reread.grids[0].cells.get(8 * 16384 + 8)).toEqual({ value: null, numberFormat: "0.00%" });
   });
 
   it("highlights findings with conditional formats, leaving the cells' own fills", async () => {

@@ -5,16 +5,16 @@ import { changedForm } from "../../fixtures/cleanForm";
 const profile = getProfile("putuo-2023")!;
 
 describe("amounts nobody typed", () => {
-  it("a funds row left blank has no 执行率 to write; one blank beside a number counts as 0", () => {
+  it("a funds row left blank has no 执行率 to write; one blank beside a 0 counts as 0, and 0 ÷ 0 is no rate either", () => {
     const spec = changedForm([
       { row: 8, col: 4, value: null }, { row: 8, col: 5, value: null }, { row: 8, col: 6, value: null }, { row: 8, col: 8, value: null },
       { row: 9, col: 5, value: null }, { row: 9, col: 6, value: 0 }, { row: 9, col: 8, value: null },
     ]);
     const grid = specToGrid(spec);
     const a = analyzeSheet(grid, profile);
-    expect(a.form!.funds.map((f) => f.rate?.toFixed(2) ?? null)).toEqual(["93.77", "93.77", null, "0.00"]);
-    expect(a.findings).toEqual([]);
-    expect(buildWritePlan(a.form!, grid, a.findings).writes.map((w) => [toA1(w.cell), w.value])).toEqual([["H9", 0]]);
+    expect(a.form!.funds.map((f) => f.rate?.toFixed(2) ?? null)).toEqual(["93.77", "93.77", null, null]);
+    expect(a.findings.map((f) => [f.code, toA1(f.cells[0])])).toEqual([["EXEC_RATE_UNDEFINED", "H9"]]);
+    expect(buildWritePlan(a.form!, grid, a.findings).writes).toEqual([]);
   });
 
   it("a blank 年度资金总额 row is not LOW_EXECUTION and gives no 总分", () => {

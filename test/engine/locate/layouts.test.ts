@@ -114,15 +114,21 @@ describe("layouts of other provinces (synthetic)", () => {
 });
 
 describe("rates printed as fractions (rules.md §1.6)", () => {
+  it("0.9377 under 执行率(%) with no % format reads as 93.77 %, agreeing with 91.60 ÷ 97.68", () => {
+    const r = report(clean([{ row: 6, col: 8, value: 0.9377 }, { row: 7, col: 8, value: 0.9377 }]));
+    expect(r.form!.funds[0].rate).toMatchObject({ declared: "93.77", computed: "93.77" });
+    expect(codes(r)).toEqual([]);
+    expect(checkWorkbook([clean([{ row: 6, col: 8, value: 0.9377 }])], profile).sheets[0].plan!.writes).toEqual([]);
+  });
+
   it.each([
-    [0.9377, "93.77"],
     [0.938, "93.80"],
     [0.94, "94.00"],
-  ])("%s under 执行率(%%) with no %% format reads as %s %%, agreeing with 91.60 ÷ 97.68", (printed, declared) => {
+  ])("%s is %s %%: the rate at the places it prints, a warning, rewritten as the exact fraction (issue 18)", (printed, declared) => {
     const r = report(clean([{ row: 6, col: 8, value: printed }, { row: 7, col: 8, value: printed }]));
     expect(r.form!.funds[0].rate).toMatchObject({ declared, computed: "93.77" });
-    expect(codes(r)).toEqual([]);
-    expect(checkWorkbook([clean([{ row: 6, col: 8, value: printed }])], profile).sheets[0].plan!.writes).toEqual([]);
+    expect(codes(r)).toEqual(["EXEC_RATE_MISMATCH:warning", "EXEC_RATE_MISMATCH:warning"]);
+    expect(checkWorkbook([clean([{ row: 6, col: 8, value: printed }])], profile).sheets[0].plan!.writes.map((w) => [w.value, w.numberFormat])).toEqual([[0.9377, "0.0000"]]);
   });
 
   it("in a column of fractions, one that is not what the amounts say is an error, and is rewritten as a fraction", () => {

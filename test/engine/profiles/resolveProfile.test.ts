@@ -13,10 +13,10 @@ describe("resolveProfile: one resolver for ids and profile documents", () => {
     expect(r.ok && r.profile.id).toBe(id);
   });
 
-  it("merges a partial document deeply onto its base: {level1Weights:{output:60}} keeps benefit and satisfaction", () => {
-    const r = json({ level1Weights: { output: "60" } });
+  it("merges a partial document deeply onto its base: {level1Weights:{output:60,benefit:20}} keeps satisfaction", () => {
+    const r = json({ level1Weights: { output: "60", benefit: "20" } });
     if (!r.ok) throw new Error(r.message);
-    expect(r.profile.level1Weights).toEqual({ output: "60", benefit: "30", satisfaction: "10" });
+    expect(r.profile.level1Weights).toEqual({ output: "60", benefit: "20", satisfaction: "10" });
     expect(r.profile.rounding).toBe("truncate");
     expect(r.profile.id).toBe("putuo-2023+custom");
   });
@@ -30,7 +30,7 @@ describe("resolveProfile: one resolver for ids and profile documents", () => {
   });
 
   it("is frozen and leaves the built-in profile as it was", () => {
-    const r = json({ budgetWeight: "20" });
+    const r = json({ budgetWeight: "20", level1Weights: { output: "40" } });
     expect(r.ok && Object.isFrozen(r.profile)).toBe(true);
     expect(getProfile("putuo-2023")!.budgetWeight).toBe("10");
   });

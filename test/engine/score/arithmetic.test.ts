@@ -37,13 +37,14 @@ describe("执行率 and 预算执行得分 (the seed forms)", () => {
     ["37.50", "30.50", "81.33", "8.13"],
     ["33.13", "32.29", "97.46", "9.74"],
     ["6194.72", "6194.72", "100.00", "10.00"],
-    ["0", "0", "0.00", "0.00"],
     ["100", "120", "120.00", "10.00"],
   ])("budget %s executed %s → %s%%, score %s", (b, e, rate, score) => {
     expect(executionRate(new D(b), new D(e), "truncate")!.toFixed(2)).toBe(rate);
     expect(budgetScore(new D(10), new D(b), new D(e), "truncate")!.toFixed(2)).toBe(score);
   });
-  it("budget 0 with spending cannot be computed", () => {
+  it("budget 0 has no rate and no score, with spending or without (0 ÷ 0: issue 18)", () => {
+    expect(executionRate(new D(0), new D(0), "truncate")).toBeNull();
+    expect(budgetScore(new D(10), new D(0), new D(0), "truncate")).toBeNull();
     expect(executionRate(new D(0), new D(5), "truncate")).toBeNull();
     expect(budgetScore(new D(10), new D(0), new D(5), "truncate")).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { budgetScoreUnder, fractionAgrees, ScoredFunds } from "../../score/scoreForm";
+import { budgetScoreUnder, fractionAgrees, fractionAtPrintedPrecision, ScoredFunds } from "../../score/scoreForm";
 import { FundsRow, NumberCell } from "../../model/types";
 import { D, otherMode } from "../../number/decimal";
 import { executionRate } from "../../score/executionRate";
@@ -15,16 +15,19 @@ const cleanLabel = (f: ScoredFunds) => fundsLabel(f.row.label.text);
 export const execRateMismatch: Check = (form) =>
   form.funds.flatMap((f) => {
     if (f.rateAsFraction && fractionAgrees(f)) return [];
-    const other = f.budget && f.executed ? executionRate(f.budget, f.executed, otherMode(form.profile.rounding)) : null;
-    // a fraction (0.958) is compared as the percentage it stands for
+    // a fraction (0.958) is compared as the percentage it stands for (95.80); one that is the rate at the places it
+    // prints is a warning, like a rate of the other rounding
+    const lowPrecision = f.rateAsFraction && fractionAtPrintedPrecision(f);
+    const other = lowPrecision ? f.declaredRate : f.budget && f.executed ? executionRate(f.budget, f.executed, otherMode(form.profile.rounding)) : null;
     const cell = f.rateAsFraction && f.row.rate && f.declaredRate ? { ...f.row.rate, reading: { kind: "number" as const, value: f.declaredRate } } : f.row.rate;
+    const fraction: Record<string, string> = f.rateAsFraction && f.row.rate ? { printed: f.row.rate.text, fraction: f.rate?.dividedBy(100).toString() ?? "" } : {};
     const finding = compareDerived(
       cell,
       f.rate,
       other,
       "EXEC_RATE_MISMATCH",
       `“${cleanLabel(f)}”执行率`,
-      { label: cleanLabel(f), budget: n2(f.budget), executed: n2(f.executed), rounding: roundingName(form.profile.rounding) },
+      { label: cleanLabel(f), budget: n2(f.budget), executed: n2(f.executed), rounding: roundingName(form.profile.rounding), ...fraction, precision: lowPrecision ? "yes" : "no" },
       rateCalculation(f),
       [f.row.executed.cell, f.row.budget.cell],
     );
@@ -73,6 +76,19 @@ export const fundsSumMismatch: Check = (form) => {
   }
   return out;
 };
+
+/**
+ * EXEC_RATE_UNDEFINED: 全年预算数 and 全年执行数 both 0, so there is no 执行率 (0 ÷ 0) and none is written — said for
+ * the 年度资金总额 row (its 预算执行得分 and the 总分 depend on it) and for a part whose 执行率 cell is blank (where a
+ * 0.00 used to be written); a part that prints its own 0.00 or `-` is left as it is.
+ */
+export const execRateUndefined: Check = (form) =>
+  form.funds.flatMap((f) => {
+    if (!f.budget?.isZero() || !f.executed?.isZero()) return [];
+    const blank = f.row.rate !== undefined && f.row.rate.reading.kind === "none" && f.row.rate.text === "";
+    if (f.row.kind !== "fundsTotal" && !blank) return [];
+    return [makeFinding("EXEC_RATE_UNDEFINED", [f.row.rate?.cell ?? f.row.budget.cell, f.row.budget.cell, f.row.executed.cell], { label: cleanLabel(f), total: f.row.kind === "fundsTotal" ? "yes" : "no" })];
+  });
 
 /** EXEC_OVER_BUDGET and BUDGET_ZERO_WITH_SPENDING on every funds row. */
 export const budgetVsExecuted: Check = (form) =>

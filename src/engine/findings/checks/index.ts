@@ -14,6 +14,7 @@ export const CHECKS: readonly Check[] = [
   negativeNumbers,
   funds.fundsSumMismatch,
   funds.execRateMismatch,
+  funds.execRateUndefined,
   funds.budgetScoreMismatch,
   funds.budgetVsExecuted,
   funds.budgetAdjusted,

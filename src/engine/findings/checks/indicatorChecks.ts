@@ -1,4 +1,4 @@
-import { ScoredIndicator } from "../../score/scoreForm";
+import { ScoredIndicator, scoreOutOfRange as outOfRange } from "../../score/scoreForm";
 import { Indicator, Level1Kind } from "../../model/types";
 import { LEVEL1_KINDS, LEVELS, level2Belongs, level2Key } from "../../vocabulary";
 import { D, Dec } from "../../number/decimal";
@@ -87,10 +87,6 @@ export const missingSatisfaction: Check = (form) => {
   const last = form.indicators[form.indicators.length - 1].indicator;
   return [makeFinding("MISSING_SATISFACTION", [form.model.totalRow?.label.cell ?? last.level1.cell])];
 };
-
-function outOfRange(s: ScoredIndicator): boolean {
-  return s.declared !== null && s.weight !== null && (s.declared.isNegative() || s.declared.greaterThan(s.weight));
-}
 
 /** SCORE_OUT_OF_RANGE: 得分 < 0 or > 分值. */
 export const scoreOutOfRange: Check = (form) =>

@@ -2,6 +2,7 @@ import { INDICATOR_BLOCK, IndicatorColumn } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { assignColumns, headerScore, PlacedColumn } from "./assignColumns";
 import { IndicatorBlock, IndicatorColumns, MissingPart, UnplacedLabel } from "./layout";
+import { mergeAt } from "../grid/grid";
 import { Label, SheetLabels } from "./sheetLabels";
 
 type Placed = Partial<Record<IndicatorColumn, PlacedColumn>>;
@@ -9,7 +10,7 @@ type Placed = Partial<Record<IndicatorColumn, PlacedColumn>>;
 /** A header row of an indicator table, before its rows are known. */
 export interface IndicatorHeader {
   readonly row: number;
-  /** 1, or 2 when the split 指标性质 | 指标值 | 度量单位 sits in the row below. */
+  /** 1, or 2 for a header printed on two rows (`年度指标值` over `指标性质 | 指标值 | 度量单位`, …). */
   readonly headerRows: number;
   readonly placed: Placed;
   readonly unplaced: readonly Label[];
@@ -17,28 +18,49 @@ export interface IndicatorHeader {
 }
 
 /**
- * Whether a row reads as an indicator table's header: a 三级指标 (or 一级 and 二级) column and a 年度指标值 or
- * 实际完成值 column, three fields at least. The fields' scores say how well.
+ * The labels of a header printed on two rows, column by column: the lower row's, and the upper row's wherever nothing
+ * of the lower row lies under it — a label merged down both rows (`实际完成值`), or an unmerged one with a blank
+ * below. `绩效指标` over `一级指标 | 二级指标 | 三级指标` and `年度指标值` over `指标性质 | 指标值 | 度量单位` give way
+ * to what they head (rules.md §1.7).
  */
-function readHeader(labels: SheetLabels, row: number): IndicatorHeader | null {
-  const inRow = labels.inRow(row);
-  if (inRow.length < 3) return null;
-  const { columns, unplaced } = assignColumns(inRow, labels.vocab.indicators);
+function twoRowLabels(labels: SheetLabels, row: number): readonly Label[] {
+  const lower = labels.inRow(row + 1);
+  if (lower.length === 0) return [];
+  const span = (l: Label) => {
+    const m = mergeAt(labels.grid, l.row, l.col);
+    return { left: m?.left ?? l.col, right: m?.right ?? l.col };
+  };
+  const under = lower.map(span);
+  const upper = labels.inRow(row).filter((u) => {
+    const s = span(u);
+    return !under.some((x) => x.left <= s.right && x.right >= s.left);
+  });
+  return [...upper, ...lower].sort((a, b) => a.col - b.col);
+}
+
+/** The header a row of labels reads as: its columns, if it names the indicator and measures it. */
+function headerOf(labels: SheetLabels, row: number, headerRows: 1 | 2, inHeader: readonly Label[]): IndicatorHeader | null {
+  if (inHeader.length < 3) return null;
+  const { columns, unplaced } = assignColumns(inHeader, labels.vocab.indicators);
   const named = columns.name || (columns.level1 && columns.level2);
   const measured = columns.target || columns.actual || columns.targetNature;
-  const fields = Object.keys(columns).length;
-  if (!named || !measured || fields < 3) return null;
-  // the split 年度指标值 may put 指标性质 | 指标值 | 度量单位 in the row below
-  let headerRows = 1;
-  let placed: Placed = columns;
-  if (!columns.targetNature && !columns.targetUnit) {
-    const below = assignColumns(labels.inRow(row + 1), { targetNature: labels.vocab.indicators.targetNature, targetUnit: labels.vocab.indicators.targetUnit, target: labels.vocab.indicators.target });
-    if (below.columns.targetNature || below.columns.targetUnit) {
-      headerRows = 2;
-      placed = { ...columns, ...below.columns };
-    }
-  }
-  return { row, headerRows, placed, unplaced, score: headerScore(placed) };
+  if (!named || !measured || Object.keys(columns).length < 3) return null;
+  return { row, headerRows, placed: columns, unplaced, score: headerScore(columns) };
+}
+
+/**
+ * Whether a row reads as an indicator table's header: a 三级指标 (or 一级 and 二级) column and a 年度指标值 or
+ * 实际完成值 column, three fields at least; alone, or with the row below it as one two-row header, whichever reads
+ * better (the fields' scores say how well).
+ */
+function readHeader(labels: SheetLabels, row: number): IndicatorHeader | null {
+  const one = headerOf(labels, row, 1, labels.inRow(row));
+  const two = headerOf(labels, row, 2, twoRowLabels(labels, row));
+  // both rows must place a column (a row above a one-row header places none), and the second must add a field the
+  // first lacks (the rows of a table under a one-row header add none)
+  const placedRows = two ? new Set(Object.values<PlacedColumn | undefined>(two.placed).map((c) => c!.label.row)) : new Set<number>();
+  if (two && placedRows.size === 2 && (!one || (two.score > one.score && Object.keys(two.placed).length > Object.keys(one.placed).length))) return two;
+  return one;
 }
 
 /** Every indicator table's header row, top to bottom. */

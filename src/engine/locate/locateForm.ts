@@ -38,6 +38,8 @@ function indicatorBlocks(labels: SheetLabels, headers: readonly IndicatorHeader[
       if (!stop) continue;
       lastRow = r - 1;
       if (stop === "total") totalRow ??= r;
+      // a note between the table and its 总分 row (`其他需要说明事项 | 无`, then `总分 | 100 | 96`)
+      else if (i === headers.length - 1) totalRow ??= [1, 2, 3].map((d) => r + d).find((x) => x < nextHeader && endsTable(labels, x) === "total");
       break;
     }
     const label = columns ? blockLabel(h, columns) : undefined;

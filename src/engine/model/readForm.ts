@@ -49,10 +49,18 @@ function readFunds(grid: Grid, layout: FormLayout): FundsRow[] {
 /** Target text of a row: one cell, or the split 指标性质 + 指标值 + (度量单位). */
 function targetTextAt(grid: Grid, row: number, target: IndicatorColumns["target"]): TextCell {
   if (typeof target === "number") return textAt(grid, { row, col: target }, true);
-  const part = (col: number | undefined) => (col === undefined ? "" : textAt(grid, { row, col }, true).text);
   const value = textAt(grid, { row, col: target.value }, true);
+  // a part merged with the value (`无` across 性质, 值 and 单位) is the value itself, said once
+  const part = (col: number | undefined) => {
+    if (col === undefined) return "";
+    const t = textAt(grid, { row, col }, true);
+    return sameCell(t.cell, value.cell) ? "" : t.text;
+  };
   const unit = part(target.unit);
-  const text = `${part(target.nature)}${value.text}${unit && value.text ? `(${unit})` : ""}`;
+  const nature = part(target.nature);
+  // 定性 is the kind of target, not a sign: the value is the target (`定性 | 及时`)
+  const sign = /^定性/.test(nature) ? "" : nature;
+  const text = `${sign}${value.text}${unit && value.text && !value.text.endsWith(unit) ? `(${unit})` : ""}`;
   return { cell: value.cell, text, formula: value.formula };
 }
 

@@ -116,7 +116,7 @@ export const TRAILER_LABELS = [
   "填表人",
   "填报人",
   "备注",
-  "其他需要说明的问题",
+  "其他需要说明",
 ] as const;
 
 /** The title of the form ends with one of these; its year is printed as `(2023年度)` in it or on its own line. */

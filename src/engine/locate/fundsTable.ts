@@ -14,7 +14,7 @@ function isAmount(labels: SheetLabels, row: number, col: number): boolean {
   if (!cell || isEmptyValue(cell.value)) return false;
   if (typeof cell.value === "number") return true;
   const text = String(cell.value).trim();
-  return isNoneMark(text) || /^[+-]?[\d,，]+(\.\d+)?(万元|元)?$/.test(text.replace(/\s+/g, ""));
+  return isNoneMark(text) || /^[+-]?[\d,，]+(\.\d+)?(万元|万|元)?$/.test(text.replace(/\s+/g, ""));
 }
 
 /** A funds-row label: 年度资金总额 (1), a known part such as 其中：当年财政拨款 (0.9), or none (0). */

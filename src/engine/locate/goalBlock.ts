@@ -24,7 +24,9 @@ function goalText(labels: SheetLabels, heading: Label, stopRow: number): Pos {
     return { row: a.row, col: a.col };
   }
   const right = valueRightOf(labels, heading, (l) => isGoalLabel(labels, l));
-  if (hasValue(grid, right.row, right.col)) return right;
+  // the cell right of 预期目标 may be the 实际完成情况 heading itself (side by side, texts below, this one blank)
+  const rightLabel = labels.visibleAt(right.row, right.col);
+  if (hasValue(grid, right.row, right.col) && !(rightLabel && isGoalLabel(labels, rightLabel))) return right;
   return { row: below, col: heading.col };
 }
 

@@ -73,6 +73,8 @@ function rowKind(name: TextCell, targetText: TextCell, actualText: TextCell, wei
   const weighted = (c: NumberCell | undefined) => c?.reading.kind === "number" && !c.reading.value.isZero();
   const filled = [name.text, targetText.text, actualText.text, weight?.text ?? "", score?.text ?? ""].some((x) => x !== "");
   if (!filled) return "skip";
+  // one cell across the name, the target and the actual: a note (`注：1、其他资金包括…`), not an indicator
+  if (sameCell(name.cell, targetText.cell) && sameCell(name.cell, actualText.cell)) return "skip";
   const placeholder = name.text === "" || PLACEHOLDER_NAME.test(normalizeLabel(name.text));
   if (placeholder && !weighted(weight) && !weighted(score)) return "skip";
   // `/`, `无`, `——` in the target and the actual: not applicable, no findings

@@ -13,11 +13,11 @@ const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /**
  * Parse number text as accountants type it: `12,566.54`, ` 97.68 `, full-width digits, a trailing unit
- * (`万元`, `元`, `分`). Returns null when it is not a number.
+ * (`万元`, `万` — `3359.62万` under a 万元 heading —, `元`, `分`). Returns null when it is not a number.
  * @example parseNumberText("12,566.54")?.toFixed(2) //=> "12566.54"
  */
 export function parseNumberText(text: string): Dec | null {
-  const t = toHalfWidth(text).replace(/\s+/g, "").replace(/(万元|元|分)$/, "");
+  const t = toHalfWidth(text).replace(/\s+/g, "").replace(/(万元|万|元|分)$/, "");
   if (!NUMBER_TEXT.test(t)) return null;
   return new D(t.replace(/,/g, ""));
 }

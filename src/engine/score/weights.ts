@@ -39,7 +39,9 @@ function rowSum(model: FormModel, keep: (block: number, kind: Level1Kind) => boo
 
 export function weightStructure(model: FormModel, budgetWeight: Dec): WeightStructure {
   const disagreements: WeightDisagreement[] = [];
-  const hasRowWeights = model.indicators.some((i) => declared(i.weight) !== null);
+  // a table with a 分值 column and no indicator under it weighs 0 (a copy cut after its header)
+  const emptyTable = model.indicators.length === 0 && model.indicatorBlocks.some((b) => b.hasWeightColumn);
+  const hasRowWeights = emptyTable || model.indicators.some((i) => declared(i.weight) !== null);
 
   // 一级 labels against their rows
   for (const h of model.level1Headings) {
@@ -56,7 +58,7 @@ export function weightStructure(model: FormModel, budgetWeight: Dec): WeightStru
       if (level1 !== null && !level1.equals(b.weight)) disagreements.push({ kind: "heading", label: b.label, heading: b.weight, sum: level1, under: "level1" });
       else if (level1 === null && hasRowWeights && !(rows ?? new D(0)).equals(b.weight)) disagreements.push({ kind: "heading", label: b.label, heading: b.weight, sum: rows ?? new D(0), under: "rows" });
     }
-    const finest = hasRowWeights ? rows : (level1 ?? b.weight);
+    const finest = hasRowWeights ? (rows ?? (emptyTable ? new D(0) : null)) : (level1 ?? b.weight);
     if (finest !== null) blockSums.push(finest);
   });
 
@@ -71,7 +73,7 @@ export function weightStructure(model: FormModel, budgetWeight: Dec): WeightStru
   const sum = budgetWeight.plus(indicatorSum ?? 0);
   const printed = declared(model.totalRow?.weight);
   const expected = printed ?? new D(100);
-  if (indicatorSum !== null && model.indicators.length > 0 && !sum.equals(expected)) {
+  if (indicatorSum !== null && model.indicatorBlocks.length > 0 && !sum.equals(expected)) {
     const cell = model.totalRow?.weight?.cell ?? model.funds.find((f) => f.kind === "fundsTotal")?.weight?.cell;
     disagreements.push({ kind: "sum", expected, sum, indicatorWeights: indicatorSum, ...(cell ? { cell } : {}) });
   }

@@ -23,7 +23,9 @@ export const valueMissing: Check = (form) =>
     const out: Finding[] = [];
     const name = i.name.text || `第 ${i.row} 行指标`;
     if (i.target.kind === "empty") out.push(makeFinding("VALUE_MISSING", [i.targetText.cell], { name, what: "年度指标值" }));
-    if (i.actual.kind === "empty") out.push(makeFinding("VALUE_MISSING", [i.actualText.cell], { name, what: "实际完成值" }));
+    // `无` or `/` as the actual with the reason beside it (`没有轮换、动用库存`) is answered, not missing
+    const explained = i.actualText.text !== "" && hasDeviation(i);
+    if (i.actual.kind === "empty" && !explained) out.push(makeFinding("VALUE_MISSING", [i.actualText.cell], { name, what: "实际完成值" }));
     if (i.weight?.reading.kind === "none") out.push(makeFinding("VALUE_MISSING", [i.weight.cell], { name, what: "分值" }));
     return out;
   });

@@ -45,6 +45,11 @@ const CASES: [FindingCode, Severity, string, CellChange[]][] = [
   ["GOAL_MISSING", "warning", "F11", [{ row: 11, col: 6, value: null }]],
   ["BUDGET_ADJUSTED", "info", "D6", [{ row: 6, col: 4, value: 100 }, { row: 7, col: 4, value: 100 }]],
   ["EXEC_RATE_UNDEFINED", "info", "H8", [{ row: 8, col: 8, value: null }]],
+  ["AMOUNT_UNIT_SUSPECT", "info", "F6", [
+    ...[6, 7].flatMap((row) => [{ row, col: 4, value: 976800 }, { row, col: 5, value: 976800 }, { row, col: 6, value: 916000 }]),
+    { row: 18, col: 5, value: "≤97.68(万元)" },
+    { row: 18, col: 6, value: "91.60(万元)" },
+  ]],
   ["LOW_EXECUTION", "info", "H6", [{ row: 6, col: 6, value: 50 }, { row: 7, col: 6, value: 50 }, { row: 6, col: 8, value: 51.18 }, { row: 7, col: 8, value: 51.18 }, { row: 6, col: 9, value: 5.11 }, { row: 22, col: 8, value: 95.11 }, { row: 18, col: 6, value: "51.18(%)" }]],
   ["LEVEL1_WEIGHT_NONSTANDARD", "info", "A15", [{ row: 15, col: 7, value: 40 }, { row: 15, col: 8, value: 40 }, { row: 19, col: 7, value: 5 }, { row: 19, col: 8, value: 5 }]],
   ["OVERACHIEVED_UNEXPLAINED", "info", "F21", [{ row: 21, col: 6, value: "100.00(%)" }]],
@@ -160,6 +165,8 @@ const RULES_SEVERITY: Record<FindingCode, Severity> = {
   MERGE_OVERLAP: "warning",
   // not in rules.md §4's table; issue 18: 0 ÷ 0 is no 执行率 (§3 said 0.00), told as an info
   EXEC_RATE_UNDEFINED: "info",
+  // not in rules.md §4's table; issue 18 (rules.md §1.7 "scale"): amounts in 元 under a 万元 heading, said, never scored so
+  AMOUNT_UNIT_SUSPECT: "info",
 };
 
 /**
@@ -193,8 +200,12 @@ describe("FIELD_MISSING: error for the amounts and the indicator table, info for
     ["the 评分等级 row", [{ row: 23, col: 1, value: null }, { row: 23, col: 3, value: null }], "info", "“评分等级”行"],
     ["the 总分 row", [{ row: 22, col: 1, value: null }], "info", "“总分”行"],
     ["the goal block", [{ row: 10, col: 1, value: null }, { row: 10, col: 2, value: null }, { row: 10, col: 6, value: null }], "info", "年度总体目标"],
-    ["the 全年预算数 column", [{ row: 5, col: 5, value: "金额" }], "error", "全年预算数"],
-    ["the 实际完成值 column, naming the header it could not place", [{ row: 14, col: 6, value: "完成程度说明" }], "error", "“实际完成值”列（未识别的表头：“完成程度说明”）"],
+    // a header the reader could not place may be the column it lacks: the reader's failure, an info (issue 18)
+    ["the 全年预算数 column, under a header it could not place", [{ row: 5, col: 5, value: "金额" }], "info", "未能读取项目资金表（全年预算数、全年执行数）（未识别的表头：“金额”）"],
+    ["the 实际完成值 column, naming the header it could not place", [{ row: 14, col: 6, value: "完成程度说明" }], "info", "未能读取指标表的“实际完成值”列（未识别的表头：“完成程度说明”）"],
+    // a part positively absent from a form that has the rest: the form's, an error
+    ["the funds table, not there at all", [5, 6, 7, 8, 9].flatMap((row) => [1, 2, 3, 4, 5, 6, 7, 8, 9].map((col) => ({ row, col, value: null }))), "error", "项目资金表"],
+    ["the 实际完成值 column, its header blank", [{ row: 14, col: 6, value: "" }], "error", "“实际完成值”列"],
     ["the indicator table", [{ row: 14, col: 3, value: "名称" }, { row: 14, col: 1, value: "类别" }, { row: 14, col: 2, value: "细类" }], "error", "绩效指标表"],
   ] as [string, CellChange[], Severity, string][])("%s → %s", (_n, changes, severity, part) => {
     const missing = analyze(changes).findings.filter((f) => f.code === "FIELD_MISSING" && f.message.includes(part));

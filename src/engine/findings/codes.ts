@@ -23,6 +23,8 @@ export const FINDING_CODES = {
   BUDGET_ZERO_WITH_SPENDING: { severity: "error", part: "funds" },
   BUDGET_ADJUSTED: { severity: "info", part: "funds" },
   LOW_EXECUTION: { severity: "info", part: "funds" },
+  /** The amounts are in another unit than the funds heading says (元 under 万元): rules.md §1.7, issue 18. */
+  AMOUNT_UNIT_SUSPECT: { severity: "info", part: "funds" },
   WEIGHT_SUM_MISMATCH: { severity: "error", part: "total" },
   LEVEL1_HEADING_MISMATCH: { severity: "error", part: "indicators" },
   BUDGET_WEIGHT_NONSTANDARD: { severity: "warning", part: "funds" },

@@ -11,7 +11,10 @@ export const MESSAGES_ZH_CN: Messages = {
     p.near
       ? `工作表“${p.sheet}”中有${p.near}等表头，但没有找到完整的项目资金表（全年预算数、全年执行数）或绩效指标表（三级指标、年度指标值、实际完成值）的表头行，无法读取；请检查表头是否齐全`
       : `工作表“${p.sheet}”中没有找到财政项目支出绩效自评表（未找到“全年预算数”或“三级指标”等表头）`,
-  FIELD_MISSING: (p) => `自评表缺少${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}，无法完整校验；请按标准格式补齐`,
+  FIELD_MISSING: (p) =>
+    p.unread === "yes"
+      ? `未能读取${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}：这一部分没有校验，也不据此计分；如果某个表头就是所缺的一项，请用“表头设置”指定它的含义`
+      : `自评表缺少${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}，无法完整校验；请按标准格式补齐`,
   HEADER_UNRECOGNIZED: (p) => `未识别的表头“${p.text}”（${p.where}），这一列没有读取；如果它是年度指标值、实际完成值、分值、得分等，请改用常用的名称`,
   MERGE_OVERLAP: (p) => `合并单元格 ${p.areas} 与前面的合并区域重叠（文件有损坏，Excel 打开时会提示修复）；已按先出现的合并区域读取，请取消这些合并后重新合并`,
   NUMBER_NEGATIVE: (p) => `${p.what}为负数（${p.value}）：金额、分值和得分不能小于 0，请核对后改正；在改正前不据此计算执行率、得分和总分`,
@@ -35,6 +38,8 @@ export const MESSAGES_ZH_CN: Messages = {
   EXEC_OVER_BUDGET: (p) => `全年执行数 ${p.executed} 超过全年预算数 ${p.budget}，请核对执行数或说明超支原因`,
   BUDGET_ZERO_WITH_SPENDING: (p) => `全年预算数为 ${p.budget}，但全年执行数为 ${p.executed}，无法计算执行率；请填写全年预算数`,
   BUDGET_ADJUSTED: (p) => `年初预算数 ${p.initial} 与全年预算数 ${p.budget} 不同（预算有调整），执行率按全年预算数计算`,
+  AMOUNT_UNIT_SUSPECT: (p) =>
+    `金额看来是以“${p.unit}”为单位填写的（${p.amount} 约为${p.what}中 ${p.value} 万元的${p.unit === "元" ? "一万倍" : "同一数值"}），但表头写的是“${p.stated}”；请核对金额单位。成本指标按“${p.unit}”比较`,
   LOW_EXECUTION: (p) => `执行率 ${p.rate}% 低于 ${p.min}%，请在偏差原因中说明资金执行偏低的原因`,
   WEIGHT_SUM_MISMATCH: (p) => `分值合计应为 ${p.expected}，实际为 ${p.sum}（预算执行分数 ${p.budgetWeight} + 各指标分值 ${p.indicatorWeights}），请调整分值`,
   LEVEL1_HEADING_MISMATCH: (p) => `“${p.label}”标明 ${p.heading} 分，但其下${p.under ?? "指标分值"}合计为 ${p.sum}，请核对分值`,

@@ -20,6 +20,7 @@ function isAmount(labels: SheetLabels, row: number, col: number): boolean {
 /** A funds-row label: 年度资金总额 (1), a known part such as 其中：当年财政拨款 (0.9), or none (0). */
 function fundsRowKind(label: Label | undefined): { kind: FundsRowKind; score: number } | null {
   if (!label) return null;
+  if (label.core.includes("小计")) return { kind: "subtotal", score: 1 };
   const total = wordScore(label.core, FUNDS_ROWS.fundsTotal);
   if (total >= 0.9 && !label.text.startsWith("其中")) return { kind: "fundsTotal", score: total };
   if (label.text.startsWith("其中")) return { kind: "part", score: 1 };
@@ -47,17 +48,28 @@ function labelColumn(labels: SheetLabels, headerRow: number): number | null {
   return null;
 }
 
+/**
+ * The budget the 执行率 divides by is whatever budget the form prints (rules.md §1.7): 全年预算数 / 调整后预算数 when
+ * there is one, else the only one there is, 年初预算数(A) — unless a header could not be read: it may be the 全年预算数.
+ */
+function withBudget(columns: Partial<Record<FundsColumn, PlacedColumn>>, unplaced: readonly Label[]): Partial<Record<FundsColumn, PlacedColumn>> {
+  if (columns.budget || !columns.initialBudget || unplaced.length > 0) return columns;
+  const { initialBudget, ...rest } = columns;
+  return { ...rest, budget: initialBudget };
+}
+
 function readHeader(labels: SheetLabels, row: number, before: number): FundsHeader | null {
   const inRow = labels.inRow(row);
-  const first = assignColumns(inRow, labels.vocab.funds);
-  const { budget, executed } = first.columns;
-  if (!budget || !executed) return null;
+  const all = assignColumns(inRow, labels.vocab.funds);
+  const first = withBudget(all.columns, all.unplaced.filter((l) => l.col > (all.columns.initialBudget?.col ?? 0)));
+  if (!first.budget || !first.executed) return null;
   const labelCol = labelColumn(labels, row) ?? Math.min(...inRow.map((l) => l.col));
   // a heading over the row labels (`年度预算数(万元)` above 总额, 其中…) is no amount column: place the rest again
   const right = inRow.filter((l) => l.col > labelCol && l.row < before);
-  const { columns, unplaced } = assignColumns(right, labels.vocab.funds);
+  const placed = assignColumns(right, labels.vocab.funds);
+  const columns = withBudget(placed.columns, placed.unplaced);
   if (!columns.budget || !columns.executed) return null;
-  return { row, labelCol, columns, unplaced, score: headerScore(columns) };
+  return { row, labelCol, columns, unplaced: placed.unplaced, score: headerScore(columns) };
 }
 
 /** The funds table's header: the row that reads best as 全年预算数 | 全年执行数 | …, above `before`. */
@@ -100,7 +112,7 @@ export function locateFunds(labels: SheetLabels, header: FundsHeader, stopRows: 
   // one 年度资金总额 row: the first that says so, else the first row unless it is a 其中 row; the others are its parts
   const named = found.findIndex((x) => x.known?.kind === "fundsTotal");
   const totalAt = named >= 0 ? named : found.length > 0 && !labels.visibleAt(found[0].label.row, labelCol)?.text.startsWith("其中") ? 0 : -1;
-  const kinds = found.map((x, i) => ({ kind: (i === totalAt ? "fundsTotal" : "part") as FundsRowKind, label: x.label }));
+  const kinds = found.map((x, i) => ({ kind: (i === totalAt ? "fundsTotal" : x.known?.kind === "subtotal" ? "subtotal" : "part") as FundsRowKind, label: x.label }));
   if (totalAt < 0) missing.push({ severity: "error", part: "“年度资金总额”行", near });
   if (columns.rate === undefined) missing.push({ severity: "info", part: "项目资金表的“执行率”列", near });
 
@@ -130,4 +142,25 @@ export function amountUnitOf(labels: SheetLabels, headerRow: number): "万元" |
   return near.some((l) => /\(元\)/.test(l.text) && (wordScore(l.core, FUNDS_BLOCK) > 0 || wordScore(l.core, labels.vocab.funds.budget) > 0))
     ? "元"
     : "万元";
+}
+
+/**
+ * Signs of a funds table whose header could not be read, above `before`: its block label (`项目资金(万元)`), its
+ * 年度资金总额 row, or a row placing one amount column. Returns where it is and the header labels not placed.
+ */
+export function unreadFundsTable(labels: SheetLabels, before: number): { near: { sheet: string; row: number; col: number }; unplaced: UnplacedLabel[] } | null {
+  const above = labels.all.filter((l) => l.row < before);
+  let best: { row: number; placed: number; unplaced: readonly Label[] } | null = null;
+  for (const row of new Set(above.map((l) => l.row))) {
+    const { columns, unplaced } = assignColumns(labels.inRow(row), labels.vocab.funds);
+    const placed = [columns.budget, columns.executed, columns.initialBudget, columns.rate].filter((c) => c !== undefined).length;
+    if (placed > 0 && (!best || placed > best.placed)) best = { row, placed, unplaced };
+  }
+  const sign = best ? labels.inRow(best.row)[0] : above.find((l) => wordScore(l.core, FUNDS_BLOCK) >= 0.6 || (fundsRowKind(l)?.kind === "fundsTotal" && !l.text.startsWith("其中")));
+  if (!sign) return null;
+  const unplaced = (best?.unplaced ?? []).filter((l) => !(wordScore(l.core, FUNDS_BLOCK) >= 0.6) && fundsRowKind(l) === null);
+  return {
+    near: { sheet: labels.grid.sheet, row: sign.row, col: sign.col },
+    unplaced: unplaced.map((l) => ({ text: l.text, at: { row: l.row, col: l.col }, where: "funds" as const })),
+  };
 }

@@ -85,9 +85,12 @@ export function indicatorColumns(labels: SheetLabels, h: IndicatorHeader, missin
   const near = { sheet: labels.grid.sheet, row: h.row, col: Math.min(...Object.values<PlacedColumn | undefined>(p).map((c) => c?.col ?? Infinity)) };
   const split = p.targetNature || p.targetUnit;
   const target = !p.target ? undefined : split ? { nature: p.targetNature?.col, value: p.target.col, unit: p.targetUnit?.col } : p.target.col;
-  if (!p.name) missing.push({ severity: "error", part: "指标表的“三级指标”列", near });
-  if (target === undefined) missing.push({ severity: "error", part: "指标表的“年度指标值”列", near });
-  if (!p.actual) missing.push({ severity: "error", part: "指标表的“实际完成值”列", near });
+  // a header the reader could not place may be the column it lacks: then the table is ours to fail, not the form's
+  const unread = unplacedHeaders(h, undefined).length > 0;
+  const required = (part: string): MissingPart => (unread ? { severity: "info", part, near, unread } : { severity: "error", part, near });
+  if (!p.name) missing.push(required("指标表的“三级指标”列"));
+  if (target === undefined) missing.push(required("指标表的“年度指标值”列"));
+  if (!p.actual) missing.push(required("指标表的“实际完成值”列"));
   if (!p.weight) missing.push({ severity: "info", part: "指标表的“分值”列", near });
   if (!p.score) missing.push({ severity: "info", part: "指标表的“得分”列", near });
   if (!p.deviation) missing.push({ severity: "info", part: "指标表的“偏差原因分析及改进措施”列", near });

@@ -3,8 +3,11 @@
  * model/readForm reads. Types live here, beside the locator, so that model/ depends on locate/ and never back.
  */
 
-/** Which funds row: the 年度资金总额 row, or one of the rows under it (其中…, 上年结转资金, 其他资金, 单位资金 …). */
-export type FundsRowKind = "fundsTotal" | "part";
+/**
+ * Which funds row: the 年度资金总额 row, one of the rows under it (其中…, 上年结转资金, 其他资金, 单位资金 …), or a
+ * 小计 over some of them (rules.md §1.7: a sum to check, not one more part of the total).
+ */
+export type FundsRowKind = "fundsTotal" | "part" | "subtotal";
 
 /** A part of the form the locator could not find (FIELD_MISSING). */
 export interface MissingPart {
@@ -16,6 +19,11 @@ export interface MissingPart {
   readonly severity: "error" | "info";
   /** The cell near which it was expected, when one is known. */
   readonly near?: { readonly sheet: string; readonly row: number; readonly col: number };
+  /**
+   * The part is there but the reader could not place its headers (rules.md §1.7: our failure, not the form's): said
+   * as an info, left unread, and nothing is scored from it.
+   */
+  readonly unread?: boolean;
 }
 
 /** A 1-based position on the form's sheet. */

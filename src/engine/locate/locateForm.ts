@@ -1,11 +1,12 @@
 import { Grid } from "../grid/grid";
 import { FormVocabulary, GRADE_LABELS, HeaderField, TITLE_WORDS, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
 import { bestField, startsWithWord, wordScore } from "../vocabulary/match";
-import { amountUnitOf, findFundsHeader, locateFunds } from "./fundsTable";
+import { amountUnitOf, findFundsHeader, locateFunds, unreadFundsTable } from "./fundsTable";
 import { blockLabel, findIndicatorHeaders, IndicatorHeader, indicatorColumns, unplacedHeaders } from "./indicatorTable";
 import { locateGoal } from "./goalBlock";
 import { FormLayout, IndicatorBlock, MissingPart, UnplacedLabel } from "./layout";
 import { Label, SheetLabels, valueRightOf } from "./sheetLabels";
+import { readGrade } from "../vocabulary/words";
 
 const YEAR = /(?:^|\()(\d{4})年度?(?:\)|$)/;
 const YEAR_ANYWHERE = /(\d{4})\s*年度?/;
@@ -70,7 +71,13 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   const goalRows = new Set(labels.all.filter((l) => wordScore(l.core, labels.vocab.goal.expected) === 1 || wordScore(l.core, labels.vocab.goal.actual) === 1).map((l) => l.row));
   const stopRows = new Set([...goalRows, ...headers.map((h) => h.row)]);
   const funds = fundsHeader ? locateFunds(labels, fundsHeader, stopRows, missing, unplaced) : undefined;
-  if (!funds) missing.push({ severity: "error", part: "项目资金表（全年预算数、全年执行数）" });
+  if (!funds) {
+    // a funds table the reader could not read (its block label, its 年度资金总额 row or a header with one amount
+    // column is there) is ours to fail: an info and its headers named; one that is not there at all is the form's
+    const seen = unreadFundsTable(labels, tableStart);
+    if (seen) unplaced.push(...seen.unplaced);
+    missing.push(seen ? { severity: "info", part: "项目资金表（全年预算数、全年执行数）", near: seen.near, unread: true } : { severity: "error", part: "项目资金表（全年预算数、全年执行数）" });
+  }
   const formTop = Math.min(funds?.headerRow ?? tableStart, tableStart);
 
   // the goal block: anywhere outside the tables' rows
@@ -105,7 +112,9 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
     missing.push({ severity: "info", part: "“总分”行", near: { sheet: grid.sheet, row: lastBlock.lastRow + 1, col: lastBlock.columns.name } });
   }
   const gradeLabel = labels.all.find((l) => l.row >= (lastBlock?.firstRow ?? formTop) && wordScore(l.core, GRADE_LABELS) === 1);
-  if (!gradeLabel) missing.push({ severity: "info", part: "“评分等级”行" });
+  // no 评分等级 label, but a grade word printed on the 总分 row (`总分 | 100 | 96 | 优`)
+  const gradeWord = !gradeLabel && totalRow ? labels.inRow(totalRow.label.row).find((l) => l.col > totalRow!.label.col && readGrade(l.text) !== null) : undefined;
+  if (!gradeLabel && !gradeWord) missing.push({ severity: "info", part: "“评分等级”行" });
 
   return {
     sheet: grid.sheet,
@@ -119,7 +128,9 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
     goal,
     indicatorBlocks: blocks,
     totalRow,
-    grade: gradeLabel && { label: { row: gradeLabel.row, col: gradeLabel.col }, value: valueRightOf(labels, gradeLabel, isHeaderFieldLabel(labels)) },
+    grade: gradeLabel
+      ? { label: { row: gradeLabel.row, col: gradeLabel.col }, value: valueRightOf(labels, gradeLabel, isHeaderFieldLabel(labels)) }
+      : gradeWord && { label: totalRow!.label, value: { row: gradeWord.row, col: gradeWord.col } },
     missing,
     unplaced,
   };

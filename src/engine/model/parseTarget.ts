@@ -85,6 +85,9 @@ export function parseTarget(text: string): Target {
 export function parseActual(text: string): Actual {
   const raw = text.trim();
   if (isNoneMark(raw)) return { kind: "empty" };
-  const parsed = numberWithUnit(clean(raw));
+  const t = clean(raw);
+  // an actual may repeat its target's sign (`=230亩`, `≥95%`): the number is what was done
+  const sign = TARGET_OPERATORS.map(([re]) => re.exec(t)?.[0]).find((m) => m !== undefined && !/^[\p{Script=Han}]/u.test(m)) ?? "";
+  const parsed = numberWithUnit(t.slice(sign.length));
   return parsed ? { kind: "number", ...parsed } : { kind: "text", text: raw };
 }

@@ -149,16 +149,50 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
   return { indicators, headings, blocks };
 }
 
+/**
+ * The 总分 row's 分值 and 得分 cells: under the table's 分值 and 得分 columns, unless the grade sits there
+ * (`总分(100分) | 100 | 自评等级 | 优`: the grade word is never the 总分). Then the numbers between the 总分 label and
+ * the grade are read instead: one is the 得分 (the label or the 分值 column says the weight), two are 分值 and 得分.
+ */
+function totalCells(grid: Grid, layout: FormLayout, cols: IndicatorColumns): { weight?: number; score?: number } {
+  const { row, col: labelCol } = layout.totalRow!.label;
+  const grade = layout.grade && layout.grade.label.row === row ? layout.grade : undefined;
+  const isGrade = (c: number) => {
+    if (!grade) return false;
+    const a = anchorOf(grid, row, c);
+    return [grade.label, grade.value].some((g) => a.row === g.row && a.col === g.col);
+  };
+  const weight = cols.weight !== undefined && !isGrade(cols.weight) ? cols.weight : undefined;
+  const score = cols.score !== undefined && !isGrade(cols.score) ? cols.score : undefined;
+  if (score !== undefined || !grade) return { weight, score };
+  const numbers: number[] = [];
+  for (let c = nextColOf(grid, row, labelCol); c < grade.label.col; c++) {
+    const a = anchorOf(grid, row, c);
+    if (a.col !== c || c === weight) continue;
+    if (readNumber(rawCell(grid, row, c)).kind === "number") numbers.push(c);
+  }
+  if (numbers.length >= 2 && weight === undefined) return { weight: numbers[0], score: numbers[numbers.length - 1] };
+  return { weight, score: numbers.at(-1) };
+}
+
+function nextColOf(grid: Grid, row: number, col: number): number {
+  const a = anchorOf(grid, row, col);
+  let c = col + 1;
+  while (c <= grid.colCount && anchorOf(grid, row, c).col === a.col && anchorOf(grid, row, c).row === a.row) c++;
+  return c;
+}
+
 /** Read the values of a located form; every value keeps the cell it came from. */
 export function readForm(grid: Grid, layout: FormLayout): FormModel {
   const { indicators, headings, blocks } = readIndicators(grid, layout);
   const cols = layout.indicatorBlocks.at(-1)?.columns;
+  const at = layout.totalRow && cols ? totalCells(grid, layout, cols) : {};
   const totalRow =
     layout.totalRow && cols
       ? {
           label: textAt(grid, layout.totalRow.label),
-          ...(cols.weight !== undefined ? { weight: numberAt(grid, layout.totalRow.label.row, cols.weight) } : {}),
-          ...(cols.score !== undefined ? { score: numberAt(grid, layout.totalRow.label.row, cols.score) } : {}),
+          ...(at.weight !== undefined ? { weight: numberAt(grid, layout.totalRow.label.row, at.weight) } : {}),
+          ...(at.score !== undefined ? { score: numberAt(grid, layout.totalRow.label.row, at.score) } : {}),
         }
       : undefined;
   const wl = layout.funds?.weightLabel;

@@ -1,7 +1,8 @@
 import { Grade, Profile } from "../profiles/profile";
 import { D, Dec } from "../number/decimal";
-import { GRADE_WORDS } from "../vocabulary";
-import { normalizeLabel } from "../grid/normalizeLabel";
+import { readGrade } from "../vocabulary/words";
+
+export { readGrade };
 
 /**
  * 评分等级 of a 总分 by the profile's bands.
@@ -12,7 +13,3 @@ export function gradeFor(total: Dec, profile: Profile): Grade {
   return "差";
 }
 
-/** The grade a cell shows (`优`, `优秀`, ` 良 `), or null when it is none of them. */
-export function readGrade(text: string): Grade | null {
-  return GRADE_WORDS[normalizeLabel(text)] ?? null;
-}

@@ -178,7 +178,9 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
       : null;
   // a blank 得分 the rules cannot fill leaves the sum undecided
   const undecided = indicators.some((i) => i.used === null && (i.weight !== null || i.indicator.score !== undefined));
-  const totalScore = bScore === null || undecided ? null : indicators.reduce((sum, i) => sum.plus(i.used ?? 0), bScore);
+  // a part the reader could not read is scored from nothing: no sum at all (it would be a sum of what happened to be read)
+  const unread = model.missing.some((m) => m.unread);
+  const totalScore = bScore === null || undecided || unread ? null : indicators.reduce((sum, i) => sum.plus(i.used ?? 0), bScore);
   return {
     model,
     profile,
@@ -209,6 +211,8 @@ function scoringOf(model: FormModel, weights: WeightStructure, indicators: reado
   if (heading) return { kind: "noVerdict", reason: `“${heading.label.text.replace(/\s+/g, "")}”与其下分值不一致，不给出总分和评分等级` };
   const missing = model.missing.find((m) => m.severity === "error");
   if (missing) return { kind: "noVerdict", reason: `缺少${missing.part}，不给出总分和评分等级` };
+  const unread = model.missing.find((m) => m.unread);
+  if (unread) return { kind: "noVerdict", reason: `未能读取${unread.part}，不计算总分和评分等级` };
   // scores outside their range do not add up to a 总分 either (rules.md §5, issue 18): the sum is shown, not judged
   const outside = indicators.find(scoreOutOfRange);
   if (outside) return { kind: "noVerdict", reason: `指标“${outside.indicator.name.text.replace(/\s+/g, "")}”的得分超出分值范围，不给出总分和评分等级` };

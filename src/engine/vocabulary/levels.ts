@@ -1,7 +1,10 @@
 import { normalizeLabel } from "../grid/normalizeLabel";
 
-/** The three 一级 indicators (rules.md §1), or a label that names none of them. */
-export type Level1Kind = "output" | "benefit" | "satisfaction" | "unknown";
+/**
+ * The 一级 indicators (rules.md §1): 产出, 效益, 满意度, and 成本 as a 一级 of its own (rules.md §1.7, as the 2021 central
+ * guidance 财预〔2021〕101号 sets it), or a label that names none of them.
+ */
+export type Level1Kind = "output" | "benefit" | "satisfaction" | "cost" | "unknown";
 export type KnownLevel1 = Exclude<Level1Kind, "unknown">;
 
 /**
@@ -16,12 +19,15 @@ export const LEVELS: Readonly<Record<KnownLevel1, { readonly name: string; reado
     alsoAccepted: Object.freeze([]),
   }),
   satisfaction: Object.freeze({ name: "满意度指标", level2: Object.freeze(["服务对象满意度指标"]), alsoAccepted: Object.freeze(["满意度指标"]) }),
+  cost: Object.freeze({ name: "成本指标", level2: Object.freeze(["经济成本指标", "社会成本指标", "生态环境成本指标"]), alsoAccepted: Object.freeze(["成本指标", "生态成本指标"]) }),
 });
 
-export const LEVEL1_KINDS = Object.keys(LEVELS) as KnownLevel1[];
+/** The 一级 every form has and every 评分方案 weighs (成本 as a 一级 is weighed with 产出: LEVEL1_WEIGHT_NONSTANDARD). */
+export const LEVEL1_KINDS: readonly Exclude<KnownLevel1, "cost">[] = ["output", "benefit", "satisfaction"];
 
 /** Words of a 一级 label that tell its kind (`产出指标(50分)`, `效果指标`, `满意\n度指标`). */
 const LEVEL1_WORDS: readonly [KnownLevel1, readonly string[]][] = [
+  ["cost", ["成本"]],
   ["output", ["产出"]],
   ["benefit", ["效益", "效果"]],
   ["satisfaction", ["满意"]],

@@ -1,4 +1,5 @@
 import type { Grade } from "../profiles/profile";
+import { normalizeLabel } from "../grid/normalizeLabel";
 
 /**
  * Words with a meaning for scoring: how a qualitative 实际完成值 says it was done, what a 评分等级 cell may say,
@@ -24,17 +25,23 @@ export const GRADE_WORDS: Readonly<Record<string, Grade>> = Object.freeze({
   不合格: "差",
 });
 
+/** The grade a cell shows (`优`, `优秀`, ` 良 `, `優`), or null when it is none of them. */
+export function readGrade(text: string): Grade | null {
+  return GRADE_WORDS[normalizeLabel(text)] ?? null;
+}
+
 /** The comparison of a quantitative target. `implicit` is a bare number (`100%`, `1`), read as ≥. */
 export type TargetOp = ">=" | ">" | "=" | "<=" | "<" | "implicit";
 
 /** Signs and words that open a target, longest first within each operator (`≥`, `>=`, `不低于`, …). */
 export const TARGET_OPERATORS: readonly (readonly [RegExp, Exclude<TargetOp, "implicit">])[] = [
-  [/^(>=|≥|≧|⩾|›=|大于等于|不低于|不少于)/, ">="],
+  // signs in every width (rules.md §1.7): `≥=` and `=>` as typed, `＞＝` after toHalfWidth
+  [/^(>=|≥=|=>|≥|≧|⩾|›=|大于等于|不低于|不少于)/, ">="],
   // `‹=` is how a ≤ comes out of some PDF-to-Excel conversions (the single guillemet ‹ for <)
-  [/^(<=|≤|≦|⩽|‹=|小于等于|不高于|不超过|不多于)/, "<="],
+  [/^(<=|≤=|=<|≤|≦|⩽|‹=|小于等于|不高于|不超过|不多于)/, "<="],
   [/^(>|大于|高于)/, ">"],
   [/^(<|小于|低于)/, "<"],
-  [/^(==|=|═|等于)/, "="],
+  [/^(==|=|═|﹦|等于)/, "="],
 ];
 
 /** Words after the number that make it a comparison (`98%以上` is ≥ 98 %, `5次以内` ≤ 5 次). */

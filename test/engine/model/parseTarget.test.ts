@@ -27,6 +27,14 @@ describe("parseTarget: the target variants of real forms (rules.md §1.5)", () =
     ["98%以上", q(">=", "98", "%")],
     ["5次以内", q("<=", "5", "次")],
     ["29.5亩", q("implicit", "29.5", "亩")],
+    // rules.md §1.7: signs in every width
+    ["≥=90%", q(">=", "90", "%")],
+    ["＞＝90%", q(">=", "90", "%")],
+    ["=>90%", q(">=", "90", "%")],
+    ["≤=5次", q("<=", "5", "次")],
+    ["＜＝5次", q("<=", "5", "次")],
+    ["﹦100%", q("=", "100", "%")],
+    ["＝230亩", q("=", "230", "亩")],
   ])("%s", (text, expected) => {
     const t = parseTarget(text);
     expect(t.kind).toBe("quantitative");
@@ -52,6 +60,10 @@ describe("parseActual", () => {
     ["95", "95", ""],
     ["583元/人*月", "583", "元/人*月"],
     ["5830元/户", "5830", "元/户"],
+    // rules.md §1.7: the actual repeats the target's sign
+    ["=230亩", "230", "亩"],
+    ["≥95%", "95", "%"],
+    ["﹦100%", "100", "%"],
   ])("%s", (text, value, unit) => {
     const a = parseActual(text);
     expect(a.kind === "number" && [a.value.toString(), a.unit]).toEqual([value, unit]);

@@ -1,6 +1,6 @@
 import { budgetScoreUnder, fractionAgrees, fractionAtPrintedPrecision, ScoredFunds } from "../../score/scoreForm";
 import { FundsRow, NumberCell } from "../../model/types";
-import { D, otherMode } from "../../number/decimal";
+import { D, Dec, otherMode } from "../../number/decimal";
 import { executionRate } from "../../score/executionRate";
 import { Finding } from "../codes";
 import { fundsLabel, n2, roundingName } from "../format";
@@ -51,10 +51,40 @@ export const budgetScoreMismatch: Check = (form) => {
   return finding ? [finding] : [];
 };
 
-/** FUNDS_SUM_MISMATCH: 年度资金总额 ≠ Σ 其中 rows, for each amount column. */
+/**
+ * Whether the rows under the total add up to it, read as the hierarchy they may print: a row that is the sum of the
+ * rows right under it (`其中：财政资金` over 中央 / 省级 …) counts once, its rows not again; a 小计 row is the sum of the
+ * rows right above or right below it, and counts instead of them. The plain sum of every part is the first reading
+ * tried, so a form with one level is judged as before.
+ */
+export function partsAddUp(total: Dec, parts: readonly { readonly value: Dec; readonly subtotal: boolean; readonly label: string }[]): boolean {
+  const sum = (from: number, to: number) => parts.slice(from, to).reduce((s, p) => s.plus(p.value), new D(0));
+  const plain = (from: number, to: number) => parts.slice(from, to).every((p) => !p.subtotal);
+  // whether the rows from i on can be read so that the top-level rows add up to total − acc (rows ≤ 12: small)
+  const reach = (i: number, acc: Dec): boolean => {
+    if (i === parts.length) return acc.equals(total);
+    const p = parts[i];
+    if (!p.subtotal && reach(i + 1, acc.plus(p.value))) return true;
+    for (let j = i + 2; j <= parts.length; j++) {
+      // parts[i] heads parts[i+1 .. j-1] (a 其中 row over its own 其中, or a 小计 over the rows below it); a row
+      // printed twice (the same label and amount) heads nothing: that is a mistake to report
+      const twice = j === i + 2 && parts[i + 1].label === p.label;
+      if (!twice && plain(i + 1, j) && p.value.equals(sum(i + 1, j)) && reach(j, acc.plus(p.value))) return true;
+      // parts[i .. j-2] closed by the 小计 parts[j-1]
+      const last = parts[j - 1];
+      if (!p.subtotal && last.subtotal && plain(i, j - 1) && last.value.equals(sum(i, j - 1)) && reach(j, acc.plus(last.value))) return true;
+    }
+    return false;
+  };
+  return reach(0, new D(0));
+}
+
+/** FUNDS_SUM_MISMATCH: 年度资金总额 ≠ Σ 其中 rows (as the hierarchy they print allows), for each amount column. */
 export const fundsSumMismatch: Check = (form) => {
   const total = form.fundsTotal?.row;
-  const parts = form.funds.filter((f) => f.row.kind !== "fundsTotal").map((f) => f.row);
+  const rows = form.funds.filter((f) => f.row.kind !== "fundsTotal").map((f) => f.row);
+  // the message lists the rows of money, not the 小计 over them
+  const parts = rows.filter((r) => r.kind !== "subtotal");
   if (!total || parts.length === 0) return [];
   const columns: [string, (r: FundsRow) => NumberCell | undefined][] = [
     ["年初预算数", (r) => r.initialBudget],
@@ -69,7 +99,11 @@ export const fundsSumMismatch: Check = (form) => {
     if (!cells.some((c) => c.reading.kind === "number")) continue;
     if (cells.some((c) => c.reading.kind === "invalid")) continue; // reported as VALUE_NOT_NUMBER
     const sum = cells.reduce((s, c) => s.plus(c.reading.kind === "number" ? c.reading.value : 0), new D(0));
-    if (!sum.equals(t.reading.value)) {
+    const valued = rows.map((r) => {
+      const c = pick(r);
+      return { value: c?.reading.kind === "number" ? c.reading.value : new D(0), subtotal: r.kind === "subtotal", label: fundsLabel(r.label.text) };
+    });
+    if (!sum.equals(t.reading.value) && !partsAddUp(t.reading.value, valued)) {
       const partsText = cells.map((c) => (c.reading.kind === "number" ? c.reading.value.toFixed(2) : "0.00")).join(" + ");
       out.push(makeFinding("FUNDS_SUM_MISMATCH", [t.cell, ...cells.map((c) => c.cell)], { column: name, total: n2(t.reading.value), sum: n2(sum), parts: partsText }, { calculation: `${partsText} = ${n2(sum)}` }));
     }
@@ -125,3 +159,43 @@ export const budgetWeightNonstandard: Check = (form) => {
   return [makeFinding("BUDGET_WEIGHT_NONSTANDARD", [cell], { weight: n2(form.budgetWeight), standard: n2(standard) })];
 };
 
+
+const WAN_IN_TEXT = /(\d+(?:\.\d+)?)\s*万元/g;
+
+/**
+ * The unit the amounts are really in (rules.md §1.7): a table headed 万元 whose every amount is ~10⁴ × what a 成本
+ * indicator in 万元 or the goal text (`…资金 97.68 万元…`) says is typed in 元 — and the other way round.
+ */
+export function amountsUnit(form: Parameters<Check>[0]): { readonly unit: "万元" | "元"; readonly evidence?: { readonly what: string; readonly value: Dec; readonly amount: Dec } } {
+  const stated = form.model.amountUnit;
+  const t = form.fundsTotal;
+  const amounts = [t?.executed, t?.budget].filter((x): x is Dec => x !== null && x !== undefined && x.greaterThan(0));
+  if (amounts.length === 0) return { unit: stated };
+  const evidence: { what: string; value: Dec }[] = [];
+  for (const { indicator: i } of form.indicators) {
+    if (!isLevel2Cost(i.level2.text)) continue;
+    if (i.actual.kind === "number" && i.actual.unit === "万元") evidence.push({ what: `成本指标“${i.name.text}”`, value: i.actual.value });
+    if (i.target.kind === "quantitative" && i.target.unit === "万元") evidence.push({ what: `成本指标“${i.name.text}”`, value: i.target.value });
+  }
+  for (const text of [form.model.goal.expected?.text ?? "", form.model.goal.actual?.text ?? ""]) {
+    for (const m of text.matchAll(WAN_IN_TEXT)) evidence.push({ what: "年度总体目标", value: new D(m[1]) });
+  }
+  const near = (a: Dec, b: Dec) => b.greaterThan(0) && a.minus(b).abs().lessThanOrEqualTo(b.times("0.005"));
+  for (const e of evidence) {
+    for (const a of amounts) {
+      if (stated === "万元" && !near(a, e.value) && near(a, e.value.times(10000))) return { unit: "元", evidence: { what: e.what, value: e.value, amount: a } };
+      if (stated === "元" && !near(a, e.value.times(10000)) && near(a, e.value)) return { unit: "万元", evidence: { what: e.what, value: e.value, amount: a } };
+    }
+  }
+  return { unit: stated };
+}
+
+const isLevel2Cost = (level2: string) => level2.replace(/\s+/g, "").includes("成本");
+
+/** AMOUNT_UNIT_SUSPECT: the amounts are in another unit than the table's heading says (info; never scored as such). */
+export const amountUnitSuspect: Check = (form) => {
+  const { unit, evidence } = amountsUnit(form);
+  if (!evidence || unit === form.model.amountUnit) return [];
+  const cell = form.fundsTotal?.row.executed.cell;
+  return [makeFinding("AMOUNT_UNIT_SUSPECT", [cell], { stated: form.model.amountUnit, unit, amount: evidence.amount.toFixed(2), what: evidence.what, value: evidence.value.toString() })];
+};

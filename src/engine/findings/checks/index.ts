@@ -20,6 +20,7 @@ export const CHECKS: readonly Check[] = [
   funds.budgetAdjusted,
   funds.lowExecution,
   funds.budgetWeightNonstandard,
+  funds.amountUnitSuspect,
   indicators.valueMissing,
   indicators.level1HeadingMismatch,
   indicators.level1WeightNonstandard,

@@ -7,6 +7,7 @@ import { Finding } from "../codes";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
 import { Check } from "./check";
+import { amountsUnit } from "./fundsChecks";
 
 const isLevel2 = (i: Indicator, word: string) => level2Key(i.level2.text).includes(word);
 const hasDeviation = (i: Indicator) => i.deviation !== undefined && i.deviation.text.trim() !== "";
@@ -59,14 +60,23 @@ function level1Totals(form: Parameters<Check>[0]): Map<Level1Kind, { sum: Dec; c
   return totals;
 }
 
-/** LEVEL1_WEIGHT_NONSTANDARD: 产出/效益/满意度 totals other than the profile's. */
+/**
+ * LEVEL1_WEIGHT_NONSTANDARD: 产出/效益/满意度 totals other than the profile's. A 成本 一级 (the 2021 layout) takes its
+ * share of what the profile gives 产出: the two are weighed together.
+ */
 export const level1WeightNonstandard: Check = (form) => {
   const totals = level1Totals(form);
+  const cost = totals.get("cost");
   return LEVEL1_KINDS.flatMap((kind) => {
-    const entry = totals.get(kind);
+    let entry = totals.get(kind);
+    let name = LEVELS[kind].name;
+    if (kind === "output" && cost) {
+      entry = { sum: cost.sum.plus(entry?.sum ?? 0), cell: entry?.cell ?? cost.cell };
+      name = "产出指标和成本指标";
+    }
     const standard = new D(form.profile.level1Weights[kind]);
     if (!entry || entry.sum.equals(standard)) return [];
-    return [makeFinding("LEVEL1_WEIGHT_NONSTANDARD", [entry.cell], { level1: LEVELS[kind].name, sum: n2(entry.sum), standard: n2(standard) })];
+    return [makeFinding("LEVEL1_WEIGHT_NONSTANDARD", [entry.cell], { level1: name, sum: n2(entry.sum), standard: n2(standard) })];
   });
 };
 
@@ -225,7 +235,8 @@ export const costInconsistent: Check = (form) => {
     const unit = i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "");
     if ((unit !== "万元" && unit !== "元") || t.executed === null) return [];
     const toUnit = (x: Dec, from: string) => (from === unit ? x : from === "元" ? x.dividedBy(10000) : x.times(10000));
-    const executed = toUnit(t.executed, form.model.amountUnit);
+    // amounts typed in 元 under a 万元 heading are compared as what they are (AMOUNT_UNIT_SUSPECT says so)
+    const executed = toUnit(t.executed, amountsUnit(form).unit);
     if (executed.equals(i.actual.value)) return [];
     return [makeFinding("COST_INCONSISTENT", [i.actualText.cell, t.row.executed.cell], { name: i.name.text, actual: `${i.actual.value.toFixed(2)}${unit}`, against: "全年执行数", expected: `${executed.toFixed(2)}${unit}` })];
   });

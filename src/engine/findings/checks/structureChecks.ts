@@ -13,7 +13,7 @@ export const fieldMissing: Check = (form) =>
   form.model.missing.map((m) => {
     const table = m.part.startsWith("指标表") ? "indicators" : m.part.startsWith("项目资金表") ? "funds" : null;
     const unplaced = table ? form.model.unplaced.filter((u) => u.where === table).map((u) => `“${u.text}”`).join("、") : "";
-    return makeFinding("FIELD_MISSING", [m.near], { part: m.part, ...(unplaced ? { unplaced } : {}) }, { severity: m.severity });
+    return makeFinding("FIELD_MISSING", [m.near], { part: m.part, ...(unplaced ? { unplaced } : {}), unread: m.unread ? "yes" : "no" }, { severity: m.severity });
   });
 
 const TABLE_NAMES = { funds: "项目资金表的表头", indicators: "绩效指标表的表头" } as const;

@@ -16,6 +16,8 @@ export function budgetScoreCalculation(form: ScoredForm): string {
 
 /** `预算执行得分 9.37 + 指标得分 87.00 = 96.37` */
 export function totalCalculation(form: ScoredForm): string {
-  if (form.totalScore === null || form.budgetScore === null) return "";
+  if (form.totalScore === null) return "";
+  if (form.budgetWeightFrom === "none") return `指标得分合计 ${n2(form.totalScore)}（预算执行在指标中计分）`;
+  if (form.budgetScore === null) return "";
   return `预算执行得分 ${n2(form.budgetScore)} + 指标得分 ${n2(form.totalScore.minus(form.budgetScore))} = ${n2(form.totalScore)}`;
 }

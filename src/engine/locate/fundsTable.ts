@@ -1,8 +1,9 @@
 import { isEmptyValue, visibleCell } from "../grid/grid";
-import { FUNDS_BLOCK, FUNDS_ROWS, FundsColumn } from "../vocabulary/fields";
+import { FUNDS_BLOCK, FUNDS_COLUMNS, FUNDS_ROWS, FundsColumn } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { isNoneMark } from "../vocabulary/marks";
-import { assignColumns, headerScore, PlacedColumn } from "./assignColumns";
+import { assignColumns, headerScore, MIN_SCORE, PlacedColumn } from "./assignColumns";
+import { bestField } from "../vocabulary/match";
 import { FundsLayout, FundsRowKind, LabelWeight, MissingPart, UnplacedLabel } from "./layout";
 import { Label, SheetLabels } from "./sheetLabels";
 
@@ -53,7 +54,9 @@ function labelColumn(labels: SheetLabels, headerRow: number): number | null {
  * there is one, else the only one there is, 年初预算数(A) — unless a header could not be read: it may be the 全年预算数.
  */
 function withBudget(columns: Partial<Record<FundsColumn, PlacedColumn>>, unplaced: readonly Label[]): Partial<Record<FundsColumn, PlacedColumn>> {
-  if (columns.budget || !columns.initialBudget || unplaced.length > 0) return columns;
+  // a header of no known field at all (`金额`) may be it; one of another field's words (`得分计算方法`) is not
+  const unknown = unplaced.some((l) => (bestField(l.core, FUNDS_COLUMNS)?.score ?? 0) < MIN_SCORE);
+  if (columns.budget || !columns.initialBudget || unknown) return columns;
   const { initialBudget, ...rest } = columns;
   return { ...rest, budget: initialBudget };
 }

@@ -104,8 +104,11 @@ export interface FormLayout {
   readonly goal: { readonly expected?: Pos; readonly actual?: Pos };
   /** The indicator tables, top to bottom (most forms have one). */
   readonly indicatorBlocks: readonly IndicatorBlock[];
-  /** The 总分 row. */
-  readonly totalRow?: { readonly label: Pos };
+  /**
+   * The 总分 row; `score` when the total is printed beside its label above the tables (`自评得分 | 98`) instead of in
+   * the table's 得分 column.
+   */
+  readonly totalRow?: { readonly label: Pos; readonly score?: Pos };
   readonly grade?: { readonly label: Pos; readonly value: Pos };
   readonly missing: readonly MissingPart[];
   readonly unplaced: readonly UnplacedLabel[];

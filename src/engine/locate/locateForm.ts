@@ -108,8 +108,12 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   if (totalRowAt !== undefined) {
     const label = labels.inRow(totalRowAt).find((l) => wordScore(l.core, TOTAL_LABELS) === 1)!;
     totalRow = { label: { row: label.row, col: label.col } };
-  } else if (lastBlock) {
-    missing.push({ severity: "info", part: "“总分”行", near: { sheet: grid.sheet, row: lastBlock.lastRow + 1, col: lastBlock.columns.name } });
+  } else {
+    // a total printed in the header, above the tables (`实施单位 | … | 自评得分 | 98`)
+    const top = labels.all.find((l) => l.row < formTop && wordScore(l.core, TOTAL_LABELS) === 1);
+    const value = top && valueRightOf(labels, top, isHeaderFieldLabel(labels));
+    if (top && value) totalRow = { label: { row: top.row, col: top.col }, score: value };
+    else if (lastBlock) missing.push({ severity: "info", part: "“总分”行", near: { sheet: grid.sheet, row: lastBlock.lastRow + 1, col: lastBlock.columns.name } });
   }
   const gradeLabel = labels.all.find((l) => l.row >= (lastBlock?.firstRow ?? formTop) && wordScore(l.core, GRADE_LABELS) === 1);
   // no 评分等级 label, but a grade word printed on the 总分 row (`总分 | 100 | 96 | 优`)

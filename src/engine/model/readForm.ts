@@ -156,6 +156,7 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
  */
 function totalCells(grid: Grid, layout: FormLayout, cols: IndicatorColumns): { weight?: number; score?: number } {
   const { row, col: labelCol } = layout.totalRow!.label;
+  if (layout.totalRow!.score) return { score: layout.totalRow!.score.col };
   const grade = layout.grade && layout.grade.label.row === row ? layout.grade : undefined;
   const isGrade = (c: number) => {
     if (!grade) return false;

@@ -82,7 +82,7 @@ export interface LayoutReport {
   /** Where the indicators' weights come from: the 分值 column, the 一级 labels, the block labels, or nowhere. */
   readonly weightsFrom: "column" | "level1Labels" | "blockLabels" | "none";
   /** Where the 预算执行 分数 comes from: its cell, a label (`得分(20分*执行率)`), or the 评分方案. */
-  readonly budgetWeightFrom: "cell" | "label" | "profile";
+  readonly budgetWeightFrom: "cell" | "label" | "profile" | "none";
   readonly indicatorBlocks: number;
   readonly fundsRows: number;
   readonly goalBlock: boolean;

@@ -3,6 +3,7 @@ import { Grade, Profile } from "../profiles/profile";
 import { budgetScore } from "./budgetScore";
 import { D, Dec, HUNDRED, RoundingMode } from "../number/decimal";
 import { isPercentFormat } from "../model/readNumber";
+import { normalizeLabel } from "../grid/normalizeLabel";
 import { WeightStructure, weightStructure } from "./weights";
 import { executionRate } from "./executionRate";
 import { gradeFor } from "./grade";
@@ -52,9 +53,9 @@ export interface ScoredForm {
   readonly profile: Profile;
   readonly funds: readonly ScoredFunds[];
   readonly fundsTotal?: ScoredFunds;
-  /** 分数 as printed (a cell, else a label), or the profile's. */
+  /** 分数 as printed (a cell, else a label), or the profile's; 0 when the form scores its budget elsewhere. */
   readonly budgetWeight: Dec;
-  readonly budgetWeightFrom: "cell" | "label" | "profile";
+  readonly budgetWeightFrom: "cell" | "label" | "profile" | "none";
   readonly budgetScore: Dec | null;
   readonly indicators: readonly ScoredIndicator[];
   readonly weights: WeightStructure;
@@ -160,13 +161,25 @@ export function fractionAtPrintedPrecision(f: ScoredFunds): boolean {
   return [D.ROUND_DOWN, D.ROUND_HALF_UP].some((mode) => f.rate!.toDecimalPlaces(places, mode).equals(f.declaredRate!));
 }
 
+/**
+ * Whether a form that prints no 分数 and no 得分 for its funds scores the budget elsewhere: as an indicator of its own
+ * (`预算执行率` under 项目管理, the 决策/管理/产出/效益 framework), or with indicator weights that fill the 总分 on
+ * their own. Then its 预算执行 adds 0, not the profile's 10.
+ */
+function budgetScoredElsewhere(model: FormModel): boolean {
+  if (model.indicators.some((i) => /^(预算|资金)执行(率|情况)?$/.test(normalizeLabel(i.name.text)))) return true;
+  const alone = weightStructure(model, new D(0));
+  return alone.indicatorSum !== null && !alone.disagreements.some((d) => d.kind === "sum");
+}
+
 /** Compute 执行率, 预算执行得分, rule scores, 总分 and 评分等级 of a read form (rules.md §3, §5). */
 export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   const funds = byColumnConvention(model.funds.map((r) => scoreFunds(r, profile)));
   const fundsTotal = funds.find((f) => f.row.kind === "fundsTotal");
   const fromCell = declared(fundsTotal?.row.weight);
-  const budgetWeight = fromCell ?? model.budgetWeightLabel?.weight ?? new D(profile.budgetWeight);
-  const budgetWeightFrom = fromCell ? "cell" : model.budgetWeightLabel ? "label" : "profile";
+  const budgetUnscored = fromCell === null && !model.budgetWeightLabel && fundsTotal?.row.score === undefined && budgetScoredElsewhere(model);
+  const budgetWeight = fromCell ?? model.budgetWeightLabel?.weight ?? new D(budgetUnscored ? 0 : profile.budgetWeight);
+  const budgetWeightFrom = fromCell ? "cell" : model.budgetWeightLabel ? "label" : budgetUnscored ? "none" : "profile";
   const indicators = model.indicators.map((i) => scoreOne(i, profile));
   const weights = weightStructure(model, budgetWeight);
 
@@ -180,7 +193,9 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
   const undecided = indicators.some((i) => i.used === null && (i.weight !== null || i.indicator.score !== undefined));
   // a part the reader could not read is scored from nothing: no sum at all (it would be a sum of what happened to be read)
   const unread = model.missing.some((m) => m.unread);
-  const totalScore = bScore === null || undecided || unread ? null : indicators.reduce((sum, i) => sum.plus(i.used ?? 0), bScore);
+  // a budget the form scores elsewhere adds nothing here
+  const base = budgetUnscored && scoring.kind !== "unscored" ? new D(0) : bScore;
+  const totalScore = base === null || undecided || unread ? null : indicators.reduce((sum, i) => sum.plus(i.used ?? 0), base);
   return {
     model,
     profile,
@@ -188,7 +203,7 @@ export function scoreForm(model: FormModel, profile: Profile): ScoredForm {
     fundsTotal,
     budgetWeight,
     budgetWeightFrom,
-    budgetScore: bScore,
+    budgetScore: budgetUnscored ? null : bScore,
     indicators,
     weights,
     weightSum: weights.sum,

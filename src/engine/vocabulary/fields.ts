@@ -101,7 +101,7 @@ export type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;
 export const INDICATOR_BLOCK = ["年度绩效目标", "绩效目标", "绩效指标", "年度绩效指标"] as const;
 
 /** The 总分 row's label. */
-export const TOTAL_LABELS = ["总分", "合计", "总计", "自评总分", "得分合计"] as const;
+export const TOTAL_LABELS = ["总分", "合计", "总计", "自评总分", "得分合计", "自评得分"] as const;
 
 /** Labels of rows that come after the tables (the indicator table has ended when one appears). */
 export const TRAILER_LABELS = [

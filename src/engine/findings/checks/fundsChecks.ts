@@ -152,7 +152,7 @@ export const lowExecution: Check = (form) => {
 
 /** BUDGET_WEIGHT_NONSTANDARD: 分数 ≠ the profile's. */
 export const budgetWeightNonstandard: Check = (form) => {
-  if (form.budgetWeightFrom === "profile") return [];
+  if (form.budgetWeightFrom === "profile" || form.budgetWeightFrom === "none") return [];
   const standard = new D(form.profile.budgetWeight);
   if (form.budgetWeight.equals(standard)) return [];
   const cell = form.budgetWeightFrom === "cell" ? form.fundsTotal?.row.weight?.cell : form.model.budgetWeightLabel?.label.cell;

@@ -23,7 +23,9 @@ export const valueMissing: Check = (form) =>
   form.indicators.flatMap(({ indicator: i }) => {
     const out: Finding[] = [];
     const name = i.name.text || `第 ${i.row} 行指标`;
-    if (i.target.kind === "empty") out.push(makeFinding("VALUE_MISSING", [i.targetText.cell], { name, what: "年度指标值" }));
+    // a target marked `—` on purpose beside an actual (a process indicator judged by its text) is no blank
+    const marked = i.targetText.text !== "" && i.actual.kind !== "empty";
+    if (i.target.kind === "empty" && !marked) out.push(makeFinding("VALUE_MISSING", [i.targetText.cell], { name, what: "年度指标值" }));
     // `无` or `/` as the actual with the reason beside it (`没有轮换、动用库存`) is answered, not missing
     const explained = i.actualText.text !== "" && hasDeviation(i);
     if (i.actual.kind === "empty" && !explained) out.push(makeFinding("VALUE_MISSING", [i.actualText.cell], { name, what: "实际完成值" }));
@@ -225,6 +227,14 @@ function isPerUnit(i: Indicator): boolean {
 export const costInconsistent: Check = (form) => {
   const t = form.fundsTotal;
   if (!t) return [];
+  // several costs in money (`办公 15万元`, `维修 35万元`, `水电 14.8万元`) are the parts of one: their sum is compared
+  const amounts = form.indicators.filter(({ indicator: i }) => isLevel2(i, "成本") && i.actual.kind === "number" && !isPerUnit(i) && ["万元", "元"].includes(i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "")));
+  if (amounts.length > 1 && t.executed !== null) {
+    const unit = amountsUnit(form).unit;
+    const inWan = (x: Dec, u: string) => (u === "元" ? x.dividedBy(10000) : x);
+    const sum = amounts.reduce((s, { indicator: i }) => s.plus(i.actual.kind === "number" ? inWan(i.actual.value, i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "")) : 0), new D(0));
+    if (sum.equals(inWan(t.executed, unit))) return [];
+  }
   return form.indicators.flatMap(({ indicator: i }) => {
     if (!isLevel2(i, "成本") || i.actual.kind !== "number" || isPerUnit(i)) return [];
     const p = percentActual(i);

@@ -1,5 +1,5 @@
 import { budgetScoreUnder } from "../../score/scoreForm";
-import { otherMode } from "../../number/decimal";
+import { D, otherMode } from "../../number/decimal";
 import { gradeFor, readGrade } from "../../score/grade";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
@@ -19,12 +19,13 @@ export const weightSumMismatch: Check = (form) =>
 /** TOTAL_MISMATCH (or FORMULA_DISAGREES) on the 总分 cell. */
 export const totalMismatch: Check = (form) => {
   const cell = form.model.totalRow?.score;
-  if (form.totalScore === null || form.budgetScore === null) return [];
-  const indicatorScores = form.totalScore.minus(form.budgetScore);
+  const budget = form.budgetWeightFrom === "none" ? new D(0) : form.budgetScore;
+  if (form.totalScore === null || budget === null) return [];
+  const indicatorScores = form.totalScore.minus(budget);
   // the same form scored with the other rounding: a consistent half-up form is a warning, not an error
-  const other = budgetScoreUnder(form, otherMode(form.profile.rounding));
+  const other = form.budgetWeightFrom === "none" ? null : budgetScoreUnder(form, otherMode(form.profile.rounding));
   const otherTotal = other === null ? null : indicatorScores.plus(other);
-  const finding = compareDerived(cell, form.totalScore, otherTotal, "TOTAL_MISMATCH", "总分", { budgetScore: n2(form.budgetScore), indicatorScores: n2(indicatorScores) }, totalCalculation(form));
+  const finding = compareDerived(cell, form.totalScore, otherTotal, "TOTAL_MISMATCH", "总分", { budgetScore: n2(budget), indicatorScores: n2(indicatorScores) }, totalCalculation(form));
   return finding ? [finding] : [];
 };
 

@@ -20,7 +20,7 @@ export const MESSAGES_ZH_CN: Messages = {
   NUMBER_NEGATIVE: (p) => `${p.what}为负数（${p.value}）：金额、分值和得分不能小于 0，请核对后改正；在改正前不据此计算执行率、得分和总分`,
   VALUE_NOT_NUMBER: (p) => `${p.what}“${p.text}”不是数字，请填写数字（如 97.68），无数据时填写“-”或留空`,
   VALUE_MISSING: (p) => `指标“${p.name}”未填写${p.what}，请补填`,
-  FUNDS_SUM_MISMATCH: (p) => `${p.column}：年度资金总额 ${p.total} 不等于各项资金之和 ${p.sum}（${p.parts}），请核对`,
+  FUNDS_SUM_MISMATCH: (p) => `${p.column}：${p.which ?? "年度资金总额"} ${p.total} 不等于${p.which ? "其下" : ""}各项资金之和 ${p.sum}（${p.parts}），请核对`,
   EXEC_RATE_MISMATCH: (p) =>
     p.precision === "yes"
       ? `“${p.label}”执行率填写为 ${p.printed}（即 ${p.declared}%），按两位小数应为 ${p.computed}%（${p.fraction}）；填写值的小数位不够，请按全年执行数 ${p.executed} ÷ 全年预算数 ${p.budget} 填写`

@@ -166,14 +166,16 @@ function totalCells(grid: Grid, layout: FormLayout, cols: IndicatorColumns): { w
   const weight = cols.weight !== undefined && !isGrade(cols.weight) ? cols.weight : undefined;
   const score = cols.score !== undefined && !isGrade(cols.score) ? cols.score : undefined;
   if (score !== undefined || !grade) return { weight, score };
+  // the grade took the 得分 column: the one number before it is the 总分 (`总分 | 100 | 自评等级 | 优`), two are the
+  // 分值 and the 得分
   const numbers: number[] = [];
   for (let c = nextColOf(grid, row, labelCol); c < grade.label.col; c++) {
     const a = anchorOf(grid, row, c);
-    if (a.col !== c || c === weight) continue;
+    if (a.col !== c) continue;
     if (readNumber(rawCell(grid, row, c)).kind === "number") numbers.push(c);
   }
-  if (numbers.length >= 2 && weight === undefined) return { weight: numbers[0], score: numbers[numbers.length - 1] };
-  return { weight, score: numbers.at(-1) };
+  if (numbers.length >= 2) return { weight: numbers[0], score: numbers[numbers.length - 1] };
+  return { score: numbers[0] };
 }
 
 function nextColOf(grid: Grid, row: number, col: number): number {

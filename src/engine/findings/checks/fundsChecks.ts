@@ -79,6 +79,45 @@ export function partsAddUp(total: Dec, parts: readonly { readonly value: Dec; re
   return reach(0, new D(0));
 }
 
+type AmountColumn = readonly [string, (r: FundsRow) => NumberCell | undefined];
+
+const amountOf = (c: NumberCell | undefined) => (c?.reading.kind === "number" ? c.reading.value : new D(0));
+
+/**
+ * The rows a 小计 sums: of the runs right below it and right above it, the one that adds up to it in the most amount
+ * columns (a 小计 wrong in one column is placed by the others); the run below when none does.
+ */
+function subtotalRun(rows: readonly FundsRow[], i: number, columns: readonly AmountColumn[]): FundsRow[] {
+  const runs: FundsRow[][] = [];
+  for (let j = i + 1; j < rows.length && rows[j].kind !== "subtotal"; j++) runs.push(rows.slice(i + 1, j + 1));
+  for (let k = i - 1; k >= 0 && rows[k].kind !== "subtotal"; k--) runs.push(rows.slice(k, i));
+  const fits = (run: FundsRow[]) =>
+    columns.filter(([, pick]) => pick(rows[i])?.reading.kind === "number" && run.reduce((s, x) => s.plus(amountOf(pick(x))), new D(0)).equals(amountOf(pick(rows[i])))).length;
+  let best: FundsRow[] = [];
+  let bestFit = 0;
+  for (const run of runs) {
+    const f = fits(run);
+    if (f > bestFit) [best, bestFit] = [run, f];
+  }
+  return bestFit > 0 ? best : runs[0] ?? [];
+}
+
+/** Each 小计 against the rows it sums (subtotalRun), in one amount column, when the rows of money add up to the total. */
+function subtotalsMismatch(rows: readonly FundsRow[], column: AmountColumn, columns: readonly AmountColumn[]): Finding[] {
+  const [name, pick] = column;
+  const out: Finding[] = [];
+  rows.forEach((r, i) => {
+    const cell = pick(r);
+    if (r.kind !== "subtotal" || cell?.reading.kind !== "number") return;
+    const run = subtotalRun(rows, i, columns);
+    const sum = run.reduce((s, x) => s.plus(amountOf(pick(x))), new D(0));
+    if (run.length === 0 || sum.equals(cell.reading.value)) return;
+    const partsText = run.map((x) => amountOf(pick(x)).toFixed(2)).join(" + ");
+    out.push(makeFinding("FUNDS_SUM_MISMATCH", [cell.cell, ...run.map((x) => pick(x)?.cell)], { column: name, which: `“${fundsLabel(r.label.text)}”`, total: n2(cell.reading.value), sum: n2(sum), parts: partsText }, { calculation: `${partsText} = ${n2(sum)}` }));
+  });
+  return out;
+}
+
 /** FUNDS_SUM_MISMATCH: 年度资金总额 ≠ Σ 其中 rows (as the hierarchy they print allows), for each amount column. */
 export const fundsSumMismatch: Check = (form) => {
   const total = form.fundsTotal?.row;
@@ -86,7 +125,7 @@ export const fundsSumMismatch: Check = (form) => {
   // the message lists the rows of money, not the 小计 over them
   const parts = rows.filter((r) => r.kind !== "subtotal");
   if (!total || parts.length === 0) return [];
-  const columns: [string, (r: FundsRow) => NumberCell | undefined][] = [
+  const columns: AmountColumn[] = [
     ["年初预算数", (r) => r.initialBudget],
     ["全年预算数", (r) => r.budget],
     ["全年执行数", (r) => r.executed],
@@ -106,6 +145,8 @@ export const fundsSumMismatch: Check = (form) => {
     if (!sum.equals(t.reading.value) && !partsAddUp(t.reading.value, valued)) {
       const partsText = cells.map((c) => (c.reading.kind === "number" ? c.reading.value.toFixed(2) : "0.00")).join(" + ");
       out.push(makeFinding("FUNDS_SUM_MISMATCH", [t.cell, ...cells.map((c) => c.cell)], { column: name, total: n2(t.reading.value), sum: n2(sum), parts: partsText }, { calculation: `${partsText} = ${n2(sum)}` }));
+    } else {
+      out.push(...subtotalsMismatch(rows, [name, pick], columns));
     }
   }
   return out;

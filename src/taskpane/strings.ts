@@ -170,6 +170,8 @@ export const CODE_TITLE: Partial<Record<FindingCode, string>> = {
   LEVEL1_WEIGHT_NONSTANDARD: "一级指标分值与参考权重不同",
   LEVEL2_INVALID: "二级指标不属于该一级指标",
   MISSING_SATISFACTION: "没有满意度指标",
+  LEVEL1_MISSING: "缺少一级指标",
+  AMOUNT_UNIT_SUSPECT: "金额单位可能不对",
   SCORE_OUT_OF_RANGE: "得分超出范围",
   TOTAL_MISMATCH: "总分与计算结果不符",
   GRADE_MISMATCH: "评分等级与总分不符",

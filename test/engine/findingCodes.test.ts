@@ -167,6 +167,8 @@ const RULES_SEVERITY: Record<FindingCode, Severity> = {
   EXEC_RATE_UNDEFINED: "info",
   // not in rules.md §4's table; issue 18 (rules.md §1.7 "scale"): amounts in 元 under a 万元 heading, said, never scored so
   AMOUNT_UNIT_SUSPECT: "info",
+  // not in rules.md §4's table; rules.md §7.2: a 申报表 with no 产出 or 效益 indicator
+  LEVEL1_MISSING: "warning",
 };
 
 /**

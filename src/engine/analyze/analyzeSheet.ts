@@ -1,6 +1,6 @@
 import { Grid } from "../grid/grid";
 import { Finding } from "../findings/codes";
-import { CHECKS } from "../findings/checks";
+import { checksFor } from "../findings/checks";
 import { formNotFound } from "../findings/checks/structureChecks";
 import { mergeOverlap } from "../findings/checks/mergeOverlap";
 import { locateForms } from "../locate/locateForms";
@@ -41,7 +41,7 @@ export function analyzeSheet(grid: Grid, profile: Profile, options: AnalyzeOptio
   if (layouts.length === 0) return { sheet: grid.sheet, isForm: false, forms: [], form: null, findings: [formNotFound(grid.sheet, tableLabels(grid, options.vocabulary))] };
   const forms = layouts.map((layout) => {
     const form = scoreForm(readForm(grid, layout), profile);
-    return { form, findings: CHECKS.flatMap((check) => check(form)) };
+    return { form, findings: checksFor(form.model.kind).flatMap((check) => check(form)) };
   });
   // overlapping merges are the sheet's: told once, with its first form
   const overlaps = mergeOverlap(grid);

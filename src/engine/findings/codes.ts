@@ -31,6 +31,8 @@ export const FINDING_CODES = {
   LEVEL1_WEIGHT_NONSTANDARD: { severity: "info", part: "indicators" },
   LEVEL2_INVALID: { severity: "warning", part: "indicators" },
   MISSING_SATISFACTION: { severity: "warning", part: "indicators" },
+  /** A 申报表 with no indicator under 产出 or 效益 (rules.md §7.2: every 一级 of the profile has one). */
+  LEVEL1_MISSING: { severity: "warning", part: "indicators" },
   SCORE_OUT_OF_RANGE: { severity: "error", part: "indicators" },
   TOTAL_MISMATCH: { severity: "error", part: "total" },
   GRADE_MISMATCH: { severity: "error", part: "total" },

@@ -46,7 +46,8 @@ export const MESSAGES_ZH_CN: Messages = {
   BUDGET_WEIGHT_NONSTANDARD: (p) => `预算执行分数为 ${p.weight}，标准为 ${p.standard} 分`,
   LEVEL1_WEIGHT_NONSTANDARD: (p) => `${p.level1}分值合计为 ${p.sum}，参考权重为 ${p.standard} 分`,
   LEVEL2_INVALID: (p) => `二级指标“${p.level2}”不属于一级指标“${p.level1}”（应为：${p.allowed}）`,
-  MISSING_SATISFACTION: () => `自评表没有满意度指标，请设置服务对象满意度指标`,
+  MISSING_SATISFACTION: () => `没有满意度指标，请设置服务对象满意度指标`,
+  LEVEL1_MISSING: (p) => `没有${p.level1}：每个一级指标下都应至少设置一个三级指标，请补充`,
   SCORE_OUT_OF_RANGE: (p) => `指标“${p.name}”得分 ${p.score} 超出 0～${p.weight} 的范围`,
   TOTAL_MISMATCH: (p) =>
     `总分填写为 ${p.declared}，应为 ${p.computed}（预算执行得分 ${p.budgetScore} + 各指标得分 ${p.indicatorScores}）`,

@@ -9,6 +9,15 @@ export interface PlacedColumn {
   readonly label: Label;
 }
 
+/**
+ * Between two labels of one field, the year's wins (rules.md §7.2: a 申报表 may print `指标值(长期)` beside
+ * `指标值(年度)`, `中期指标值` beside `年度指标值`): 1 for the year's, -1 for a multi-year one, 0 for neither.
+ */
+function yearFirst(l: Label): number {
+  if (/长期|中期|实施期/.test(l.text)) return -1;
+  return /年度|当年|本年/.test(l.text) ? 1 : 0;
+}
+
 /** The lowest score that places a label: a label that contains a field's word with little else around it. */
 export const MIN_SCORE = 0.6;
 
@@ -24,7 +33,7 @@ export function assignColumns<F extends string>(
   const candidates = labels
     .map((label) => ({ label, match: bestField(label.core, vocabulary) }))
     .filter((c): c is { label: Label; match: NonNullable<typeof c.match> } => c.match !== null && c.match.score >= MIN_SCORE)
-    .sort((a, b) => b.match.score - a.match.score || a.label.col - b.label.col);
+    .sort((a, b) => b.match.score - a.match.score || yearFirst(b.label) - yearFirst(a.label) || a.label.col - b.label.col);
   const columns: Partial<Record<F, PlacedColumn>> = {};
   const used = new Set<Label>();
   for (const { label, match } of candidates) {

@@ -79,7 +79,7 @@ export function findIndicatorHeaders(labels: SheetLabels): IndicatorHeader[] {
  * (三级指标, 年度指标值, 实际完成值). A table without 分值 or 得分 is still read: its weights may be printed in labels,
  * or it is read and checked, never scored.
  */
-export function indicatorColumns(labels: SheetLabels, h: IndicatorHeader, missing: MissingPart[]): IndicatorColumns | null {
+export function indicatorColumns(labels: SheetLabels, h: IndicatorHeader, missing: MissingPart[], declaration = false): IndicatorColumns | null {
   const p = h.placed;
   // the header row's first column: where the user starts reading the table
   const near = { sheet: labels.grid.sheet, row: h.row, col: Math.min(...Object.values<PlacedColumn | undefined>(p).map((c) => c?.col ?? Infinity)) };
@@ -90,17 +90,18 @@ export function indicatorColumns(labels: SheetLabels, h: IndicatorHeader, missin
   const required = (part: string): MissingPart => (unread ? { severity: "info", part, near, unread } : { severity: "error", part, near });
   if (!p.name) missing.push(required("指标表的“三级指标”列"));
   if (target === undefined) missing.push(required("指标表的“年度指标值”列"));
-  if (!p.actual) missing.push(required("指标表的“实际完成值”列"));
-  if (!p.weight) missing.push({ severity: "info", part: "指标表的“分值”列", near });
-  if (!p.score) missing.push({ severity: "info", part: "指标表的“得分”列", near });
-  if (!p.deviation) missing.push({ severity: "info", part: "指标表的“偏差原因分析及改进措施”列", near });
-  if (!p.name || target === undefined || !p.actual) return null;
+  // a 申报表 declares targets: it has no 实际完成值, 得分 or 偏差原因 to miss (rules.md §7.1)
+  if (!p.actual && !declaration) missing.push(required("指标表的“实际完成值”列"));
+  if (!p.weight && !declaration) missing.push({ severity: "info", part: "指标表的“分值”列", near });
+  if (!p.score && !declaration) missing.push({ severity: "info", part: "指标表的“得分”列", near });
+  if (!p.deviation && !declaration) missing.push({ severity: "info", part: "指标表的“偏差原因分析及改进措施”列", near });
+  if (!p.name || target === undefined || (!p.actual && !declaration)) return null;
   return {
     level1: p.level1?.col,
     level2: p.level2?.col,
     name: p.name.col,
     target,
-    actual: p.actual.col,
+    actual: p.actual?.col,
     weight: p.weight?.col,
     score: p.score?.col,
     deviation: p.deviation?.col,

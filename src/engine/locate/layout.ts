@@ -26,6 +26,25 @@ export interface MissingPart {
   readonly unread?: boolean;
 }
 
+/**
+ * Which form of the cycle a sheet holds (rules.md §7.1): the project's 自评表, its 绩效目标申报表 (declaration), or the
+ * department's 部门整体支出绩效自评表 and 目标表.
+ */
+export type FormKind = "selfEvaluation" | "declaration" | "departmentSelfEvaluation" | "departmentDeclaration";
+
+export const isDeclaration = (kind: FormKind): boolean => kind === "declaration" || kind === "departmentDeclaration";
+
+/**
+ * A 申报表's money (rules.md §7.2): not a table of 全年预算数 / 全年执行数 columns but amounts beside their labels —
+ * `年度资金总额: | 16`, `其中：财政拨款 | 16`, `其他资金 | 0` — or under a `预算数` heading, with sometimes a 中期
+ * (multi-year) total beside the year's.
+ */
+export interface DeclaredFundsLayout {
+  readonly rows: readonly { readonly kind: FundsRowKind; readonly label: Pos; readonly value: Pos }[];
+  /** The multi-year total beside the year's (`中期资金总额`, `项目总预算`), read but not one of the year's rows. */
+  readonly mediumTerm?: { readonly label: Pos; readonly value: Pos };
+}
+
 /** A 1-based position on the form's sheet. */
 export interface Pos {
   readonly row: number;
@@ -74,7 +93,8 @@ export interface IndicatorColumns {
   readonly name: number;
   /** One 年度指标值 column, or the split 指标性质 | 指标值 | 度量单位. */
   readonly target: number | { readonly nature?: number; readonly value: number; readonly unit?: number };
-  readonly actual: number;
+  /** 实际完成值: absent on a 申报表 (rules.md §7.2), which declares targets only. */
+  readonly actual?: number;
   /** 分值: absent on forms that print weights only in labels, or none at all. */
   readonly weight?: number;
   /** 得分: absent on forms that are read and checked, never scored. */
@@ -94,6 +114,10 @@ export interface IndicatorBlock {
 
 export interface FormLayout {
   readonly sheet: string;
+  /** Which form of the cycle this is (rules.md §7.1). */
+  readonly kind: FormKind;
+  /** A 申报表's amounts (rules.md §7.2), beside their labels instead of in a funds table. */
+  readonly declaredFunds?: DeclaredFundsLayout;
   readonly title?: Pos;
   readonly year?: number;
   readonly projectName?: { readonly label: Pos; readonly value: Pos };

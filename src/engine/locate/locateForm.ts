@@ -4,7 +4,9 @@ import { bestField, startsWithWord, wordScore } from "../vocabulary/match";
 import { amountUnitOf, findFundsHeader, locateFunds, unreadFundsTable } from "./fundsTable";
 import { blockLabel, findIndicatorHeaders, IndicatorHeader, indicatorColumns, unplacedHeaders } from "./indicatorTable";
 import { locateGoal } from "./goalBlock";
-import { FormLayout, IndicatorBlock, MissingPart, UnplacedLabel } from "./layout";
+import { FormKind, FormLayout, IndicatorBlock, isDeclaration, MissingPart, UnplacedLabel } from "./layout";
+import { formKindOf } from "./formKind";
+import { locateDeclaredFunds } from "./declaredFunds";
 import { Label, SheetLabels, valueRightOf } from "./sheetLabels";
 import { readGrade } from "../vocabulary/words";
 
@@ -25,12 +27,12 @@ function endsTable(labels: SheetLabels, row: number): "total" | "end" | null {
 }
 
 /** The rows of each indicator table: from under its header to the next table, its 总分 row, or what ends it. */
-function indicatorBlocks(labels: SheetLabels, headers: readonly IndicatorHeader[], missing: MissingPart[], unplaced: UnplacedLabel[]): { blocks: IndicatorBlock[]; totalRow?: number } {
+function indicatorBlocks(labels: SheetLabels, headers: readonly IndicatorHeader[], missing: MissingPart[], unplaced: UnplacedLabel[], kind: FormKind): { blocks: IndicatorBlock[]; totalRow?: number } {
   const grid = labels.grid;
   const blocks: IndicatorBlock[] = [];
   let totalRow: number | undefined;
   headers.forEach((h, i) => {
-    const columns = indicatorColumns(labels, h, missing);
+    const columns = indicatorColumns(labels, h, missing, isDeclaration(kind));
     const firstRow = h.row + h.headerRows;
     const nextHeader = headers[i + 1]?.row ?? grid.rowCount + 1;
     let lastRow = nextHeader - 1;
@@ -62,23 +64,30 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   const unplaced: UnplacedLabel[] = [];
   const headers = findIndicatorHeaders(labels);
   const tableStart = headers[0]?.row ?? grid.rowCount + 1;
-  const fundsHeader = findFundsHeader(labels, tableStart);
+  const titleLabel = labels.all.find((l) => l.row < tableStart && l.core.length >= 4 && TITLE_WORDS.some((w) => l.core.endsWith(w)));
+  const kind = formKindOf(labels, headers, titleLabel, tableStart);
+  const declaration = isDeclaration(kind);
+  // a 申报表 prints its amounts beside their labels; a 自评表 (project or department) in a table of columns
+  const fundsHeader = declaration ? null : findFundsHeader(labels, tableStart);
+  const declaredFunds = declaration ? locateDeclaredFunds(labels, tableStart) : undefined;
   if (!headers.length && !fundsHeader) return undefined;
   if (!headers.length) missing.push({ severity: "error", part: "绩效指标表（三级指标、年度指标值、实际完成值、分值、得分）" });
 
-  const { blocks, totalRow: totalRowAt } = indicatorBlocks(labels, headers, missing, unplaced);
+  const { blocks, totalRow: totalRowAt } = indicatorBlocks(labels, headers, missing, unplaced, kind);
   // rows that are no funds row: headings of the goal block and of the indicator tables
   const goalRows = new Set(labels.all.filter((l) => wordScore(l.core, labels.vocab.goal.expected) === 1 || wordScore(l.core, labels.vocab.goal.actual) === 1).map((l) => l.row));
   const stopRows = new Set([...goalRows, ...headers.map((h) => h.row)]);
   const funds = fundsHeader ? locateFunds(labels, fundsHeader, stopRows, missing, unplaced) : undefined;
-  if (!funds) {
+  if (declaration) {
+    if (!declaredFunds) missing.push({ severity: "info", part: "“年度资金总额”" });
+  } else if (!funds) {
     // a funds table the reader could not read (its block label, its 年度资金总额 row or a header with one amount
     // column is there) is ours to fail: an info and its headers named; one that is not there at all is the form's
     const seen = unreadFundsTable(labels, tableStart);
     if (seen) unplaced.push(...seen.unplaced);
     missing.push(seen ? { severity: "info", part: "项目资金表（全年预算数、全年执行数）", near: seen.near, unread: true } : { severity: "error", part: "项目资金表（全年预算数、全年执行数）" });
   }
-  const formTop = Math.min(funds?.headerRow ?? tableStart, tableStart);
+  const formTop = Math.min(funds?.headerRow ?? tableStart, declaredFunds?.rows[0]?.label.row ?? tableStart, tableStart);
 
   // the goal block: anywhere outside the tables' rows
   const excluded = new Set<number>();
@@ -97,9 +106,11 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
       .sort((a, b) => b.score - a.score)[0]?.l;
     return label ? { label: { row: label.row, col: label.col }, value: valueRightOf(labels, label, isHeaderFieldLabel(labels)) } : undefined;
   };
-  const projectName = fieldPos("projectName");
-  if (!projectName) missing.push({ severity: "info", part: "“项目名称”" });
-  const title = labels.all.find((l) => above(l) && TITLE_WORDS.some((w) => l.core.endsWith(w)));
+  // a 部门整体 form is named by its department (部门名称, 单位名称 …), a project form by its 项目名称
+  const department = kind === "departmentSelfEvaluation" || kind === "departmentDeclaration";
+  const projectName = (department ? (fieldPos("departmentName") ?? fieldPos("projectName")) : fieldPos("projectName")) ?? (department ? fieldPos("department") : undefined);
+  if (!projectName) missing.push({ severity: "info", part: department ? "“部门名称”" : "“项目名称”" });
+  const title = titleLabel;
   const yearLabel = labels.all.find((l) => above(l) && l.text.length <= 20 && YEAR.test(l.text));
   const year = yearLabel ? YEAR.exec(yearLabel.text)![1] : title ? YEAR_ANYWHERE.exec(title.text)?.[1] : undefined;
 
@@ -108,7 +119,7 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   if (totalRowAt !== undefined) {
     const label = labels.inRow(totalRowAt).find((l) => wordScore(l.core, TOTAL_LABELS) === 1)!;
     totalRow = { label: { row: label.row, col: label.col } };
-  } else {
+  } else if (!declaration) {
     // a total printed in the header, above the tables (`实施单位 | … | 自评得分 | 98`)
     const top = labels.all.find((l) => l.row < formTop && wordScore(l.core, TOTAL_LABELS) === 1);
     const value = top && valueRightOf(labels, top, isHeaderFieldLabel(labels));
@@ -118,10 +129,12 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   const gradeLabel = labels.all.find((l) => l.row >= (lastBlock?.firstRow ?? formTop) && wordScore(l.core, GRADE_LABELS) === 1);
   // no 评分等级 label, but a grade word printed on the 总分 row (`总分 | 100 | 96 | 优`)
   const gradeWord = !gradeLabel && totalRow ? labels.inRow(totalRow.label.row).find((l) => l.col > totalRow!.label.col && readGrade(l.text) !== null) : undefined;
-  if (!gradeLabel && !gradeWord) missing.push({ severity: "info", part: "“评分等级”行" });
+  if (!gradeLabel && !gradeWord && !declaration) missing.push({ severity: "info", part: "“评分等级”行" });
 
   return {
     sheet: grid.sheet,
+    kind,
+    ...(declaredFunds ? { declaredFunds } : {}),
     title: title && { row: title.row, col: title.col },
     year: year !== undefined ? Number.parseInt(year, 10) : undefined,
     projectName,

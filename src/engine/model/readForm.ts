@@ -118,7 +118,8 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
       }
       const name = textAt(grid, { row, col: columns.name }, true);
       const targetText = targetTextAt(grid, row, columns.target);
-      const actualText = textAt(grid, { row, col: columns.actual }, true);
+      // a 申报表 has no 实际完成值: an empty text where it would be
+      const actualText = columns.actual !== undefined ? textAt(grid, { row, col: columns.actual }, true) : { cell: cellRef(grid.sheet, row, columns.name), text: "" };
       const weight = columns.weight !== undefined ? numberAt(grid, row, columns.weight) : undefined;
       const score = columns.score !== undefined ? numberAt(grid, row, columns.score) : undefined;
       const last = indicators.at(-1);
@@ -200,8 +201,12 @@ export function readForm(grid: Grid, layout: FormLayout): FormModel {
       : undefined;
   const wl = layout.funds?.weightLabel;
   const title = layout.title && textAt(grid, layout.title);
+  const declared = layout.declaredFunds;
   return {
     sheet: grid.sheet,
+    kind: layout.kind,
+    declaredFunds: (declared?.rows ?? []).map((r) => ({ kind: r.kind, label: textAt(grid, r.label, true), amount: numberAt(grid, r.value.row, r.value.col) })),
+    ...(declared?.mediumTerm ? { mediumTermFunds: { label: textAt(grid, declared.mediumTerm.label, true), amount: numberAt(grid, declared.mediumTerm.value.row, declared.mediumTerm.value.col) } } : {}),
     title,
     year: layout.year,
     projectName: layout.projectName && textAt(grid, layout.projectName.value, true),

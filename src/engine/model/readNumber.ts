@@ -17,7 +17,8 @@ const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  * @example parseNumberText("12,566.54")?.toFixed(2) //=> "12566.54"
  */
 export function parseNumberText(text: string): Dec | null {
-  const t = toHalfWidth(text).replace(/\s+/g, "").replace(/(万元|万|元|分)$/, "");
+  // a note after the amount (`854万(高标准农田建设400万元,…)`) says what it is made of: the amount is before it
+  const t = toHalfWidth(text).replace(/\s+/g, "").replace(/^([^()]+)\(.*\)$/, "$1").replace(/(万元|万|元|分)$/, "");
   if (!NUMBER_TEXT.test(t)) return null;
   return new D(t.replace(/,/g, ""));
 }

@@ -2,10 +2,10 @@ import { CellRef } from "../grid/cellRef";
 import { NumberReading } from "./readNumber";
 import { Dec } from "../number/decimal";
 import { Actual, Target } from "./parseTarget";
-import { FundsRowKind, MissingPart, UnplacedLabel } from "../locate/layout";
+import { FormKind, FundsRowKind, MissingPart, UnplacedLabel } from "../locate/layout";
 import type { Level1Kind } from "../vocabulary";
 
-export type { FundsRowKind, MissingPart, Level1Kind, UnplacedLabel };
+export type { FormKind, FundsRowKind, MissingPart, Level1Kind, UnplacedLabel };
 
 /** A number read from the form, with the cell it came from. */
 export interface NumberCell {
@@ -78,8 +78,21 @@ export interface IndicatorBlockModel {
   readonly hasScoreColumn: boolean;
 }
 
+/** A 申报表's amount beside its label (rules.md §7.2): the year's total or one of its parts. */
+export interface DeclaredFundsRow {
+  readonly kind: FundsRowKind;
+  readonly label: TextCell;
+  readonly amount: NumberCell;
+}
+
 export interface FormModel {
   readonly sheet: string;
+  /** Which form of the cycle (rules.md §7.1). */
+  readonly kind: FormKind;
+  /** A 申报表's year amounts (empty on a 自评表, whose money is in `funds`). */
+  readonly declaredFunds: readonly DeclaredFundsRow[];
+  /** A 申报表's multi-year total beside the year's (`中期资金总额`), when it prints one. */
+  readonly mediumTermFunds?: { readonly label: TextCell; readonly amount: NumberCell };
   readonly title?: TextCell;
   readonly year?: number;
   readonly projectName?: TextCell;

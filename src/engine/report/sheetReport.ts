@@ -3,7 +3,8 @@ import { SheetAnalysis } from "../analyze/analyzeSheet";
 import { ScoredForm } from "../score/scoreForm";
 import { fmt2 } from "../number/decimal";
 import { Finding, Severity } from "../findings/codes";
-import { NumberCell } from "../model/types";
+import { FormKind, NumberCell } from "../model/types";
+import { isDeclaration } from "../locate/layout";
 import { Dec } from "../number/decimal";
 import { ruleCalculation } from "../findings/checks/indicatorChecks";
 import { fundsLabel } from "../findings/format";
@@ -39,6 +40,8 @@ export interface SheetReport {
 }
 
 export interface FormReport {
+  /** Which form of the cycle (rules.md §7.1): a 申报表's report has no actuals, scores, 总分 or grade. */
+  readonly formKind: FormKind;
   readonly projectName: string | null;
   readonly year: number | null;
   readonly funds: readonly {
@@ -131,21 +134,30 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
   };
 }
 
+function fundsReports(form: ScoredForm): FormReport["funds"] {
+  return form.funds.map((f) => ({
+    label: fundsLabel(f.row.label.text),
+    initialBudget: num(f.row.initialBudget),
+    budget: num(f.row.budget),
+    executed: num(f.row.executed),
+    weight: num(f.row.weight),
+    rate: { ...pair(f.row.rate, f.rate), declared: fmt2(f.declaredRate) },
+    score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
+    calculation: f.rate !== null ? rateCalculation(f) : "",
+  }));
+}
+
 /** The report of one form (cli.md `form`). */
+const NO_PAIR: ValuePair = { declared: null, computed: null, cell: null };
+
 export function formReport(form: ScoredForm): FormReport {
   return {
+    formKind: form.model.kind,
     projectName: form.model.projectName?.text ?? null,
     year: form.model.year ?? null,
-    funds: form.funds.map((f) => ({
-      label: fundsLabel(f.row.label.text),
-      initialBudget: num(f.row.initialBudget),
-      budget: num(f.row.budget),
-      executed: num(f.row.executed),
-      weight: num(f.row.weight),
-      rate: { ...pair(f.row.rate, f.rate), declared: fmt2(f.declaredRate) },
-      score: f.row.kind === "fundsTotal" ? pair(f.row.score, form.budgetScore) : null,
-      calculation: f.rate !== null ? rateCalculation(f) : "",
-    })),
+    funds: isDeclaration(form.model.kind)
+      ? form.model.declaredFunds.map((r) => ({ label: fundsLabel(r.label.text), initialBudget: null, budget: num(r.amount), executed: null, weight: null, rate: NO_PAIR, score: null, calculation: "" }))
+      : fundsReports(form),
     indicators: form.indicators.map((s) => ({
       level1: oneLine(s.indicator.level1.text),
       level2: oneLine(s.indicator.level2.text),
@@ -178,7 +190,7 @@ export function formReport(form: ScoredForm): FormReport {
       weightsFrom: form.weights.from,
       budgetWeightFrom: form.budgetWeightFrom,
       indicatorBlocks: form.model.indicatorBlocks.length,
-      fundsRows: form.funds.length,
+      fundsRows: isDeclaration(form.model.kind) ? form.model.declaredFunds.length : form.funds.length,
       goalBlock: form.model.goal.expected !== undefined || form.model.goal.actual !== undefined,
       totalRow: form.model.totalRow !== undefined,
       gradeRow: form.model.grade !== undefined,

@@ -4,6 +4,7 @@ import { budgetScore } from "./budgetScore";
 import { D, Dec, HUNDRED, RoundingMode } from "../number/decimal";
 import { isPercentFormat } from "../model/readNumber";
 import { normalizeLabel } from "../grid/normalizeLabel";
+import { isDeclaration } from "../locate/layout";
 import { WeightStructure, weightStructure } from "./weights";
 import { executionRate } from "./executionRate";
 import { gradeFor } from "./grade";
@@ -219,6 +220,7 @@ export function scoreOutOfRange(s: ScoredIndicator): boolean {
 }
 
 function scoringOf(model: FormModel, weights: WeightStructure, indicators: readonly ScoredIndicator[], fundsTotal: ScoredFunds | undefined): Scoring {
+  if (isDeclaration(model.kind)) return { kind: "unscored", reason: "这是绩效目标申报表（目标表），只审核目标，不计分" };
   if (!printsScores(model)) return { kind: "unscored", reason: "表中没有分值和得分，只校验、不计分" };
   const sum = weights.disagreements.find((d) => d.kind === "sum");
   if (sum) return { kind: "noVerdict", reason: `分值合计为 ${sum.sum.toFixed(2)}，不是 ${sum.expected.toFixed(2)}，不给出总分和评分等级` };

@@ -9,7 +9,9 @@ export type Vocabulary<F extends string> = Readonly<Record<F, readonly string[]>
 
 /** The label cells above the form: 项目名称 and the like, each followed by its value. */
 export const HEADER_FIELDS = {
-  projectName: ["项目名称", "专项资金名称", "资金名称", "项目资金名称", "专项名称", "转移支付名称", "转移支付项目名称"],
+  /** A 部门整体 form's name: the department's (rules.md §7.5). */
+  departmentName: ["部门名称", "单位名称", "部门", "部门单位名称", "预算部门单位名称", "一级预算单位名称", "预算单位名称", "预算单位"],
+  projectName: ["项目名称", "专项资金名称", "资金名称", "项目资金名称", "专项名称", "转移支付名称", "转移支付项目名称", "项目支出名称"],
   department: ["主管部门", "主管单位", "预算部门", "主管部门及代码"],
   implementer: ["实施单位", "项目实施单位", "执行单位"],
 } as const satisfies Vocabulary<string>;
@@ -30,9 +32,30 @@ export const FUNDS_COLUMNS = {
 } as const satisfies Vocabulary<string>;
 export type FundsColumn = keyof typeof FUNDS_COLUMNS;
 
+const DEPARTMENT_FUNDS_ROWS_PARTS = ["基本支出", "人员经费", "公用经费", "项目支出", "一般公共预算", "一般公共预算拨款", "政府性基金", "政府性基金拨款", "上级资金", "自有资金", "事业收入", "经营收入", "经营性收入", "其他收入"] as const;
+
 /** Row labels of the funds table; every other row under the total that holds amounts is a part too. */
 export const FUNDS_ROWS = {
-  fundsTotal: ["年度资金总额", "年度财政资金总额", "资金总额", "总额", "年度资金合计", "资金合计", "年度资金总计", "合计", "总计"],
+  fundsTotal: [
+    "年度资金总额",
+    "年度财政资金总额",
+    "资金总额",
+    "总额",
+    "年度资金合计",
+    "资金合计",
+    "年度资金总计",
+    "合计",
+    "总计",
+    // a 部门整体 form's total, and a 申报表's year amount (rules.md §7.2, §7.5)
+    "部门整体支出总额",
+    "整体支出总额",
+    "当年资金总额",
+    "当年年度预算",
+    "年度预算金额",
+    "年度本级预算金额",
+    "本年度申请市财政预算资金",
+    "本年度预算资金",
+  ],
   part: [
     "当年财政拨款",
     "本年财政拨款",
@@ -59,6 +82,8 @@ export const FUNDS_ROWS = {
     "省级财政资金",
     "市级资金",
     "县级资金",
+    // a 部门整体 form's (rules.md §7.5) and a 申报表's parts (rules.md §7.2)
+    ...DEPARTMENT_FUNDS_ROWS_PARTS,
   ],
 } as const satisfies Vocabulary<string>;
 
@@ -76,7 +101,7 @@ export const GOAL_BLOCK = ["年度总体目标", "项目年度目标", "总体�
 export const INDICATOR_COLUMNS = {
   level1: ["一级指标"],
   level2: ["二级指标"],
-  name: ["三级指标", "指标名称", "绩效指标名称", "三级指标名称"],
+  name: ["三级指标", "指标名称", "绩效指标名称", "三级指标名称", "指标内容"],
   target: ["年度指标值", "年度目标值", "年初目标值", "指标值", "预期指标值", "目标值", "预期值", "计划值", "年度计划值", "目标值设定"],
   targetNature: ["指标性质"],
   targetUnit: ["度量单位", "计量单位", "单位"],
@@ -119,8 +144,14 @@ export const TRAILER_LABELS = [
   "其他需要说明",
 ] as const;
 
-/** The title of the form ends with one of these; its year is printed as `(2023年度)` in it or on its own line. */
-export const TITLE_WORDS = ["绩效自评表", "自评表"] as const;
+/**
+ * The title of the form ends with one of these; its year is printed as `(2023年度)` in it or on its own line. The
+ * 自评表, and the forms around it (rules.md §7): the 申报表 / 目标表 (批复表, 审批表 where a bureau prints those).
+ */
+export const TITLE_WORDS = ["绩效自评表", "自评表", "申报表", "目标表", "批复表", "审批表", "部门整体绩效目标"] as const;
+
+/** Funds rows of a 部门整体 form (rules.md §7.5): the budget by economic class, under its total. */
+export const DEPARTMENT_FUNDS_ROWS = ["基本支出", "人员经费", "公用经费", "项目支出", "人员支出", "公用支出"] as const;
 
 /** The words the locator reads a form by: the tables above, or them with a workbook's own words added. */
 export interface FormVocabulary {

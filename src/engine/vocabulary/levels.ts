@@ -47,6 +47,9 @@ export function level2Key(label: string): string {
 /** Whether a 二级 label belongs under a 一级 kind. */
 export function level2Belongs(kind: KnownLevel1, label: string): boolean {
   const key = level2Key(label);
+  // any 满意度 二级 under 满意度 (`群众满意度指标`), and under 效益 where the 2015 central template puts
+  // `社会公众或服务对象满意度指标`
+  if ((kind === "satisfaction" || kind === "benefit") && key.includes("满意")) return true;
   const { level2, alsoAccepted } = LEVELS[kind];
   return [...level2, ...alsoAccepted].some((name) => level2Key(name) === key);
 }

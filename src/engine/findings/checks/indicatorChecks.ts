@@ -8,6 +8,7 @@ import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
 import { Check } from "./check";
 import { amountsUnit } from "./fundsChecks";
+import { isDeclaration } from "../../locate/layout";
 
 const isLevel2 = (i: Indicator, word: string) => level2Key(i.level2.text).includes(word);
 const hasDeviation = (i: Indicator) => i.deviation !== undefined && i.deviation.text.trim() !== "";
@@ -95,9 +96,12 @@ export const level2Invalid: Check = (form) => {
   });
 };
 
-/** MISSING_SATISFACTION: no 满意度 indicator at all. */
+/**
+ * MISSING_SATISFACTION: no 满意度 indicator at all — under a 满意度 一级, or as the 二级 `社会公众或服务对象满意度指标`
+ * under 效益, where the 2015 central template puts it.
+ */
 export const missingSatisfaction: Check = (form) => {
-  if (form.indicators.length === 0 || form.indicators.some((s) => s.indicator.level1Kind === "satisfaction")) return [];
+  if (form.indicators.length === 0 || form.indicators.some((s) => s.indicator.level1Kind === "satisfaction" || isLevel2(s.indicator, "满意"))) return [];
   const last = form.indicators[form.indicators.length - 1].indicator;
   return [makeFinding("MISSING_SATISFACTION", [form.model.totalRow?.label.cell ?? last.level1.cell])];
 };
@@ -193,7 +197,9 @@ export const targetNotQuantified: Check = (form) =>
   form.indicators.flatMap(({ indicator: i }) => {
     if (i.target.kind !== "qualitative") return [];
     const level = i.level1Kind === "satisfaction" ? "满意度" : isLevel2(i, "数量") ? "数量" : isLevel2(i, "成本") ? "成本" : null;
-    return level ? [makeFinding("TARGET_NOT_QUANTIFIED", [i.targetText.cell], { name: i.name.text, target: i.targetText.text, level })] : [];
+    // on a 申报表 a number is still to be set: a warning there (rules.md §7.2)
+    const severity = isDeclaration(form.model.kind) ? "warning" : undefined;
+    return level ? [makeFinding("TARGET_NOT_QUANTIFIED", [i.targetText.cell], { name: i.name.text, target: i.targetText.text, level }, { severity })] : [];
   });
 
 /** UNIT_MISMATCH: target and actual carry different units. */

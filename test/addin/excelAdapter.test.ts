@@ -304,7 +304,7 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     sheet.addUserRule("B2", "=$B$2>0", "#00FF00");
     for (const cf of conditionalFormattings) {
       const formula = (cf.rules[0] as { formulae?: string[] }).formulae?.[0];
-      sheet.rules.push({ id: 10_000 + sheet.rules.length, area: areaOfRange(cf.ref), type: "Custom", formula: `=${formula}`, fill: "#FFC7CE" });
+      sheet.rules.push({ area: areaOfRange(cf.ref), type: "Custom", formula: `=${formula}`, fill: "#FFC7CE" });
     }
     const cliRules = conditionalFormattings.length;
     expect(cliRules).toBe(fixed.result.sheets[0].plan!.highlights.length);

@@ -1342,6 +1342,13 @@ class SettingCollectionProxy extends Proxy {
   getItemOrNullObject(key: string): SettingProxy {
     return new SettingProxy(this.ctx, key);
   }
+  /** SettingCollection.getItem (ExcelApi 1.4): ItemNotFound, when the command runs, for a key that is not there. */
+  getItem(key: string): SettingProxy {
+    this.ctx.queue(() => {
+      if (!this.ctx.book.settings.has(key)) throw new HostError("ItemNotFound", "The requested resource doesn't exist.");
+    });
+    return new SettingProxy(this.ctx, key);
+  }
   add(key: string, value: unknown): void {
     this.ctx.request(jsonBytes(value));
     this.ctx.queue(() => {

@@ -1,4 +1,4 @@
-import { EMPTY_STORE, STORE_MARKER, storeRows } from "../../app";
+import { EMPTY_STORE, storeRows } from "../../app";
 import { colName, Grid, rawCell } from "../../engine";
 import { UNDO_SETTING } from "./settingsKeys";
 

@@ -83,7 +83,7 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
   if (snapshot) {
     const json = JSON.stringify(snapshot);
     queueUndoWrite(context, undo, json);
-    if (undo.kind === "store") own.note({ name: undo.sheet }, [undoRange(undoColumnValues(json).length + undo.previousRows), "A1:E1"]);
+    if (undo.kind === "store") own.note({ name: undo.sheet, id: read.sheetIds[undo.sheet] }, [undoRange(undoColumnValues(json).length + undo.previousRows), "A1:E1"]);
     queueWrites(ws, plan.writes);
     own.note({ name: read.grid.sheet, id: read.worksheetId }, plan.writes.map((w) => toA1(w.cell)));
   }

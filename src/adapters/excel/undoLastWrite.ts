@@ -15,6 +15,8 @@ export type UndoResult =
 interface Found {
   readonly snapshot: UndoSnapshot;
   readonly place: UndoPlace;
+  /** The store sheet's id (for the write marker), when the snapshot is there. */
+  readonly storeId?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ async function findSnapshot(context: Excel.RequestContext): Promise<{ readonly f
   const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   setting.load("value");
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
+  sheets.load("items/name,items/visibility,items/id");
   await context.sync();
   const settingText = !setting.isNullObject && typeof setting.value === "string" ? setting.value : null;
   const sheetNames = sheets.items.map((s) => s.name);
@@ -46,7 +48,8 @@ async function findSnapshot(context: Excel.RequestContext): Promise<{ readonly f
     const snapshot = parseUndoSnapshot(text);
     if (!snapshot) break;
     const rows = values.reduce<number>((last, v, i) => (v !== "" && v !== null ? i + 1 : last), 0);
-    return { found: { snapshot, place: { kind: "store", sheet: r.name, exists: true, previous: text, previousRows: rows, settingExists: settingText !== null } }, sheetNames };
+    const storeId = sheets.items.find((s) => s.name === r.name)?.id;
+    return { found: { snapshot, storeId, place: { kind: "store", sheet: r.name, exists: true, previous: text, previousRows: rows, settingExists: settingText !== null } }, sheetNames };
   }
   const snapshot = parseUndoSnapshot(settingText);
   return { found: snapshot ? { snapshot, place: { kind: "settings", previous: settingText } } : null, sheetNames };
@@ -88,7 +91,7 @@ export async function undoLastWrite(context: Excel.RequestContext, capabilities:
     queueExactValue(range, c.value, typeof formatNow === "string" ? formatNow : undefined, c.numberFormat);
   }
   ownWrites.note({ name: snapshot.sheet, id: ws.id }, restore.map((c) => c.a1));
-  if (place.kind === "store") ownWrites.note({ name: place.sheet }, [undoRange(place.previousRows)]);
+  if (place.kind === "store") ownWrites.note({ name: place.sheet, id: found.storeId }, [undoRange(place.previousRows)]);
   queueUndoWrite(context, place, null);
   queueDeleteRules(ws, own.ids);
   const notes = own.unreadable > 0 ? [`有 ${own.unreadable} 条条件格式规则 Excel 无法读取，已跳过。`] : [];

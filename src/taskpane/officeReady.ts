@@ -38,7 +38,7 @@ export interface OfficeEnv {
 /** Opened by Office: how long office.js gets before the pane, still waiting, offers 重新加载 and 改用文件模式. */
 export const OFFICE_WAIT_MS = 8000;
 /** In a browser: how long office.js gets (it says "no host" at once when it loads) before the pane is file mode. */
-export const BROWSER_WAIT_MS = 3000;
+export const BROWSER_WAIT_MS = 2500;
 
 export type BootNote = "blocked" | "slow" | null;
 

@@ -200,7 +200,12 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
  * never written. If Excel cannot return that much (the web's payload limit), the check goes on without them.
  */
 export async function readContextSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Grid[]> {
-  if (names.length === 0) return [];
+  return (await readContext(context, names)).grids;
+}
+
+/** readContextSheets, and whether every sheet asked for came (false: Excel on the web could not carry them). */
+export async function readContext(context: Excel.RequestContext, names: readonly string[]): Promise<{ readonly grids: Grid[]; readonly complete: boolean }> {
+  if (names.length === 0) return { grids: [], complete: true };
   const ranges = names.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const range = ws.getRange(rangeA1(READ_WINDOW)).getIntersectionOrNullObject(ws.getUsedRange(true));
@@ -210,12 +215,13 @@ export async function readContextSheets(context: Excel.RequestContext, names: re
     await context.sync();
   } catch (e) {
     // too much to carry (Excel on the web's 5 MB response): check without them; anything else is not ours to hide
-    if (isPayloadLimit(e)) return [];
+    if (isPayloadLimit(e)) return { grids: [], complete: false };
     throw e;
   }
-  return names.flatMap((name, i) => {
+  const grids = names.flatMap((name, i) => {
     const { range, block } = ranges[i];
     const values = range.isNullObject ? null : block();
     return values ? [gridFromBlocks(name, [values], [])] : [];
   });
+  return { grids, complete: true };
 }

@@ -6,7 +6,7 @@ import { addHighlights, applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { failure, ExcelFailure } from "./failures";
 import { OwnWrites } from "./ownWrites";
-import { readActiveSheet, readContextSheets, SheetRead } from "./readActiveSheet";
+import { readActiveSheet, readContext, SheetRead } from "./readActiveSheet";
 import { UndoPlace, undoOfStoreGrid } from "./undoStore";
 import { uniqueSheetName } from "./writeSheetSpec";
 
@@ -24,14 +24,16 @@ export interface ValidateOptions {
  * Where this write keeps its undo snapshot: the workbook's store sheet (found among the other sheets read), or a new
  * one the write adds; the workbook settings only when the structure is protected and there is no store to write to.
  */
-function undoPlaceOf(read: SheetRead, others: readonly Grid[]): UndoPlace {
+function undoPlaceOf(read: SheetRead, others: readonly Grid[], complete: boolean): UndoPlace {
   const store = others.find(isStoreSheet);
   const settingExists = read.undoStored !== null;
   if (store) {
     const kept = undoOfStoreGrid(store);
     return { kind: "store", sheet: store.sheet, exists: true, previous: kept.text, previousRows: kept.rows, settingExists };
   }
-  if (read.workbookProtected) return { kind: "settings", previous: read.undoStored };
+  // the other sheets could not be read (the web's payload limit): a store may be among them, and a second one must
+  // never be added
+  if (read.workbookProtected || !complete) return { kind: "settings", previous: read.undoStored };
   return { kind: "store", sheet: uniqueSheetName(STORE_SHEET, read.sheetNames), exists: false, previous: null, previousRows: 0, settingExists };
 }
 
@@ -65,7 +67,8 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   const read = await readActiveSheet(context, capabilities);
   if (!read.ok) return read;
   // the other sheets as 校验全部 sees them: hidden ones left out, very hidden ones read (the store is one)
-  const others = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet && !read.hiddenSheets.includes(n)));
+  const around = await readContext(context, read.sheetNames.filter((n) => n !== read.grid.sheet && !read.hiddenSheets.includes(n)));
+  const others = around.grids;
   // the 评分方案 chosen in the pane, else the one the workbook keeps (its store sheet, then its settings)
   const store = readStore(others);
   const resolved = chooseProfile(options.profileId, store.profile, read.profileId);
@@ -74,7 +77,7 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   let sheet = result.sheets[0];
   if (!sheet.plan) return { ...failure("FORM_NOT_FOUND"), report: sheet.report };
   const recheck = options.write ? formulasToRecheck(sheet, read.grid) : [];
-  const applied = await applyPlan(context, read, sheet.plan, { values: options.write, recheck, undo: undoPlaceOf(read, others), ownWrites: options.ownWrites });
+  const applied = await applyPlan(context, read, sheet.plan, { values: options.write, recheck, undo: undoPlaceOf(read, others, around.complete), ownWrites: options.ownWrites });
   if (!applied.ok) return { ...applied, report: sheet.report };
   const notes = [...read.notes, ...applied.notes];
   let highlighted = applied.highlighted;

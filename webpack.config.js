@@ -57,7 +57,8 @@ module.exports = async (env = {}, argv = {}) => {
         if (path.resolve(resource.context, resource.request) === ZIP_CODEC) resource.request = `${ZIP_CODEC}.browser`;
       }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      // blocking, not deferred: the ribbon's handlers must be associated before Office looks for them (office-js#2744)
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], scriptLoading: "blocking" }),
       new HtmlWebpackPlugin({ filename: "result.html", template: "./src/commands/result.html", chunks: ["result"] }),
       new CopyWebpackPlugin({
         patterns: [

@@ -52,6 +52,18 @@ export function templateSummary(result: HostResult<{ readonly sheet: string; rea
   };
 }
 
+/** The ribbon's work did not finish in time (commands.ts, WORK_TIMEOUT_MS): it may still finish, and say so. */
+export function timeoutSummary(what: string, ms: number): CommandSummary {
+  return {
+    ok: false,
+    title: `“${what}”未在 ${Math.round(ms / 1000)} 秒内完成`,
+    lines: [
+      "Excel 没有及时响应（可能有单元格正处于编辑状态，或工作簿很大、网络较慢）。",
+      "它可能稍后仍会完成并写入表中：请按 Enter 或 Esc 结束编辑后，打开面板查看，或稍后再点一次。",
+    ],
+  };
+}
+
 export function unexpectedSummary(error: unknown): CommandSummary {
   const detail = error instanceof Error ? error.message : String(error);
   return { ok: false, title: "发生意外错误", lines: [`Excel 返回了意外错误：${detail}`, "请重试；如果问题持续，请把此信息告诉维护人员。"] };

@@ -1,8 +1,19 @@
 /**
- * Which host the pane starts on, without ever hanging on Office.js. The page loads office.js from Microsoft's CDN
- * with `async`, so a CDN that an intranet blocks (or lets time out) no longer holds the page. Office.js gets a few
- * seconds to load and say "Excel"; if it fails, or says anything else, the pane is the file mode at once; if it has
- * not answered by then, the pane starts in file mode with a note and switches to Excel if Excel answers later.
+ * Which host the pane runs on, without ever hanging on Office.js and without ever throwing away what the user did.
+ * The page loads office.js from Microsoft's CDN with `async`, so a CDN that an intranet blocks (or lets time out) does
+ * not hold the page. The one start-up policy (README, "The task pane"; test/taskpane/officeReady.test.ts):
+ *
+ *  1. Office.js says Excel → the Excel pane.
+ *  2. Office.js fails, is not on the page, or says another host (a plain browser) → file mode at once, with a note
+ *     when Office opened the page (office.js blocked).
+ *  3. No answer yet:
+ *     - opened by Office (a cold Excel start, a slow CDN from mainland China): after OFFICE_WAIT_MS the pane, still
+ *       waiting, offers 重新加载 and 改用文件模式; it becomes the Excel pane whenever Excel answers first (nothing has
+ *       been done yet, so nothing is lost), or file mode when office.js fails;
+ *     - in a browser (no Office can answer there): file mode after BROWSER_WAIT_MS, with a note.
+ *  4. Once the pane is in file mode, it never switches on its own: when Excel answers later the pane offers
+ *     切换到 Excel, and only the user's click switches (the chosen file and its results stay until then).
+ *
  * Host-free logic with the browser behind `OfficeEnv`, so it is tested without a browser.
  */
 
@@ -24,17 +35,30 @@ export interface OfficeEnv {
   wait(ms: number): Promise<void>;
 }
 
-/** How long office.js gets before the pane starts in file mode (a slow Excel still takes over when it answers). */
-export const OFFICE_WAIT_MS = 3000;
+/** Opened by Office: how long office.js gets before the pane, still waiting, offers 重新加载 and 改用文件模式. */
+export const OFFICE_WAIT_MS = 8000;
+/** In a browser: how long office.js gets (it says "no host" at once when it loads) before the pane is file mode. */
+export const BROWSER_WAIT_MS = 2500;
 
 export type BootNote = "blocked" | "slow" | null;
 
-export interface Boot {
-  readonly host: "excel" | "file";
-  /** blocked: opened by Office but office.js failed or did not answer; slow: not answered yet in a browser. */
-  readonly note: BootNote;
-  /** When started in file mode before Office answered: resolves true if Excel answers later. */
-  readonly late?: Promise<boolean>;
+/** What the page shows while it starts, and after. */
+export type StartState =
+  /** Opened by Office, office.js has not answered within OFFICE_WAIT_MS: still waiting; 重新加载 or 改用文件模式. */
+  | { readonly kind: "waiting" }
+  | {
+      readonly kind: "pane";
+      readonly host: "excel" | "file";
+      readonly note: BootNote;
+      /** File mode, and Excel has answered since: offer 切换到 Excel (never switch on its own). */
+      readonly excelReady: boolean;
+    };
+
+export interface StartControls {
+  /** 改用文件模式, chosen while waiting. */
+  useFileMode(): void;
+  /** 切换到 Excel, chosen after Excel answered in file mode. */
+  useExcel(): void;
 }
 
 /** The Office global when office.js has run, null when it failed or is not on the page; pending while it loads. */
@@ -50,9 +74,9 @@ function officeScript(env: OfficeEnv): Promise<OfficeLike | null> {
   });
 }
 
-/** Decide the host: never waits more than `waitMs`. */
-export async function bootHost(env: OfficeEnv, waitMs: number = OFFICE_WAIT_MS): Promise<Boot> {
-  const excel = officeScript(env).then(async (office) => {
+/** Whether Office answers "Excel" (false: it failed, or is another host). Never rejects; may never resolve. */
+function excelAnswer(env: OfficeEnv): Promise<boolean> {
+  return officeScript(env).then(async (office) => {
     if (!office) return false;
     try {
       return (await office.onReady()).host === office.HostType.Excel;
@@ -60,10 +84,40 @@ export async function bootHost(env: OfficeEnv, waitMs: number = OFFICE_WAIT_MS):
       return false;
     }
   });
-  const first = await Promise.race([excel, env.wait(waitMs).then(() => "timeout" as const)]);
-  if (first === true) return { host: "excel", note: null };
-  if (first === false) return { host: "file", note: env.openedByOffice() ? "blocked" : null };
-  return { host: "file", note: env.openedByOffice() ? "blocked" : "slow", late: excel };
+}
+
+/**
+ * Start the pane by the policy above: `show` is called with each state the page should show, the first one within
+ * OFFICE_WAIT_MS (in Office) or BROWSER_WAIT_MS (in a browser); the controls are the user's choices.
+ */
+export function startPane(env: OfficeEnv, show: (state: StartState) => void): StartControls {
+  let state: StartState | null = null;
+  let excelAnswered = false;
+  const set = (next: StartState) => {
+    state = next;
+    show(next);
+  };
+  const inOffice = env.openedByOffice();
+  const waitMs = inOffice ? OFFICE_WAIT_MS : BROWSER_WAIT_MS;
+  void excelAnswer(env).then((excel) => {
+    excelAnswered = excel;
+    if (state === null || state.kind === "waiting") {
+      set(excel ? { kind: "pane", host: "excel", note: null, excelReady: false } : { kind: "pane", host: "file", note: inOffice ? "blocked" : null, excelReady: false });
+    } else if (excel && state.host === "file") set({ ...state, excelReady: true });
+  });
+  void env.wait(waitMs).then(() => {
+    if (state !== null) return;
+    set(inOffice ? { kind: "waiting" } : { kind: "pane", host: "file", note: "slow", excelReady: false });
+  });
+  return {
+    useFileMode() {
+      // in Office and office.js never answered: most likely a network that blocks Microsoft's CDN
+      if (state?.kind === "waiting") set({ kind: "pane", host: "file", note: "blocked", excelReady: excelAnswered });
+    },
+    useExcel() {
+      if (state?.kind === "pane" && state.host === "file" && state.excelReady) set({ kind: "pane", host: "excel", note: null, excelReady: false });
+    },
+  };
 }
 
 /** The browser's OfficeEnv. */

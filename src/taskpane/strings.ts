@@ -136,10 +136,9 @@ export const T = {
     emptySelection: (cell: string) => `所选单元格 ${cell} 没有文字，请先选中表头单元格。`,
     saved: (text: string, field: string) => `已设置：“${text}”读作“${field}”，已重新校验。`,
   },
-  officeLate: "Excel 已连接，已切换到 Excel 模式。",
   officeBlocked:
     "未能加载 Office 组件（office.js，可能被单位网络拦截），暂时无法直接读写 Excel 工作表。现在是文件模式：可以选择 .xlsx 文件校验并计分；如需在 Excel 中使用，请网络管理员放行 appsforoffice.microsoft.com。",
-  officeSlow: "Office 组件几秒内没有响应，已先切换到文件模式；如果稍后在 Excel 中连接成功，会自动切换回来。",
+  officeSlow: "Office 组件几秒内没有响应，已先切换到文件模式；如果稍后 Excel 连接成功，这里会提示您切换（不会自动切换）。",
 } as const;
 
 export const SEVERITY_LABEL: Record<FindingReport["severity"], string> = { error: "错误", warning: "警告", info: "提示" };

@@ -1,4 +1,5 @@
-import { createCommands } from "../../src/commands/commands";
+import { createCommands, WORK_TIMEOUT_MS } from "../../src/commands/commands";
+import { takeForPane } from "../../src/commands/lastResult";
 import { CommandSummary, resultUrl, summaryFromQuery } from "../../src/commands/summary";
 import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { asContext, FakeContext, FakeSheet, FakeWorkbook } from "./fakeExcel";
@@ -105,6 +106,7 @@ describe("the command runtime as Office loads it (commands.ts with Office and Ex
     delete globals.Office;
     delete globals.Excel;
     delete globals.window;
+    delete globals.localStorage;
   });
 
   it("completes as soon as the result dialog is open, while the dialog stays open (the next click need not wait for it)", async () => {
@@ -140,6 +142,93 @@ describe("the command runtime as Office loads it (commands.ts with Office and Ex
     expect(dialogs[0].closed).toBe(false);
     expect(dialogs[0].url).toMatch(/^https:\/\/localhost:3000\/result\.html\?d=/);
     expect(book.sheets[0].snapshot()).toMatchObject({ cells: expect.arrayContaining([[expect.any(String), expect.objectContaining({ value: "优" })]]) });
+  });
+
+  /** Office and Excel globals as the command runtime has them; `dialog` answers each displayDialogAsync. */
+  function officeGlobals(book: FakeWorkbook, dialog: (options: { displayInIframe?: boolean }) => { error: number } | "open", onReady: () => Promise<unknown> = () => Promise.resolve({ host: "Excel" })) {
+    const handlers: Record<string, Handler> = {};
+    const dialogs: { options: { displayInIframe?: boolean }; events: Record<string, (arg: unknown) => void>; closed: boolean }[] = [];
+    globals.Office = {
+      onReady,
+      actions: { associate: (name: string, fn: Handler) => (handlers[name] = fn) },
+      context: {
+        ui: {
+          displayDialogAsync: (_url: string, options: { displayInIframe?: boolean }, cb: (r: unknown) => void) => {
+            const answer = dialog(options);
+            if (answer !== "open") return setTimeout(() => cb({ status: "failed", error: { code: answer.error, message: "refused" } }), 1);
+            const d = { options, events: {} as Record<string, (arg: unknown) => void>, closed: false, addEventHandler: (t: string, h: (arg: unknown) => void) => (d.events[t] = h), close: () => (d.closed = true) };
+            dialogs.push(d);
+            setTimeout(() => cb({ status: "succeeded", value: d }), 1);
+          },
+        },
+      },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    };
+    globals.Excel = { run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => batch(asContext(new FakeContext(book))) };
+    const stored = new Map<string, string>();
+    globals.localStorage = { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v), removeItem: (k: string) => void stored.delete(k) };
+    globals.window = { location: { href: "https://localhost:3000/commands.html" } };
+    return { handlers, dialogs, storage: globals.localStorage as Storage };
+  }
+
+  it("the handlers are associated as the script runs, not when Office.onReady resolves (office-js#2744, #5176: first clicks lost)", async () => {
+    const book = new FakeWorkbook(FakeSheet.fromSpec(seedSheet(SEED_FORMS[0]).spec));
+    // an Office that has not said it is ready yet when the button is clicked
+    const { handlers } = officeGlobals(book, () => "open", () => new Promise(() => undefined));
+    await jest.isolateModulesAsync(async () => {
+      await import("../../src/commands/commands");
+    });
+    expect(Object.keys(handlers).sort()).toEqual(["newTemplate", "validateAndScore"]);
+  });
+
+  it("a dialog Office refuses (12009 on the web): tried inside Office's page; when that fails too the result is kept for the pane, and the command completes", async () => {
+    const book = new FakeWorkbook(FakeSheet.fromSpec(seedSheet(SEED_FORMS[0], { blank: { grade: true } }).spec));
+    const asked: boolean[] = [];
+    const { handlers, storage } = officeGlobals(book, (o) => (asked.push(Boolean(o.displayInIframe)), { error: 12009 }));
+    await jest.isolateModulesAsync(async () => {
+      await import("../../src/commands/commands");
+    });
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const event = { completed: jest.fn() };
+    await handlers.validateAndScore(event);
+    spy.mockRestore();
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(asked).toEqual([false, true]);
+    // the cells were written: the pane shows what the dialog could not
+    const kept = takeForPane(storage);
+    expect(kept?.summary).toMatchObject({ ok: true, title: "总分 96.37 · 评分等级 优" });
+    expect(kept?.summary.lines.join("")).toContain("已写入 1 个单元格");
+    expect(takeForPane(storage)).toBeNull(); // shown once
+  });
+
+  it("a dialog shown inside Office's page after 12009 stays until the user closes it, then the command completes", async () => {
+    const book = new FakeWorkbook(FakeSheet.fromSpec(seedSheet(SEED_FORMS[0]).spec));
+    const { handlers, dialogs, storage } = officeGlobals(book, (o) => (o.displayInIframe ? "open" : { error: 12009 }));
+    await jest.isolateModulesAsync(async () => {
+      await import("../../src/commands/commands");
+    });
+    const event = { completed: jest.fn() };
+    const running = handlers.validateAndScore(event);
+    for (let i = 0; i < 100 && !dialogs[0]?.events.dialogMessageReceived; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(dialogs.map((d) => d.options.displayInIframe)).toEqual([true]);
+    expect(event.completed).not.toHaveBeenCalled();
+    dialogs[0].events.dialogMessageReceived({ message: "close" });
+    await running;
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(dialogs[0].closed).toBe(true);
+    expect(takeForPane(storage)).toBeNull();
+  });
+
+  it("work Excel does not finish (a cell being edited on the desktop holds every request): the command completes after its timeout and says so", async () => {
+    const shown: CommandSummary[] = [];
+    const event = { completed: jest.fn() };
+    const commands = createCommands({ run: () => new Promise(() => undefined), show: async (s) => void shown.push(s), timeoutMs: 30 });
+    await commands.validateAndScore(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(shown[0]).toMatchObject({ ok: false, title: "“校验并计分”未在 0 秒内完成" });
+    expect(shown[0].lines.join("")).toContain("可能稍后仍会完成");
+    expect(WORK_TIMEOUT_MS).toBe(60_000);
   });
 
   it("completes even if Office never says the dialog opened", async () => {

@@ -216,9 +216,9 @@ describe("the fake Excel", () => {
 
   it("conditional formats: deleting an undeletable rule fails with ItemNotFound (office-js#5222)", async () => {
     const { sheet, book: b } = book();
-    const rule = sheet.addUserRule("B2", "=B2>1", "#FF0000", { undeletable: true });
+    sheet.addUserRule("B2", "=B2>1", "#FF0000", { undeletable: true });
     const ctx = ctxOf(b);
-    ctx.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats.getItem(String(rule.id)).delete();
+    ctx.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats.getItem("0").delete();
     await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
     expect(sheet.rules).toHaveLength(1);
   });
@@ -283,5 +283,121 @@ describe("the fake Excel", () => {
       { value: 2 },
       { value: "去 A2", hyperlink: { documentReference: "'表1'!A2", textToDisplay: "去 A2" } },
     ]);
+  });
+
+  describe("issue 20: Excel as documented, where the first fake was kinder", () => {
+    it("conditional formats: an id is a position; add() takes the top; a delete moves the ones after it up", async () => {
+      const { sheet, book: b } = book();
+      sheet.addUserRule("A1", "=A1>1", "#000001");
+      sheet.addUserRule("A2", "=A2>1", "#000002"); // the newer rule is on top
+      const ctx = ctxOf(b);
+      const rules = ctx.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats;
+      const added = rules.add("Custom");
+      added.custom.rule.formula = "=ours";
+      rules.load("items/id,items/customOrNullObject/rule/formula");
+      await ctx.sync();
+      expect(rules.items.map((r) => [r.id, r.customOrNullObject.rule.formula])).toEqual([
+        ["0", "=ours"],
+        ["1", "=A2>1"],
+        ["2", "=A1>1"],
+      ]);
+      // "0" and then "1" in one batch: the second id now names what was at 2
+      rules.getItem("0").delete();
+      rules.getItem("1").delete();
+      await ctx.sync();
+      expect(sheet.rules.map((r) => r.formula)).toEqual(["=A2>1"]);
+    });
+
+    it("a Text (\"@\") cell keeps a typed apostrophe, and a number entered becomes text; a later format does not convert it", async () => {
+      const { sheet, book: b } = book(["A1", { value: null, numberFormat: "@" }], ["A2", { value: null, numberFormat: "@" }], ["A3", { value: 1, formula: "SUM(A2)" }]);
+      const ctx = ctxOf(b);
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("A1").values = [["'93.77%"]];
+      ws.getRange("A2").values = [[96.37]];
+      ws.getRange("A2").numberFormat = [["0.00"]];
+      await ctx.sync();
+      expect(sheet.at("A1")?.value).toBe("'93.77%");
+      expect(sheet.at("A2")).toMatchObject({ value: "96.37", numberFormat: "0.00" });
+      expect(sheet.at("A3")?.value).toBe(0); // SUM ignores text
+      ws.getRange("A2").values = [[96.37]]; // entered again under a number format: a number
+      await ctx.sync();
+      expect(sheet.at("A3")?.value).toBe(96.37);
+    });
+
+    it("onChanged is raised for the add-in's own writes, after the batch, with triggerSource ThisLocalAddin (ExcelApi 1.14)", async () => {
+      const { sheet, book: b } = book(["A1", { value: 1 }]);
+      const ctx = ctxOf(b);
+      const heard: Record<string, unknown>[] = [];
+      ctx.workbook.worksheets.onChanged.add(async (args) => void heard.push(args as unknown as Record<string, unknown>));
+      await ctx.sync();
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("B2").values = [[5]];
+      ws.getRange("C3").numberFormat = [["0.00"]]; // a format: onFormatChanged, not onChanged
+      await ctx.sync();
+      await b.eventsSettled();
+      expect(heard).toEqual([expect.objectContaining({ worksheetId: sheet.id, address: "B2", triggerSource: "ThisLocalAddin" })]);
+      await b.userEdit("表1", "D4", 7);
+      expect(heard[1]).toMatchObject({ address: "D4", triggerSource: "Unknown" });
+      b.host.triggerSource = false; // an Excel without ExcelApi 1.14
+      ws.getRange("B2").values = [[6]];
+      await ctx.sync();
+      await b.eventsSettled();
+      expect(heard[2]).toMatchObject({ address: "B2" });
+      expect(heard[2]).not.toHaveProperty("triggerSource");
+    });
+
+    it("a very hidden sheet refuses delete (office-js#365) until it is made hidden; a protected structure refuses both", async () => {
+      const { book: b } = book();
+      const store = new FakeSheet("ziping");
+      store.visibility = "VeryHidden";
+      b.sheets.push(store);
+      const ctx = ctxOf(b);
+      ctx.workbook.worksheets.getItem("ziping").delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+      expect(b.sheets).toHaveLength(2);
+      b.structureProtected = true;
+      const again = ctxOf(b);
+      again.workbook.worksheets.getItem("ziping").visibility = "Hidden";
+      await expect(again.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      again.workbook.worksheets.add("新表");
+      await expect(again.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      b.structureProtected = false;
+      const ok = ctxOf(b);
+      const ws = ok.workbook.worksheets.getItem("ziping");
+      ws.visibility = "Hidden";
+      ws.delete();
+      await ok.sync();
+      expect(b.sheets.map((x) => x.name)).toEqual(["表1"]);
+    });
+
+    it("above 512 merged areas the read fails on any sheet, not only the active one", async () => {
+      const { book: b } = book(["A1", { value: "x" }]);
+      const other = new FakeSheet("表2");
+      other.merges = Array.from({ length: 600 }, (_, i) => ({ top: i + 1, left: 1, bottom: i + 1, right: 2 }));
+      b.sheets.push(other);
+      const ctx = ctxOf(b);
+      ctx.workbook.worksheets.getItem("表2").getRange("A1:AZ1000").getMergedAreasOrNullObject().areas.load("items/rowIndex");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+
+    it("manual calculation: a user's edit leaves formulas stale until Application.calculate", async () => {
+      const { sheet, book: b } = book(["A1", { value: 1 }], ["A2", { value: 2, formula: "A1*2" }]);
+      b.host.calculationMode = "Manual";
+      await b.userEdit("表1", "A1", 5);
+      expect(sheet.at("A2")?.value).toBe(2);
+      const ctx = ctxOf(b);
+      ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
+      await ctx.sync();
+      expect(sheet.at("A2")?.value).toBe(10);
+    });
+
+    it("a save and reopen on the web or Mac can lose the workbook's settings (office-js#360, #2940, #6091)", () => {
+      const { book: b } = book();
+      b.settings.set("ziping.undo", "{}");
+      b.saveAndReopen({ keepSettings: true });
+      expect(b.settings.has("ziping.undo")).toBe(true);
+      b.saveAndReopen({ keepSettings: false });
+      expect(b.settings.has("ziping.undo")).toBe(false);
+    });
   });
 });

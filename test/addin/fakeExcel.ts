@@ -23,6 +23,32 @@
  *    reference); its areas come as `areas.items` (RangeAreas.areas, ExcelApi 1.9).
  *  - Conditional formats: reading the rule of some rules users make throws (office-js#6835, #6827), deleting one
  *    can throw ItemNotFound (office-js#5222) — per rule, `unreadable` / `undeletable`.
+ *  - Conditional formats have no identity of their own: `ConditionalFormat.id` is "the priority of the conditional
+ *    format in the current ConditionalFormatCollection" and `ConditionalFormatCollection.add` "adds a new conditional
+ *    format to the collection at the first/top priority" (Excel.ConditionalFormat / ConditionalFormatCollection
+ *    reference, ExcelApi 1.6; the conditional-formatting article gets the first rule with getItemOrNullObject("0")).
+ *    So `FakeSheet.rules` is in priority order, `add` inserts at position 0, an id is the rule's position when the
+ *    command runs, and every add shifts every later id while every delete shifts those after it. Rules the user makes
+ *    in Excel's UI go to the top too ("Manage conditional formatting rule precedence", support.microsoft.com: new rules
+ *    are added at the top of the list).
+ *  - A cell formatted as Text ("@") keeps what is typed as text, literally: a leading apostrophe stays part of the
+ *    value, and a number entered becomes the text of that number, which SUM ignores ("Format numbers as text" and
+ *    "Convert numbers stored as text to numbers", support.microsoft.com). Changing a cell's format afterwards does not
+ *    convert what it holds (same articles: the number has to be entered again).
+ *  - WorksheetCollection.onChanged is raised for the add-in's own writes too ("Events triggers" in
+ *    learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events: Office Add-in code that changes the workbook
+ *    triggers events), after the batch ran, once per command that changed cell data (values, formulas, clear of
+ *    contents, hyperlink text; formats raise onFormatChanged instead). With ExcelApi 1.14 the args carry
+ *    `triggerSource`: "ThisLocalAddin" for the add-in's writes, "Unknown" for the user's (Excel.EventTriggerSource);
+ *    `host.triggerSource: false` is an Excel without 1.14 (no such property).
+ *  - A very hidden sheet cannot be deleted: Worksheet.delete throws GeneralException until its visibility is changed
+ *    (office-js#365, by design; the worksheets article's note on "Very Hidden").
+ *  - A workbook whose structure is protected refuses adding, deleting and hiding sheets (Workbook.protection,
+ *    ExcelApi 1.7; "Protect a workbook", support.microsoft.com) — AccessDenied.
+ *  - Application.calculate(calculationType) (ExcelApi 1.1) recalculates every sheet; in manual mode nothing else does
+ *    (formulas read after a user's edit are stale until then: `userEdit` does not recalculate in manual mode).
+ *  - `FakeWorkbook.saveAndReopen({ keepSettings: false })` is a save and reopen on Excel on the web or Mac that loses
+ *    the workbook's settings (Excel.SettingCollection / Office.Settings: office-js#360, #2940, #6091).
  *  - Writes to a protected sheet throw AccessDenied (testing/application-specific-api-error-handling).
  *  - `pageLayout.zoom` with `verticalFitToPages: 0` is undocumented (PageLayoutZoomOptions): `rejectZeroFitToPages`
  *    makes it fail, as Excel may.
@@ -50,8 +76,8 @@ export interface FakeCell {
   hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
 }
 
+/** A conditional format. It has no id: Excel's is its position in the collection (FakeSheet.rules, top first). */
 export interface FakeRule {
-  id: number;
   area: MergeArea;
   type: string;
   formula?: string;
@@ -80,9 +106,11 @@ export interface HostOptions {
   calculationMode: "Automatic" | "Manual";
   /** Refuse `pageLayout.zoom` with `verticalFitToPages: 0` (an undocumented value). */
   rejectZeroFitToPages: boolean;
+  /** ExcelApi 1.14: event args carry `triggerSource` (Excel.EventTriggerSource). */
+  triggerSource: boolean;
 }
 
-export const DEFAULT_HOST: HostOptions = { platform: "desktop", overCellLimit: "throw", calculationMode: "Automatic", rejectZeroFitToPages: false };
+export const DEFAULT_HOST: HostOptions = { platform: "desktop", overCellLimit: "throw", calculationMode: "Automatic", rejectZeroFitToPages: false, triggerSource: true };
 
 /** Excel on the web's payload limit (5 MB) and every platform's read limit (5,000,000 cells). */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -90,7 +118,6 @@ export const CELL_READ_LIMIT = 5_000_000;
 export const MERGED_AREAS_LIMIT = 512;
 const SHEET_AREA: MergeArea = { top: 1, left: 1, bottom: 1048576, right: 16384 };
 
-let nextRuleId = 1;
 let nextSheetId = 1;
 
 export class FakeSheet {
@@ -145,8 +172,9 @@ export class FakeSheet {
   }
 
   addUserRule(a1: string, formula: string, fill: string, flags: Partial<Pick<FakeRule, "unreadable" | "undeletable" | "type">> = {}): FakeRule {
-    const rule: FakeRule = { id: nextRuleId++, area: areaOf(a1), formula, fill, user: true, ...flags, type: flags.type ?? "Custom" };
-    this.rules.push(rule);
+    // Excel's UI puts a new rule at the top of the list
+    const rule: FakeRule = { area: areaOf(a1), formula, fill, user: true, ...flags, type: flags.type ?? "Custom" };
+    this.rules.unshift(rule);
     return rule;
   }
 
@@ -156,7 +184,7 @@ export class FakeSheet {
       .filter(([, c]) => !(c.value === null && c.formula === undefined && !c.numberFormat && !c.style))
       .map(([k, c]) => [k, { value: c.value ?? null, formula: c.formula, numberFormat: c.numberFormat && c.numberFormat !== "General" ? c.numberFormat : undefined, style: c.style }])
       .sort(([a], [b]) => String(a).localeCompare(String(b)));
-    return JSON.parse(JSON.stringify({ cells, merges: this.merges, rules: this.rules.map(({ id: _id, ...r }) => r), visibility: this.visibility }));
+    return JSON.parse(JSON.stringify({ cells, merges: this.merges, rules: this.rules, visibility: this.visibility }));
   }
 
   /**
@@ -238,6 +266,33 @@ export class FakeWorkbook {
 
   /** Handlers of WorksheetCollection.onChanged now registered (added by a sync, removed by a sync). */
   readonly changeHandlers = new Set<(args: unknown) => Promise<unknown>>();
+  /** Workbook.protection.protected: the structure is protected (no sheet added, deleted or hidden). */
+  structureProtected = false;
+  /** Handlers still running for events Excel raised after the add-in's batches (see `eventsSettled`). */
+  private readonly running = new Set<Promise<unknown>>();
+
+  /** Raise onChanged, as Excel does after a change: the handlers run outside any batch, one event after another. */
+  raiseChanged(args: Record<string, unknown>): Promise<void> {
+    const done = Promise.all([...this.changeHandlers].map((h) => h(args))).then(() => undefined);
+    this.running.add(done);
+    void done.finally(() => this.running.delete(done));
+    return done;
+  }
+
+  /** Resolves when the handlers of every event raised so far (and those they raised) have run. */
+  async eventsSettled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  /**
+   * Save, close and open the workbook again on a platform that loses the add-in's workbook settings
+   * (office-js#360, #2940: Excel on the web; #6091: Mac) when `keepSettings` is false. Sheets and cells stay; the
+   * add-in starts afresh (its event handlers are gone).
+   */
+  saveAndReopen(options: { readonly keepSettings: boolean }): void {
+    if (!options.keepSettings) this.settings.clear();
+    this.changeHandlers.clear();
+  }
 
   /**
    * The user types into a cell (as fakeTyping) and Excel raises onChanged for it afterwards: the handlers run as
@@ -255,9 +310,25 @@ export class FakeWorkbook {
       if (typed.formula !== undefined) cell.formula = typed.formula;
     }
     if (this.host.calculationMode === "Automatic") s.recalculate();
-    const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: s.id, address: a1 };
-    await Promise.all([...this.changeHandlers].map((h) => h(args)));
+    await this.raiseChanged(changedArgs(this, s, a1, "Unknown"));
   }
+
+  /** Every sheet's formulas recalculated (Application.calculate, F9). */
+  calculateAll(): void {
+    for (const s of this.sheets) s.recalculate();
+  }
+}
+
+/** WorksheetChangedEventArgs as Excel raises them; `triggerSource` only with ExcelApi 1.14. */
+function changedArgs(book: FakeWorkbook, sheet: FakeSheet, address: string, source: "ThisLocalAddin" | "Unknown"): Record<string, unknown> {
+  return {
+    type: "WorksheetChanged",
+    changeType: "RangeEdited",
+    source: "Local",
+    worksheetId: sheet.id,
+    address,
+    ...(book.host.triggerSource ? { triggerSource: source } : {}),
+  };
 }
 
 /** An OfficeExtension.Error as the add-in sees it: a `code` (Excel.ErrorCodes) and a message. */
@@ -362,6 +433,23 @@ export class FakeContext {
     }
     apply();
     this.log.push({ sheet: sheet.name, ...entry });
+    // a change of cell data raises onChanged once the batch has run (formats raise onFormatChanged instead)
+    const data = entry.op === "values" || entry.op === "formulas" || entry.op === "hyperlink" || (entry.op === "clear" && entry.value !== "Formats");
+    if (data) this.changes.push({ sheet, address: entry.address ?? "A1" });
+  }
+
+  /** The cell-data changes of the batch now running, raised as onChanged after it (FakeWorkbook.raiseChanged). */
+  private changes: { sheet: FakeSheet; address: string }[] = [];
+
+  private raiseChanges(): void {
+    const changes = this.changes;
+    this.changes = [];
+    if (changes.length === 0) return;
+    const book = this.book;
+    // after the batch, outside it, in order; a handler that is still running does not hold the add-in's sync
+    void Promise.resolve().then(async () => {
+      for (const c of changes) await book.raiseChanged(changedArgs(book, c.sheet, c.address, "ThisLocalAddin"));
+    });
   }
 
   async sync(): Promise<void> {
@@ -383,12 +471,17 @@ export class FakeContext {
     if (this.host.platform === "web" && requestBytes > PAYLOAD_LIMIT_BYTES) {
       throw new HostError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }
-    ops.forEach((op, i) => {
-      if (this.failAt && this.failAt.sync === this.syncCount && this.failAt.op === i + 1) {
-        throw new HostError(this.failAt.code, this.failAt.message);
-      }
-      op();
-    });
+    try {
+      ops.forEach((op, i) => {
+        if (this.failAt && this.failAt.sync === this.syncCount && this.failAt.op === i + 1) {
+          throw new HostError(this.failAt.code, this.failAt.message);
+        }
+        op();
+      });
+    } finally {
+      // what ran, ran: its events come whether or not a later command failed
+      this.raiseChanges();
+    }
     const responseBytes = this.deliveries.reduce((s, d) => s + d.bytes, 0);
     if (this.host.platform === "web" && responseBytes > PAYLOAD_LIMIT_BYTES) {
       throw new HostError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
@@ -407,11 +500,27 @@ class WorkbookProxy extends Proxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly application: ApplicationProxy;
+  /** Workbook.protection (ExcelApi 1.7): `protected` says whether the workbook's structure is protected. */
+  readonly protection: { load: (p: string) => void; readonly protected: boolean };
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
+    let loaded: boolean | undefined;
+    this.protection = {
+      load: (p: string) => {
+        if (p !== "protected") throw new Error(`fake: unsupported workbook protection load ${p}`);
+        ctx.queue(() => {
+          const v = ctx.book.structureProtected;
+          ctx.deliver(() => (loaded = v), 8);
+        });
+      },
+      get protected() {
+        if (loaded === undefined) throw new HostError("PropertyNotLoaded", "The property 'protected' is not available.");
+        return loaded;
+      },
+    };
   }
   getSelectedRange(): RangeProxy {
     return selectedRange(this.ctx);
@@ -436,6 +545,18 @@ class ApplicationProxy extends Proxy {
   get calculationMode(): string {
     return this.read("calculationMode") as string;
   }
+  /** Application.calculate(calculationType) (ExcelApi 1.1): every sheet, whatever the calculation mode. */
+  calculate(type: string): void {
+    this.ctx.queue(() => {
+      this.ctx.book.calculateAll();
+      this.ctx.log.push({ op: "calculate", sheet: "", value: type });
+    });
+  }
+}
+
+/** The structure of a protected workbook cannot change (Workbook.protection; "Protect a workbook"). */
+function refuseIfStructureProtected(ctx: FakeContext): void {
+  if (ctx.book.structureProtected) throw new HostError("AccessDenied", "You cannot perform the requested operation.");
 }
 
 class WorksheetCollectionProxy extends Proxy {
@@ -484,6 +605,7 @@ class WorksheetCollectionProxy extends Proxy {
 
   add(name: string): WorksheetProxy {
     this.ctx.queue(() => {
+      refuseIfStructureProtected(this.ctx);
       if (this.ctx.book.sheet(name)) throw new HostError("ItemAlreadyExists", `A sheet named ${name} exists`);
       const s = new FakeSheet(name);
       this.ctx.book.sheets.push(s);
@@ -591,7 +713,10 @@ class WorksheetProxy extends Proxy {
     return this.read("visibility") as string;
   }
   set visibility(v: string) {
-    this.ctx.queue(() => this.ctx.write(this.target(), { op: "visibility", value: v }, () => (this.target().visibility = v as FakeSheet["visibility"])));
+    this.ctx.queue(() => {
+      refuseIfStructureProtected(this.ctx);
+      this.ctx.write(this.target(), { op: "visibility", value: v }, () => (this.target().visibility = v as FakeSheet["visibility"]));
+    });
   }
 
   get id(): string {
@@ -656,6 +781,9 @@ class WorksheetProxy extends Proxy {
   delete(): void {
     this.ctx.queue(() => {
       const s = this.target();
+      refuseIfStructureProtected(this.ctx);
+      // office-js#365: "by design" — a very hidden sheet must be made hidden or visible before it can be deleted
+      if (s.visibility === "VeryHidden") throw new HostError("GeneralException", "There was an internal error while processing the request.");
       const active = this.ctx.book.active;
       this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
       this.ctx.book.activeIndex = Math.max(0, this.ctx.book.sheets.indexOf(active === s ? this.ctx.book.sheets[0] : active));
@@ -929,7 +1057,8 @@ class RangeProxy extends Proxy {
   private enter(c: FakeCell, x: unknown): void {
     if (typeof x !== "string") {
       delete c.formula;
-      c.value = x as CellValue;
+      // a Text ("@") cell stores a number entered as its text, which SUM ignores ("Format numbers as text")
+      c.value = c.numberFormat === "@" && (typeof x === "number" || typeof x === "boolean") ? String(x).toUpperCase() : (x as CellValue);
       return;
     }
     const typed = typeIn(x, c.numberFormat);
@@ -1090,20 +1219,27 @@ class ConditionalFormatCollectionProxy extends Proxy {
     super(ctx);
   }
 
+  /** This collection's rules as they are when a command runs, in priority order (position = id). */
+  private list(): FakeRule[] {
+    return this.sheet().rules.filter((r) => intersects(r.area, this.area()));
+  }
+
+  /** ConditionalFormatCollection.add (ExcelApi 1.6): the new rule takes the first/top priority, position 0. */
   add(type: string): ConditionalFormatProxy {
     let rule: FakeRule | undefined;
     this.ctx.queue(() => {
-      const r: FakeRule = { id: nextRuleId++, area: { ...this.area() }, type };
-      this.ctx.write(this.sheet(), { op: "cf.add", address: a1Of(r.area), value: type }, () => this.sheet().rules.push(r));
+      const r: FakeRule = { area: { ...this.area() }, type };
+      this.ctx.write(this.sheet(), { op: "cf.add", address: a1Of(r.area), value: type }, () => this.sheet().rules.unshift(r));
       rule = r;
     });
+    // the object add() returns stays bound to the rule it made, wherever later commands move it
     return new ConditionalFormatProxy(this.ctx, this.sheet, () => rule!);
   }
 
-  /** ConditionalFormatCollection.getItem(id) (ExcelApi 1.6). */
+  /** ConditionalFormatCollection.getItem(id) (ExcelApi 1.6): the rule at that position when the command runs. */
   getItem(id: string): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this.ctx, this.sheet, () => {
-      const r = this.sheet().rules.find((x) => String(x.id) === id && intersects(x.area, this.area()));
+      const r = /^\d+$/.test(id) ? this.list()[Number(id)] : undefined;
       if (!r) throw new HostError("ItemNotFound", "The requested resource doesn't exist.");
       return r;
     });
@@ -1113,17 +1249,20 @@ class ConditionalFormatCollectionProxy extends Proxy {
     const paths = (Array.isArray(what) ? what : what.split(",")).map((p) => p.trim());
     for (const p of paths) if (!CF_PATHS.includes(p)) throw new Error(`fake: unsupported cf load ${p}`);
     this.ctx.queue(() => {
-      const items = this.sheet()
-        .rules.filter((r) => intersects(r.area, this.area()))
-        .map((r) => {
-          // loading a rule's properties (beyond id and type) fails on the rules of office-js#6835 / #6827
-          if (r.unreadable && paths.some((p) => p.startsWith("items/customOrNullObject"))) {
-            throw new HostError("GeneralException", "There was an internal error while processing the request.");
-          }
-          const p = new ConditionalFormatProxy(this.ctx, this.sheet, () => r);
-          p.fill(r, paths);
-          return p;
+      const items = this.list().map((r, position) => {
+        // loading a rule's properties (beyond id and type) fails on the rules of office-js#6835 / #6827
+        if (r.unreadable && paths.some((p) => p.startsWith("items/customOrNullObject"))) {
+          throw new HostError("GeneralException", "There was an internal error while processing the request.");
+        }
+        // an item of a loaded collection is addressed by its id, that is by its position when a command runs
+        const p = new ConditionalFormatProxy(this.ctx, this.sheet, () => {
+          const now = this.list()[position];
+          if (!now) throw new HostError("ItemNotFound", "The requested resource doesn't exist.");
+          return now;
         });
+        p.fill(r, position, paths);
+        return p;
+      });
       this.ctx.deliver(() => (this.loadedItems = items), 40 * items.length);
     });
     return this;
@@ -1153,8 +1292,9 @@ class ConditionalFormatProxy extends Proxy {
     this.custom = { rule: ruleObj, format: { fill } };
   }
 
-  fill(r: FakeRule, paths: readonly string[]): void {
-    if (paths.includes("items/id")) this.loaded.set("id", String(r.id));
+  /** Deliver loaded properties; `id` is the rule's position in the collection it was loaded from. */
+  fill(r: FakeRule, position: number, paths: readonly string[]): void {
+    if (paths.includes("items/id")) this.loaded.set("id", String(position));
     if (paths.includes("items/type")) this.loaded.set("type", r.type);
     if (paths.includes("items/customOrNullObject/rule/formula")) {
       this.ruleFormula = r.type === "Custom" ? { isNullObject: false, rule: { formula: r.formula ?? "" } } : { isNullObject: true, rule: { formula: "" } };
@@ -1164,13 +1304,13 @@ class ConditionalFormatProxy extends Proxy {
   /** Load this rule's own properties (paths without "items/"); a rule of office-js#6835 / #6827 fails them. */
   load(what: string): this {
     const paths = what.split(",").map((p) => `items/${p.trim()}`);
-    for (const p of paths) if (!CF_PATHS.includes(p)) throw new Error(`fake: unsupported cf item load ${p}`);
+    for (const p of paths) if (!CF_PATHS.includes(p) || p === "items/id") throw new Error(`fake: unsupported cf item load ${p}`);
     this.ctx.queue(() => {
       const r = this.rule();
       if (r.unreadable && paths.some((p) => p.startsWith("items/customOrNullObject"))) {
         throw new HostError("GeneralException", "There was an internal error while processing the request.");
       }
-      this.ctx.deliver(() => this.fill(r, paths), 40);
+      this.ctx.deliver(() => this.fill(r, -1, paths), 40);
     });
     return this;
   }
@@ -1200,6 +1340,13 @@ class ConditionalFormatProxy extends Proxy {
 
 class SettingCollectionProxy extends Proxy {
   getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.ctx, key);
+  }
+  /** SettingCollection.getItem (ExcelApi 1.4): ItemNotFound, when the command runs, for a key that is not there. */
+  getItem(key: string): SettingProxy {
+    this.ctx.queue(() => {
+      if (!this.ctx.book.settings.has(key)) throw new HostError("ItemNotFound", "The requested resource doesn't exist.");
+    });
     return new SettingProxy(this.ctx, key);
   }
   add(key: string, value: unknown): void {

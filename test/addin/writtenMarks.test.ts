@@ -28,7 +28,8 @@ describe("written cells in Excel", () => {
     const wrote = await validateAndScoreSheet(asContext(new FakeContext(wb)), { write: true, capabilities: ALL_CAPABILITIES });
     if (!wrote.ok) throw new Error(wrote.message);
     const green = sheet.rules.filter((r) => r.fill === highlightHex("written"));
-    expect(green.map((r) => toA1({ row: r.area.top, col: r.area.left }))).toEqual(wrote.writes.map((w) => w.cell));
+    // each rule added takes the top priority (ConditionalFormatCollection.add): the last one added comes first
+    expect(green.map((r) => toA1({ row: r.area.top, col: r.area.left }))).toEqual(wrote.writes.map((w) => w.cell).reverse());
     expect(green.every((r) => r.formula === '=LEN("ziping:written")>0')).toBe(true);
 
     const cleared = await clearHighlights(asContext(new FakeContext(wb)), ALL_CAPABILITIES);

@@ -1,10 +1,12 @@
 import { planUndo, stillWritten, undoSnapshotOf, UndoSnapshot } from "../../app";
-import { CellRef, CellValue, planMarks, sameCell, Severity, toA1, WritePlan } from "../../engine";
+import { CellRef, CellValue, CellWrite, HighlightKind, planMarks, sameCell, Severity, toA1, WritePlan } from "../../engine";
 import { errorReason, failure, ExcelFailure, isBlocking } from "./failures";
-import { deleteRules, queueDeleteRules, queueHighlight, readOwnHighlightIds } from "./highlights";
+import { deleteOwnOneByOne, queueDeleteRules, queueHighlight } from "./highlights";
+import { NO_OWN_WRITES, OwnWrites } from "./ownWrites";
 import { SheetRead } from "./readActiveSheet";
 import { UNDO_SETTING } from "./settingsKeys";
-import { asEntered } from "./typedText";
+import { queueExactValue } from "./typedText";
+import { queueUndoWrite, undoColumnValues, undoFromColumn, UndoPlace, undoRange, UNDO_ROWS } from "./undoStore";
 
 export interface ApplyOptions {
   /** Write the plan's values (derived cells, blank 得分). Default true. */
@@ -16,6 +18,10 @@ export interface ApplyOptions {
    * app/formulaRecheck). Their highlights are held back: the caller decides them from the new results.
    */
   readonly recheck?: readonly CellRef[];
+  /** Where the undo snapshot goes (undoStore.ts); default: the workbook settings, as read. */
+  readonly undo?: UndoPlace;
+  /** Noted before the batch, so that the live re-check knows these writes for the add-in's (ownWrites.ts). */
+  readonly ownWrites?: OwnWrites;
 }
 
 export type ApplyResult =
@@ -32,26 +38,28 @@ export type ApplyResult =
   | ExcelFailure;
 
 const noteNotRemoved = (n: number) => `有 ${n} 处上次的标注 Excel 拒绝删除，仍留在表中（可在“开始 → 条件格式 → 管理规则”中删除）。`;
+const noteNotAdded = (reason: string) => `未能添加标注（${reason}）；计算结果已写入。可再点击一次“校验并计分”重新标注。`;
 
-/** Queue writing each cell's value exactly (text as text: typedText.ts) and, where the plan gives one, its number format. */
-function queueCellWrites(ws: Excel.Worksheet, cells: readonly { readonly a1: string; readonly value: CellValue; readonly numberFormat?: string }[]): void {
-  for (const c of cells) {
-    const range = ws.getRange(c.a1);
-    range.values = [[asEntered(c.value)]];
-    if (c.numberFormat !== undefined) range.numberFormat = [[c.numberFormat]];
-  }
+/** Queue writing each planned cell exactly (typedText.queueExactValue: text as text, Text-formatted cells kept). */
+function queueWrites(ws: Excel.Worksheet, writes: readonly CellWrite[]): void {
+  for (const w of writes) queueExactValue(ws.getRange(toA1(w.cell)), w.value, w.previous.numberFormat, w.numberFormat);
 }
 
+/** Whether writing `w` touches the cell's number format (the plan's own, or the passage of a number through "General"). */
+const touchesFormat = (w: CellWrite) => w.numberFormat !== undefined || (w.previous.numberFormat === "@" && typeof w.value !== "string");
+
 /**
- * Apply a write plan in ONE context.sync(), in this order: the undo snapshot FIRST (workbook settings), each
- * write's value (text written as text) and number format, the re-read of `recheck` formula cells, the new
- * highlight rules, and last the deletion of the previous run's highlights (the user's fills, borders and rules are
- * never touched). The plan decides everything; this only applies it. A protected sheet gets zero writes.
+ * Apply a write plan in ONE context.sync(), in this order: the undo snapshot FIRST (in the store sheet, undoStore.ts),
+ * each write's number format and value (queueExactValue), the re-read of `recheck` formula cells, the deletion of the
+ * previous run's highlights (from the highest position down, before anything is added: highlights.ts), and last the
+ * new highlight rules (the user's fills, borders and rules are never touched). The plan decides everything; this only
+ * applies it. A protected sheet gets zero writes.
  *
  * A batch stops at its first failing command and keeps what ran before it (OfficeExtension.Error.traceMessages).
  * So when the sync fails, the sheet is looked at again and brought to one of two states: the full write with its
- * snapshot (when only the deletion of old highlights failed — those Excel refuses stay, and a note says so), or
- * nothing (values, number formats, the previous snapshot and the highlights as they were before).
+ * snapshot (when the values and the snapshot are in and only the highlights failed — they are then redone whole, and
+ * those Excel refuses to delete stay, with a note), or nothing (values, number formats and the previous snapshot as
+ * they were; no highlight had been touched yet).
  */
 export async function applyPlan(context: Excel.RequestContext, read: SheetRead, plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
   if (plan.sheet !== read.grid.sheet) throw new Error(`write plan for sheet "${plan.sheet}" applied to "${read.grid.sheet}"`);
@@ -59,20 +67,25 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
   const writeValues = options.values ?? true;
   const highlight = (options.highlights ?? true) && read.capabilities.conditionalFormats;
   const recheck = writeValues && plan.writes.length > 0 ? (options.recheck ?? []) : [];
+  const undo: UndoPlace = options.undo ?? { kind: "settings", previous: read.undoStored };
+  const own = options.ownWrites ?? NO_OWN_WRITES;
   const ws = read.worksheet;
 
   const snapshot = writeValues ? undoSnapshotOf(plan, new Date()) : null;
   // written cells get their own mark when this batch writes them (engine/plan/planMarks); re-read formula cells wait
-  const adds = highlight ? planMarks(plan, { written: snapshot !== null }).filter((m) => !recheck.some((c) => sameCell(c, m.cell))) : [];
-  const problems = adds.filter((m) => m.kind !== "written").length;
+  const marks = highlight ? planMarks(plan, { written: snapshot !== null }).filter((m) => !recheck.some((c) => sameCell(c, m.cell))) : [];
+  const problems = marks.filter((m) => m.kind !== "written").length;
   const removes = highlight ? read.ownHighlightIds : [];
-  if (!snapshot && adds.length === 0 && removes.length === 0) {
+  if (!snapshot && marks.length === 0 && removes.length === 0) {
     return { ok: true, written: 0, highlighted: 0, removedHighlights: 0, synced: false, recalculated: new Map(), notes: [] };
   }
 
   if (snapshot) {
-    context.workbook.settings.add(UNDO_SETTING, JSON.stringify(snapshot));
-    queueCellWrites(ws, plan.writes.map((w) => ({ a1: toA1(w.cell), value: w.value, numberFormat: w.numberFormat })));
+    const json = JSON.stringify(snapshot);
+    queueUndoWrite(context, undo, json);
+    if (undo.kind === "store") own.note({ name: undo.sheet, id: read.sheetIds[undo.sheet] }, [undoRange(undoColumnValues(json).length + undo.previousRows), "A1:E1"]);
+    queueWrites(ws, plan.writes);
+    own.note({ name: read.grid.sheet, id: read.worksheetId }, plan.writes.map((w) => toA1(w.cell)));
   }
   const rechecked = recheck.map((c) => {
     const range = ws.getRange(toA1(c));
@@ -82,12 +95,12 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
     range.load("values");
     return range;
   });
-  for (const m of adds) queueHighlight(ws.getRange(toA1(m.cell)), m.kind);
   queueDeleteRules(ws, removes);
+  for (const m of marks) queueHighlight(ws.getRange(toA1(m.cell)), m.kind);
   try {
     await context.sync();
   } catch (e) {
-    return settle(context, read, { snapshot, adds: adds.length, problems, removes, recheck }, e);
+    return settle(context, read, { plan: snapshot ? plan : null, snapshot, undo, highlight, marks, problems, recheck }, e);
   }
   return {
     ok: true,
@@ -100,23 +113,52 @@ export async function applyPlan(context: Excel.RequestContext, read: SheetRead, 
   };
 }
 
+/** Queue reading back the snapshot kept at `place`; after the sync, its text (null: none). */
+function queueReadUndo(context: Excel.RequestContext, place: UndoPlace, storeThere: boolean): () => string | null {
+  if (place.kind === "settings") {
+    const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
+    setting.load("value");
+    return () => (!setting.isNullObject && typeof setting.value === "string" ? setting.value : null);
+  }
+  if (!storeThere) return () => null;
+  const range = context.workbook.worksheets.getItem(place.sheet).getRange(undoRange(UNDO_ROWS));
+  range.load("values");
+  return () => undoFromColumn(range.values.map((r) => r[0]));
+}
+
 /**
- * After a failed write batch: find how far it got, then finish it (only the old highlights' deletion failed) or
- * undo what ran (anything earlier failed). Editing a cell blocks every round trip: nothing ran, nothing to do.
+ * After a failed write batch: find how far it got, then finish it (the snapshot and every value are in: only the
+ * highlights failed) or undo what ran (anything earlier failed: no highlight had been touched yet). Editing a cell
+ * blocks every round trip: nothing ran, nothing to do.
  */
 async function settle(
   context: Excel.RequestContext,
   read: SheetRead,
-  batch: { readonly snapshot: UndoSnapshot | null; readonly adds: number; readonly problems: number; readonly removes: readonly string[]; readonly recheck: readonly CellRef[] },
+  batch: {
+    readonly plan: WritePlan | null;
+    readonly snapshot: UndoSnapshot | null;
+    readonly undo: UndoPlace;
+    readonly highlight: boolean;
+    readonly marks: readonly { readonly cell: CellRef; readonly kind: HighlightKind }[];
+    readonly problems: number;
+    readonly recheck: readonly CellRef[];
+  },
   error: unknown,
 ): Promise<ApplyResult | ExcelFailure> {
   if (isBlocking(error)) throw error;
   const ws = read.worksheet;
   const reason = errorReason(error);
+  const { undo, snapshot } = batch;
   try {
-    const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
-    setting.load("value");
-    const cells = (batch.snapshot?.cells ?? []).map((c) => {
+    // is the store sheet there (a new one may have been added before the batch stopped)?
+    let storeThere = undo.kind === "store" && undo.exists;
+    if (undo.kind === "store" && !undo.exists) {
+      const made = context.workbook.worksheets.getItemOrNullObject(undo.sheet);
+      await context.sync();
+      storeThere = !made.isNullObject;
+    }
+    const stored = queueReadUndo(context, undo, storeThere);
+    const cells = (snapshot?.cells ?? []).map((c) => {
       const r = ws.getRange(c.a1);
       r.load("values");
       return r;
@@ -127,42 +169,70 @@ async function settle(
       return r;
     });
     await context.sync();
-    const own = read.capabilities.conditionalFormats ? await readOwnHighlightIds(context, ws) : { ids: [], all: [], unreadable: 0 };
-    // what the batch added is what was not there before; a rule is complete once it has its tagged formula (set last)
-    const added = own.all.filter((id) => !read.ruleIds.includes(id));
-    const addsDone = added.length === batch.adds && added.every((id) => own.ids.includes(id));
-    const snapshotStored = batch.snapshot !== null && !setting.isNullObject && setting.value === JSON.stringify(batch.snapshot);
-    const valuesDone = batch.snapshot === null || (snapshotStored && batch.snapshot.cells.every((c, i) => stillWritten(cells[i].values[0][0], c.written)));
+    const snapshotStored = snapshot !== null && stored() === JSON.stringify(snapshot);
+    const valuesDone = snapshot === null || (snapshotStored && snapshot.cells.every((c, i) => stillWritten(cells[i].values[0][0], c.written)));
 
-    if (valuesDone && addsDone) {
-      // everything but (some of) the old highlights' deletion ran: finish it, one rule at a time if need be
-      const left = batch.removes.filter((id) => own.all.includes(id));
-      const { failed } = await deleteRules(context, ws, left);
+    if (valuesDone) {
+      // the snapshot and every value are in; the highlights' part stopped somewhere: redo it whole — every rule of
+      // ours (the old ones left, the new ones added, one left without its formula) goes, then the plan's are added
+      const notes: string[] = [];
+      let added = true;
+      if (batch.highlight) {
+        const { failed } = await deleteOwnOneByOne(context, ws);
+        if (failed > 0) notes.push(noteNotRemoved(failed));
+      }
+      if (batch.highlight && batch.marks.length > 0) {
+        for (const m of batch.marks) queueHighlight(ws.getRange(toA1(m.cell)), m.kind);
+        try {
+          await context.sync();
+        } catch (e) {
+          if (isBlocking(e)) throw e;
+          added = false;
+          notes.push(noteNotAdded(errorReason(e)));
+          await deleteOwnOneByOne(context, ws).catch(() => undefined);
+        }
+      }
       return {
         ok: true,
-        written: batch.snapshot?.cells.length ?? 0,
-        highlighted: batch.problems,
-        removedHighlights: batch.removes.length - failed,
+        written: snapshot?.cells.length ?? 0,
+        highlighted: added ? batch.problems : 0,
+        removedHighlights: 0,
         synced: true,
         recalculated: new Map(batch.recheck.map((c, i) => [toA1(c), rechecked[i].values[0][0] as CellValue])),
-        notes: failed > 0 ? [noteNotRemoved(failed)] : [],
+        notes,
       };
     }
 
-    // undo what ran: the cells the batch wrote, the snapshot it replaced, the highlights it added
-    if (snapshotStored && batch.snapshot) {
-      const current = cells.map((r) => r.values[0][0]);
-      const { restore } = planUndo(batch.snapshot, current);
-      queueCellWrites(
-        ws,
-        restore.map((c) => ({ a1: c.a1, value: c.value, numberFormat: c.numberFormat })),
+    // undo what ran: the number formats the batch may have touched, the cells it wrote, the snapshot it kept
+    if (batch.plan && snapshot) {
+      const writes = batch.plan.writes;
+      writes.forEach((w) => {
+        if (touchesFormat(w)) ws.getRange(toA1(w.cell)).numberFormat = [[w.previous.numberFormat ?? "General"]];
+      });
+      const { restore } = planUndo(
+        snapshot,
+        cells.map((r) => r.values[0][0]),
       );
-      if (read.undoStored !== null) context.workbook.settings.add(UNDO_SETTING, read.undoStored);
-      else setting.delete();
+      for (const c of restore) {
+        const w = writes.find((x) => toA1(x.cell) === c.a1)!;
+        queueExactValue(ws.getRange(c.a1), c.value, w.previous.numberFormat);
+      }
+      if (undo.kind === "settings") {
+        if (undo.previous !== null) context.workbook.settings.add(UNDO_SETTING, undo.previous);
+        else if (stored() !== null) context.workbook.settings.getItem(UNDO_SETTING).delete();
+      } else {
+        if (undo.settingExists && read.undoStored !== null) context.workbook.settings.add(UNDO_SETTING, read.undoStored);
+        if (storeThere && undo.exists) queueUndoWrite(context, { ...undo, previousRows: Math.max(undo.previousRows, UNDO_ROWS), settingExists: false }, undo.previous);
+        if (storeThere && !undo.exists) {
+          // the store this batch added: gone again (a very hidden sheet must be shown before it can be deleted:
+          // office-js#365)
+          const made = context.workbook.worksheets.getItem(undo.sheet);
+          made.visibility = "Hidden";
+          made.delete();
+        }
+      }
       await context.sync();
     }
-    const { failed } = await deleteRules(context, ws, added);
-    if (failed > 0) return failure("WRITE_INCOMPLETE", `写入时出错（${reason}），未能删除本次新加的 ${failed} 处标注；其余已恢复原状。`);
     return failure("WRITE_ROLLED_BACK", `写入时出错（${reason}），已恢复原状，未写入任何内容。请再试一次。`);
   } catch (e) {
     if (isBlocking(e)) throw e;

@@ -4,6 +4,7 @@ import { clearHighlights } from "./clearHighlights";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { checkAllSheets, recheckSheet } from "./checkAllSheets";
 import { HostFailureError, rejectingHostFailures, withHostFailures } from "./failures";
+import { ownWrites } from "./ownWrites";
 import { loadProfileSetting, saveProfileSetting } from "./profileSetting";
 import { activateSheet, selectCell, selectedCell } from "./selectCell";
 import { readStoreSheet, updateStoreSheet } from "./storeSheet";
@@ -26,10 +27,12 @@ export function createExcelHost(
 ): ExcelHost {
   const capabilities = options.capabilities ?? detectCapabilities();
   const now = options.now ?? (() => new Date());
+  // the cells this pane writes, so that the live re-check does not take them for the user's edits (watchEdits.ts)
+  const own = ownWrites();
   const guarded = <R extends HostResult<object>>(batch: (context: Excel.RequestContext) => Promise<R>) => withHostFailures(() => run(batch));
   return {
     kind: "excel",
-    check: (profileId, { write }) => guarded((context) => validateAndScoreSheet(context, { write, profileId, capabilities })),
+    check: (profileId, { write }) => guarded((context) => validateAndScoreSheet(context, { write, profileId, capabilities, ownWrites: own })),
     checkAll: (profileId, { onProgress } = {}) =>
       guarded(async (context) => {
         const r = await checkAllSheets(context, { profileId, capabilities, ...(onProgress ? { onProgress } : {}) });
@@ -37,13 +40,13 @@ export function createExcelHost(
       }),
     recheckSheet: (sheet, profileId) => guarded((context) => recheckSheet(context, sheet, { profileId, capabilities })),
     activateSheet: (sheet) => guarded((context) => activateSheet(context, sheet)),
-    updateStore: (change) => guarded((context) => updateStoreSheet(context, applyStoreChange(change, now().toISOString()))),
+    updateStore: (change) => guarded((context) => updateStoreSheet(context, applyStoreChange(change, now().toISOString()), own)),
     selectedCell: () => guarded((context) => selectedCell(context)),
-    addSummary: (profileId) => guarded((context) => addSummarySheet(context, { profileId, capabilities })),
-    watchEdits: (onEdit) => (capabilities.changeEvents ? watchEdits(run, onEdit) : Promise.resolve(null)),
+    addSummary: (profileId) => guarded((context) => addSummarySheet(context, { profileId, capabilities, ownWrites: own })),
+    watchEdits: (onEdit) => (capabilities.changeEvents ? watchEdits(run, onEdit, own) : Promise.resolve(null)),
     clearHighlights: () => guarded((context) => clearHighlights(context, capabilities)),
-    undoLastWrite: () => guarded((context) => undoLastWrite(context, capabilities)),
-    addTemplate: (kind, profileId) => guarded((context) => addTemplateSheet(context, kind, { profileId, capabilities })),
+    undoLastWrite: () => guarded((context) => undoLastWrite(context, capabilities, own)),
+    addTemplate: (kind, profileId) => guarded((context) => addTemplateSheet(context, kind, { profileId, capabilities, ownWrites: own })),
     selectCell: (sheet, a1) => guarded((context) => selectCell(context, sheet, a1)),
     // the pane asks before it writes, so a result computed for another sheet is never written to this one
     activeSheet: () =>
@@ -64,7 +67,7 @@ export function createExcelHost(
       rejectingHostFailures(() =>
         run(async (context) => {
           await saveProfileSetting(context, id);
-          const saved = await updateStoreSheet(context, (store) => ({ ok: true, store: withProfile(store, id) }));
+          const saved = await updateStoreSheet(context, (store) => ({ ok: true, store: withProfile(store, id) }), own);
           if (!saved.ok) throw new HostFailureError(saved);
         }),
       ),

@@ -13,10 +13,13 @@ export interface SheetRead {
   readonly grid: Grid;
   readonly worksheet: Excel.Worksheet;
   readonly isProtected: boolean;
-  /** Ids of the add-in's own highlight rules now on the sheet (a new run replaces them, 清除标注 removes them). */
+  /** Worksheet.id (stable across renames; events name sheets by it). */
+  readonly worksheetId: string;
+  /**
+   * Positions of the add-in's own highlight rules now on the sheet (a new run replaces them, 清除标注 removes them):
+   * valid until the next rule is added or deleted (highlights.ts).
+   */
   readonly ownHighlightIds: readonly string[];
-  /** Ids of every conditional format on the sheet before the write (to find what a failed batch added). */
-  readonly ruleIds: readonly string[];
   /** The profile id stored with the workbook, if any. */
   readonly profileId: string | null;
   /** The snapshot of the last write, if any, and its stored text (put back if a new write has to be undone). */
@@ -26,6 +29,10 @@ export interface SheetRead {
   readonly sheetNames: readonly string[];
   /** The sheets hidden by the user (not very hidden): left out of the checks across forms, as 校验全部 leaves them. */
   readonly hiddenSheets: readonly string[];
+  /** Every sheet's id by name. */
+  readonly sheetIds: Readonly<Record<string, string>>;
+  /** Workbook.protection.protected: the structure is protected, so no (store) sheet can be added. */
+  readonly workbookProtected: boolean;
   /** Application.calculationMode: "Automatic", "AutomaticExceptTables" or "Manual". */
   readonly calculationMode: string;
   readonly capabilities: ExcelCapabilities;
@@ -38,6 +45,7 @@ export type SheetReadResult = SheetRead | ExcelFailure;
 /** Workbook and sheet facts of the first round trip. */
 interface Basics {
   readonly name: string;
+  readonly id: string;
   readonly isProtected: boolean;
   /** The cells holding values (`getUsedRange(true)`; A1 on a blank sheet). */
   readonly used: MergeArea;
@@ -45,8 +53,17 @@ interface Basics {
   readonly undoStored: string | null;
   readonly sheetNames: readonly string[];
   readonly hiddenSheets: readonly string[];
+  readonly sheetIds: Readonly<Record<string, string>>;
+  readonly workbookProtected: boolean;
   readonly calculationMode: string;
 }
+
+/**
+ * In manual calculation mode Excel does not recalculate after an edit (Application.calculationMode), so the formulas'
+ * values read would be stale: the workbook is recalculated first (Application.calculate "Recalculate", as F9 does)
+ * and read again, and the result says so.
+ */
+export const NOTE_MANUAL_CALCULATION = "Excel 处于“手动计算”模式：校验前已重新计算工作簿（相当于按 F9），公式按重新计算后的值判断。";
 
 export const NOTE_MERGES_SKIPPED = "工作表中有一行的合并单元格超过 512 处，Excel 无法列出，这一行已按未合并读取；如识别有误，请减少合并单元格后再试。";
 export const noteRulesSkipped = (n: number) => `有 ${n} 条条件格式规则 Excel 无法读取，已跳过（不影响校验；上次的标注如未清除，可点击“清除标注”）。`;
@@ -59,8 +76,9 @@ function tooLarge(sheet: string, area: MergeArea): ExcelFailure {
 }
 
 function queueBasics(context: Excel.RequestContext, ws: Excel.Worksheet): () => Basics {
-  ws.load("name");
+  ws.load("name,id");
   ws.protection.load("protected");
+  context.workbook.protection.load("protected");
   const used = ws.getUsedRange(true);
   used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
   const profile = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
@@ -68,17 +86,20 @@ function queueBasics(context: Excel.RequestContext, ws: Excel.Worksheet): () => 
   const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   undo.load("value");
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
+  sheets.load("items/name,items/visibility,items/id");
   const app = context.workbook.application;
   app.load("calculationMode");
   return () => ({
     name: ws.name,
+    id: ws.id,
     isProtected: ws.protection.protected,
     used: areaOfRange(used),
     profileId: !profile.isNullObject && typeof profile.value === "string" ? profile.value : null,
     undoStored: !undo.isNullObject && typeof undo.value === "string" ? undo.value : null,
     sheetNames: sheets.items.map((s) => s.name),
     hiddenSheets: sheets.items.filter((s) => s.visibility === "Hidden").map((s) => s.name),
+    sheetIds: Object.fromEntries(sheets.items.map((s) => [s.name, s.id])),
+    workbookProtected: context.workbook.protection.protected,
     calculationMode: app.calculationMode,
   });
 }
@@ -100,7 +121,7 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
   const notes: string[] = [];
   const out: Out = { blocks: [], merges: [], mergesSkipped: false };
   let basics: Basics;
-  let rules: OwnHighlightIds = { ids: [], all: [], unreadable: 0 };
+  let rules: OwnHighlightIds = { ids: [], unreadable: 0 };
   try {
     try {
       const finishBasics = queueBasics(context, ws);
@@ -134,6 +155,16 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
       }
     }
     if (cellCount(basics.used) > MAX_READ_CELLS) return tooLarge(basics.name, basics.used);
+    if (basics.calculationMode === "Manual") {
+      // stale formulas: recalculate, then read the cells again (one more round trip, in manual mode only)
+      context.workbook.application.calculate("Recalculate" as Excel.CalculationType);
+      const inWindow = intersect(basics.used, READ_WINDOW);
+      out.blocks.length = 0;
+      out.merges.length = 0;
+      if (inWindow) await readArea(context, ws, inWindow, capabilities.mergedAreas, out);
+      else await context.sync();
+      notes.push(NOTE_MANUAL_CALCULATION);
+    }
     for (const part of outside(basics.used, READ_WINDOW)) {
       for (const chunk of rowChunks(part, CHUNK_CELLS)) await readArea(context, ws, chunk, capabilities.mergedAreas, out);
     }
@@ -147,14 +178,16 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
     ok: true,
     grid,
     worksheet: ws,
+    worksheetId: basics.id,
     isProtected: basics.isProtected,
     ownHighlightIds: rules.ids,
-    ruleIds: rules.all,
     profileId: basics.profileId,
     undo: parseUndoSnapshot(basics.undoStored),
     undoStored: basics.undoStored,
     sheetNames: basics.sheetNames,
     hiddenSheets: basics.hiddenSheets,
+    sheetIds: basics.sheetIds,
+    workbookProtected: basics.workbookProtected,
     calculationMode: basics.calculationMode,
     capabilities,
     notes,
@@ -167,7 +200,12 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
  * never written. If Excel cannot return that much (the web's payload limit), the check goes on without them.
  */
 export async function readContextSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Grid[]> {
-  if (names.length === 0) return [];
+  return (await readContext(context, names)).grids;
+}
+
+/** readContextSheets, and whether every sheet asked for came (false: Excel on the web could not carry them). */
+export async function readContext(context: Excel.RequestContext, names: readonly string[]): Promise<{ readonly grids: Grid[]; readonly complete: boolean }> {
+  if (names.length === 0) return { grids: [], complete: true };
   const ranges = names.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const range = ws.getRange(rangeA1(READ_WINDOW)).getIntersectionOrNullObject(ws.getUsedRange(true));
@@ -177,12 +215,13 @@ export async function readContextSheets(context: Excel.RequestContext, names: re
     await context.sync();
   } catch (e) {
     // too much to carry (Excel on the web's 5 MB response): check without them; anything else is not ours to hide
-    if (isPayloadLimit(e)) return [];
+    if (isPayloadLimit(e)) return { grids: [], complete: false };
     throw e;
   }
-  return names.flatMap((name, i) => {
+  const grids = names.flatMap((name, i) => {
     const { range, block } = ranges[i];
     const values = range.isNullObject ? null : block();
     return values ? [gridFromBlocks(name, [values], [])] : [];
   });
+  return { grids, complete: true };
 }

@@ -3,7 +3,8 @@ import { Grid, MergeArea, rangeA1 } from "../../engine";
 import { ExcelCapabilities } from "./capabilities";
 import { isBlocking, isPayloadLimit } from "./failures";
 import { CHUNK_CELLS, cellCount, intersect, MAX_READ_CELLS, outside, READ_WINDOW, rowChunks } from "./readLimits";
-import { areaOfRange, Block, gridFromBlocks, Out, queueBlock, queueMerges, queueValues, readArea } from "./sheetCells";
+import { NOTE_MANUAL_CALCULATION } from "./readActiveSheet";
+import { areaOfRange, Block, gridFromBlocks, Out, queueBlock, queueMerges, queueValues, readArea, readMerges } from "./sheetCells";
 import { PROFILE_SETTING } from "./settingsKeys";
 
 /** Every sheet of the workbook a check looks at, as grids, and what was left out. */
@@ -24,6 +25,21 @@ interface Queued {
   readonly window: Excel.Range;
   readonly cells: () => Block | null;
   readonly merges: (() => MergeArea[]) | null;
+}
+
+/** The most merged areas Range.getMergedAreasOrNullObject returns ("more than 512 … will fail", Excel.Range). */
+const MERGED_AREAS_LIMIT = 512;
+
+/**
+ * Row bands of `area` that cannot hold more than 512 merged areas, whatever the sheet: a merged area intersecting a
+ * band covers at least one of its cells, so a band of at most 512 cells is always safe.
+ */
+export function mergeBands(area: MergeArea): MergeArea[] {
+  const width = area.right - area.left + 1;
+  const rows = Math.max(1, Math.floor(MERGED_AREAS_LIMIT / width));
+  const out: MergeArea[] = [];
+  for (let top = area.top; top <= area.bottom; top += rows) out.push({ ...area, top, bottom: Math.min(area.bottom, top + rows - 1) });
+  return out;
 }
 
 /**
@@ -64,12 +80,20 @@ export async function readAllSheets(
   sheets.load("items/name,items/visibility");
   const profile = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
   profile.load("value");
+  const app = context.workbook.application;
+  app.load("calculationMode");
   await sync();
   const listed = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as string }));
   const wanted = listed.filter((s) => s.visibility !== "Hidden").map((s) => s.name);
   const veryHidden = new Set(listed.filter((s) => s.visibility === "VeryHidden").map((s) => s.name));
   const hidden = listed.filter((s) => s.visibility === "Hidden").map((s) => s.name);
   const notes: string[] = hidden.length ? [noteHiddenSkipped(hidden)] : [];
+  if (app.calculationMode === "Manual") {
+    // manual calculation leaves formulas stale (Application.calculationMode): recalculate before the cells are read,
+    // in the same round trip as the read
+    context.workbook.application.calculate("Recalculate" as Excel.CalculationType);
+    notes.push(NOTE_MANUAL_CALCULATION);
+  }
   // between the two round trips: the pane can say how many sheets are being read (a large workbook on the web
   // takes seconds to come)
   options.onListed?.(wanted.length - veryHidden.size);
@@ -77,18 +101,29 @@ export async function readAllSheets(
   /** The sheets read in full: all, or the one sheet a re-check is for (the others are context, values only). */
   const full = (name: string) => options.only === undefined || options.only === name;
 
-  /** Read a group of sheets in one round trip; on the web's payload limit, in halves. */
-  const readGroup = async (names: readonly string[]): Promise<void> => {
+  /**
+   * Read a group of sheets in one round trip; on the web's payload limit, in halves. When the round trip fails
+   * otherwise and merged areas were asked for, a sheet has more than 512 of them (Range.getMergedAreasOrNullObject
+   * fails then, on any sheet): the group is read again without them, and every sheet's merged areas come in bands that
+   * cannot hold more than 512 (mergeBands) — two more round trips, only for such a workbook.
+   */
+  const readGroup = async (names: readonly string[], merges = capabilities.mergedAreas): Promise<void> => {
     if (names.length === 0) return;
-    const queued = names.map((n) => queueSheet(context, n, full(n), capabilities.mergedAreas));
+    const queued = names.map((n) => queueSheet(context, n, full(n), merges));
     try {
       await sync();
     } catch (e) {
-      if (isBlocking(e) || !isPayloadLimit(e)) throw e;
+      if (isBlocking(e)) throw e;
+      if (!isPayloadLimit(e)) {
+        if (!merges || !queued.some((q) => q.merges)) throw e;
+        await readGroup(names, false);
+        await readMergesInBands(names.filter((n) => outs.has(n) && full(n)));
+        return;
+      }
       if (names.length > 1) {
         const mid = Math.ceil(names.length / 2);
-        await readGroup(names.slice(0, mid));
-        await readGroup(names.slice(mid));
+        await readGroup(names.slice(0, mid), merges);
+        await readGroup(names.slice(mid), merges);
         return;
       }
       await readAlone(names[0]);
@@ -103,6 +138,32 @@ export async function readAllSheets(
       }
       outs.set(q.name, out);
     }
+  };
+
+  /** The merged areas inside READ_WINDOW of sheets already read, in bands of at most 512 cells, in one round trip. */
+  const readMergesInBands = async (names: readonly string[]): Promise<void> => {
+    const queued = names.flatMap((name) => {
+      const out = outs.get(name)!;
+      const inWindow = out.used && intersect(out.used, READ_WINDOW);
+      if (!inWindow) return [];
+      const ws = context.workbook.worksheets.getItem(name);
+      return mergeBands(inWindow).map((band) => ({ out, finish: queueMerges(ws.getRange(rangeA1(band))) }));
+    });
+    if (queued.length === 0) return;
+    try {
+      await sync();
+    } catch (e) {
+      if (isBlocking(e)) throw e;
+      // not expected (no band can hold more than 512); each sheet step by step, as the active sheet is read
+      for (const name of names) {
+        const out = outs.get(name)!;
+        out.merges.length = 0;
+        const inWindow = out.used && intersect(out.used, READ_WINDOW);
+        if (inWindow) await readMerges(context, context.workbook.worksheets.getItem(name), inWindow, out);
+      }
+      return;
+    }
+    for (const q of queued) q.out.merges.push(...q.finish());
   };
 
   /** One sheet Excel could not carry with the others: its used range, then its cells step by step. */

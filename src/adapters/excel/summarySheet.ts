@@ -2,6 +2,7 @@ import { summaryRows, summarySheetSpec, SUMMARY_SHEET, SUMMARY_SHEET_MARKER, wor
 import { ExcelCapabilities } from "./capabilities";
 import { checkAllSheets } from "./checkAllSheets";
 import { ExcelFailure, failure } from "./failures";
+import { OwnWrites } from "./ownWrites";
 import { queueSheetSpec, runSheetBuild, uniqueSheetName } from "./writeSheetSpec";
 
 /**
@@ -11,7 +12,7 @@ import { queueSheetSpec, runSheetBuild, uniqueSheetName } from "./writeSheetSpec
  */
 export async function addSummarySheet(
   context: Excel.RequestContext,
-  options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities },
+  options: { readonly profileId?: string; readonly capabilities: ExcelCapabilities; readonly ownWrites?: OwnWrites },
 ): Promise<{ readonly ok: true; readonly sheet: string; readonly rows: number; readonly notes: readonly string[] } | ExcelFailure> {
   const checked = await checkAllSheets(context, options);
   if (!checked.ok) return checked;
@@ -25,7 +26,7 @@ export async function addSummarySheet(
     name = ours;
   }
   const spec = summarySheetSpec(rows, checked.result.profile.name, name);
-  const built = queueSheetSpec(context, spec, ours ? taken.filter((t) => t !== ours) : taken, options.capabilities);
+  const built = queueSheetSpec(context, spec, ours ? taken.filter((t) => t !== ours) : taken, options.capabilities, options.ownWrites);
   // the marker the command line knows our 汇总 by (a hidden name scoped to the sheet, as `ziping fix --summary-sheet`
   // writes it), so a later fix replaces this sheet instead of adding 汇总(2)
   const marker = context.workbook.worksheets.getItem(built).names.add(SUMMARY_SHEET_MARKER, `='${built.replace(/'/g, "''")}'!$A$1`);

@@ -23,3 +23,25 @@ export function asEntered(value: CellValue): string | number | boolean {
   if (typeof value !== "string") return value;
   return wouldConvert(value) ? `'${value}` : value;
 }
+
+/**
+ * Queue writing `value` into one cell so that it holds exactly that, given the cell's number format now and, when the
+ * write changes it, the format it is to have (set first: what a cell holds is decided as the value is entered).
+ *
+ * A cell formatted as Text ("@") keeps whatever is entered as text, literally: an apostrophe would stay part of the
+ * value, and a number would become text that SUM ignores ("Format numbers as text", support.microsoft.com). So text
+ * goes into a Text cell as it is, and a number goes in under "General" for the moment and the cell is given "@"
+ * back: changing a cell's format does not convert what it holds, so the cell keeps its format and holds a number
+ * that SUM counts. Anywhere else text Excel could convert gets its apostrophe (asEntered).
+ */
+export function queueExactValue(range: Excel.Range, value: CellValue, formatNow: string | undefined, formatAfter?: string): void {
+  const format = formatAfter ?? formatNow;
+  if ((typeof value === "number" || typeof value === "boolean") && format === "@") {
+    range.numberFormat = [["General"]];
+    range.values = [[value]];
+    range.numberFormat = [["@"]];
+    return;
+  }
+  if (formatAfter !== undefined && formatAfter !== formatNow) range.numberFormat = [[formatAfter]];
+  range.values = [[format === "@" && typeof value === "string" ? value : asEntered(value)]];
+}

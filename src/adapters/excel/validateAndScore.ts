@@ -1,10 +1,14 @@
-import { checkWorkbook, FormDetails, formDetails, formulasToRecheck, readStore, recheckFormulas, WrittenCell } from "../../app";
+import { checkWorkbook, FormDetails, formDetails, formulasToRecheck, isStoreSheet, readStore, recheckFormulas, STORE_SHEET, WrittenCell } from "../../app";
+import type { Grid } from "../../engine";
 import { SheetReport } from "../../engine";
 import { chooseProfile } from "./chooseProfile";
 import { addHighlights, applyPlan } from "./applyPlan";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { failure, ExcelFailure } from "./failures";
-import { readActiveSheet, readContextSheets } from "./readActiveSheet";
+import { OwnWrites } from "./ownWrites";
+import { readActiveSheet, readContext, SheetRead } from "./readActiveSheet";
+import { UndoPlace, undoOfStoreGrid } from "./undoStore";
+import { uniqueSheetName } from "./writeSheetSpec";
 
 export interface ValidateOptions {
   /** Write the computed values (the ribbon command and 写入计算结果); otherwise only highlight. */
@@ -12,6 +16,25 @@ export interface ValidateOptions {
   /** The profile to score with; default: the one stored with the workbook, else putuo-2023. */
   readonly profileId?: string;
   readonly capabilities?: ExcelCapabilities;
+  /** The host's record of its own writes, for the live re-check (ownWrites.ts). */
+  readonly ownWrites?: OwnWrites;
+}
+
+/**
+ * Where this write keeps its undo snapshot: the workbook's store sheet (found among the other sheets read), or a new
+ * one the write adds; the workbook settings only when the structure is protected and there is no store to write to.
+ */
+function undoPlaceOf(read: SheetRead, others: readonly Grid[], complete: boolean): UndoPlace {
+  const store = others.find(isStoreSheet);
+  const settingExists = read.undoStored !== null;
+  if (store) {
+    const kept = undoOfStoreGrid(store);
+    return { kind: "store", sheet: store.sheet, exists: true, previous: kept.text, previousRows: kept.rows, settingExists };
+  }
+  // the other sheets could not be read (the web's payload limit): a store may be among them, and a second one must
+  // never be added
+  if (read.workbookProtected || !complete) return { kind: "settings", previous: read.undoStored };
+  return { kind: "store", sheet: uniqueSheetName(STORE_SHEET, read.sheetNames), exists: false, previous: null, previousRows: 0, settingExists };
 }
 
 export type ValidateResult =
@@ -44,7 +67,8 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   const read = await readActiveSheet(context, capabilities);
   if (!read.ok) return read;
   // the other sheets as 校验全部 sees them: hidden ones left out, very hidden ones read (the store is one)
-  const others = await readContextSheets(context, read.sheetNames.filter((n) => n !== read.grid.sheet && !read.hiddenSheets.includes(n)));
+  const around = await readContext(context, read.sheetNames.filter((n) => n !== read.grid.sheet && !read.hiddenSheets.includes(n)));
+  const others = around.grids;
   // the 评分方案 chosen in the pane, else the one the workbook keeps (its store sheet, then its settings)
   const store = readStore(others);
   const resolved = chooseProfile(options.profileId, store.profile, read.profileId);
@@ -53,7 +77,7 @@ export async function validateAndScoreSheet(context: Excel.RequestContext, optio
   let sheet = result.sheets[0];
   if (!sheet.plan) return { ...failure("FORM_NOT_FOUND"), report: sheet.report };
   const recheck = options.write ? formulasToRecheck(sheet, read.grid) : [];
-  const applied = await applyPlan(context, read, sheet.plan, { values: options.write, recheck });
+  const applied = await applyPlan(context, read, sheet.plan, { values: options.write, recheck, undo: undoPlaceOf(read, others, around.complete), ownWrites: options.ownWrites });
   if (!applied.ok) return { ...applied, report: sheet.report };
   const notes = [...read.notes, ...applied.notes];
   let highlighted = applied.highlighted;

@@ -3,6 +3,7 @@ import { CellStyle, colName, DataValidationSpec, Grid, rangeA1, SheetSpec } from
 import { chooseProfile } from "./chooseProfile";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { errorReason, ExcelFailure, failure, isBlocking } from "./failures";
+import { NO_OWN_WRITES, OwnWrites } from "./ownWrites";
 import { readActiveSheet } from "./readActiveSheet";
 import { PROFILE_SETTING } from "./settingsKeys";
 import { asEntered } from "./typedText";
@@ -85,7 +86,7 @@ const FIT_WIDTH_ONLY: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1 };
  * styles, merges, column widths, row heights; data validation (ExcelApi 1.8) where supported; then it is shown and
  * activated, and last the print setup (1.9). `taken` are the workbook's sheet names, loaded by the caller.
  */
-export function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: readonly string[], capabilities: ExcelCapabilities): string {
+export function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, taken: readonly string[], capabilities: ExcelCapabilities, ownWrites: OwnWrites = NO_OWN_WRITES): string {
   const name = uniqueSheetName(spec.name, taken);
   const ws = context.workbook.worksheets.add(name);
   ws.visibility = "Hidden";
@@ -95,14 +96,17 @@ export function queueSheetSpec(context: Excel.RequestContext, spec: SheetSpec, t
   const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<null>(cols).fill(null));
   let hasFormats = false;
   for (const c of spec.cells) {
-    // a constant like "-", "100%" or "=103.00(台)" must stay the text it is
-    formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? `=${c.formula}` : c.value === null ? null : asEntered(c.value);
+    // a constant like "-", "100%" or "=103.00(台)" must stay the text it is; a Text ("@") cell keeps an apostrophe
+    // as part of its value, so text goes into one as it is
+    formulas[c.row - 1][c.col - 1] =
+      c.formula !== undefined ? `=${c.formula}` : c.value === null ? null : c.numberFormat === "@" && typeof c.value === "string" ? c.value : asEntered(c.value);
     if (c.numberFormat) {
       formats[c.row - 1][c.col - 1] = c.numberFormat;
       hasFormats = true;
     }
   }
   const block = ws.getRange(rangeA1({ top: 1, left: 1, bottom: rows, right: cols }));
+  ownWrites.note({ name }, [rangeA1({ top: 1, left: 1, bottom: rows, right: cols })]);
   // number formats first, so that "0.00" applies as the values arrive; null leaves a cell as it is
   if (hasFormats) block.numberFormat = formats as string[][];
   block.formulas = formulas as (string | number | boolean)[][];
@@ -184,7 +188,7 @@ export type TemplateResult = { readonly ok: true; readonly sheet: string; readon
 export async function addTemplateSheet(
   context: Excel.RequestContext,
   kind: TemplateKind,
-  options: { readonly profileId?: string; readonly capabilities?: ExcelCapabilities } = {},
+  options: { readonly profileId?: string; readonly capabilities?: ExcelCapabilities; readonly ownWrites?: OwnWrites } = {},
 ): Promise<TemplateResult> {
   const capabilities = options.capabilities ?? detectCapabilities();
   let taken: readonly string[];
@@ -210,7 +214,7 @@ export async function addTemplateSheet(
   if (!resolved.ok) return resolved;
   const made = grid ? nextYearTemplate([grid], resolved.profile, { sheet: grid.sheet }) : newTemplate(resolved.profile);
   if (!made.ok) return failure("FORM_NOT_FOUND");
-  const name = queueSheetSpec(context, made.spec, taken, capabilities);
+  const name = queueSheetSpec(context, made.spec, taken, capabilities, options.ownWrites);
   const built = await runSheetBuild(context, name, made.spec, capabilities);
   return built.ok ? { ok: true, sheet: name, year: made.year, notes: built.notes } : built;
 }

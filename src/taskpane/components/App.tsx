@@ -97,15 +97,24 @@ export function App({ host, bootNote = null }: AppProps) {
   const watching = excel !== null && (outcome !== null || state.workbook !== null);
   const profileRef = useRef(profileId);
   profileRef.current = profileId;
+  /** Counts the pane's actions (act): a re-check started before one of them is older than what it shows. */
+  const actions = useRef(0);
   useEffect(() => {
     if (!excel || !watching) return;
     let live = true;
     let stop: (() => Promise<void>) | null = null;
     const timers = new Map<string, ReturnType<typeof setTimeout>>();
+    // the sequence guard: a re-check's result is shown only if no newer re-check of that sheet and no action of the
+    // pane (校验并计分, 写入, 撤销, 忽略 …) started after it, so an older reading never overwrites a newer one
+    let started = 0;
+    const latest = new Map<string, number>();
     const recheck = (sheet: string) => {
+      const mine = ++started;
+      const before = actions.current;
+      latest.set(sheet, mine);
       void excel
         .recheckSheet(sheet, profileRef.current)
-        .then((r) => live && r.ok && dispatch({ type: "sheetRechecked", sheet, outcome: r, edited: true }))
+        .then((r) => live && r.ok && latest.get(sheet) === mine && actions.current === before && dispatch({ type: "sheetRechecked", sheet, outcome: r, edited: true }))
         .catch(() => undefined); // a re-check that fails leaves the numbers as they were; 校验并计分 says why
     };
     void excel
@@ -137,6 +146,7 @@ export function App({ host, bootNote = null }: AppProps) {
   /** Run one action of the pane: busy while it runs, any unexpected error shown (never swallowed). */
   const act = useCallback(
     async (label: string, work: () => Promise<void>) => {
+      actions.current++;
       dispatch({ type: "started", label });
       try {
         await work();

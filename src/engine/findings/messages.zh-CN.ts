@@ -14,7 +14,7 @@ export const MESSAGES_ZH_CN: Messages = {
   FIELD_MISSING: (p) =>
     p.unread === "yes"
       ? `未能读取${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}：这一部分没有校验，也不据此计分；如果某个表头就是所缺的一项，请用“表头设置”指定它的含义`
-      : `自评表缺少${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}，无法完整校验；请按标准格式补齐`,
+      : `${p.form ?? "自评表"}缺少${p.part}${p.unplaced ? `（未识别的表头：${p.unplaced}）` : ""}，无法完整校验；请按标准格式补齐`,
   HEADER_UNRECOGNIZED: (p) => `未识别的表头“${p.text}”（${p.where}），这一列没有读取；如果它是年度指标值、实际完成值、分值、得分等，请改用常用的名称`,
   MERGE_OVERLAP: (p) => `合并单元格 ${p.areas} 与前面的合并区域重叠（文件有损坏，Excel 打开时会提示修复）；已按先出现的合并区域读取，请取消这些合并后重新合并`,
   NUMBER_NEGATIVE: (p) => `${p.what}为负数（${p.value}）：金额、分值和得分不能小于 0，请核对后改正；在改正前不据此计算执行率、得分和总分`,

@@ -35,7 +35,9 @@ function amountOf(labels: SheetLabels, l: Label): Pos | null {
 export function locateDeclaredFunds(labels: SheetLabels, before: number): DeclaredFundsLayout | undefined {
   const above = labels.all.filter((l) => l.row < before);
   const totals = above.filter(isTotalLabel).map((l) => ({ l, at: amountOf(labels, l) })).filter((x): x is { l: Label; at: Pos } => x.at !== null);
-  const headings = above.filter((l) => wordScore(l.core, AMOUNT_HEADINGS) === 1).map((l) => ({ l, at: amountOf(labels, l) })).filter((x): x is { l: Label; at: Pos } => x.at !== null);
+  // a list of projects prints `预算数` in the indicator table's own header row, the amount under it
+  const headings = labels.all
+    .filter((l) => l.row <= before && wordScore(l.core, AMOUNT_HEADINGS) === 1).map((l) => ({ l, at: amountOf(labels, l) })).filter((x): x is { l: Label; at: Pos } => x.at !== null);
   const all = [...totals, ...headings];
   if (all.length === 0) return undefined;
   // the year's amount: a label that says so, else one that is no multi-year total
@@ -49,7 +51,9 @@ export function locateDeclaredFunds(labels: SheetLabels, before: number): Declar
     if (!l || l.row !== r || isTotalLabel(l) || MEDIUM_TERM.test(l.core)) break;
     const value = valueRightOf(labels, l, () => true);
     const blank = isEmptyValue(visibleCell(labels.grid, value.row, value.col)?.value);
-    if (!blank && !isAmountCell(labels, value)) break;
+    // a known part's amount is read whatever it holds (VALUE_NOT_NUMBER says when it is no number)
+    const knownPart = l.text.startsWith("其中") || wordScore(l.core, FUNDS_ROWS.part) >= 0.6;
+    if (!knownPart && (blank || !isAmountCell(labels, value))) break;
     rows.push({ kind: l.core.includes("小计") ? "subtotal" : "part", label: { row: l.row, col: l.col }, value });
   }
   return { rows, ...(medium ? { mediumTerm: { label: { row: medium.l.row, col: medium.l.col }, value: medium.at } } : {}) };

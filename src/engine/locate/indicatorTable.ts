@@ -80,7 +80,9 @@ export function findIndicatorHeaders(labels: SheetLabels): IndicatorHeader[] {
  * or it is read and checked, never scored.
  */
 export function indicatorColumns(labels: SheetLabels, h: IndicatorHeader, missing: MissingPart[], declaration = false): IndicatorColumns | null {
-  const p = h.placed;
+  // a target split by place (`指标方向 | 笏石街道办 | 埭头镇`): the first column after the sign is the value
+  const byPlace = !h.placed.target && h.placed.targetNature ? h.unplaced.find((l) => l.col > h.placed.targetNature!.col) : undefined;
+  const p: Placed = byPlace ? { ...h.placed, target: { col: byPlace.col, score: 0, label: byPlace } } : h.placed;
   // the header row's first column: where the user starts reading the table
   const near = { sheet: labels.grid.sheet, row: h.row, col: Math.min(...Object.values<PlacedColumn | undefined>(p).map((c) => c?.col ?? Infinity)) };
   const split = p.targetNature || p.targetUnit;

@@ -1,4 +1,4 @@
-import { Grid } from "../grid/grid";
+import { anchorOf, Grid, mergeAt } from "../grid/grid";
 import { FormVocabulary, GRADE_LABELS, HeaderField, TITLE_WORDS, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
 import { bestField, startsWithWord, wordScore } from "../vocabulary/match";
 import { amountUnitOf, findFundsHeader, locateFunds, unreadFundsTable } from "./fundsTable";
@@ -16,11 +16,14 @@ const YEAR_ANYWHERE = /(\d{4})\s*年度?/;
 const isHeaderFieldLabel = (labels: SheetLabels) => (l: Label): boolean =>
   Object.values<readonly string[]>(labels.vocab.header).some((words) => wordScore(l.core, words) >= 0.9) || wordScore(l.core, GRADE_LABELS) === 1;
 
+/** Rows of approvals and signatures under a 申报表's table (`财政部门绩效评价股审核意见 | (盖章)`). */
+const SIGN_OFF = /(审核意见|审批意见|初审意见|复核意见)$|盖章|签字|签章/;
+
 /** A row that ends an indicator table: its 总分 row, a trailer (评价结论 …), a 评分等级 row, a goal heading. */
 function endsTable(labels: SheetLabels, row: number): "total" | "end" | null {
   for (const l of labels.inRow(row)) {
     if (wordScore(l.core, TOTAL_LABELS) === 1) return "total";
-    if (startsWithWord(l.core, TRAILER_LABELS) || wordScore(l.core, GRADE_LABELS) === 1) return "end";
+    if (startsWithWord(l.core, TRAILER_LABELS) || wordScore(l.core, GRADE_LABELS) === 1 || SIGN_OFF.test(l.core)) return "end";
     if (wordScore(l.core, labels.vocab.goal.expected) === 1 || wordScore(l.core, labels.vocab.goal.actual) === 1) return "end";
   }
   return null;
@@ -94,8 +97,16 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   if (funds) for (let r = funds.headerRow; r <= (funds.rows.at(-1)?.label.row ?? funds.headerRow); r++) excluded.add(r);
   for (const b of blocks) for (let r = b.headerRow; r <= b.lastRow; r++) excluded.add(r);
   const tableStarts = [funds?.headerRow, ...headers.map((h) => h.row)].filter((r): r is number => r !== undefined);
-  const goal = locateGoal(labels, excluded, (row) => Math.min(...tableStarts.filter((r) => r > row), grid.rowCount + 1));
-  if (!goal.expected && !goal.actual) missing.push({ severity: "info", part: "“年度总体目标”（预期目标、实际完成情况）" });
+  const inHeader = (l: Label) => headers.some((h) => l.row >= h.row && l.row < h.row + h.headerRows);
+  const below = (l: Label) => {
+    const a = anchorOf(grid, (mergeAt(grid, l.row, l.col)?.bottom ?? l.row) + 1, l.col);
+    return { row: a.row, col: a.col };
+  };
+  let goal = locateGoal(labels, excluded, (row) => Math.min(...tableStarts.filter((r) => r > row), grid.rowCount + 1));
+  // a list of projects prints 年度目标 as a column of the indicator table's header, the text under it
+  const goalColumn = !goal.expected && !goal.actual ? labels.all.find((l) => inHeader(l) && wordScore(l.core, labels.vocab.goal.expected) === 1) : undefined;
+  if (goalColumn) goal = { expected: below(goalColumn) };
+  if (!goal.expected && !goal.actual) missing.push({ severity: "info", part: declaration ? "“年度目标”" : "“年度总体目标”（预期目标、实际完成情况）" });
 
   const above = (l: Label) => l.row <= formTop;
   const fieldPos = (field: HeaderField) => {
@@ -104,7 +115,8 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
       .map((l) => ({ l, score: wordScore(l.core, labels.vocab.header[field]) }))
       .filter((x) => x.score >= 0.75)
       .sort((a, b) => b.score - a.score)[0]?.l;
-    return label ? { label: { row: label.row, col: label.col }, value: valueRightOf(labels, label, isHeaderFieldLabel(labels)) } : undefined;
+    // in a list of projects the field is a column of the table's header, its value under it
+    return label ? { label: { row: label.row, col: label.col }, value: inHeader(label) ? below(label) : valueRightOf(labels, label, isHeaderFieldLabel(labels)) } : undefined;
   };
   // a 部门整体 form is named by its department (部门名称, 单位名称 …), a project form by its 项目名称
   const department = kind === "departmentSelfEvaluation" || kind === "departmentDeclaration";

@@ -58,8 +58,8 @@ function targetTextAt(grid: Grid, row: number, target: IndicatorColumns["target"
   };
   const unit = part(target.unit);
   const nature = part(target.nature);
-  // 定性 is the kind of target, not a sign: the value is the target (`定性 | 及时`)
-  const sign = /^定性/.test(nature) ? "" : nature;
+  // only a sign is a sign: `定性`, `正向指标`, `是/否` say the kind of target, the value is the target
+  const sign = /^([<>=≥≤≧≦﹦═＞＜]=?|大于|小于|等于|不低于|不高于|不少于|不超过)/.test(nature) ? nature : "";
   const text = `${sign}${value.text}${unit && value.text && !value.text.endsWith(unit) ? `(${unit})` : ""}`;
   return { cell: value.cell, text, formula: value.formula };
 }
@@ -119,7 +119,7 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
       const name = textAt(grid, { row, col: columns.name }, true);
       const targetText = targetTextAt(grid, row, columns.target);
       // a 申报表 has no 实际完成值: an empty text where it would be
-      const actualText = columns.actual !== undefined ? textAt(grid, { row, col: columns.actual }, true) : { cell: cellRef(grid.sheet, row, columns.name), text: "" };
+      const actualText = columns.actual !== undefined ? textAt(grid, { row, col: columns.actual }, true) : { cell: name.cell, text: "" };
       const weight = columns.weight !== undefined ? numberAt(grid, row, columns.weight) : undefined;
       const score = columns.score !== undefined ? numberAt(grid, row, columns.score) : undefined;
       const last = indicators.at(-1);

@@ -29,6 +29,8 @@ export const FUNDS_COLUMNS = {
   weight: ["分数", "分值", "权重"],
   score: ["得分", "自评得分"],
   reason: ["原因", "偏差原因", "执行偏差原因", "说明", "未完成原因"],
+  /** Columns a form prints that hold nothing to check (how a score is computed, the source of the money). */
+  remark: ["得分计算方法", "计算方法", "备注", "资金来源", "资金性质"],
 } as const satisfies Vocabulary<string>;
 export type FundsColumn = keyof typeof FUNDS_COLUMNS;
 
@@ -92,7 +94,7 @@ export const FUNDS_BLOCK = ["项目资金", "资金情况", "预算执行情况"
 
 /** The 年度总体目标 block: its two texts, and the words of the block itself. */
 export const GOAL_LABELS = {
-  expected: ["预期目标", "年度预期目标", "年初设定目标", "年度目标", "项目年度目标", "年初目标", "绩效目标设定"],
+  expected: ["预期目标", "年度预期目标", "年初设定目标", "年度目标", "项目年度目标", "年初目标", "绩效目标设定", "本年度绩效目标", "年度绩效总目标", "年度主要目标和成果", "年度主要目标"],
   actual: ["实际完成情况", "全年实际完成情况", "年度总体目标完成情况综述", "年度目标完成情况", "年度实际完成情况", "实际完成", "目标完成情况", "总体目标完成情况", "完成情况综述"],
 } as const satisfies Vocabulary<string>;
 export const GOAL_BLOCK = ["年度总体目标", "项目年度目标", "总体目标", "区域年度总体目标", "区域绩效目标"] as const;
@@ -103,7 +105,7 @@ export const INDICATOR_COLUMNS = {
   level2: ["二级指标"],
   name: ["三级指标", "指标名称", "绩效指标名称", "三级指标名称", "指标内容"],
   target: ["年度指标值", "年度目标值", "年初目标值", "指标值", "预期指标值", "目标值", "预期值", "计划值", "年度计划值", "目标值设定"],
-  targetNature: ["指标性质"],
+  targetNature: ["指标性质", "指标方向", "计算符号", "符号"],
   targetUnit: ["度量单位", "计量单位", "单位"],
   actual: ["实际完成值", "全年实际值", "实际值", "全年实际完成值", "全年完成值", "完成值", "实际完成情况", "实际完成数", "完成情况"],
   weight: ["分值", "权重", "分数"],
@@ -119,6 +121,11 @@ export const INDICATOR_COLUMNS = {
     "原因分析",
     "偏差原因及改进措施",
   ],
+  /**
+   * Columns that explain a row and hold nothing to check (rules.md §7.2's 备注; the explanations a bureau adds): known,
+   * so not HEADER_UNRECOGNIZED, and not read.
+   */
+  remark: ["备注", "指标解释", "指标值说明", "绩效标准", "指标值设置依据", "指标赋分规则", "佐证资料", "得分计算方法", "评分标准", "指标方向性", "指标方向", "计算方法", "完成率"],
 } as const satisfies Vocabulary<string>;
 export type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;
 

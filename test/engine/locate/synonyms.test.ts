@@ -21,7 +21,8 @@ const seed = process.env.CI ? 20261125 : undefined;
 const FIELDS: readonly (readonly string[])[] = [
   ...Object.values(HEADER_FIELDS),
   ...Object.values(FUNDS_COLUMNS),
-  FUNDS_ROWS.fundsTotal,
+  // a department's total (`部门整体支出总额`) makes the form a 部门整体 one (rules.md §7.1): no synonym on a project form
+  FUNDS_ROWS.fundsTotal.filter((w) => !/整体/.test(w)),
   ...Object.values(GOAL_LABELS),
   ...Object.values(INDICATOR_COLUMNS),
   TOTAL_LABELS,

@@ -4,6 +4,7 @@ import { Finding } from "../codes";
 import { fundsLabel } from "../format";
 import { makeFinding } from "../makeFinding";
 import { Check } from "./check";
+import { isDeclaration } from "../../locate/layout";
 
 /**
  * FIELD_MISSING: every part of the form the locator could not find; a missing column names the header labels of its
@@ -13,7 +14,8 @@ export const fieldMissing: Check = (form) =>
   form.model.missing.map((m) => {
     const table = m.part.startsWith("指标表") ? "indicators" : m.part.startsWith("项目资金表") ? "funds" : null;
     const unplaced = table ? form.model.unplaced.filter((u) => u.where === table).map((u) => `“${u.text}”`).join("、") : "";
-    return makeFinding("FIELD_MISSING", [m.near], { part: m.part, ...(unplaced ? { unplaced } : {}), unread: m.unread ? "yes" : "no" }, { severity: m.severity });
+    const formName = isDeclaration(form.model.kind) ? "申报表" : "自评表";
+    return makeFinding("FIELD_MISSING", [m.near], { part: m.part, ...(unplaced ? { unplaced } : {}), unread: m.unread ? "yes" : "no", form: formName }, { severity: m.severity });
   });
 
 const TABLE_NAMES = { funds: "项目资金表的表头", indicators: "绩效指标表的表头" } as const;

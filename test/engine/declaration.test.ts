@@ -1,0 +1,131 @@
+/**
+ * The forms around the 自评表 (rules.md §7, issue 19): which form it is (§7.1), the 目标审核 of a 申报表 (§7.2) — a
+ * correct one gets no finding, and a trivial target, a missing 满意度 indicator, parts that do not add up … each get
+ * exactly their finding — and the 部门整体 自评表 scored like a 自评表 (§7.5).
+ */
+import { checkWorkbook } from "../../src/app";
+import { getProfile, Grid, SheetReport } from "../../src/engine";
+import { TableCell, tableGrid } from "../fixtures/tableGrid";
+
+const profile = getProfile("putuo-2023")!;
+const report = (grid: Grid): SheetReport => checkWorkbook([grid], profile).sheets[0].report;
+const codes = (r: SheetReport) => r.findings.map((f) => `${f.code}:${f.severity}`).sort();
+type Row = TableCell[];
+
+const INDICATORS: Row[] = [
+  [{ v: "产出指标", rs: 3 }, "数量指标", "维护路灯数", "≥1000盏"],
+  ["质量指标", "亮灯率", "≥95%"],
+  ["成本指标", "维护成本", "≤100万元"],
+  ["效益指标", "社会效益指标", "夜间出行安全", "有效"],
+  ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"],
+];
+function declaration(o: { title?: string; parts?: [string, string][]; goal?: string; indicators?: Row[] } = {}): Grid {
+  const parts = o.parts ?? [["其中：财政拨款", "80"], ["其他资金", "20"]];
+  const indicators = o.indicators ?? INDICATORS;
+  return tableGrid([
+    [{ v: o.title ?? "项目支出绩效目标申报表", cs: 5 }],
+    [{ v: "（2024年度）", cs: 5 }],
+    ["项目名称", { v: "城区路灯维护", cs: 4 }],
+    ["主管部门", "区城管局", "实施单位", { v: "区路灯所", cs: 2 }],
+    [{ v: "资金情况（万元）", rs: 1 + parts.length }, "年度资金总额：", { v: "100", cs: 3 }],
+    ...parts.map(([label, amount]): Row => [label, { v: amount, cs: 3 }]),
+    [{ v: "总体目标", rs: 2 }, { v: "年度目标", cs: 4 }],
+    [{ v: o.goal ?? "全年维护路灯 1,000 盏以上，亮灯率 95% 以上", cs: 4 }],
+    [{ v: "绩效指标", rs: 1 + indicators.length }, "一级指标", "二级指标", "三级指标", "指标值"],
+    ...indicators.map((r): Row => [...r]),
+  ]);
+}
+
+describe("a 申报表 (rules.md §7.1, §7.2)", () => {
+  it("is named a declaration, read whole, never scored, and a correct one gets no finding at all", () => {
+    const r = report(declaration());
+    expect(r.form!.formKind).toBe("declaration");
+    expect(r.form!.projectName).toBe("城区路灯维护");
+    expect(r.form!.funds.map((f) => [f.label, f.budget])).toEqual([["年度资金总额", "100.00"], ["其中：财政拨款", "80.00"], ["其他资金", "20.00"]]);
+    expect(r.form!.indicators.map((i) => [i.name, i.target])).toEqual([["维护路灯数", "≥1000盏"], ["亮灯率", "≥95%"], ["维护成本", "≤100万元"], ["夜间出行安全", "有效"], ["市民满意度", "≥90%"]]);
+    expect(r.form!.scoring.kind).toBe("unscored");
+    expect(r.form!.total.computed).toBeNull();
+    expect(codes(r)).toEqual([]);
+  });
+
+  it.each([
+    ["a structural declaration with a title that says neither", { title: "2024年度城区路灯维护项目" }],
+    ["a 目标表", { title: "项目支出绩效目标表" }],
+    ["a 批复表", { title: "财政项目支出绩效目标批复表" }],
+  ])("%s is a declaration too", (_n, o) => {
+    const r = report(declaration(o));
+    expect(r.form!.formKind).toBe("declaration");
+    expect(codes(r)).toEqual([]);
+  });
+
+  it.each([
+    ["a target that cannot fail (≥0%)", { indicators: INDICATORS.map((r, i) => (i === 1 ? ["质量指标", "亮灯率", "≥0%"] : r)) }, ["TARGET_TRIVIAL:warning"]],
+    ["no 满意度 indicator", { indicators: INDICATORS.slice(0, 4) }, ["MISSING_SATISFACTION:warning"]],
+    ["no 效益 indicator", { indicators: [...INDICATORS.slice(0, 3), INDICATORS[4]] }, ["LEVEL1_MISSING:warning"]],
+    ["parts that do not add up (80 + 30)", { parts: [["其中：财政拨款", "80"], ["其他资金", "30"]] as [string, string][] }, ["FUNDS_SUM_MISMATCH:error"]],
+    ["a 数量 target in words", { indicators: INDICATORS.map((r, i) => (i === 0 ? [{ v: "产出指标", rs: 3 }, "数量指标", "维护路灯数", "全面维护"] : r)) }, ["TARGET_NOT_QUANTIFIED:warning"]],
+    ["a target that cannot be read (≥9O%)", { indicators: INDICATORS.map((r, i) => (i === 1 ? ["质量指标", "亮灯率", "≥9O%"] : r)) }, ["TARGET_UNPARSEABLE:warning"]],
+    ["a cost above the money (≤120万元 of 100)", { indicators: INDICATORS.map((r, i) => (i === 2 ? ["成本指标", "维护成本", "≤120万元"] : r)) }, ["COST_INCONSISTENT:warning"]],
+    ["an empty 年度目标", { goal: "" }, ["GOAL_MISSING:warning"]],
+    ["a 二级 under the wrong 一级", { indicators: INDICATORS.map((r, i) => (i === 3 ? ["效益指标", "质量指标", "夜间出行安全", "有效"] : r)) }, ["LEVEL2_INVALID:warning"]],
+  ] as [string, Parameters<typeof declaration>[0], string[]][])("%s gets exactly %j", (_n, o, expected) => {
+    expect(codes(report(declaration(o)))).toEqual(expected);
+  });
+
+  it("its findings name the cell: the trivial target's", () => {
+    const r = report(declaration({ indicators: INDICATORS.map((r, i) => (i === 1 ? ["质量指标", "亮灯率", "≥0%"] : r)) }));
+    expect(r.findings[0].cells).toEqual(["E12"]);
+    expect(r.findings[0].message).toContain("亮灯率");
+  });
+});
+
+describe("the 部门整体 forms (rules.md §7.5)", () => {
+  it("a 部门整体支出绩效目标表 is a department declaration", () => {
+    expect(report(declaration({ title: "部门整体支出绩效目标表" })).form!.formKind).toBe("departmentDeclaration");
+  });
+
+  const department = (rate: string): Grid =>
+    tableGrid([
+      [{ v: "部门整体支出绩效自评表", cs: 8 }],
+      [{ v: "（2023年度）", cs: 8 }],
+      ["部门名称", { v: "区城市管理局", cs: 7 }],
+      [{ v: "年度预算资金（万元）", rs: 6 }, null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", "1000", "1080", "999.65", "10", rate, "9.25"],
+      ["基本支出", "600", "620", "610.20", "-", "98.41%", "-"],
+      ["其中：人员经费", "500", "510", "505", "-", "99.01%", "-"],
+      ["公用经费", "100", "110", "105.20", "-", "95.63%", "-"],
+      ["项目支出", "400", "460", "389.45", "-", "84.66%", "-"],
+      [{ v: "年度总体目标", rs: 2 }, { v: "预期目标", cs: 3 }, { v: "实际完成情况", cs: 4 }],
+      [{ v: "保障城市运行", cs: 3 }, { v: "全年城市运行平稳", cs: 4 }],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      [{ v: "产出指标", rs: 2 }, "数量指标", "道路保洁面积", "≥500万平方米", "520万平方米", "30", "30", null],
+      ["时效指标", "案件处置及时率", "≥95%", "96%", "20", "20", null],
+      ["效益指标", "社会效益指标", "市容环境改善", "有效", "达成", "30", "30", null],
+      ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "92%", "10", "10", null],
+      [{ v: "总分", cs: 5 }, "100", "99.25", null],
+      [{ v: "评分等级", cs: 2 }, { v: "优", cs: 6 }],
+    ]);
+
+  it("is scored like a 自评表: 999.65 ÷ 1080 = 92.56 %, 9.25, 总分 99.25, 优 — its parts adding up through 基本支出", () => {
+    const r = report(department("92.56%"));
+    expect(r.form!.formKind).toBe("departmentSelfEvaluation");
+    expect(r.form!.projectName).toBe("区城市管理局");
+    expect(r.form!.funds[0].rate.computed).toBe("92.56");
+    expect(r.form!.budgetScore.computed).toBe("9.25");
+    expect(r.form!.total).toMatchObject({ declared: "99.25", computed: "99.25" });
+    expect(r.form!.grade).toMatchObject({ declared: "优", computed: "优" });
+    expect(codes(r)).toEqual(["BUDGET_ADJUSTED:info"]);
+  });
+
+  it("mof-2020 rounds half up: 92.56 % all the same (92.5601…), 预算执行得分 9.26 (9.2560…), 总分 99.26 — the printed 99.25 is the other rounding's", () => {
+    const r = checkWorkbook([department("92.56%")], getProfile("mof-2020")!).sheets[0].report;
+    expect([r.form!.funds[0].rate.computed, r.form!.budgetScore.computed, r.form!.total.computed, r.form!.grade.computed]).toEqual(["92.56", "9.26", "99.26", "优"]);
+    // the parts' rates were printed truncated too (98.41, 95.63, 84.66): each the other rounding's
+    expect(codes(r)).toEqual(["BUDGET_ADJUSTED:info", "BUDGET_SCORE_MISMATCH:warning", "EXEC_RATE_MISMATCH:warning", "EXEC_RATE_MISMATCH:warning", "EXEC_RATE_MISMATCH:warning", "TOTAL_MISMATCH:warning"]);
+  });
+
+  it("a printed 93% against the true 92.56 % is EXEC_RATE_MISMATCH", () => {
+    const r = report(department("93%"));
+    expect(r.findings.filter((f) => f.code === "EXEC_RATE_MISMATCH").map((f) => [f.severity, f.cells[0]])).toEqual([["error", "G5"]]);
+  });
+});

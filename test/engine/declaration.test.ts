@@ -84,7 +84,12 @@ describe("the 部门整体 forms (rules.md §7.5)", () => {
     expect(report(declaration({ title: "部门整体支出绩效目标表" })).form!.formKind).toBe("departmentDeclaration");
   });
 
-  const department = (rate: string): Grid =>
+  const TASKS = (second: string): Row[] => [
+    [{ v: "年度主要任务", rs: 3 }, "任务名称", { v: "主要内容", cs: 2 }, "预算数", "执行数", null, null],
+    ["道路保洁", { v: "主次干道保洁", cs: 2 }, "300", "260.45", null, null],
+    ["垃圾清运", { v: "生活垃圾清运", cs: 2 }, second, "129", null, null],
+  ];
+  const department = (rate: string, tasks: Row[] = []): Grid =>
     tableGrid([
       [{ v: "部门整体支出绩效自评表", cs: 8 }],
       [{ v: "（2023年度）", cs: 8 }],
@@ -97,6 +102,7 @@ describe("the 部门整体 forms (rules.md §7.5)", () => {
       ["项目支出", "400", "460", "389.45", "-", "84.66%", "-"],
       [{ v: "年度总体目标", rs: 2 }, { v: "预期目标", cs: 3 }, { v: "实际完成情况", cs: 4 }],
       [{ v: "保障城市运行", cs: 3 }, { v: "全年城市运行平稳", cs: 4 }],
+      ...tasks,
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
       [{ v: "产出指标", rs: 2 }, "数量指标", "道路保洁面积", "≥500万平方米", "520万平方米", "30", "30", null],
       ["时效指标", "案件处置及时率", "≥95%", "96%", "20", "20", null],
@@ -122,6 +128,16 @@ describe("the 部门整体 forms (rules.md §7.5)", () => {
     expect([r.form!.funds[0].rate.computed, r.form!.budgetScore.computed, r.form!.total.computed, r.form!.grade.computed]).toEqual(["92.56", "9.26", "99.26", "优"]);
     // the parts' rates were printed truncated too (98.41, 95.63, 84.66): each the other rounding's
     expect(codes(r)).toEqual(["BUDGET_ADJUSTED:info", "BUDGET_SCORE_MISMATCH:warning", "EXEC_RATE_MISMATCH:warning", "EXEC_RATE_MISMATCH:warning", "EXEC_RATE_MISMATCH:warning", "TOTAL_MISMATCH:warning"]);
+  });
+
+  it("its 年度主要任务 add up to the 项目支出 (300 + 160 = 460, 260.45 + 129 = 389.45): no finding", () => {
+    const r = report(department("92.56%", TASKS("160")));
+    expect(codes(r)).toEqual(["BUDGET_ADJUSTED:info"]);
+  });
+
+  it("年度主要任务 that do not add up to the 项目支出 are FUNDS_SUM_MISMATCH, naming the sum", () => {
+    const r = report(department("92.56%", TASKS("150")));
+    expect(r.findings.filter((f) => f.code === "FUNDS_SUM_MISMATCH").map((f) => f.message)).toEqual(["年度主要任务的预算数：“项目支出” 460.00 不等于其下各项资金之和 450.00（300.00 + 150.00），请核对"]);
   });
 
   it("a printed 93% against the true 92.56 % is EXEC_RATE_MISMATCH", () => {

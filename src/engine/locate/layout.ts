@@ -116,6 +116,8 @@ export interface FormLayout {
   readonly sheet: string;
   /** Which form of the cycle this is (rules.md §7.1). */
   readonly kind: FormKind;
+  /** A 部门整体 自评表's 年度主要任务 (rules.md §7.5). */
+  readonly tasks?: { readonly headerRow: number; readonly rows: readonly { readonly name: Pos; readonly budget: Pos; readonly executed?: Pos }[] };
   /** A 申报表's amounts (rules.md §7.2), beside their labels instead of in a funds table. */
   readonly declaredFunds?: DeclaredFundsLayout;
   readonly title?: Pos;

@@ -7,6 +7,7 @@ import { locateGoal } from "./goalBlock";
 import { FormKind, FormLayout, IndicatorBlock, isDeclaration, MissingPart, UnplacedLabel } from "./layout";
 import { formKindOf } from "./formKind";
 import { locateDeclaredFunds } from "./declaredFunds";
+import { locateTasks } from "./tasksBlock";
 import { Label, SheetLabels, valueRightOf } from "./sheetLabels";
 import { readGrade } from "../vocabulary/words";
 
@@ -143,9 +144,12 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   const gradeWord = !gradeLabel && totalRow ? labels.inRow(totalRow.label.row).find((l) => l.col > totalRow!.label.col && readGrade(l.text) !== null) : undefined;
   if (!gradeLabel && !gradeWord && !declaration) missing.push({ severity: "info", part: "“评分等级”行" });
 
+  // a department's 年度主要任务, outside the funds and indicator tables
+  const tasks = kind === "departmentSelfEvaluation" ? locateTasks(labels, excluded) : undefined;
   return {
     sheet: grid.sheet,
     kind,
+    ...(tasks ? { tasks } : {}),
     ...(declaredFunds ? { declaredFunds } : {}),
     title: title && { row: title.row, col: title.col },
     year: year !== undefined ? Number.parseInt(year, 10) : undefined,

@@ -205,6 +205,7 @@ export function readForm(grid: Grid, layout: FormLayout): FormModel {
   return {
     sheet: grid.sheet,
     kind: layout.kind,
+    tasks: (layout.tasks?.rows ?? []).map((t) => ({ name: textAt(grid, t.name, true), budget: numberAt(grid, t.budget.row, t.budget.col), ...(t.executed ? { executed: numberAt(grid, t.executed.row, t.executed.col) } : {}) })),
     declaredFunds: (declared?.rows ?? []).map((r) => ({ kind: r.kind, label: textAt(grid, r.label, true), amount: numberAt(grid, r.value.row, r.value.col) })),
     ...(declared?.mediumTerm ? { mediumTermFunds: { label: textAt(grid, declared.mediumTerm.label, true), amount: numberAt(grid, declared.mediumTerm.value.row, declared.mediumTerm.value.col) } } : {}),
     title,

@@ -91,6 +91,8 @@ export interface FormModel {
   readonly kind: FormKind;
   /** A 申报表's year amounts (empty on a 自评表, whose money is in `funds`). */
   readonly declaredFunds: readonly DeclaredFundsRow[];
+  /** A 部门整体 自评表's 年度主要任务 (rules.md §7.5): each with its 预算数 and 执行数. */
+  readonly tasks: readonly { readonly name: TextCell; readonly budget: NumberCell; readonly executed?: NumberCell }[];
   /** A 申报表's multi-year total beside the year's (`中期资金总额`), when it prints one. */
   readonly mediumTermFunds?: { readonly label: TextCell; readonly amount: NumberCell };
   readonly title?: TextCell;

@@ -240,3 +240,30 @@ export const amountUnitSuspect: Check = (form) => {
   const cell = form.fundsTotal?.row.executed.cell;
   return [makeFinding("AMOUNT_UNIT_SUSPECT", [cell], { stated: form.model.amountUnit, unit, amount: evidence.amount.toFixed(2), what: evidence.what, value: evidence.value.toString() })];
 };
+
+/**
+ * FUNDS_SUM_MISMATCH on a 部门整体 自评表's 年度主要任务 (rules.md §7.5): the tasks' 预算数 (and 执行数) add up to the
+ * 项目支出 row's — or, when it prints none, to the 年度资金总额's.
+ */
+export const tasksSum: Check = (form) => {
+  const tasks = form.model.tasks;
+  if (tasks.length === 0) return [];
+  const project = form.funds.find((f) => /项目支出/.test(f.row.label.text.replace(/\s+/g, "")));
+  const against = project ?? form.fundsTotal;
+  if (!against) return [];
+  const out: Finding[] = [];
+  const columns: [string, (t: (typeof tasks)[number]) => NumberCell | undefined, Dec | null][] = [
+    ["预算数", (t) => t.budget, against.budget],
+    ["执行数", (t) => t.executed, against.executed],
+  ];
+  for (const [name, pick, expected] of columns) {
+    const cells = tasks.map(pick).filter((c): c is NumberCell => c !== undefined);
+    if (expected === null || cells.length === 0 || cells.some((c) => c.reading.kind === "invalid") || !cells.some((c) => c.reading.kind === "number")) continue;
+    const sum = cells.reduce((s, c) => s.plus(amountOf(c)), new D(0));
+    if (sum.equals(expected)) continue;
+    const partsText = cells.map((c) => amountOf(c).toFixed(2)).join(" + ");
+    const which = `“${fundsLabel(against.row.label.text)}”`;
+    out.push(makeFinding("FUNDS_SUM_MISMATCH", [against.row[name === "预算数" ? "budget" : "executed"].cell, ...cells.map((c) => c.cell)], { column: `年度主要任务的${name}`, which, total: n2(expected), sum: n2(sum), parts: partsText }, { calculation: `${partsText} = ${n2(sum)}` }));
+  }
+  return out;
+};

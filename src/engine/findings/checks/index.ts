@@ -15,6 +15,7 @@ export const CHECKS: readonly Check[] = [
   structure.valueNotNumber,
   negativeNumbers,
   funds.fundsSumMismatch,
+  funds.tasksSum,
   funds.execRateMismatch,
   funds.execRateUndefined,
   funds.budgetScoreMismatch,

@@ -39,8 +39,15 @@ function candidateCells(fingerprint: FormFingerprint): [FindingCode, CellRef][] 
     ...(fingerprint.actual ? [["GOAL_COPIED_FROM_OTHER_FORM", fingerprint.actual.cell] as [FindingCode, CellRef]] : []),
     ...(fingerprint.projectCell ? [["PROJECT_DUPLICATED", fingerprint.projectCell] as [FindingCode, CellRef]] : []),
     ...fingerprint.rows.map((r) => ["INDICATORS_COPIED_FROM_OTHER_FORM", r.actualCell] as [FindingCode, CellRef]),
+    ...fingerprint.cycle.indicators.map((x) => ["TARGET_CHANGED_FROM_DECLARATION", x.targetCell] as [FindingCode, CellRef]),
+    ...fingerprint.cycle.indicators.map((x) => ["INDICATOR_ADDED", x.nameCell] as [FindingCode, CellRef]),
+    ...(fingerprint.cycle.tableCell ? [["INDICATOR_DROPPED", fingerprint.cycle.tableCell] as [FindingCode, CellRef]] : []),
+    ...(fingerprint.cycle.amountCell ? [["BUDGET_DIFFERS_FROM_DECLARATION", fingerprint.cycle.amountCell] as [FindingCode, CellRef]] : []),
   ];
 }
+
+/** A 自评表 against its 申报表 says each changed, dropped or added indicator (rules.md §7.4): not one finding a code. */
+const ONE_PER_INDICATOR = new Set<FindingCode>(["TARGET_CHANGED_FROM_DECLARATION", "INDICATOR_DROPPED", "INDICATOR_ADDED"]);
 
 /** The workbook's 忽略 decisions by their key, as folderForm looks them up. */
 export function acceptedByKey(store: WorkbookStore): ReadonlyMap<string, AcceptedFinding> {
@@ -86,9 +93,9 @@ export const whereInFolder = (file: string, sheet: string): string => `文件“
  * Each file's sheet reports with the findings across the folder's files added to their forms (sheet.forms[i] and,
  * for the first form, sheet.findings), accepted ones marked 已忽略. Pure: the reports given are not changed.
  */
-export function withFolderFindings(files: readonly FolderFile[], where: (file: string, sheet: string) => string = whereInFolder): SheetReport[][] {
+export function withFolderFindings(files: readonly FolderFile[], where: (file: string, sheet: string) => string = whereInFolder, options: { readonly pairAlone?: boolean } = {}): SheetReport[][] {
   const all = files.flatMap((f, file) => f.forms.map((form) => ({ file, form, where: where(f.file, form.sheet) })));
-  const extra = crossFormFindings(all.map((x) => ({ form: x.form.fingerprint, where: x.where })));
+  const extra = crossFormFindings(all.map((x) => ({ form: x.form.fingerprint, where: x.where })), options);
   const filesAt = new Map<string, Set<number>>();
   for (const x of all) filesAt.set(x.where, (filesAt.get(x.where) ?? new Set()).add(x.file));
 
@@ -100,8 +107,10 @@ export function withFolderFindings(files: readonly FolderFile[], where: (file: s
       const others = filesAt.get(finding.params.where) ?? new Set();
       // a pair within the workbook: checkWorkbook reported it already
       if ([...others].every((o) => o === file)) continue;
-      if (existing.has(finding.code)) continue;
-      existing.add(finding.code);
+      if (!ONE_PER_INDICATOR.has(finding.code)) {
+        if (existing.has(finding.code)) continue;
+        existing.add(finding.code);
+      }
       const key = `${form.sheet}\u0000${form.index}`;
       added[file].set(key, [...(added[file].get(key) ?? []), decidedReport(form, finding)]);
     }

@@ -55,6 +55,14 @@ export const FINDING_CODES = {
   /** Workbook- or folder-level: most indicator rows the same as another project's, unchanged. */
   INDICATORS_COPIED_FROM_OTHER_FORM: { severity: "warning", part: "indicators" },
   FORMULA_DISAGREES: { severity: "error", part: "form" },
+  /** rules.md §7.4: a 自评表 against its 申报表 — a target other than the declared one. */
+  TARGET_CHANGED_FROM_DECLARATION: { severity: "warning", part: "indicators" },
+  /** rules.md §7.4: a declared indicator the 自评表 does not have. */
+  INDICATOR_DROPPED: { severity: "warning", part: "indicators" },
+  /** rules.md §7.4: an indicator the 申报表 did not declare. */
+  INDICATOR_ADDED: { severity: "info", part: "indicators" },
+  /** rules.md §7.4: the 年初预算数 other than the declared 年度资金总额. */
+  BUDGET_DIFFERS_FROM_DECLARATION: { severity: "info", part: "funds" },
   /** A header label the locator could not place (rules.md §1.6: "未识别的表头“…”"). */
   HEADER_UNRECOGNIZED: { severity: "info", part: "form" },
   /** Merged areas of the sheet that overlap (a damaged file; Excel repairs it on opening): read by the first one. */

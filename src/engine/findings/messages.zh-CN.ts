@@ -70,5 +70,10 @@ export const MESSAGES_ZH_CN: Messages = {
   INDICATORS_COPIED_FROM_OTHER_FORM: (p) =>
     `有 ${p.count} 个指标（如“${p.name}”）的名称、年度指标值和实际完成值与${p.where}（${p.project}）的完全相同，像是从其他项目复制而来，请按本项目的实际情况填写`,
   GOAL_MISSING: (p) => `年度总体目标的“${p.which}”未填写`,
+  TARGET_CHANGED_FROM_DECLARATION: (p) =>
+    `指标“${p.name}”的年度指标值为“${p.now}”，与${p.where}中申报的“${p.declared}”不同（申报 ${p.declared} → 自评 ${p.now}）；自评应按申报的目标填写和计分，调整目标须有批准依据`,
+  INDICATOR_DROPPED: (p) => `${p.where}中申报的指标“${p.name}”（年度指标值“${p.target}”）在自评表中没有，请补上并按申报的目标自评`,
+  INDICATOR_ADDED: (p) => `指标“${p.name}”不在${p.where}中，是申报之后增加的；请确认是否经过批准`,
+  BUDGET_DIFFERS_FROM_DECLARATION: (p) => `年初预算数 ${p.now} 与${p.where}中申报的年度资金总额 ${p.declared} 不同，请核对`,
   FORMULA_DISAGREES: (p) => `${p.what}的公式结果为 ${p.result}，按评分规则应为 ${p.computed}；公式未被改写，请检查公式`,
 };

@@ -4,6 +4,8 @@ import { ScoredForm } from "../../score/scoreForm";
 import { Finding } from "../codes";
 import { n2 } from "../format";
 import { makeFinding } from "../makeFinding";
+import { CycleFingerprint, cycleFingerprint, declarationFindings } from "./declarationMatch";
+import { isDeclaration } from "../../locate/layout";
 
 /**
  * What the checks across forms compare of one form, as plain data: texts already normalised, cells as addresses. Plain
@@ -24,6 +26,8 @@ export interface FormFingerprint {
   readonly figures: string;
   /** Each indicator row as a reviewer compares it (name|target|actual normalised), its name and its actual's cell. */
   readonly rows: readonly { readonly key: string; readonly name: string; readonly actualCell: CellRef }[];
+  /** What a 自评表 and its 申报表 compare (rules.md §7.4): the form's kind, its code, its targets, its money. */
+  readonly cycle: CycleFingerprint;
 }
 
 /** A form among others (of a workbook, of a folder), and how a message names where it is (`工作表“表9”`). */
@@ -55,6 +59,7 @@ export function formFingerprint(f: ScoredForm): FormFingerprint {
       name: x.name.text,
       actualCell: x.actualText.cell,
     })),
+    cycle: cycleFingerprint(f),
   };
 }
 
@@ -134,10 +139,18 @@ function indicatorsCopied(forms: readonly FormAmongOthers[], out: Finding[][]): 
  * The checks that compare forms with each other — of one workbook, or of a folder of them: one implementation for the
  * add-in, the file mode and the command line. Returns each form's extra findings, by index.
  */
-export function crossFormFindings(forms: readonly FormAmongOthers[]): Finding[][] {
+export function crossFormFindings(forms: readonly FormAmongOthers[], options: { readonly pairAlone?: boolean } = {}): Finding[][] {
+  // a 申报表 and its 自评表 share their name and rows by design: the copies are looked for among 自评表 only, and each
+  // 自评表 is held against its 申报表 instead (rules.md §7.4)
+  const selfs = forms.map((f, i) => ({ f, i })).filter(({ f }) => !isDeclaration(f.form.cycle.kind));
+  const some: Finding[][] = selfs.map(() => []);
+  const among = selfs.map(({ f }) => f);
+  goalsCopied(among, some);
+  projectsDuplicated(among, some);
+  indicatorsCopied(among, some);
   const out: Finding[][] = forms.map(() => []);
-  goalsCopied(forms, out);
-  projectsDuplicated(forms, out);
-  indicatorsCopied(forms, out);
+  selfs.forEach(({ i }, k) => out[i].push(...some[k]));
+  const cycle = declarationFindings(forms.map((f) => ({ cycle: f.form.cycle, projectKey: f.form.projectKey, project: f.form.project, where: f.where })), options);
+  cycle.forEach((findings, i) => out[i].push(...findings));
   return out;
 }

@@ -161,8 +161,10 @@ function streamed<K>(
 }
 
 /** The findings of the checks across forms, per sheet and form, in the order of `sheets`. */
-function crossFindings(sheets: readonly Kept<unknown>[]): Finding[][][] {
-  const extra = crossFormFindings(sheets.flatMap((s) => s.fingerprints.map((form) => ({ form, where: whereInWorkbook(s.sheet) }))));
+function crossFindings(sheets: readonly Kept<unknown>[], options: CheckOptions = {}): Finding[][][] {
+  // another file's forms (a 申报表 named with --declaration) are compared too, after the workbook's own
+  const own = sheets.flatMap((s) => s.fingerprints.map((form) => ({ form, where: whereInWorkbook(s.sheet) })));
+  const extra = crossFormFindings([...own, ...(options.otherForms ?? [])], { pairAlone: options.pairAlone });
   let k = 0;
   return sheets.map((s) => s.fingerprints.map(() => extra[k++]));
 }
@@ -206,7 +208,7 @@ export function checkSheets(source: SheetSource, profile: Profile, options: Stre
     const cells = cellTexts(grid, [...named, ...writes.flat().map((w) => toA1(w.cell)), ...fingerprintCells(fingerprints)]);
     return { analysis: a, writes, cells, ...(a.isForm ? {} : { preview: sheetPreview(grid) }) };
   });
-  const extra = crossFindings(sheets);
+  const extra = crossFindings(sheets, options);
   const anyForm = sheets.some((s) => s.isForm);
   const results: SheetResult[] = [];
   sheets.forEach((s, i) => {

@@ -1,4 +1,4 @@
-import { planMarks, Profile, SeverityCounts, SheetAnalysis, SheetReport, WritePlan, WritePlanOptions } from "../engine";
+import { FormAmongOthers, planMarks, Profile, SeverityCounts, SheetAnalysis, SheetReport, WritePlan, WritePlanOptions } from "../engine";
 import type { SheetPreview } from "./cellText";
 import type { WorkbookStore } from "./workbookStore";
 import type { WrittenCell } from "./writtenCells";
@@ -37,6 +37,13 @@ export interface CheckOptions extends WritePlanOptions {
    * (a 实际完成情况 copied from another sheet's 预期目标). All sheets when absent.
    */
   readonly sheets?: readonly string[];
+  /**
+   * Forms of other files to compare this workbook's with (the 申报表 given with `--declaration`, rules.md §7.4): they
+   * take part in the checks across forms and get no findings of their own here.
+   */
+  readonly otherForms?: readonly FormAmongOthers[];
+  /** Pair a lone 自评表 with a lone 申报表 whatever their names (the user named the 申报表). */
+  readonly pairAlone?: boolean;
 }
 
 

@@ -8,9 +8,9 @@ import { allFindings, FileResult } from "./textReport";
  * The files' reports with the checks across the files of the run added (a form copied from a form of another file;
  * the pairs within one workbook were found when it was checked). The fingerprints are let go.
  */
-export function withFolderChecks(files: readonly CheckedFile[]): FileResult[] {
+export function withFolderChecks(files: readonly CheckedFile[], options: { readonly pairAlone?: boolean } = {}): FileResult[] {
   const readable = files.filter((f) => !f.error);
-  const reports = readable.length > 1 ? withFolderFindings(readable.map((f) => ({ file: f.file, sheets: f.sheets, forms: f.forms })), (file, sheet) => whereInFolder(displayName(file), sheet)) : readable.map((f) => f.sheets);
+  const reports = readable.length > 1 ? withFolderFindings(readable.map((f) => ({ file: f.file, sheets: f.sheets, forms: f.forms })), (file, sheet) => whereInFolder(displayName(file), sheet), options) : readable.map((f) => f.sheets);
   let k = 0;
   return files.map(({ forms: _forms, ...f }) => (f.error ? f : { ...f, sheets: reports[k++] }));
 }

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import stringWidth from "string-width";
 import { reportSummaryRows, SummaryRow, worstFirst } from "../app";
-import { countBySeverity, FindingReport, FormReport, orderFindings, SheetReport, Severity, verdictText } from "../engine";
+import { countBySeverity, FindingReport, formKindSentence, FormReport, isDeclaration, orderFindings, SheetReport, Severity, verdictText } from "../engine";
 import { displayName } from "./fileIo";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -50,7 +50,11 @@ function formBlock(lines: string[], sheet: string, heading: string, f: FormRepor
   const ignored = findings.filter((x) => x.ignored);
   const rate = f.funds.find((x) => x.label.startsWith("年度资金总额"))?.rate.computed ?? f.funds[0]?.rate.computed ?? "—";
   lines.push(`  工作表「${displayName(sheet)}」${heading}：${displayName(f.projectName ?? "（未填写项目名称）")}`);
-  lines.push(
+  if (f.formKind !== "selfEvaluation") lines.push(`    ${formKindSentence(f.formKind)}`);
+  if (isDeclaration(f.formKind)) {
+    const total = f.funds.find((x) => x.budget !== null)?.budget;
+    lines.push(`    年度资金总额 ${total ?? "—"}　绩效指标 ${f.indicators.length} 个`);
+  } else lines.push(
     `    执行率 ${rate}%　预算执行得分 ${f.budgetScore.computed ?? "—"}　${verdict.label} ${verdict.value}（填写 ${f.total.declared ?? "空"}）　评分等级 ${f.grade.computed ?? "—"}（填写 ${f.grade.declared ?? "空"}）${verdict.reason ? `\n    ${verdict.reason}` : ""}`,
   );
   lines.push(`    错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项${ignored.length ? `，已忽略 ${ignored.length} 项` : ""}`);

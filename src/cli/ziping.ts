@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { countBySeverity, Profile } from "../engine";
+import { countBySeverity, FormAmongOthers, isDeclaration, Profile } from "../engine";
+import { whereInFolder } from "../app";
 import { fixFile } from "../adapters/xlsx/files";
 import { checkFiles } from "./checkFiles";
 import { writeJson } from "./jsonOutput";
@@ -10,15 +11,21 @@ import { displayName, outputRefusal, writeAtomically, writeReason } from "./file
 import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption, profileRecord } from "./profileOption";
 import { allFindings, textReport } from "./textReport";
-import { CheckedFile, profileUsedOf } from "./checkOneFile";
+import { CheckedFile, checkOneFile, profileUsedOf } from "./checkOneFile";
 import { jsonReport, withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
 import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
-  ziping check [--json] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] [--summary 汇总.xlsx [--force]] 文件.xlsx|文件夹...
-  ziping fix 文件.xlsx --out 输出.xlsx [--force] [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet] [--summary-sheet]
-  ziping template --out 新表.xlsx [--force] [--profile …] [--from 文件.xlsx --sheet 工作表名]
+  ziping check [--json] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] [--summary 汇总.xlsx [--force]] [--declaration 申报表.xlsx] 文件.xlsx|文件夹...
+  ziping fix 文件.xlsx --out 输出.xlsx [--force] [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet] [--summary-sheet] [--declaration 申报表.xlsx]
+  ziping template --out 新表.xlsx [--force] [--profile …] [--from 文件.xlsx [--sheet 工作表名]] [--kind project|department]
+
+  自评表、绩效目标申报表（目标表）、部门整体支出绩效自评表和目标表都能识别，报告中写明是哪一种。
+  --declaration 指定项目的绩效目标申报表：自评表按申报的指标和目标逐项核对（目标改动、指标删减或增加）；
+  同一工作簿、同一文件夹中的申报表按项目名称或项目编码自动配对。
+  template --from 一张申报表，生成该项目的自评表；--from 一张自评表，生成下一年度的自评表；
+  --kind department 生成空白的部门整体支出绩效自评表。
 `;
 
 class UsageError extends Error {}
@@ -58,12 +65,13 @@ async function check(argv: string[], io: Io): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" }, summary: { type: "string" }, force: { type: "boolean" } },
+      options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" }, summary: { type: "string" }, force: { type: "boolean" }, declaration: { type: "string" } },
     }),
   );
   if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件或文件夹");
   const profile = await profileOf(values.profile);
-  const { entries: all, skipped } = await expandInputs(positionals);
+  // the 申报表 named with --declaration is checked with the others (its 目标审核 reported too) and paired with them
+  const { entries: all, skipped } = await expandInputs(values.declaration !== undefined ? [values.declaration, ...positionals] : positionals);
   const force = values.force ?? false;
   let target: SummaryTarget | null = null;
   if (values.summary !== undefined) {
@@ -85,7 +93,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   // in input order: the 汇总 replaced, and workbooks of our own sheets only (an earlier 汇总 of the folder)
   const ownSummaries = all.filter((e) => replaced.has(e.file) || checked[entries.indexOf(e)] === null).map((e) => e.file);
   // the checks across the files (a form copied from another file's); those within a workbook are already there
-  const results = withFolderChecks(checkedFiles);
+  const results = withFolderChecks(checkedFiles, { pairAlone: values.declaration !== undefined });
   let summaryFailed = false;
   if (target) {
     try {
@@ -101,6 +109,15 @@ async function check(argv: string[], io: Io): Promise<number> {
   else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
   if (results.some((r) => r.error) || summaryFailed) return 2;
   return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error > 0 ? 1 : 0;
+}
+
+/** The forms of the 申报表 named with --declaration, as the checks across forms compare them (a usage error when unread). */
+async function declarationForms(file: string, profile: Profile): Promise<FormAmongOthers[]> {
+  const checked = await checkOneFile(file, profile, { profileChosen: true });
+  if (!checked || checked.error) throw new UsageError(`${displayName(file)}：${checked?.error?.message ?? "不是一张申报表"}`);
+  const forms = checked.forms.filter((f) => isDeclaration(f.fingerprint.cycle.kind));
+  if (forms.length === 0) throw new UsageError(`${displayName(file)}：其中没有找到绩效目标申报表（目标表）`);
+  return forms.map((f) => ({ form: f.fingerprint, where: whereInFolder(displayName(file), f.sheet) }));
 }
 
 /** The extension a copy must have: a macro workbook keeps its macros and its content type, so it stays .xlsm. */
@@ -125,6 +142,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
         "overwrite-scores": { type: "boolean" },
         "no-findings-sheet": { type: "boolean" },
         "summary-sheet": { type: "boolean" },
+        declaration: { type: "string" },
       },
     }),
   );
@@ -141,7 +159,9 @@ async function fix(argv: string[], io: Io): Promise<number> {
     io.err(`${displayName(input)}：${loaded.message}\n`);
     return 2;
   }
+  const declared = values.declaration !== undefined ? await declarationForms(values.declaration, profile) : [];
   const fixed = await fixFile(loaded.bytes, profile, {
+    ...(declared.length ? { otherForms: declared, pairAlone: true } : {}),
     sheet: values.sheet,
     overwriteScores: values["overwrite-scores"],
     findingsSheet: !values["no-findings-sheet"],

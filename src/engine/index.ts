@@ -16,6 +16,9 @@ export { planMarks } from "./plan/planMarks";
 export type { PlanMark } from "./plan/planMarks";
 export { sheetReport, findingReport, countBySeverity } from "./report/sheetReport";
 export { verdictText } from "./report/verdictText";
+export { FORM_KIND_NAMES, formKindSentence } from "./report/formKindText";
+export { isDeclaration } from "./locate/layout";
+export type { FormKind } from "./locate/layout";
 export type { SheetReport, FormReport, FindingReport, ValuePair, SeverityCounts, LayoutReport } from "./report/sheetReport";
 export { orderFindings, findingPosition, SEVERITY_ORDER } from "./report/orderFindings";
 export { createGrid, gridFromArray, cellKey, rawCell, anchorOf } from "./grid/grid";
@@ -34,5 +37,5 @@ export type { ProfileSource, ProfileResolution } from "./profiles/resolveProfile
 export type { Profile, Grade } from "./profiles/profile";
 export { specToGrid } from "./sheet/sheetSpec";
 export type { SheetSpec, SpecCell, CellStyle, DataValidationSpec } from "./sheet/sheetSpec";
-export { newTemplateSpec, nextYearTemplateSpec, defaultIndicators, splitWeight, LEVEL2_BY_LEVEL1, DEFAULT_SHEET_NAME, DEFAULT_TITLE } from "./template";
+export { newTemplateSpec, nextYearTemplateSpec, defaultIndicators, splitWeight, LEVEL2_BY_LEVEL1, DEFAULT_SHEET_NAME, DEFAULT_TITLE, declarationTemplateSpec, departmentTemplateSpec, DEPARTMENT_TITLE } from "./template";
 export type { NextYearTemplate } from "./template";

@@ -77,7 +77,7 @@ describe("newTemplateSpec", () => {
     const t = newTemplateSpec(putuo, { year: 2024 });
     expect(cellAt(t, "H6")).toMatchObject({
       value: "",
-      formula: 'IF(COUNT(E6:F6)=0,"",IF(E6=0,IF(F6=0,0,"-"),ROUNDDOWN(ROUND(F6*100/E6,10),2)))',
+      formula: 'IF(COUNT(E6:F6)=0,"",IF(E6=0,IF(F6=0,"","-"),ROUNDDOWN(ROUND(F6*100/E6,10),2)))',
       numberFormat: "0.00",
     });
     for (const r of [7, 8, 9]) expect(cellAt(t, `H${r}`)?.formula).toBe(executionRateFormula(`E${r}`, `F${r}`, putuo));
@@ -89,7 +89,7 @@ describe("newTemplateSpec", () => {
       formula: 'IF(ISNUMBER(H24),IF(H24>=90,"优",IF(H24>=80,"良",IF(H24>=60,"中","差"))),"")',
     });
     const m = newTemplateSpec(mof, { year: 2024 });
-    expect(cellAt(m, "H6")?.formula).toBe('IF(COUNT(E6:F6)=0,"",IF(E6=0,IF(F6=0,0,"-"),ROUND(ROUND(F6*100/E6,10),2)))');
+    expect(cellAt(m, "H6")?.formula).toBe('IF(COUNT(E6:F6)=0,"",IF(E6=0,IF(F6=0,"","-"),ROUND(ROUND(F6*100/E6,10),2)))');
     expect(cellAt(m, "I6")?.formula).not.toContain("ROUNDDOWN");
   });
 

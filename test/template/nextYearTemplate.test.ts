@@ -128,6 +128,6 @@ describe("生成下年度模板 from each of the 11 seed forms", () => {
 
   it("a sheet with no form gives a Chinese reason, not a template", () => {
     const made = nextYearTemplateSpec(gridFromArray("说明", [["2023 年度项目支出绩效自评汇总"], ["项目数", 11]]), putuo);
-    expect(made).toEqual({ ok: false, message: "工作表“说明”中没有找到自评表，无法生成下年度模板" });
+    expect(made).toEqual({ ok: false, message: "工作表“说明”中没有找到自评表或申报表，无法生成模板" });
   });
 });

@@ -17,7 +17,7 @@ import {
   WorkbookResult,
   WorkbookStore,
 } from "../../app";
-import { Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
+import { FormKind, Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
@@ -331,11 +331,11 @@ export async function templateBytes(spec: SheetSpec): Promise<Uint8Array> {
 }
 
 export type TemplateFile =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly spec: SheetSpec; readonly year: number; readonly from?: string }
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly spec: SheetSpec; readonly year: number; readonly from?: string; readonly fromKind?: FormKind }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** 新建自评表 as .xlsx bytes. */
-export async function newTemplateFile(profile: Profile, options: { readonly year?: number } = {}): Promise<TemplateFile> {
+export async function newTemplateFile(profile: Profile, options: { readonly year?: number; readonly kind?: "project" | "department" } = {}): Promise<TemplateFile> {
   const made = newTemplate(profile, options);
   if (!made.ok) return made;
   return { ok: true, bytes: await templateBytes(made.spec), spec: made.spec, year: made.year };
@@ -347,5 +347,5 @@ export async function nextYearTemplateFile(data: Uint8Array, profile: Profile, o
   if (!reading.ok) return reading;
   const made = nextYearTemplate(reading.sheets.filter((s) => !s.isFindingsSheet && !s.isSummarySheet).map((s) => s.grid), profile, options);
   if (!made.ok) return made;
-  return { ok: true, bytes: await templateBytes(made.spec), spec: made.spec, year: made.year, from: made.from };
+  return { ok: true, bytes: await templateBytes(made.spec), spec: made.spec, year: made.year, from: made.from, ...(made.fromKind ? { fromKind: made.fromKind } : {}) };
 }

@@ -34,6 +34,13 @@ export interface FormContent {
   readonly budgetWeight: CellValue;
   readonly goalExpected: CellValue;
   readonly indicators: readonly TemplateIndicator[];
+  /**
+   * The funds rows, the total first, with their 年初预算数 (a 申报表's declared amounts, rules.md §7.3); the standard
+   * four rows, blank, when absent.
+   */
+  readonly fundsRows?: readonly { readonly label: string; readonly initialBudget: CellValue }[];
+  /** The label of the name: 项目名称, or 部门名称 on a 部门整体 form. */
+  readonly nameLabel?: string;
 }
 
 /** The standard 一级 → 二级 labels (rules.md §1), offered as drop-down lists. */
@@ -45,10 +52,9 @@ export const LEVEL2_BY_LEVEL1: Readonly<Record<string, readonly string[]>> = Obj
 const COL = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, I: 9 } as const;
 const LAST_COL = COL.I;
 const FUNDS_HEADER_ROW = 5;
-const FUNDS_LABELS = ["年度资金总额：", "其中：当年财政拨款", "上年结转资金", "其他资金"] as const;
-const GOAL_ROW = 10;
-const INDICATOR_HEADER_ROW = 14;
-const FIRST_INDICATOR_ROW = 15;
+export const STANDARD_FUNDS_LABELS = ["年度资金总额：", "其中：当年财政拨款", "上年结转资金", "其他资金"] as const;
+/** A 部门整体 form's money by economic class (rules.md §7.5): 基本支出 (人员经费 + 公用经费) and 项目支出. */
+export const DEPARTMENT_FUNDS_LABELS = ["年度资金总额：", "其中：基本支出", "人员经费", "公用经费", "项目支出"] as const;
 const COLUMN_WIDTHS = [8, 10, 16, 14, 14, 14, 10, 10, 22];
 
 const AMOUNT_FORMAT = "#,##0.00";
@@ -98,6 +104,11 @@ export function layoutFormSheet(content: FormContent, profile: Profile, sheetNam
   };
   const a1 = (row: number, col: number) => toA1({ row, col });
 
+  const fundsRows = content.fundsRows ?? STANDARD_FUNDS_LABELS.map((label) => ({ label, initialBudget: null }));
+  // the goal block and the indicator table follow the funds rows (four on most forms)
+  const GOAL_ROW = FUNDS_HEADER_ROW + fundsRows.length + 1;
+  const INDICATOR_HEADER_ROW = GOAL_ROW + 4;
+  const FIRST_INDICATOR_ROW = INDICATOR_HEADER_ROW + 1;
   const indicators = content.indicators.length > 0 ? content.indicators : [{ level1: "", level2: "", name: null, target: null, weight: null }];
   const lastIndicatorRow = FIRST_INDICATOR_ROW + indicators.length - 1;
   const totalRow = lastIndicatorRow + 1;
@@ -111,7 +122,7 @@ export function layoutFormSheet(content: FormContent, profile: Profile, sheetNam
   put(2, COL.A, `（${content.year} 年度）`, { horizontal: "center", vertical: "middle" });
   merge(2, COL.A, 2, LAST_COL);
 
-  put(3, COL.A, "项目名称", LABEL);
+  put(3, COL.A, content.nameLabel ?? "项目名称", LABEL);
   merge(3, COL.A, 3, COL.B);
   put(3, COL.C, content.projectName, TEXT);
   merge(3, COL.C, 3, LAST_COL);
@@ -126,15 +137,15 @@ export function layoutFormSheet(content: FormContent, profile: Profile, sheetNam
 
   // 项目资金: D 年初预算数 | E 全年预算数 | F 全年执行数 | G 分数 | H 执行率(%) | I 得分
   const fundsTop = FUNDS_HEADER_ROW;
-  const fundsBottom = fundsTop + FUNDS_LABELS.length;
+  const fundsBottom = fundsTop + fundsRows.length;
   put(fundsTop, COL.A, `项目资金（${content.amountUnit}）`, LABEL);
   merge(fundsTop, COL.A, fundsBottom, COL.B);
   ["年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分"].forEach((h, i) => put(fundsTop, COL.D + i, h, HEADER));
   const fundsTotalRow = fundsTop + 1;
-  FUNDS_LABELS.forEach((label, i) => {
+  fundsRows.forEach(({ label, initialBudget }, i) => {
     const r = fundsTop + 1 + i;
     put(r, COL.C, label, TEXT);
-    for (const c of [COL.D, COL.E, COL.F]) put(r, c, null, NUMBER, { numberFormat: AMOUNT_FORMAT });
+    for (const c of [COL.D, COL.E, COL.F]) put(r, c, c === COL.D ? initialBudget : null, NUMBER, { numberFormat: AMOUNT_FORMAT });
     const rate = executionRateFormula(a1(r, COL.E), a1(r, COL.F), profile);
     put(r, COL.H, "", NUMBER, { formula: rate, numberFormat: TWO_DECIMALS });
     if (r === fundsTotalRow) {

@@ -18,9 +18,9 @@ export function round2Formula(expression: string, profile: Profile): string {
 }
 
 /**
- * 执行率 of one funds row, in percent: blank while both amounts are blank; 0 for budget 0 and nothing
- * spent; `-` for spending without a budget (nothing to divide by: BUDGET_ZERO_WITH_SPENDING).
- * @example executionRateFormula("E6", "F6", putuo) //=> 'IF(COUNT(E6:F6)=0,"",IF(E6=0,IF(F6=0,0,"-"),ROUNDDOWN(ROUND(F6*100/E6,10),2)))'
+ * 执行率 of one funds row, in percent: blank while both amounts are blank, and for budget 0 and nothing spent (0 ÷ 0
+ * is no rate: EXEC_RATE_UNDEFINED); `-` for spending without a budget (nothing to divide by: BUDGET_ZERO_WITH_SPENDING).
+ * @example executionRateFormula("E6", "F6", putuo) //=> 'IF(COUNT(E6:F6)=0,"",IF(E6=0,IF(F6=0,"","-"),ROUNDDOWN(ROUND(F6*100/E6,10),2)))'
  */
 export function executionRateFormula(budget: string, executed: string, profile: Profile): string {
   return guardedByBudget(budget, executed, round2Formula(`${executed}*100/${budget}`, profile));
@@ -32,7 +32,7 @@ export function budgetScoreFormula(weight: string, budget: string, executed: str
 }
 
 function guardedByBudget(budget: string, executed: string, expression: string): string {
-  return `IF(COUNT(${budget}:${executed})=0,"",IF(${budget}=0,IF(${executed}=0,0,"-"),${expression}))`;
+  return `IF(COUNT(${budget}:${executed})=0,"",IF(${budget}=0,IF(${executed}=0,"","-"),${expression}))`;
 }
 
 /** 总分: blank until a score is entered; the sum is cleaned to 2 decimals so the grade bands compare exactly. */

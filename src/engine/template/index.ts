@@ -4,4 +4,6 @@ export type { NewTemplateOptions } from "./newTemplate";
 export { nextYearTemplateSpec } from "./nextYearTemplate";
 export type { NextYearTemplate, NextYearTemplateOptions } from "./nextYearTemplate";
 export { layoutFormSheet, LEVEL2_BY_LEVEL1 } from "./formSheet";
+export { declarationTemplateSpec, departmentTemplateSpec, DEPARTMENT_TITLE } from "./fromDeclaration";
+export type { DeclarationTemplate } from "./fromDeclaration";
 export type { FormContent, TemplateIndicator } from "./formSheet";

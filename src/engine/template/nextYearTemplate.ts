@@ -1,4 +1,6 @@
 import { locateForm } from "../locate/locateForm";
+import { FormKind, isDeclaration } from "../locate/layout";
+import { declarationTemplateSpec } from "./fromDeclaration";
 import { CellValue, Grid, rawCell, valueText } from "../grid/grid";
 import { NumberCell, TextCell } from "../model/types";
 import { readForm } from "../model/readForm";
@@ -16,7 +18,8 @@ export interface NextYearTemplateOptions {
 }
 
 export type NextYearTemplate =
-  | { readonly ok: true; readonly spec: SheetSpec; readonly year: number }
+  /** `fromKind`: the form it was built from — a 自评表 (next year's), or a 申报表 (this year's, rules.md §7.3). */
+  | { readonly ok: true; readonly spec: SheetSpec; readonly year: number; readonly fromKind: FormKind }
   | { readonly ok: false; readonly message: string };
 
 /** The cell's own value (a number stays a number) when it is what the model read, else the model's text. */
@@ -40,11 +43,18 @@ function keptNumber(cell: NumberCell | undefined): CellValue {
  */
 export function nextYearTemplateSpec(grid: Grid, profile: Profile, options: NextYearTemplateOptions = {}): NextYearTemplate {
   const layout = locateForm(grid);
-  if (!layout) return { ok: false, message: `工作表“${grid.sheet}”中没有找到自评表，无法生成下年度模板` };
+  if (!layout) return { ok: false, message: `工作表“${grid.sheet}”中没有找到自评表或申报表，无法生成模板` };
+  // a 申报表 gives this year's 自评表 of its project
+  if (isDeclaration(layout.kind)) {
+    const made = declarationTemplateSpec(grid, profile, { ...(options.year !== undefined ? { year: options.year } : {}), sheetName: options.sheetName ?? "自评表" });
+    return made.ok ? { ...made, fromKind: layout.kind } : made;
+  }
   const model = readForm(grid, layout);
   const year = options.year ?? (model.year !== undefined ? model.year + 1 : new Date().getFullYear());
   const fundsTotal = model.funds.find((f) => f.kind === "fundsTotal");
   const budgetWeight = keptNumber(fundsTotal?.weight);
+  // a 部门整体 form keeps its rows (基本支出 / 项目支出 …) and is named by its department
+  const department = model.kind === "departmentSelfEvaluation";
   const spec = layoutFormSheet(
     {
       title: model.title?.text || DEFAULT_TITLE,
@@ -55,6 +65,7 @@ export function nextYearTemplateSpec(grid: Grid, profile: Profile, options: Next
       amountUnit: model.amountUnit,
       budgetWeight: budgetWeight ?? new D(profile.budgetWeight).toNumber(),
       goalExpected: keptValue(grid, model.goal.expected),
+      ...(department ? { nameLabel: "部门名称", fundsRows: model.funds.map((f, i) => ({ label: i === 0 ? "年度资金总额：" : f.label.text, initialBudget: null })) } : {}),
       indicators: model.indicators.map((i) => ({
         level1: i.level1.text,
         level2: i.level2.text,
@@ -66,5 +77,5 @@ export function nextYearTemplateSpec(grid: Grid, profile: Profile, options: Next
     profile,
     options.sheetName ?? grid.sheet,
   );
-  return { ok: true, spec, year };
+  return { ok: true, spec, year, fromKind: layout.kind };
 }

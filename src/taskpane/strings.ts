@@ -82,7 +82,7 @@ export const T = {
     `已恢复 ${restored} 个单元格。${skipped > 0 ? `另有 ${skipped} 个单元格在写入后被修改过，保持不变。` : ""}`,
   fileScored: (name: string, written: number, highlighted: number) =>
     `已校验并计分：已计分副本“${name}”写入 ${written} 个单元格，标注 ${highlighted} 个有问题的单元格，点“下载已计分副本”保存。原文件未改动。`,
-  unexpected: "发生意外错误，操作没有完成。请重试；如果仍然出错，请把“详情”中的信息发给维护人员。",
+  unexpected: "发生意外错误，操作没有完成。请重试；如果仍然出错，请把“详情”中的文字发给为您安装本助手的信息技术人员。",
   stale: {
     profile: (profile: string) => `下面的结果是按评分方案“${profile}”计算的，与当前选择的评分方案不同。请重新点击“校验并计分”。`,
     sheet: (sheet: string, active: string) => `下面的结果是工作表“${sheet}”的，当前工作表是“${active}”。请重新点击“校验并计分”。`,

@@ -216,7 +216,7 @@ describe("files the pane cannot use", () => {
 
   it.each([
     ["a damaged .xlsx (cut short)", "损坏的表.xlsx", (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)), /已损坏.*重新下载.*另存为/],
-    ["an old .xls", "旧版自评表.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]), /旧版 Excel 文件（\.xls）.*另存为.*Excel 工作簿（\*\.xlsx）/],
+    ["an old .xls", "旧版自评表.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]), /旧版 Excel 文件（\.xls 格式.*另存为.*Excel 工作簿（\*\.xlsx）/],
   ] as const)("%s: a Chinese message with the next step, no library English, no stale prompt beside it", async (_name, fileName, make, next) => {
     const file = path.join(b.tmp, fileName);
     fs.writeFileSync(file, make(fs.readFileSync(form1File)));

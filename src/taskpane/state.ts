@@ -1,6 +1,7 @@
 import { useReducer } from "react";
 import { reportSummaryRows, worstFirst } from "../app";
-import type { CheckOutcome, FileCheckOutcome, FormDetails, HostFailure, ScoredCopy, SheetOutcome, SummaryRow, WorkbookOutcome, WrittenCell } from "../app";
+import { allReports, formReports } from "./selectors";
+import type { CheckOutcome, FileCheckOutcome, FormDetails, HostFailure, SheetOutcome, WorkbookOutcome } from "../app";
 import { DEFAULT_PROFILE_ID, Severity, SheetReport } from "../engine";
 
 /**
@@ -20,8 +21,18 @@ export type Outcome = CheckOutcome | FileCheckOutcome;
 
 export type StaleReason = "profile" | "sheet" | "undone";
 
+/** Where the 评分方案 in use came from: the workbook's own (its store), the one remembered in this browser, or chosen now. */
+export type ProfileFrom = "workbook" | "remembered" | "chosen";
+
 export interface PaneState {
+  /** The 评分方案 in use: a built-in id, or a workbook's own profile document (JSON). */
   readonly profileId: string;
+  /** Where it came from; null until the pane knows (at start-up), and while it asks. */
+  readonly profileFrom: ProfileFrom | null;
+  /** The 评分方案 chosen last in this browser (first use: none), for files that keep none of their own. */
+  readonly rememberedProfile: string | null;
+  /** First use: no 评分方案 known anywhere, so the pane asks before anything is checked. */
+  readonly askProfile: boolean;
   /** What the pane is doing now (its Chinese label), or null when idle. */
   readonly busy: string | null;
   readonly notice: Notice | null;
@@ -49,8 +60,10 @@ export interface PaneState {
 }
 
 export type PaneAction =
-  | { readonly type: "profileLoaded"; readonly id: string }
+  | { readonly type: "profileLoaded"; readonly id: string; readonly from: "workbook" | "remembered" }
+  | { readonly type: "profileAsk" }
   | { readonly type: "profileChosen"; readonly id: string }
+  | { readonly type: "profileSaved" }
   | { readonly type: "started"; readonly label: string }
   | { readonly type: "finished" }
   | { readonly type: "notice"; readonly notice: Notice | null }
@@ -69,6 +82,9 @@ export type PaneAction =
 
 export const initialPaneState: PaneState = {
   profileId: DEFAULT_PROFILE_ID,
+  profileFrom: null,
+  rememberedProfile: null,
+  askProfile: false,
   busy: null,
   notice: null,
   file: null,
@@ -87,17 +103,26 @@ export const initialPaneState: PaneState = {
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "profileLoaded":
-      return { ...state, profileId: action.id };
+      return { ...state, profileId: action.id, profileFrom: action.from, askProfile: false, rememberedProfile: action.from === "remembered" ? action.id : state.rememberedProfile };
+    case "profileAsk":
+      return { ...state, askProfile: true, profileFrom: null };
     case "profileChosen":
-      return { ...state, profileId: action.id };
+      // remembered in this browser too (the pane saves it), so the next file without a 评分方案 of its own uses it
+      return { ...state, profileId: action.id, profileFrom: "chosen", askProfile: false, rememberedProfile: action.id };
+    case "profileSaved":
+      return { ...state, profileFrom: "workbook" };
     case "started":
       return { ...state, busy: action.label, notice: null };
     case "finished":
       return { ...state, busy: null };
     case "notice":
       return { ...state, notice: action.notice };
-    case "fileChosen":
-      return { ...state, file: action.file, outcome: null, report: null, form: 0, active: null, notice: null, filter: null };
+    case "fileChosen": {
+      // a new file starts from the remembered 评分方案; its own (if it keeps one) wins once it is checked
+      const back = state.rememberedProfile !== null && (state.profileFrom === "workbook" || state.profileFrom === "chosen");
+      const profile = back ? { profileId: state.rememberedProfile!, profileFrom: "remembered" as const } : {};
+      return { ...state, ...profile, file: action.file, outcome: null, report: null, form: 0, active: null, notice: null, filter: null };
+    }
     case "fileUpdated":
       // the same file with its store changed (忽略, 表头设置): what is on show stays until the re-check replaces it
       return { ...state, file: action.file };
@@ -106,8 +131,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       // file mode keeps the sheet on show when the new result has it (a re-check after switching 评分方案)
       const shown = "reports" in outcome && state.report ? outcome.reports.find((r) => r.isForm && r.sheet === state.report!.sheet) : undefined;
       const report = shown ?? outcome.report;
+      // file mode: the file's own 评分方案 was used — it is the one in use now
+      const own = outcome.profileFrom === "workbook" ? { profileId: outcome.profileId, profileFrom: "workbook" as const } : {};
       return {
         ...state,
+        ...own,
         outcome,
         report,
         form: shown && state.form < report.forms.length ? state.form : 0,
@@ -195,90 +223,7 @@ function renewOutcome(o: CheckOutcome, reports: readonly SheetReport[]): CheckOu
   return report ? { ...o, report } : o;
 }
 
-/**
- * Every sheet's report the pane knows: a file check's; in Excel, the last 校验全部 with the sheet checked since (by
- * 校验并计分) in place of its own.
- */
-export function allReports(state: PaneState): readonly SheetReport[] {
-  const o = state.outcome;
-  if (o && "reports" in o) return o.reports;
-  const fromWorkbook = state.workbook?.reports ?? [];
-  if (!o) return fromWorkbook;
-  return fromWorkbook.some((r) => r.sheet === o.report.sheet) ? fromWorkbook.map((r) => (r.sheet === o.report.sheet ? o.report : r)) : [...fromWorkbook, o.report];
-}
-
-/** The workbook view: one row per form of every sheet known, worst first. */
-export function workbookRows(state: PaneState): readonly SummaryRow[] {
-  return worstFirst(reportSummaryRows(allReports(state), ""));
-}
-
-/** The details (finding keys, headers not placed) of the form on show, or null. */
-export function shownDetails(state: PaneState): FormDetails | null {
-  const sheet = state.report?.sheet;
-  if (!sheet) return null;
-  const o = state.outcome;
-  const fromOutcome = o && (("reports" in o) || o.report.sheet === sheet) ? o.details[sheet] : undefined;
-  const details = fromOutcome ?? state.workbook?.details[sheet];
-  return details?.[state.form] ?? null;
-}
-
-/**
- * The report of the form on show: the sheet's report narrowed to that form (its form and findings), so the summary
- * and the finding list show one form even when the sheet holds several.
- */
-export function shownForm(state: PaneState): SheetReport | null {
-  const r = state.report;
-  if (!r || !r.isForm || r.forms.length <= 1) return r;
-  const f = r.forms[Math.min(state.form, r.forms.length - 1)];
-  return { ...r, form: f.form, findings: f.findings };
-}
-
-/** The form sheets of the last file check, for the 工作表 choice (Excel checks one sheet at a time). */
-export function formReports(state: PaneState): readonly SheetReport[] {
-  const o = state.outcome;
-  return o && "reports" in o ? o.reports.filter((r) => r.isForm) : [];
-}
-
-/** Why the result on show no longer matches what is chosen, or null when it does. */
-export function staleReason(state: PaneState): StaleReason | null {
-  const o = state.outcome;
-  if (!o) return null;
-  if (o.profileId !== state.profileId) return "profile";
-  if (state.activeSheet !== null && !("reports" in o) && o.report.sheet !== state.activeSheet) return "sheet";
-  if (state.undone) return "undone";
-  return null;
-}
-
-/** Whether the result on show is out of date (see staleReason). */
-export function isStale(state: PaneState): boolean {
-  return staleReason(state) !== null;
-}
-
-/** The scored copy to download (file mode), only while it matches the chosen 评分方案. */
-export function scoredCopy(state: PaneState): ScoredCopy | null {
-  const o = state.outcome;
-  return o && "scored" in o && !isStale(state) ? o.scored : null;
-}
-
-/** The cells written (or, in Excel before 写入计算结果, to be written) on the sheet on show. */
-export function shownWrites(state: PaneState): readonly WrittenCell[] {
-  const o = state.outcome;
-  const sheet = state.report?.sheet;
-  if (!o || !sheet || isStale(state)) return [];
-  return o.writes.filter((w) => w.sheet === sheet);
-}
-
-/** What the cells of the sheet on show display in the chosen file (file mode), by A1 address. */
-export function shownCellText(state: PaneState): Readonly<Record<string, string>> | null {
-  const o = state.outcome;
-  const sheet = state.report?.sheet;
-  return o && sheet && "cellText" in o ? (o.cellText[sheet] ?? null) : null;
-}
-
-/** The sheet a next year's template is built from in file mode: the form sheet on show. */
-export function templateSheet(state: PaneState): string | undefined {
-  return state.report?.isForm ? state.report.sheet : undefined;
-}
+export * from "./selectors";
 
 export function usePaneState() {
   return useReducer(paneReducer, initialPaneState);

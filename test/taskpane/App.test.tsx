@@ -46,11 +46,17 @@ function excelHost(overrides: Partial<ExcelHost> = {}): ExcelHost {
   };
 }
 
-async function renderApp(host: ExcelHost | FileHost, bootNote: Notice | null = null) {
+/** This browser's memory of the 评分方案, as a test gives it (null: first use, the pane asks). */
+function memoryOf(remembered: string | null = "putuo-2023") {
+  let id = remembered;
+  return { get: () => id, set: jest.fn((x: string) => void (id = x)) };
+}
+
+async function renderApp(host: ExcelHost | FileHost, bootNote: Notice | null = null, memory = memoryOf()) {
   await act(async () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <App host={host} bootNote={bootNote} />
+        <App host={host} bootNote={bootNote} memory={memory} />
       </FluentProvider>,
     );
   });
@@ -86,7 +92,7 @@ describe("task pane in Excel", () => {
     expect(pending.querySelector('[data-cell="C23"]')!.textContent).toContain("（空） → 优");
 
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual([expect.stringMatching(/^▾警告（\d+ 处）$/), expect.stringMatching(/^▾提示（\d+ 处）$/)]);
+    expect(headings).toEqual([expect.stringMatching(/^▾警告（\d+ 处(，合并为 \d+ 张卡片)?）$/), expect.stringMatching(/^▾提示（\d+ 处(，合并为 \d+ 张卡片)?）$/)]);
     // one card for the indicator with two findings; its code only under 详情
     const card = cardWith("SCORE_RULE_MISMATCH");
     expect([...card.querySelectorAll("[data-code]")].map((e) => e.getAttribute("data-code"))).toEqual(["SCORE_RULE_MISMATCH", "DEVIATION_MISSING"]);
@@ -205,7 +211,7 @@ describe("task pane in Excel", () => {
     await click(button("校验并计分"));
     expect(screen.getByText("得分合计")).toBeTruthy();
     expect(screen.getByTestId("total").textContent).toBe("109.37");
-    expect(screen.getByTestId("verdict-reason").textContent).toBe("分值合计为 110.00，不是 100.00，不给出总分和评分等级");
+    expect(screen.getByTestId("total-reason").textContent).toBe("分值合计为 110.00，不是 100.00，不给出总分和评分等级");
     expect(screen.queryByTestId("grade")).toBeNull();
   });
 
@@ -223,7 +229,7 @@ describe("task pane in Excel", () => {
   it("a group folds away under its heading", async () => {
     await renderApp(excelHost());
     await click(button("校验并计分"));
-    const heading = screen.getByRole("button", { name: /警告（\d+ 处）/ });
+    const heading = screen.getByRole("button", { name: /警告（\d+ 处/ });
     expect(heading.getAttribute("aria-expanded")).toBe("true");
     await click(heading);
     expect(heading.getAttribute("aria-expanded")).toBe("false");
@@ -330,7 +336,7 @@ describe("task pane in file mode", () => {
     expect(screen.getByTestId("file-name").textContent).toBe("表1.xlsx");
     expect(screen.getByText("点击“校验并计分”开始校验。")).toBeTruthy();
     await click(button("校验并计分"));
-    expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023", { onProgress: expect.any(Function) });
+    expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023", { onProgress: expect.any(Function), preferStoredProfile: true });
     expect(screen.getByTestId("total").textContent).toBe("96.37");
     expect(screen.getByText(/已校验并计分：已计分副本“表1（已计分）.xlsx”写入 2 个单元格/)).toBeTruthy();
     expect(within(screen.getByTestId("written")).getByRole("heading").textContent).toContain("已写入 2 个单元格（已计分副本）");

@@ -460,3 +460,100 @@ describe("templates from the pane", () => {
     expect(screen.getByText(/没有找到项目支出绩效自评表/)).toBeTruthy();
   });
 });
+
+describe("the 评分方案 chosen on purpose (issue 21)", () => {
+  const fileHostWith = (overrides: Partial<FileHost> = {}): FileHost => ({
+    kind: "file",
+    checkFile: jest.fn(async (_f: unknown, profileId: string) => ({
+      ok: true as const, report: report1, profileId, profileFrom: "given" as const, reports: [report1], written: 2, pending: 0, highlighted: 7, writes, cellText: {},
+      scored: { name: "表1（已计分）.xlsx", bytes: async () => ({ ok: true as const, bytes: new Uint8Array([1]) }) }, details: {},
+    })),
+    download: jest.fn(),
+    makeTemplate: jest.fn(),
+    loadProfileId: jest.fn(async () => null),
+    saveProfileId: jest.fn(async () => undefined),
+    ...overrides,
+  }) as FileHost;
+  const choose = async (name = "表1.xlsx") => {
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File([new Uint8Array([80, 75, 3, 4])], name);
+    Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array([80, 75, 3, 4]).buffer });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+    });
+  };
+
+  it("first use: the pane asks, the national one first with what differs, and nothing is checked before the answer; the answer is remembered", async () => {
+    const memory = memoryOf(null);
+    const host = fileHostWith();
+    await renderApp(host, null, memory);
+    const ask = screen.getByTestId("profile-ask");
+    const radios = within(ask).getAllByRole("radio") as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(["mof-2020", "putuo-2023"]);
+    expect(ask.textContent).toContain("全国通用");
+    expect(ask.textContent).toContain("截尾");
+    expect(button("选择 .xlsx 文件…").disabled).toBe(true);
+    expect(button("校验并计分").disabled).toBe(true);
+    await click(radios[1]);
+    await click(within(ask).getByRole("button", { name: "使用此评分方案" }));
+    expect(memory.set).toHaveBeenCalledWith("putuo-2023");
+    expect(screen.queryByTestId("profile-ask")).toBeNull();
+    expect((screen.getByRole("combobox", { name: "评分方案" }) as HTMLSelectElement).value).toBe("putuo-2023");
+    await choose();
+    await click(button("校验并计分"));
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "putuo-2023", expect.objectContaining({ preferStoredProfile: true }));
+  });
+
+  it("file mode: a file's own 评分方案 wins, the choice shows it and the notice says so; a choice made then re-checks with it", async () => {
+    const host = fileHostWith({
+      checkFile: jest.fn(async (_f: unknown, profileId: string, o?: { preferStoredProfile?: boolean }) => {
+        const own = o?.preferStoredProfile ?? false;
+        return {
+          ok: true as const, report: report1, profileId: own ? "mof-2020" : profileId, profileFrom: own ? ("workbook" as const) : ("given" as const), reports: [report1], written: 2, pending: 0, highlighted: 7, writes, cellText: {},
+          scored: { name: "表1（已计分）.xlsx", bytes: async () => ({ ok: true as const, bytes: new Uint8Array([1]) }) }, details: {},
+        };
+      }),
+    });
+    await renderApp(host);
+    await choose();
+    await click(button("校验并计分"));
+    const select = screen.getByRole("combobox", { name: "评分方案" }) as HTMLSelectElement;
+    expect(select.value).toBe("mof-2020");
+    expect(screen.getByTestId("notice").textContent).toContain("本文件保存的评分方案是“财预〔2020〕10号（四舍五入）”");
+    expect(screen.getByText(/本工作簿保存的方案/)).toBeTruthy();
+    expect(screen.queryByTestId("stale")).toBeNull();
+    await act(async () => {
+      fireEvent.change(select, { target: { value: "putuo-2023" } });
+    });
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "putuo-2023", expect.objectContaining({ preferStoredProfile: false }));
+    expect(select.value).toBe("putuo-2023");
+    // the download says what was saved, where, under which name, with which 评分方案
+    await click(button("下载已计分副本"));
+    expect(screen.getByTestId("notice").textContent).toMatch(/已下载“表1（已计分）\.xlsx”，保存在浏览器的下载文件夹.*评分方案“普陀区 2023（截尾）”/);
+  });
+
+  it("Excel: 写入计算结果 keeps the 评分方案 in use (remembered, not the workbook's) with the workbook", async () => {
+    const host = excelHost({ loadProfileId: jest.fn(async () => null) });
+    await renderApp(host, null, memoryOf("mof-2020"));
+    expect(screen.getByText(/上次选择的方案/)).toBeTruthy();
+    await click(button("校验并计分"));
+    expect(host.saveProfileId).not.toHaveBeenCalled();
+    await click(button("写入计算结果"));
+    expect(host.saveProfileId).toHaveBeenCalledWith("mof-2020");
+    expect(screen.getByTestId("notice").textContent).toContain("评分方案“财预〔2020〕10号（四舍五入）”已保存在工作簿中");
+  });
+
+  it("the summary names the sheet, and its counts are those of the list's groups", async () => {
+    await renderApp(excelHost());
+    await click(button("校验并计分"));
+    expect(screen.getByTestId("summary-where").textContent).toBe(`工作表“${report1.sheet}”`);
+    const counts = [...screen.getByTestId("counts").querySelectorAll("[data-severity]")].map((b) => [b.getAttribute("data-severity"), Number(b.getAttribute("data-count"))]);
+    for (const [sev, n] of counts) {
+      const heading = document.querySelector(`[data-group="${sev}"] h3`)?.textContent ?? "";
+      if (n === 0) expect(heading).toBe("");
+      else expect(heading).toMatch(new RegExp(`（${n} 处`));
+      expect(document.querySelectorAll(`[data-group="${sev}"] [data-code]`).length + [...document.querySelectorAll(`[data-group="${sev}"] [data-repeat]`)].reduce((m, e) => m + Number(e.getAttribute("data-findings")), 0)).toBe(n);
+    }
+  });
+});
+

@@ -126,6 +126,7 @@ export const T = {
     countsTitle: "错误 / 警告 / 提示",
     countsLabel: (e: number, w: number, i: number, ignored: number) => `错误 ${e}，警告 ${w}，提示 ${i}${ignored > 0 ? `，已忽略 ${ignored}` : ""}`,
     where: (sheet: string, form: number, of: number) => (of > 1 ? `工作表“${sheet}”第 ${form} 张（共 ${of} 张）` : `工作表“${sheet}”`),
+    below: (n: number) => `↓ 下面还有 ${n} 张，请在框内向下滚动`,
     more: (n: number) => `共 ${n} 张，表格可上下滚动查看全部。`,
     scrollLabel: (n: number) => `本工作簿的 ${n} 张自评表（可滚动）`,
     sumOnly: (total: string) => `${total}（未评定）`,

@@ -165,7 +165,7 @@ export function App({ host, bootNote = null, memory: given }: AppProps) {
           }}
         />
 
-        <TemplatesScreen slice={templatesSlice(state, host.kind)} onMake={(k) => void actions.template(k)} off={off} />
+        <TemplatesScreen slice={templatesSlice(state, host.kind)} onMake={(k) => void actions.template(k)} off={(u) => off(u || !known)} />
 
         {busy ? <Spinner size="tiny" label={busy} /> : null}
         {notice ? <NoticeBar notice={notice} testId="notice" /> : null}

@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   wide: { gridColumn: "1 / span 2" },
+  bands: { margin: "-4px 0 0" },
   counts: { gridColumn: "1 / span 2", display: "flex", gap: "6px", flexWrap: "wrap" },
   dotGap: { marginRight: "4px" },
 });
@@ -64,7 +65,8 @@ export const Summary = forwardRef<HTMLElement, SummaryProps>(function Summary({ 
       </h2>
       <p className={s.where} data-testid="summary-where">{T.summaryWhere(slice.sheet, slice.index, slice.of)}</p>
       <Figure label={sumOnly ? T.scoreSum : T.totalScore} figure={f.total} testId="total" wide={sumOnly} extra={!sumOnly && differs(form.total) ? T.declared(form.total.declared) : null} />
-      {f.grade ? <Figure label={T.grade} figure={f.grade} testId="grade" extra={[differs(form.grade) ? T.declared(form.grade.declared) : null, f.grade.bands ? T.gradeBands(f.grade.bands) : null].filter(Boolean).join("；") || null} /> : null}
+      {f.grade ? <Figure label={T.grade} figure={f.grade} testId="grade" extra={differs(form.grade) ? T.declared(form.grade.declared) : null} /> : null}
+      {f.grade?.bands ? <p className={mergeClasses(s.note, s.wide, s.bands)} data-testid="grade-bands">{T.gradeBands(f.grade.bands)}</p> : null}
       <Figure label={T.rate} figure={f.rate} testId="rate" />
       <Figure label={T.budgetScore} figure={f.budgetScore} testId="budget" />
       <div className={s.counts} role="group" aria-label={T.filterHint} data-testid="counts">

@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { SummaryRow } from "../../app";
 import type { WorkbookSlice } from "../slices";
 import { T } from "../strings";
@@ -15,12 +16,22 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     scrollbarGutter: "stable",
-    scrollbarColor: `${tokens.colorNeutralForeground3} ${tokens.colorNeutralBackground3}`,
     "::-webkit-scrollbar": { width: "10px" },
     "::-webkit-scrollbar-thumb": { backgroundColor: tokens.colorNeutralForeground3, borderRadius: "5px" },
     "::-webkit-scrollbar-track": { backgroundColor: tokens.colorNeutralBackground3 },
   },
   more: { margin: "4px 0 0", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // inside the box, over its last visible row: how many rows are below — visible whatever the scroll bars look like
+  below: {
+    position: "sticky",
+    bottom: 0,
+    padding: "4px 6px",
+    textAlign: "center",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   th: {
     position: "sticky",
@@ -65,11 +76,21 @@ const ROWS_IN_VIEW = 5;
 export function WorkbookTable({ slice, onOpen }: WorkbookTableProps) {
   const s = useStyles();
   const { rows, current, formsOnSheet } = slice;
+  const box = useRef<HTMLDivElement>(null);
+  /** Rows below the box's visible part (the box scrolls): said in the box. */
+  const [below, setBelow] = useState(0);
+  const measure = () => {
+    const el = box.current;
+    if (!el) return;
+    const bottom = el.scrollTop + el.clientHeight;
+    setBelow([...el.querySelectorAll("tbody tr")].filter((tr) => (tr as HTMLElement).offsetTop + (tr as HTMLElement).offsetHeight / 2 > bottom).length);
+  };
+  useLayoutEffect(measure, [rows]);
   return (
     <section className={s.root} aria-labelledby="workbook-title" data-testid="workbook">
       <h2 id="workbook-title" className={s.heading}>{T.workbook.title(rows.length)}</h2>
       <p className={s.hint}>{T.workbook.hint}</p>
-      <div className={s.scroll} tabIndex={rows.length > ROWS_IN_VIEW ? 0 : undefined} role={rows.length > ROWS_IN_VIEW ? "region" : undefined} aria-label={rows.length > ROWS_IN_VIEW ? T.workbook.scrollLabel(rows.length) : undefined} data-testid="workbook-scroll">
+      <div ref={box} onScroll={measure} className={s.scroll} tabIndex={rows.length > ROWS_IN_VIEW ? 0 : undefined} role={rows.length > ROWS_IN_VIEW ? "region" : undefined} aria-label={rows.length > ROWS_IN_VIEW ? T.workbook.scrollLabel(rows.length) : undefined} data-testid="workbook-scroll">
         <table className={s.table}>
           <thead>
             <tr>
@@ -102,6 +123,11 @@ export function WorkbookTable({ slice, onOpen }: WorkbookTableProps) {
             })}
           </tbody>
         </table>
+        {below > 0 ? (
+          <div className={s.below} data-testid="workbook-below" aria-hidden="true">
+            {T.workbook.below(below)}
+          </div>
+        ) : null}
       </div>
       {rows.length > ROWS_IN_VIEW ? <p className={s.more}>{T.workbook.more(rows.length)}</p> : null}
     </section>

@@ -69,16 +69,23 @@ export function App({ host, bootNote = null, memory: given }: AppProps) {
   // else the pane asks (first use)
   useEffect(() => {
     let live = true;
+    const remembered = () => {
+      const id = memory.get();
+      dispatch(id ? { type: "profileLoaded", id, from: "remembered" } : { type: "profileAsk" });
+    };
     host
       .loadProfileId()
       .then((stored) => {
         if (!live) return;
-        const remembered = memory.get();
         if (host.kind === "excel" && stored) dispatch({ type: "profileLoaded", id: stored, from: "workbook" });
-        else if (remembered) dispatch({ type: "profileLoaded", id: remembered, from: "remembered" });
-        else dispatch({ type: "profileAsk" });
+        else remembered();
       })
-      .catch((e: unknown) => live && dispatch({ type: "notice", notice: unexpectedNotice(e) }));
+      .catch((e: unknown) => {
+        if (!live) return;
+        // the workbook's could not be read: said, and the pane goes on with the remembered one (or asks)
+        dispatch({ type: "notice", notice: unexpectedNotice(e) });
+        remembered();
+      });
     return () => {
       live = false;
     };

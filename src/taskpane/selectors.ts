@@ -1,7 +1,7 @@
 import type { FormDetails, ScoredCopy, SummaryRow, WrittenCell } from "../app";
 import { reportSummaryRows, worstFirst } from "../app";
 import type { SheetReport } from "../engine";
-import type { PaneState, StaleReason } from "./state";
+import type { PaneState, StaleReason } from "./paneTypes";
 
 /** What the pane shows, read from its state: pure functions, each screen's slice is built from these (slices.ts). */
 

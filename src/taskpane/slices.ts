@@ -37,6 +37,10 @@ export interface ResultSlice {
   /** 错误 / 警告 / 提示 as the list shows them (已忽略 apart). */
   readonly counts: SeverityCounts;
   readonly filter: Severity | null;
+  /** Cells the computed value was written into (Excel after 写入计算结果; the scored copy): their 填写值 is the old one. */
+  readonly written: ReadonlySet<string>;
+  /** Where they were written: the sheet itself (Excel), or the scored copy (file mode; the file is left as it was). */
+  readonly writtenIn: "sheet" | "copy";
 }
 
 export function resultSlice(state: PaneState): ResultSlice | null {
@@ -53,6 +57,8 @@ export function resultSlice(state: PaneState): ResultSlice | null {
     of: Math.max(1, state.report.forms.length),
     counts: countBySeverity(shown.findings),
     filter: state.filter,
+    writtenIn: state.outcome && "scored" in state.outcome ? "copy" : "sheet",
+    written: new Set(state.outcome && (state.outcome.written > 0 || "scored" in state.outcome) ? shownWrites(state).map((w) => w.cell) : []),
   };
 }
 

@@ -64,6 +64,7 @@ export const T = {
   budgetScore: "预算执行得分",
   summaryWhere: (sheet: string, index: number, of: number) => `工作表“${sheet}”${of > 1 ? `中的第 ${index} 张（共 ${of} 张）` : ""}`,
   gradeBands: (bands: string) => `分档：${bands}`,
+  declaredBefore: (v: string | null, where: "sheet" | "copy") => `原填${v === null ? "空" : ` ${v}`}，${where === "copy" ? "已计分副本中" : ""}已写入计算结果`,
   declared: (v: string | null) => (v === null ? "表中填写值：空" : `表中填写值：${v}`),
   errors: "错误",
   warnings: "警告",

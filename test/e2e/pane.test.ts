@@ -55,7 +55,8 @@ describe("a check in file mode", () => {
     expect(await page.getByTestId("rate").textContent()).toBe("93.77%");
     expect(await page.getByTestId("rate-calc").textContent()).toBe("91.60 ÷ 97.68 × 100% = 93.77%");
     expect(await page.getByTestId("budget-calc").textContent()).toBe("10.00 × 91.60 ÷ 97.68 = 9.37");
-    expect(await visible(page, "summary")).toContain("表中填写值：94.00");
+    // the form said 94.00; the copy has the computed 总分 written
+    expect(await visible(page, "summary")).toContain("原填 94.00，已计分副本中已写入计算结果");
     // the focus is on the result, not on <body>
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe("summary");
 

@@ -57,6 +57,8 @@ export const Summary = forwardRef<HTMLElement, SummaryProps>(function Summary({ 
   const { form, figures: f, counts, filter } = slice;
   // 填写值: what the form itself says, shown where it differs from the computed value (only where the cell exists)
   const differs = (v: { declared: string | null; computed: string | null; cell: string | null }) => v.cell !== null && v.computed !== null && v.declared !== v.computed;
+  // what the form said, or — once the computed value was written there — what it said before
+  const declared = (v: { declared: string | null; cell: string | null }) => (v.cell !== null && slice.written.has(v.cell) ? T.declaredBefore(v.declared, slice.writtenIn) : T.declared(v.declared));
   const sumOnly = f.totalLabel === "得分合计";
   return (
     <section ref={ref} tabIndex={-1} className={s.root} aria-labelledby="summary-title" data-testid="summary">
@@ -64,8 +66,8 @@ export const Summary = forwardRef<HTMLElement, SummaryProps>(function Summary({ 
         {form.projectName ?? `${T.sheet}“${slice.sheet}”`}
       </h2>
       <p className={s.where} data-testid="summary-where">{T.summaryWhere(slice.sheet, slice.index, slice.of)}</p>
-      <Figure label={sumOnly ? T.scoreSum : T.totalScore} figure={f.total} testId="total" wide={sumOnly} extra={!sumOnly && differs(form.total) ? T.declared(form.total.declared) : null} />
-      {f.grade ? <Figure label={T.grade} figure={f.grade} testId="grade" extra={differs(form.grade) ? T.declared(form.grade.declared) : null} /> : null}
+      <Figure label={sumOnly ? T.scoreSum : T.totalScore} figure={f.total} testId="total" wide={sumOnly} extra={!sumOnly && differs(form.total) ? declared(form.total) : null} />
+      {f.grade ? <Figure label={T.grade} figure={f.grade} testId="grade" extra={differs(form.grade) ? declared(form.grade) : null} /> : null}
       {f.grade?.bands ? <p className={mergeClasses(s.note, s.wide, s.bands)} data-testid="grade-bands">{T.gradeBands(f.grade.bands)}</p> : null}
       <Figure label={T.rate} figure={f.rate} testId="rate" />
       <Figure label={T.budgetScore} figure={f.budgetScore} testId="budget" />

@@ -1,7 +1,9 @@
 /**
  * Builds the add-in's web pages into dist/: taskpane.html (React pane), commands.html (ribbon FunctionFile),
  * result.html (the commands' result dialog), plus manifest.xml and the icons, and the ES5 start-up check for old
- * webviews (supportCheck.js, loaded by taskpane.html and commands.html before their bundles) with its page. File mode's
+ * webviews (supportCheck.js, loaded by taskpane.html and commands.html before their bundles) with its page; the user
+ * guide as help.html with its screenshots (scripts/helpPage.js, from docs/使用说明.md) and the sample form the pane's
+ * 示例 opens (samples/), so both work offline from the pane's own site. File mode's
  * reader and writers are reached through dynamic imports, so they land in their own chunks and the pane's first load
  * stays small.
  * `webpack serve` (used by `npm start` on Windows/Mac through office-addin-debugging) serves https://localhost:3000
@@ -10,7 +12,21 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { NormalModuleReplacementPlugin } = require("webpack");
+const { NormalModuleReplacementPlugin, Compilation, sources } = require("webpack");
+const { helpFiles } = require("./scripts/helpPage");
+
+/** help.html and guide/*.png, made from docs/ at every build (and watched, so `webpack serve` shows edits). */
+class HelpPagePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [name, content] of helpFiles()) compilation.emitAsset(name, new sources.RawSource(content));
+        compilation.fileDependencies.add(path.resolve(__dirname, "docs/使用说明.md"));
+        compilation.contextDependencies.add(path.resolve(__dirname, "docs/guide"));
+      });
+    });
+  }
+}
 
 const PORT = Number(process.env.PORT || 3000);
 /** The zip codec's Node build, without extension: the bundle takes the module beside it, codec.browser.ts. */
@@ -67,8 +83,11 @@ module.exports = async (env = {}, argv = {}) => {
           // ES5, copied as it is (never compiled): it must run where the bundles cannot parse (old webviews)
           { from: "src/bootstrap/supportCheck.js", to: "supportCheck.js", info: { minimized: true } },
           { from: "src/bootstrap/unsupported.html", to: "unsupported.html" },
+          // the sample the pane's 示例 opens (fileHost.ts SAMPLE_URL)
+          { from: "samples/seed-forms-2023.xlsx", to: "samples/seed-forms-2023.xlsx" },
         ],
       }),
+      new HelpPagePlugin(),
     ],
   };
   if (env.WEBPACK_SERVE) {

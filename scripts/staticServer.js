@@ -1,6 +1,7 @@
 /**
- * A tiny static file server for the built pane (dist/), used by `npm start` on machines without Excel desktop
- * and by the end-to-end test. Plain Node http, GET/HEAD only, no directory listing, never outside the root.
+ * A tiny static file server for the built pane (dist/) or a release folder, used by `npm start` on machines without
+ * Excel desktop and by the end-to-end tests. Plain Node http, GET/HEAD only, no directory listing, never outside the
+ * root; the file types and headers a production server should send (docs/部署说明.md).
  */
 "use strict";
 const fs = require("fs");
@@ -15,6 +16,8 @@ const TYPES = {
   ".png": "image/png",
   ".txt": "text/plain; charset=utf-8",
   ".map": "application/json; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 /** Serve `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, port, url }. */
@@ -43,7 +46,7 @@ function serveStatic(root, port = 0, host = "127.0.0.1") {
         res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
         return;
       }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Content-Length": st.size, "Cache-Control": "no-cache" });
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Content-Length": st.size, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
       if (req.method === "HEAD") res.end();
       else fs.createReadStream(file).pipe(res);
     });

@@ -24,6 +24,11 @@ export interface CheckOutcome {
   readonly report: SheetReport;
   /** The 评分方案 the numbers were computed with (a result is out of date once another is chosen). */
   readonly profileId: string;
+  /**
+   * File mode: `workbook` when the file's own 评分方案 (its store sheet) was used instead of the one asked for — the
+   * workbook's wins unless the user chose another for this file; then `profileId` is that stored one.
+   */
+  readonly profileFrom?: "workbook" | "given";
   /** Cells written now (Excel 写入计算结果; the file host's scored copy). */
   readonly written: number;
   /** Cells the write plan would write (derived cells, blank 得分), for the 写入计算结果 button. */
@@ -141,7 +146,11 @@ export interface FileHost extends HostBase {
   checkFile(
     file: { readonly name: string; readonly bytes: Uint8Array },
     profileId: string,
-    options?: { readonly onProgress?: (done: number, total: number) => void },
+    options?: {
+      readonly onProgress?: (done: number, total: number) => void;
+      /** Use the file's own 评分方案 when it keeps one (the user did not choose one for this file). */
+      readonly preferStoredProfile?: boolean;
+    },
   ): Promise<HostResult<FileCheckOutcome>>;
   /** A template as an .xlsx to download (next year's: from the chosen file, from `sheet` when given). */
   makeTemplate(
@@ -152,6 +161,8 @@ export interface FileHost extends HostBase {
   ): Promise<HostResult<{ readonly name: string; readonly bytes: Uint8Array; readonly year: number }>>;
   /** Offer bytes as a download. */
   download(name: string, bytes: Uint8Array): void;
+  /** The sample form bundled with the pane (示例), to try the pane without a file of one's own. */
+  loadSample?(): Promise<HostResult<{ readonly name: string; readonly bytes: Uint8Array }>>;
   /**
    * Change the store sheet kept in the chosen file (忽略, taught header words): the file's new bytes, which the pane
    * checks again and from which the scored copy is made, so the decision travels with the file.

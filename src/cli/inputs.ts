@@ -7,6 +7,7 @@ import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { CONVERTIBLE_EXTENSIONS, convertToXlsx, XLSX_EXTENSIONS } from "./convertWithLibreOffice";
 import { Failure, readInput, systemReason } from "./fileIo";
+import { CONVERTIBLE_KINDS, fileKind } from "../adapters/fileKind";
 
 export interface InputEntry {
   readonly file: string;
@@ -48,12 +49,18 @@ export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
   return { entries, skipped };
 }
 
-/** The .xlsx bytes of an input: read as it is, or converted by LibreOffice from .xls/.xlsb/.ods/.et. */
+/**
+ * The .xlsx bytes of an input: read as it is, or converted by LibreOffice from .xls/.xlsb/.ods/.et — told apart by
+ * content (src/adapters/fileKind.ts), so an .ods or a web page named .xlsx is converted like one, and an .xlsx named
+ * .xls is read directly.
+ */
 export async function workbookBytes(file: string): Promise<{ ok: true; bytes: Uint8Array; converted: boolean } | Failure> {
   const read = readInput(file);
   if (!read.ok) return read;
-  if (CONVERTIBLE_EXTENSIONS.test(file)) {
-    const converted = await convertToXlsx(read.bytes, extname(file));
+  const kind = fileKind(read.bytes);
+  const as = CONVERTIBLE_KINDS[kind] ?? (kind !== "xlsx" && CONVERTIBLE_EXTENSIONS.test(file) ? extname(file) : null);
+  if (as) {
+    const converted = await convertToXlsx(read.bytes, as);
     return converted.ok ? { ok: true, bytes: converted.bytes, converted: true } : converted;
   }
   return { ok: true, bytes: read.bytes, converted: false };

@@ -66,7 +66,7 @@ export function timeoutSummary(what: string, ms: number): CommandSummary {
 
 export function unexpectedSummary(error: unknown): CommandSummary {
   const detail = error instanceof Error ? error.message : String(error);
-  return { ok: false, title: "发生意外错误", lines: [`Excel 返回了意外错误：${detail}`, "请重试；如果问题持续，请把此信息告诉维护人员。"] };
+  return { ok: false, title: "发生意外错误", lines: [`Excel 返回了意外错误：${detail}`, "请重试；如果问题持续，请把此信息发给为您安装本助手的信息技术人员。"] };
 }
 
 /** The dialog page's URL with the summary in its query string. */

@@ -6,7 +6,7 @@ import type { CheckService } from "./checkService";
  * clone; the scored copy's bytes are transferred, not copied.
  */
 export type ToCheckWorker =
-  | { readonly type: "check"; readonly id: number; readonly check: number; readonly name: string; readonly bytes: Uint8Array; readonly profileId: string }
+  | { readonly type: "check"; readonly id: number; readonly check: number; readonly name: string; readonly bytes: Uint8Array; readonly profileId: string; readonly preferStoredProfile?: boolean }
   | { readonly type: "scoredCopy"; readonly id: number; readonly check: number };
 
 export type FromCheckWorker =
@@ -31,7 +31,7 @@ export function serveCheckWorker(service: CheckService, post: (m: FromCheckWorke
           last = now();
           post({ type: "progress", id: m.id, done, total });
         };
-        post({ type: "checked", id: m.id, result: await service.check(m.check, { name: m.name, bytes: m.bytes }, m.profileId, onProgress) });
+        post({ type: "checked", id: m.id, result: await service.check(m.check, { name: m.name, bytes: m.bytes }, m.profileId, onProgress, m.preferStoredProfile ?? false) });
       } else {
         const result = await service.scoredCopy(m.check);
         post({ type: "scoredCopy", id: m.id, result }, result.ok ? [result.bytes.buffer as ArrayBuffer] : []);

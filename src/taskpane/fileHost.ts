@@ -7,6 +7,10 @@ import { fileRefusal, unreadableMessage } from "./fileMessages";
 export { scoredName };
 
 const PROFILE_KEY = "ziping.profile";
+/** The sample form (示例): the 11 forms of Putuo's 2023 self-evaluation, as published, in one workbook. */
+export const SAMPLE_URL = "samples/seed-forms-2023.xlsx";
+export const SAMPLE_NAME = "示例：普陀区 2023 年 11 张自评表.xlsx";
+const SAMPLE_MISSING: HostFailure = { ok: false, code: "SAMPLE_MISSING", message: "没有找到随助手附带的示例文件（安装时可能漏掉了 samples 文件夹）。可以直接选择一份自己的 .xlsx 自评表。" };
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** What the pane needs of its check worker (a Worker; a fake in tests). */
@@ -25,6 +29,8 @@ export interface FileHostDeps {
    * check runs on the page (tests under jsdom): the same service, the same answers.
    */
   readonly startWorker?: () => CheckWorker;
+  /** How the sample is fetched (the page's fetch by default). */
+  readonly fetch?: (url: string) => Promise<Pick<Response, "ok" | "arrayBuffer">>;
 }
 
 const WORKER_FAILED: HostFailure = { ok: false, code: "INTERNAL", message: "校验时出现内部错误（可能是文件太大，浏览器内存不足），请关闭其他网页后重新选择文件再试。" };
@@ -75,10 +81,10 @@ function workerService(start: () => CheckWorker): CheckService {
     return worker;
   };
   return {
-    async check(check, file, profileId, onProgress) {
+    async check(check, file, profileId, onProgress, preferStoredProfile = false) {
       const w = ready();
-      if (!w) return onPage!.check(check, file, profileId, onProgress);
-      const answer = await ask(w, { type: "check", id: next++, check, name: file.name, bytes: file.bytes, profileId }, onProgress);
+      if (!w) return onPage!.check(check, file, profileId, onProgress, preferStoredProfile);
+      const answer = await ask(w, { type: "check", id: next++, check, name: file.name, bytes: file.bytes, profileId, preferStoredProfile }, onProgress);
       return answer.type === "checked" ? answer.result : WORKER_FAILED;
     },
     async scoredCopy(check) {
@@ -105,7 +111,7 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
     kind: "file",
     async checkFile(file, profileId, options = {}): Promise<HostResult<FileCheckOutcome>> {
       const check = ++checks;
-      const r = await service.check(check, file, profileId, options.onProgress);
+      const r = await service.check(check, file, profileId, options.onProgress, options.preferStoredProfile ?? false);
       if (!r.ok) return r;
       return { ...r, scored: { name: r.scored.name, bytes: () => service.scoredCopy(check) } };
     },
@@ -142,6 +148,16 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 30000);
+    },
+    async loadSample() {
+      // bundled with the pane (webpack copies samples/ into the build), fetched from the pane's own site: offline too
+      try {
+        const res = await (deps.fetch ?? fetch)(SAMPLE_URL);
+        if (!res.ok) return SAMPLE_MISSING;
+        return { ok: true, name: SAMPLE_NAME, bytes: new Uint8Array(await res.arrayBuffer()) };
+      } catch {
+        return SAMPLE_MISSING;
+      }
     },
     loadProfileId: async () => storage?.getItem(PROFILE_KEY) ?? null,
     saveProfileId: async (id) => storage?.setItem(PROFILE_KEY, id),

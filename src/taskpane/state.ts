@@ -1,7 +1,8 @@
 import { useReducer } from "react";
 import { reportSummaryRows, worstFirst } from "../app";
-import type { CheckOutcome, FileCheckOutcome, FormDetails, HostFailure, ScoredCopy, SheetOutcome, SummaryRow, WorkbookOutcome, WrittenCell } from "../app";
-import { DEFAULT_PROFILE_ID, Severity, SheetReport } from "../engine";
+import { allReports, formReports } from "./selectors";
+import type { CheckOutcome, FormDetails, WorkbookOutcome } from "../app";
+import { DEFAULT_PROFILE_ID, SheetReport } from "../engine";
 
 /**
  * The pane's state in one reducer: what the user chose (评分方案, file, sheet, finding, filter), what the host
@@ -9,66 +10,14 @@ import { DEFAULT_PROFILE_ID, Severity, SheetReport } from "../engine";
  * no longer what is chosen (or 撤销上次写入 changed the sheet's values) it is out of date (`staleReason`), and its
  * write and download are off until the form is checked again.
  */
-export type Notice = {
-  readonly intent: "success" | "error" | "info" | "warning";
-  readonly text: string;
-  /** Technical detail (an unexpected error's own text), shown under 详情, never as the message. */
-  readonly detail?: string;
-};
-
-export type Outcome = CheckOutcome | FileCheckOutcome;
-
-export type StaleReason = "profile" | "sheet" | "undone";
-
-export interface PaneState {
-  readonly profileId: string;
-  /** What the pane is doing now (its Chinese label), or null when idle. */
-  readonly busy: string | null;
-  readonly notice: Notice | null;
-  readonly file: { readonly name: string; readonly bytes: Uint8Array } | null;
-  /** The last successful check. */
-  readonly outcome: Outcome | null;
-  /** The report of the sheet on show: one of the outcome's or the workbook's, or one that came with a failure. */
-  readonly report: SheetReport | null;
-  /** Which form of that sheet is on show (most sheets hold one: 0). */
-  readonly form: number;
-  /** Excel: the last 校验全部 (every sheet, nothing written), for the workbook view. */
-  readonly workbook: WorkbookOutcome | null;
-  /** Sheets re-checked after an edit since their highlights were drawn: their numbers are new, their marks are not. */
-  readonly edited: readonly string[];
-  /** The finding card last clicked (its key, see findingCards.ts). */
-  readonly active: string | null;
-  /** Only findings of this severity are listed (the counts filter); null: all. */
-  readonly filter: Severity | null;
-  /** Excel: the active sheet as last seen (null: not known, or file mode). */
-  readonly activeSheet: string | null;
-  /** The sheet's values were changed by 撤销上次写入 since the check. */
-  readonly undone: boolean;
-  /** Checks the user asked for (校验并计分, 写入计算结果): the pane moves the focus to the result after each. */
-  readonly checks: number;
-}
-
-export type PaneAction =
-  | { readonly type: "profileLoaded"; readonly id: string }
-  | { readonly type: "profileChosen"; readonly id: string }
-  | { readonly type: "started"; readonly label: string }
-  | { readonly type: "finished" }
-  | { readonly type: "notice"; readonly notice: Notice | null }
-  | { readonly type: "fileChosen"; readonly file: { readonly name: string; readonly bytes: Uint8Array } }
-  | { readonly type: "fileUpdated"; readonly file: { readonly name: string; readonly bytes: Uint8Array } }
-  | { readonly type: "checked"; readonly outcome: Outcome; readonly notice: Notice; readonly focus?: boolean }
-  | { readonly type: "failed"; readonly failure: HostFailure }
-  | { readonly type: "sheetShown"; readonly sheet: string }
-  | { readonly type: "findingActivated"; readonly key: string; readonly notice?: Notice }
-  | { readonly type: "filterChosen"; readonly filter: Severity | null }
-  | { readonly type: "activeSheetSeen"; readonly sheet: string }
-  | { readonly type: "undone"; readonly notice: Notice }
-  | { readonly type: "workbookChecked"; readonly outcome: WorkbookOutcome; readonly notice: Notice }
-  | { readonly type: "formShown"; readonly sheet: string; readonly form: number }
-  | { readonly type: "sheetRechecked"; readonly sheet: string; readonly outcome: SheetOutcome; readonly edited: boolean };
+export type { Notice, Outcome, StaleReason, ProfileFrom, PaneState, PaneAction } from "./paneTypes";
+import type { Notice, PaneAction, PaneState } from "./paneTypes";
 
 export const initialPaneState: PaneState = {
   profileId: DEFAULT_PROFILE_ID,
+  profileFrom: null,
+  rememberedProfile: null,
+  askProfile: false,
   busy: null,
   notice: null,
   file: null,
@@ -87,17 +36,26 @@ export const initialPaneState: PaneState = {
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "profileLoaded":
-      return { ...state, profileId: action.id };
+      return { ...state, profileId: action.id, profileFrom: action.from, askProfile: false, rememberedProfile: action.from === "remembered" ? action.id : state.rememberedProfile };
+    case "profileAsk":
+      return { ...state, askProfile: true, profileFrom: null };
     case "profileChosen":
-      return { ...state, profileId: action.id };
+      // remembered in this browser too (the pane saves it), so the next file without a 评分方案 of its own uses it
+      return { ...state, profileId: action.id, profileFrom: "chosen", askProfile: false, rememberedProfile: action.id };
+    case "profileSaved":
+      return { ...state, profileFrom: "workbook" };
     case "started":
       return { ...state, busy: action.label, notice: null };
     case "finished":
       return { ...state, busy: null };
     case "notice":
       return { ...state, notice: action.notice };
-    case "fileChosen":
-      return { ...state, file: action.file, outcome: null, report: null, form: 0, active: null, notice: null, filter: null };
+    case "fileChosen": {
+      // a new file starts from the remembered 评分方案; its own (if it keeps one) wins once it is checked
+      const back = state.rememberedProfile !== null && (state.profileFrom === "workbook" || state.profileFrom === "chosen");
+      const profile = back ? { profileId: state.rememberedProfile!, profileFrom: "remembered" as const } : {};
+      return { ...state, ...profile, file: action.file, outcome: null, report: null, form: 0, active: null, notice: null, filter: null };
+    }
     case "fileUpdated":
       // the same file with its store changed (忽略, 表头设置): what is on show stays until the re-check replaces it
       return { ...state, file: action.file };
@@ -106,8 +64,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       // file mode keeps the sheet on show when the new result has it (a re-check after switching 评分方案)
       const shown = "reports" in outcome && state.report ? outcome.reports.find((r) => r.isForm && r.sheet === state.report!.sheet) : undefined;
       const report = shown ?? outcome.report;
+      // file mode: the file's own 评分方案 was used — it is the one in use now
+      const own = outcome.profileFrom === "workbook" ? { profileId: outcome.profileId, profileFrom: "workbook" as const } : {};
       return {
         ...state,
+        ...own,
         outcome,
         report,
         form: shown && state.form < report.forms.length ? state.form : 0,
@@ -195,90 +156,7 @@ function renewOutcome(o: CheckOutcome, reports: readonly SheetReport[]): CheckOu
   return report ? { ...o, report } : o;
 }
 
-/**
- * Every sheet's report the pane knows: a file check's; in Excel, the last 校验全部 with the sheet checked since (by
- * 校验并计分) in place of its own.
- */
-export function allReports(state: PaneState): readonly SheetReport[] {
-  const o = state.outcome;
-  if (o && "reports" in o) return o.reports;
-  const fromWorkbook = state.workbook?.reports ?? [];
-  if (!o) return fromWorkbook;
-  return fromWorkbook.some((r) => r.sheet === o.report.sheet) ? fromWorkbook.map((r) => (r.sheet === o.report.sheet ? o.report : r)) : [...fromWorkbook, o.report];
-}
-
-/** The workbook view: one row per form of every sheet known, worst first. */
-export function workbookRows(state: PaneState): readonly SummaryRow[] {
-  return worstFirst(reportSummaryRows(allReports(state), ""));
-}
-
-/** The details (finding keys, headers not placed) of the form on show, or null. */
-export function shownDetails(state: PaneState): FormDetails | null {
-  const sheet = state.report?.sheet;
-  if (!sheet) return null;
-  const o = state.outcome;
-  const fromOutcome = o && (("reports" in o) || o.report.sheet === sheet) ? o.details[sheet] : undefined;
-  const details = fromOutcome ?? state.workbook?.details[sheet];
-  return details?.[state.form] ?? null;
-}
-
-/**
- * The report of the form on show: the sheet's report narrowed to that form (its form and findings), so the summary
- * and the finding list show one form even when the sheet holds several.
- */
-export function shownForm(state: PaneState): SheetReport | null {
-  const r = state.report;
-  if (!r || !r.isForm || r.forms.length <= 1) return r;
-  const f = r.forms[Math.min(state.form, r.forms.length - 1)];
-  return { ...r, form: f.form, findings: f.findings };
-}
-
-/** The form sheets of the last file check, for the 工作表 choice (Excel checks one sheet at a time). */
-export function formReports(state: PaneState): readonly SheetReport[] {
-  const o = state.outcome;
-  return o && "reports" in o ? o.reports.filter((r) => r.isForm) : [];
-}
-
-/** Why the result on show no longer matches what is chosen, or null when it does. */
-export function staleReason(state: PaneState): StaleReason | null {
-  const o = state.outcome;
-  if (!o) return null;
-  if (o.profileId !== state.profileId) return "profile";
-  if (state.activeSheet !== null && !("reports" in o) && o.report.sheet !== state.activeSheet) return "sheet";
-  if (state.undone) return "undone";
-  return null;
-}
-
-/** Whether the result on show is out of date (see staleReason). */
-export function isStale(state: PaneState): boolean {
-  return staleReason(state) !== null;
-}
-
-/** The scored copy to download (file mode), only while it matches the chosen 评分方案. */
-export function scoredCopy(state: PaneState): ScoredCopy | null {
-  const o = state.outcome;
-  return o && "scored" in o && !isStale(state) ? o.scored : null;
-}
-
-/** The cells written (or, in Excel before 写入计算结果, to be written) on the sheet on show. */
-export function shownWrites(state: PaneState): readonly WrittenCell[] {
-  const o = state.outcome;
-  const sheet = state.report?.sheet;
-  if (!o || !sheet || isStale(state)) return [];
-  return o.writes.filter((w) => w.sheet === sheet);
-}
-
-/** What the cells of the sheet on show display in the chosen file (file mode), by A1 address. */
-export function shownCellText(state: PaneState): Readonly<Record<string, string>> | null {
-  const o = state.outcome;
-  const sheet = state.report?.sheet;
-  return o && sheet && "cellText" in o ? (o.cellText[sheet] ?? null) : null;
-}
-
-/** The sheet a next year's template is built from in file mode: the form sheet on show. */
-export function templateSheet(state: PaneState): string | undefined {
-  return state.report?.isForm ? state.report.sheet : undefined;
-}
+export * from "./selectors";
 
 export function usePaneState() {
   return useReducer(paneReducer, initialPaneState);

@@ -27,7 +27,8 @@ async function renderPane(host: ReturnType<typeof excelHost>) {
   await act(async () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <App host={host} />
+        {/* a 评分方案 remembered, so the pane does not ask first (the first-use question is App.test.tsx's) */}
+        <App host={host} memory={{ get: () => "putuo-2023", set: () => undefined }} />
       </FluentProvider>,
     );
   });

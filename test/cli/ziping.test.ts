@@ -44,7 +44,7 @@ describe("ziping check", () => {
     });
     expect(form1.form.total).toMatchObject({ declared: "96.37", computed: "96.37", cell: "H22" });
     expect(form1.form.grade).toEqual({ declared: "优", computed: "优", cell: "C23" });
-    expect(form1.form.calculations).toEqual({ rate: "91.60 ÷ 97.68 × 100% = 93.77%", budgetScore: "10.00 × 91.60 ÷ 97.68 = 9.37，执行率超过 100% 时按 100% 计", total: "预算执行得分 9.37 + 指标得分 87.00 = 96.37" });
+    expect(form1.form.calculations).toEqual({ rate: "91.60 ÷ 97.68 × 100% = 93.77%", budgetScore: "10.00 × 91.60 ÷ 97.68 = 9.37", total: "预算执行得分 9.37 + 指标得分 87.00 = 96.37" });
     expect(form1.findings).toContainEqual(expect.objectContaining({ code: "DEVIATION_MISSING", severity: "warning", cells: ["H16", "I16"] }));
     const counted = report.files[0].sheets.flatMap((s: { findings: { severity: string }[] }) => s.findings);
     expect(report.summary.warnings).toBe(counted.filter((f: { severity: string }) => f.severity === "warning").length);

@@ -25,8 +25,11 @@ export interface PaneBrowser {
   readonly tmp: string;
   /** Requests to anything but localhost, as they were blocked. */
   readonly blocked: string[];
-  /** A fresh context and page at this width; office.js aborted ("abort") or never answered ("hang"). */
-  open(width: number, options?: { office?: "abort" | "hang"; query?: string }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  /**
+   * A fresh context and page at this width; office.js aborted ("abort") or never answered ("hang"). The browser
+   * remembers the 评分方案 `remembered` (putuo-2023 unless said; null: first use, the pane asks).
+   */
+  open(width: number, options?: { office?: "abort" | "hang"; query?: string; remembered?: string | null }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,8 @@ export async function startPaneBrowser(): Promise<PaneBrowser> {
         if (options.office === "hang") return; // never answered, like a firewall that drops the packets
         return route.abort();
       });
+      const remembered = options.remembered === undefined ? "putuo-2023" : options.remembered;
+      if (remembered) await context.addInitScript((id) => localStorage.getItem("ziping.profile") ?? localStorage.setItem("ziping.profile", id), remembered);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(String(e)));

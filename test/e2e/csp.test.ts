@@ -37,6 +37,8 @@ it("校验并计分 in file mode runs under the CSP without a single violation, 
     const page = context.pages()[0] ?? (await context.newPage());
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
+    // the 评分方案 chosen on an earlier visit (a first visit asks first)
+    await page.addInitScript(() => localStorage.getItem("ziping.profile") ?? localStorage.setItem("ziping.profile", "putuo-2023"));
     await page.addInitScript(() => {
       (window as unknown as { cspViolations: string[] }).cspViolations = [];
       document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -54,8 +54,9 @@ describe("a check in file mode", () => {
     expect(await page.getByTestId("grade").textContent()).toBe("优");
     expect(await page.getByTestId("rate").textContent()).toBe("93.77%");
     expect(await page.getByTestId("rate-calc").textContent()).toBe("91.60 ÷ 97.68 × 100% = 93.77%");
-    expect(await page.getByTestId("budget-calc").textContent()).toBe("10.00 × 91.60 ÷ 97.68 = 9.37，执行率超过 100% 时按 100% 计");
-    expect(await visible(page, "summary")).toContain("表中填写值：94.00");
+    expect(await page.getByTestId("budget-calc").textContent()).toBe("10.00 × 91.60 ÷ 97.68 = 9.37");
+    // the form said 94.00; the copy has the computed 总分 written
+    expect(await visible(page, "summary")).toContain("原填 94.00，已计分副本中已写入计算结果");
     // the focus is on the result, not on <body>
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe("summary");
 
@@ -136,7 +137,7 @@ describe("a check in file mode", () => {
     expect(await page.getByTestId("rate").textContent()).toBe("93.77%");
     await page.getByRole("combobox", { name: "评分方案" }).selectOption("mof-2020");
     await page.getByTestId("rate").filter({ hasText: "93.78%" }).waitFor({ timeout: 20000 });
-    expect(await page.getByTestId("budget-calc").textContent()).toBe("10.00 × 91.60 ÷ 97.68 = 9.38，执行率超过 100% 时按 100% 计");
+    expect(await page.getByTestId("budget-calc").textContent()).toBe("10.00 × 91.60 ÷ 97.68 = 9.38");
     expect(await page.getByTestId("stale").count()).toBe(0);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载已计分副本" }).click()]);
     const saved = path.join(b.tmp, "scored-mof.xlsx");
@@ -179,7 +180,8 @@ describe("findings of one kind over one table", () => {
     const onlyMissing = new Set<string>();
     for (const ind of r.form!.indicators) {
       const row = ind.score.cell!.replace(/^[A-Z]+/, "");
-      const codes = r.findings.filter((f) => f.cells.some((c) => c.replace(/^[A-Z]+/, "") === row) && !["LEVEL1_WEIGHT_NONSTANDARD", "LEVEL2_INVALID"].includes(f.code)).map((f) => f.code);
+      // a row's errors are one card (its warnings and infos are cards of their own groups)
+      const codes = r.findings.filter((f) => f.severity === "error" && f.cells.some((c) => c.replace(/^[A-Z]+/, "") === row) && !["LEVEL1_WEIGHT_NONSTANDARD", "LEVEL2_INVALID"].includes(f.code)).map((f) => f.code);
       if (codes.length > 0 && codes.every((c) => c === "VALUE_MISSING")) onlyMissing.add(row);
     }
     expect(onlyMissing.size).toBeGreaterThanOrEqual(3);
@@ -216,7 +218,7 @@ describe("files the pane cannot use", () => {
 
   it.each([
     ["a damaged .xlsx (cut short)", "损坏的表.xlsx", (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)), /已损坏.*重新下载.*另存为/],
-    ["an old .xls", "旧版自评表.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]), /旧版 Excel 文件（\.xls）.*另存为.*Excel 工作簿（\*\.xlsx）/],
+    ["an old .xls", "旧版自评表.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]), /旧版 Excel 文件（\.xls 格式.*另存为.*Excel 工作簿（\*\.xlsx）/],
   ] as const)("%s: a Chinese message with the next step, no library English, no stale prompt beside it", async (_name, fileName, make, next) => {
     const file = path.join(b.tmp, fileName);
     fs.writeFileSync(file, make(fs.readFileSync(form1File)));

@@ -9,6 +9,7 @@ import type { Notice } from "../../src/taskpane/state";
 import type { ExcelHost, FileHost } from "../../src/app/host";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { changedForm } from "../fixtures/cleanForm";
+import { tableGrid } from "../fixtures/tableGrid";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow long text.
 class NoopResizeObserver {
@@ -46,11 +47,17 @@ function excelHost(overrides: Partial<ExcelHost> = {}): ExcelHost {
   };
 }
 
-async function renderApp(host: ExcelHost | FileHost, bootNote: Notice | null = null) {
+/** This browser's memory of the 评分方案, as a test gives it (null: first use, the pane asks). */
+function memoryOf(remembered: string | null = "putuo-2023") {
+  let id = remembered;
+  return { get: () => id, set: jest.fn((x: string) => void (id = x)) };
+}
+
+async function renderApp(host: ExcelHost | FileHost, bootNote: Notice | null = null, memory = memoryOf()) {
   await act(async () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <App host={host} bootNote={bootNote} />
+        <App host={host} bootNote={bootNote} memory={memory} />
       </FluentProvider>,
     );
   });
@@ -86,7 +93,7 @@ describe("task pane in Excel", () => {
     expect(pending.querySelector('[data-cell="C23"]')!.textContent).toContain("（空） → 优");
 
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual([expect.stringMatching(/^▾警告（\d+ 处）$/), expect.stringMatching(/^▾提示（\d+ 处）$/)]);
+    expect(headings).toEqual([expect.stringMatching(/^▾警告（\d+ 处(，合并为 \d+ 张卡片)?）$/), expect.stringMatching(/^▾提示（\d+ 处(，合并为 \d+ 张卡片)?）$/)]);
     // one card for the indicator with two findings; its code only under 详情
     const card = cardWith("SCORE_RULE_MISMATCH");
     expect([...card.querySelectorAll("[data-code]")].map((e) => e.getAttribute("data-code"))).toEqual(["SCORE_RULE_MISMATCH", "DEVIATION_MISSING"]);
@@ -205,7 +212,7 @@ describe("task pane in Excel", () => {
     await click(button("校验并计分"));
     expect(screen.getByText("得分合计")).toBeTruthy();
     expect(screen.getByTestId("total").textContent).toBe("109.37");
-    expect(screen.getByTestId("verdict-reason").textContent).toBe("分值合计为 110.00，不是 100.00，不给出总分和评分等级");
+    expect(screen.getByTestId("total-reason").textContent).toBe("分值合计为 110.00，不是 100.00，不给出总分和评分等级");
     expect(screen.queryByTestId("grade")).toBeNull();
   });
 
@@ -223,7 +230,7 @@ describe("task pane in Excel", () => {
   it("a group folds away under its heading", async () => {
     await renderApp(excelHost());
     await click(button("校验并计分"));
-    const heading = screen.getByRole("button", { name: /警告（\d+ 处）/ });
+    const heading = screen.getByRole("button", { name: /警告（\d+ 处/ });
     expect(heading.getAttribute("aria-expanded")).toBe("true");
     await click(heading);
     expect(heading.getAttribute("aria-expanded")).toBe("false");
@@ -314,6 +321,32 @@ describe("task pane in file mode", () => {
     });
   }
 
+  it("names a 申报表 in words (rules.md §7.1): read and its targets checked, never scored", async () => {
+    const declaration = sheetReport(
+      analyzeSheet(
+        tableGrid([
+          [{ v: "项目支出绩效目标申报表", cs: 5 }],
+          ["项目名称", { v: "城区路灯维护", cs: 4 }],
+          [{ v: "资金情况（万元）", rs: 1 }, "年度资金总额：", { v: "100", cs: 3 }],
+          [{ v: "绩效指标", rs: 3 }, "一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "维护路灯数", "≥1000盏"],
+          ["效益指标", "社会效益指标", "夜间出行安全", "有效"],
+          ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"],
+        ]),
+        getProfile()!,
+      ),
+    );
+    const host = fileHost({
+      checkFile: jest.fn(async (_file: unknown, profileId: string) => ({ ok: true as const, report: declaration, profileId, reports: [declaration], written: 0, pending: 0, highlighted: 0, writes: [], cellText: {}, scored: { name: "申报表（已校验）.xlsx", bytes: async () => ({ ok: true as const, bytes: new Uint8Array([1]) }) }, details: {} })),
+    });
+    await renderApp(host);
+    await chooseFile("申报表.xlsx");
+    await act(async () => {
+      fireEvent.click(button("校验并计分"));
+    });
+    expect(screen.getByTestId("form-kind").textContent).toBe("这是一张绩效目标申报表：只审核目标，不计分");
+  });
+
   it("offers a file picker; 校验并计分 shows results, the cells written in the copy, and a download of it", async () => {
     const host = fileHost();
     await renderApp(host);
@@ -330,7 +363,7 @@ describe("task pane in file mode", () => {
     expect(screen.getByTestId("file-name").textContent).toBe("表1.xlsx");
     expect(screen.getByText("点击“校验并计分”开始校验。")).toBeTruthy();
     await click(button("校验并计分"));
-    expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023", { onProgress: expect.any(Function) });
+    expect(host.checkFile).toHaveBeenCalledWith({ name: "表1.xlsx", bytes: new Uint8Array([80, 75, 3, 4]) }, "putuo-2023", { onProgress: expect.any(Function), preferStoredProfile: true });
     expect(screen.getByTestId("total").textContent).toBe("96.37");
     expect(screen.getByText(/已校验并计分：已计分副本“表1（已计分）.xlsx”写入 2 个单元格/)).toBeTruthy();
     expect(within(screen.getByTestId("written")).getByRole("heading").textContent).toContain("已写入 2 个单元格（已计分副本）");
@@ -454,3 +487,100 @@ describe("templates from the pane", () => {
     expect(screen.getByText(/没有找到项目支出绩效自评表/)).toBeTruthy();
   });
 });
+
+describe("the 评分方案 chosen on purpose (issue 21)", () => {
+  const fileHostWith = (overrides: Partial<FileHost> = {}): FileHost => ({
+    kind: "file",
+    checkFile: jest.fn(async (_f: unknown, profileId: string) => ({
+      ok: true as const, report: report1, profileId, profileFrom: "given" as const, reports: [report1], written: 2, pending: 0, highlighted: 7, writes, cellText: {},
+      scored: { name: "表1（已计分）.xlsx", bytes: async () => ({ ok: true as const, bytes: new Uint8Array([1]) }) }, details: {},
+    })),
+    download: jest.fn(),
+    makeTemplate: jest.fn(),
+    loadProfileId: jest.fn(async () => null),
+    saveProfileId: jest.fn(async () => undefined),
+    ...overrides,
+  }) as FileHost;
+  const choose = async (name = "表1.xlsx") => {
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File([new Uint8Array([80, 75, 3, 4])], name);
+    Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array([80, 75, 3, 4]).buffer });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+    });
+  };
+
+  it("first use: the pane asks, the national one first with what differs, and nothing is checked before the answer; the answer is remembered", async () => {
+    const memory = memoryOf(null);
+    const host = fileHostWith();
+    await renderApp(host, null, memory);
+    const ask = screen.getByTestId("profile-ask");
+    const radios = within(ask).getAllByRole("radio") as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(["mof-2020", "putuo-2023"]);
+    expect(ask.textContent).toContain("全国通用");
+    expect(ask.textContent).toContain("截尾");
+    expect(button("选择 .xlsx 文件…").disabled).toBe(true);
+    expect(button("校验并计分").disabled).toBe(true);
+    await click(radios[1]);
+    await click(within(ask).getByRole("button", { name: "使用此评分方案" }));
+    expect(memory.set).toHaveBeenCalledWith("putuo-2023");
+    expect(screen.queryByTestId("profile-ask")).toBeNull();
+    expect((screen.getByRole("combobox", { name: "评分方案" }) as HTMLSelectElement).value).toBe("putuo-2023");
+    await choose();
+    await click(button("校验并计分"));
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "putuo-2023", expect.objectContaining({ preferStoredProfile: true }));
+  });
+
+  it("file mode: a file's own 评分方案 wins, the choice shows it and the notice says so; a choice made then re-checks with it", async () => {
+    const host = fileHostWith({
+      checkFile: jest.fn(async (_f: unknown, profileId: string, o?: { preferStoredProfile?: boolean }) => {
+        const own = o?.preferStoredProfile ?? false;
+        return {
+          ok: true as const, report: report1, profileId: own ? "mof-2020" : profileId, profileFrom: own ? ("workbook" as const) : ("given" as const), reports: [report1], written: 2, pending: 0, highlighted: 7, writes, cellText: {},
+          scored: { name: "表1（已计分）.xlsx", bytes: async () => ({ ok: true as const, bytes: new Uint8Array([1]) }) }, details: {},
+        };
+      }),
+    });
+    await renderApp(host);
+    await choose();
+    await click(button("校验并计分"));
+    const select = screen.getByRole("combobox", { name: "评分方案" }) as HTMLSelectElement;
+    expect(select.value).toBe("mof-2020");
+    expect(screen.getByTestId("notice").textContent).toContain("本文件保存的评分方案是“财预〔2020〕10号（四舍五入）”");
+    expect(screen.getByText(/本工作簿保存的方案/)).toBeTruthy();
+    expect(screen.queryByTestId("stale")).toBeNull();
+    await act(async () => {
+      fireEvent.change(select, { target: { value: "putuo-2023" } });
+    });
+    expect(host.checkFile).toHaveBeenLastCalledWith(expect.anything(), "putuo-2023", expect.objectContaining({ preferStoredProfile: false }));
+    expect(select.value).toBe("putuo-2023");
+    // the download says what was saved, where, under which name, with which 评分方案
+    await click(button("下载已计分副本"));
+    expect(screen.getByTestId("notice").textContent).toMatch(/已下载“表1（已计分）\.xlsx”，保存在浏览器的下载文件夹.*评分方案“普陀区 2023（截尾）”/);
+  });
+
+  it("Excel: 写入计算结果 keeps the 评分方案 in use (remembered, not the workbook's) with the workbook", async () => {
+    const host = excelHost({ loadProfileId: jest.fn(async () => null) });
+    await renderApp(host, null, memoryOf("mof-2020"));
+    expect(screen.getByText(/上次选择的方案/)).toBeTruthy();
+    await click(button("校验并计分"));
+    expect(host.saveProfileId).not.toHaveBeenCalled();
+    await click(button("写入计算结果"));
+    expect(host.saveProfileId).toHaveBeenCalledWith("mof-2020");
+    expect(screen.getByTestId("notice").textContent).toContain("评分方案“财预〔2020〕10号（四舍五入）”已保存在工作簿中");
+  });
+
+  it("the summary names the sheet, and its counts are those of the list's groups", async () => {
+    await renderApp(excelHost());
+    await click(button("校验并计分"));
+    expect(screen.getByTestId("summary-where").textContent).toBe(`工作表“${report1.sheet}”`);
+    const counts = [...screen.getByTestId("counts").querySelectorAll("[data-severity]")].map((b) => [b.getAttribute("data-severity"), Number(b.getAttribute("data-count"))]);
+    for (const [sev, n] of counts) {
+      const heading = document.querySelector(`[data-group="${sev}"] h3`)?.textContent ?? "";
+      if (n === 0) expect(heading).toBe("");
+      else expect(heading).toMatch(new RegExp(`（${n} 处`));
+      expect(document.querySelectorAll(`[data-group="${sev}"] [data-code]`).length + [...document.querySelectorAll(`[data-group="${sev}"] [data-repeat]`)].reduce((m, e) => m + Number(e.getAttribute("data-findings")), 0)).toBe(n);
+    }
+  });
+});
+

@@ -12,6 +12,7 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "
 import * as v8 from "node:v8";
 import type { FileHost } from "../../src/app";
 import { addSheetFromSpec, workbookToBytes } from "../fixtures/writeWorkbook";
+import { readStore } from "../../src/app";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { createCheckService } from "../../src/taskpane/checkService";
 import { FromCheckWorker, serveCheckWorker, ToCheckWorker } from "../../src/taskpane/checkWorkerProtocol";
@@ -86,7 +87,9 @@ describe("the file host with its check worker", () => {
     expect(w.copies).toHaveBeenCalledTimes(1);
     const reread = await readWorkbook(copy.bytes);
     if (!reread.ok) throw new Error(reread.message);
-    expect(reread.sheets.map((s) => s.name)).toEqual(["说明", "表1", "表2", "校验结果"]);
+    // the copy keeps the 评分方案 it was scored with, in its (very hidden) store sheet
+    expect(reread.sheets.map((s) => s.name)).toEqual(["说明", "表1", "表2", "校验结果", "ziping"]);
+    expect(readStore(reread.grids).profile).toBe("putuo-2023");
     expect(w.started).toHaveBeenCalledTimes(1); // one worker, kept
   });
 
@@ -143,7 +146,7 @@ describe("the pane in file mode", () => {
     await act(async () => {
       render(
         <FluentProvider theme={webLightTheme}>
-          <App host={host} />
+          <App host={host} memory={{ get: () => "putuo-2023", set: () => undefined }} />
         </FluentProvider>,
       );
     });

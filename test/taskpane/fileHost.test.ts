@@ -79,7 +79,7 @@ describe("file host (the pane outside Office)", () => {
   it.each([
     ["not a spreadsheet at all", "x.xlsx", () => new TextEncoder().encode("hello"), /不是 Excel 工作簿.*另存为/],
     ["cut short", "x.xlsx", (b: Uint8Array) => b.subarray(0, b.length >> 1), /已损坏.*重新下载.*另存为/],
-    ["an old .xls", "x.xls", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /旧版 Excel 文件（\.xls）.*另存为/],
+    ["an old .xls", "x.xls", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /旧版 Excel 文件（\.xls 格式.*另存为/],
     ["an encrypted .xlsx", "x.xlsx", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /打开密码.*取消密码/],
     ["empty", "x.xlsx", () => new Uint8Array(), /空文件/],
     ["a WPS .et", "表.et", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /WPS 表格文件（\.et）.*另存为/],

@@ -118,4 +118,18 @@ describe("paneReducer", () => {
     expect(s).toMatchObject({ busy: "正在校验…", notice: null });
     expect(paneReducer(s, { type: "finished" }).busy).toBeNull();
   });
+
+  it("the 评分方案: remembered, then a file's own wins once checked, and the next file starts from the remembered one again", () => {
+    const s = run([{ type: "profileLoaded", id: "putuo-2023", from: "remembered" }, checked({ ...fileOutcome, profileId: "mof-2020", profileFrom: "workbook" } as typeof fileOutcome)]);
+    expect(s).toMatchObject({ profileId: "mof-2020", profileFrom: "workbook", rememberedProfile: "putuo-2023" });
+    expect(staleReason(s)).toBeNull();
+    const next = paneReducer(s, { type: "fileChosen", file: { name: "b.xlsx", bytes: new Uint8Array([2]) } });
+    expect(next).toMatchObject({ profileId: "putuo-2023", profileFrom: "remembered" });
+  });
+
+  it("first use asks; the answer is the one in use and the one remembered", () => {
+    const s = run([{ type: "profileAsk" }]);
+    expect(s).toMatchObject({ askProfile: true, profileFrom: null });
+    expect(paneReducer(s, { type: "profileChosen", id: "mof-2020" })).toMatchObject({ askProfile: false, profileId: "mof-2020", profileFrom: "chosen", rememberedProfile: "mof-2020" });
+  });
 });

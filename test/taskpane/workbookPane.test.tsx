@@ -40,7 +40,7 @@ async function renderPane(book: FakeWorkbook) {
   await act(async () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <App host={pane.host} />
+        <App host={pane.host} memory={{ get: () => "putuo-2023", set: () => undefined }} />
       </FluentProvider>,
     );
   });
@@ -72,7 +72,7 @@ describe("the workbook view (Excel)", () => {
     await act(async () => {
       render(
         <FluentProvider theme={webLightTheme}>
-          <App host={held} />
+          <App host={held} memory={{ get: () => "putuo-2023", set: () => undefined }} />
         </FluentProvider>,
       );
     });

@@ -1,122 +1,19 @@
-import { Badge, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, mergeClasses } from "@fluentui/react-components";
+import { useStyles } from "./FindingList.styles";
 import { KeyboardEvent, useMemo, useRef, useState } from "react";
-import type { FindingReport, Severity, SheetReport } from "../../engine";
-import { FindingCard, findingGroups, RepeatedCards } from "../findingCards";
+import type { FindingReport, Severity } from "../../engine";
+import { FindingCard, findingGroups, groupHeading, RepeatedCards } from "../findingCards";
+import { inPlaceText } from "../inPlace";
+import type { FindingsSlice } from "../slices";
 import { CODE_TITLE, SEVERITY_LABEL, T } from "../strings";
 import { IgnoreForm } from "./IgnoreForm";
 import { useDotStyles } from "./palette";
 
-const focusRing = { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" } };
-/** A button that reads as a link: no frame, the link colour, the text's own font. */
-const textButton = {
-  border: "none",
-  backgroundColor: "transparent",
-  color: tokens.colorBrandForegroundLink,
-  font: "inherit",
-  fontSize: tokens.fontSizeBase200,
-  cursor: "pointer",
-  ...focusRing,
-};
-
-const useStyles = makeStyles({
-  root: { minWidth: 0 },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 2px" },
-  hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  group: { marginTop: "8px" },
-  groupHeading: { margin: 0 },
-  groupToggle: {
-    display: "flex",
-    alignItems: "center",
-    gap: "6px",
-    width: "100%",
-    padding: "6px 4px",
-    border: "none",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: "transparent",
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    fontWeight: tokens.fontWeightSemibold,
-    textAlign: "left",
-    cursor: "pointer",
-    ...focusRing,
-  },
-  chevron: { display: "inline-block", width: "1em", color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: "none", margin: "6px 0 0", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
-  nested: { listStyleType: "none", margin: "6px 0 0 8px", padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
-  card: {
-    position: "relative",
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    overflow: "hidden",
-  },
-  active: { border: `2px solid ${tokens.colorBrandStroke1}` },
-  main: {
-    display: "block",
-    width: "100%",
-    // room on the right for 详情, which sits over the card's top-right corner
-    padding: "8px 48px 8px 8px",
-    border: "none",
-    backgroundColor: "transparent",
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    textAlign: "left",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ...focusRing,
-  },
-  head: { display: "flex", alignItems: "baseline", gap: "6px", flexWrap: "wrap" },
-  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  cells: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace },
-  message: { display: "block", margin: "6px 0 0", lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
-  calc: { display: "block", margin: "2px 0 0", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
-  foot: { display: "flex", flexDirection: "column", gap: "4px", padding: "0 8px", ":empty": { display: "none" } },
-  inPlace: {
-    margin: "0 0 6px",
-    padding: "4px 6px",
-    borderRadius: tokens.borderRadiusSmall,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground1,
-    overflowWrap: "anywhere",
-  },
-  detailsToggle: { ...textButton, position: "absolute", top: "6px", right: "6px", padding: "2px 4px" },
-  details: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
-  code: { fontFamily: tokens.fontFamilyMonospace },
-  ignoreRow: { display: "flex", alignItems: "baseline", gap: "6px", flexWrap: "wrap", margin: "0 0 6px", fontSize: tokens.fontSizeBase200 },
-  linkButton: { ...textButton, padding: "0 2px" },
-  ignoredItem: {
-    padding: "6px 8px",
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px dashed ${tokens.colorNeutralStroke1}`,
-    color: tokens.colorNeutralForeground2,
-    overflowWrap: "anywhere",
-  },
-  repeatToggle: {
-    display: "block",
-    width: "100%",
-    padding: "8px",
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px dashed ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    textAlign: "left",
-    cursor: "pointer",
-    overflowWrap: "anywhere",
-    ...focusRing,
-  },
-});
-
 const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 export interface FindingListProps {
-  readonly report: SheetReport;
-  readonly filter: Severity | null;
-  /** The card last clicked (its key). */
-  readonly activeKey: string | null;
-  /** File mode: what the cells display, to show a clicked card's cells in place. Excel: null. */
-  readonly cellText: Readonly<Record<string, string>> | null;
+  /** The form on show, the filter, the card last clicked, and (file mode) what the cells display. */
+  readonly slice: FindingsSlice;
   /** Excel: the cell selected for the active card, said in place (not in the notice at the top, out of view). */
   readonly selected?: string | null;
   readonly onActivate: (card: FindingCard) => void;
@@ -138,8 +35,9 @@ export interface FindingListProps {
  * tabindex); the current card's 详情 is the only other stop. Enter or a click on a card selects its cell in Excel,
  * or shows its cells with their values in place (file mode).
  */
-export function FindingList({ report, filter, activeKey, cellText, selected = null, onActivate, ignore }: FindingListProps) {
+export function FindingList({ slice, selected = null, onActivate, ignore }: FindingListProps) {
   const s = useStyles();
+  const { report, filter, active: activeKey, cellText } = slice;
   const dots = useDotStyles();
   // 已忽略 findings are listed apart, at the end, with their reasons; the groups hold the others
   const live = useMemo(() => ({ ...report, findings: report.findings.filter((f) => !f.ignored) }), [report]);
@@ -243,6 +141,7 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
             <span className={s.title}>{card.title}</span>
             {card.cells.length ? <span className={s.cells}>{card.cells.join("、")}</span> : null}
           </span>
+          {card.where ? <span className={s.where} data-testid="where">{T.whereLabel(card.where)}</span> : null}
           <span>
             {card.findings.map((f, i) => (
               <span key={i} data-code={f.code} data-severity={f.severity}>
@@ -262,7 +161,7 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
           {active && cellText && card.cells.length > 0 ? (
             <p className={s.inPlace} role="status" data-testid="in-place">
               {T.cellsInFile(report.sheet)}
-              {card.cells.map((a1) => T.cellNow(a1, cellText[a1] ?? "")).join("；")}
+              {inPlaceText(card.cells, cellText)}
             </p>
           ) : null}
           {active && !cellText && selected ? (
@@ -285,7 +184,7 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
   const renderRepeat = (item: RepeatedCards) => {
     const open = expanded.has(item.key);
     return (
-      <li key={item.key} data-repeat={item.code}>
+      <li key={item.key} data-repeat={item.code} data-findings={item.cards.reduce((n, c) => n + c.findings.length, 0)}>
         <button type="button" className={s.repeatToggle} {...nav(item.key)} aria-expanded={open} onClick={() => setExpanded(toggle(expanded, item.key))}>
           <span className={s.chevron} aria-hidden="true">{open ? "▾" : "▸"}</span>
           {item.label}
@@ -310,7 +209,7 @@ export function FindingList({ report, filter, activeKey, cellText, selected = nu
                 <button type="button" className={s.groupToggle} {...nav(`group:${g.severity}`)} aria-expanded={open} aria-controls={open ? `group-${g.severity}` : undefined} onClick={() => setCollapsed(toggle(collapsed, g.severity))}>
                   <span className={s.chevron} aria-hidden="true">{open ? "▾" : "▸"}</span>
                   <span className={dots[g.severity]} aria-hidden="true" />
-                  {T.groupHeading(SEVERITY_LABEL[g.severity], g.places)}
+                  {groupHeading(SEVERITY_LABEL[g.severity], g)}
                 </button>
               </h3>
               {open ? (

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { WrittenCell } from "../../app";
+import type { WrittenSlice } from "../slices";
 import { HIGHLIGHT_DOT, useDotStyles } from "./palette";
 import { T } from "../strings";
 
@@ -17,13 +17,12 @@ const useStyles = makeStyles({
 });
 
 export interface WrittenListProps {
-  readonly writes: readonly WrittenCell[];
-  /** written: Excel after 写入计算结果; pending: Excel before it; file: the scored copy. */
-  readonly mode: "written" | "pending" | "file";
+  readonly slice: WrittenSlice;
 }
 
 /** 已写入 / 待写入: every cell the add-in writes, with what it held before and why (rules.md §5). */
-export function WrittenList({ writes, mode }: WrittenListProps) {
+export function WrittenList({ slice }: WrittenListProps) {
+  const { writes, mode } = slice;
   const s = useStyles();
   const dots = useDotStyles();
   if (writes.length === 0) return null;

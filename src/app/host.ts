@@ -101,7 +101,11 @@ export interface FileCheckOutcome extends Omit<CheckedFileOutcome, "scored"> {
 }
 
 /** 新建自评表 (a blank form for a new project) or 生成下年度模板 (next year's form from the current one). */
-export type TemplateKind = "new" | "nextYear";
+/**
+ * 新建自评表 (a new project's), 生成下年度模板 (from this year's 自评表), 从申报表 (this year's 自评表 from the
+ * project's 申报表, rules.md §7.3), 部门整体 (a blank 部门整体支出绩效自评表).
+ */
+export type TemplateKind = "new" | "nextYear" | "fromDeclaration" | "department";
 
 interface HostBase {
   /** The profile stored with the workbook (Excel settings) or this browser (file mode); null when unset. */

@@ -119,16 +119,20 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
       const resolved = resolveProfile(profileId);
       if (!resolved.ok) return { ok: false, code: "PROFILE_INVALID", message: resolved.message };
       const { newTemplateFile, nextYearTemplateFile } = await files();
-      if (kind === "new") {
-        const made = await newTemplateFile(resolved.profile);
-        return made.ok ? { ok: true, name: `自评表（${made.year} 年度，新项目）.xlsx`, bytes: made.bytes, year: made.year } : made;
+      if (kind === "new" || kind === "department") {
+        const made = await newTemplateFile(resolved.profile, { kind: kind === "department" ? "department" : "project" });
+        const what = kind === "department" ? "部门整体支出绩效自评表" : "自评表";
+        return made.ok ? { ok: true, name: `${what}（${made.year} 年度，新${kind === "department" ? "部门" : "项目"}）.xlsx`, bytes: made.bytes, year: made.year } : made;
       }
       if (!file) return { ok: false, code: "NO_FILE", message: "请先选择今年的自评表文件，再生成下年度模板。" };
       const refused = fileRefusal(file.name, file.bytes);
       if (refused) return { ok: false, code: "FILE_UNREADABLE", message: refused };
       const made = await nextYearTemplateFile(file.bytes, resolved.profile, sheet !== undefined ? { sheet } : {});
       if (!made.ok) return { ok: false, code: made.code, message: made.code === "FILE_UNREADABLE" ? unreadableMessage(file.name, file.bytes) : made.message };
-      return { ok: true, name: `${file.name.replace(/\.xlsx$/i, "")}（${made.year} 年度模板）.xlsx`, bytes: made.bytes, year: made.year };
+      const declared = made.fromKind === "declaration" || made.fromKind === "departmentDeclaration";
+      if (kind === "fromDeclaration" && !declared) return { ok: false, code: "FORM_NOT_FOUND", message: `“${file.name}”${sheet ? `的工作表“${sheet}”` : ""}不是绩效目标申报表，无法从中生成自评表；请选择项目的申报表文件。` };
+      const base = file.name.replace(/\.xlsx$/i, "");
+      return { ok: true, name: declared ? `${base}（${made.year} 年度自评表）.xlsx` : `${base}（${made.year} 年度模板）.xlsx`, bytes: made.bytes, year: made.year };
     },
     async updateStore(file, change) {
       const refused = fileRefusal(file.name, file.bytes);

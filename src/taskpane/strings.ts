@@ -20,6 +20,8 @@ export const T = {
   templates: "模板",
   newTemplate: "新建自评表",
   nextYearTemplate: "生成下年度模板",
+  fromDeclarationTemplate: "从申报表生成自评表",
+  departmentTemplate: "新建部门整体自评表",
   making: "正在生成…",
   templateAdded: (sheet: string, year: number) => `已新建工作表“${sheet}”（${year} 年度）：公式会自动计算执行率、得分、总分和评分等级。`,
   templateDownloaded: (name: string, from?: string) => `已生成“${name}”${from ? `（按工作表“${from}”）` : ""}，请在下载中查看。`,

@@ -258,7 +258,7 @@ export function usePaneActions(
         const r = await host.addTemplate(kind, profileId);
         if (accept(r)) dispatch({ type: "notice", notice: { intent: "success", text: T.templateAdded(r.sheet, r.year) } });
       } else {
-        const from = kind === "nextYear" ? templateSheet(state) : undefined;
+        const from = kind === "nextYear" || kind === "fromDeclaration" ? templateSheet(state) : undefined;
         const r = await host.makeTemplate(kind, profileId, file, from);
         if (!accept(r)) return;
         host.download(r.name, r.bytes);

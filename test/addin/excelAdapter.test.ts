@@ -17,7 +17,8 @@ import {
 } from "../../src/adapters/excel";
 import { coverSheet, EXPECTED, SEED_FORMS, seedSheet, Variant } from "../fixtures/seedForms";
 import { workbookBytes } from "../fixtures/seedWorkbooks";
-import { changedForm } from "../fixtures/cleanForm";
+import { changedForm, CLEAN_FORM } from "../fixtures/cleanForm";
+import { tableGrid } from "../fixtures/tableGrid";
 import { asContext, FakeContext, FakeSheet, FakeWorkbook } from "./fakeExcel";
 
 const profile = getProfile("putuo-2023")!;
@@ -183,6 +184,25 @@ describe("校验并计分 against a fake Excel that counts round trips", () => {
     expect(book.sheets[0].rules.some((r) => toA1({ row: r.area.top, col: r.area.left }) === "F11")).toBe(true);
     expect(ctx.syncCount).toBe(3); // active sheet + names; the other sheets' values; the write
     expect(ctx.log.filter((l) => l.sheet === "乙")).toEqual([]); // context is only read
+  });
+
+  it("a 自评表 beside its 申报表 in the workbook is checked against it (rules.md §7.4): a lowered target, named with the sheet", async () => {
+    // the clean form (seed form 1 made correct) declared with 采购设备正常使用率 ≥99.50%, scored against ≥99.00%
+    const declared = tableGrid(
+      [
+        [{ v: "项目支出绩效目标申报表", cs: 5 }],
+        ["项目名称", { v: CLEAN_FORM.title, cs: 4 }],
+        [{ v: "资金情况（万元）", rs: 1 }, "年度资金总额：", { v: "97.68", cs: 3 }],
+        [{ v: "绩效指标", rs: 1 + CLEAN_FORM.indicators.length }, "一级指标", "二级指标", "三级指标", "指标值"],
+        ...CLEAN_FORM.indicators.map((i) => [i.level1, i.level2, i.level3, i.level3 === "采购设备正常使用率" ? "≥99.50(%)" : i.target]),
+      ],
+      { sheet: "申报表" },
+    );
+    const book = new FakeWorkbook(FakeSheet.fromSpec({ ...changedForm([]), name: "自评表" }), FakeSheet.fromSpec({ name: "申报表", cells: [...declared.cells].map(([k, c]) => ({ row: Math.floor(k / 16384), col: k % 16384, value: c.value })), merges: [...declared.merges] }));
+    const result = await validateAndScoreSheet(asContext(new FakeContext(book)), { write: false, capabilities: caps });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.report.findings.map((f) => [f.code, f.cells[0]])).toEqual([["TARGET_CHANGED_FROM_DECLARATION", "E16"]]);
+    expect(result.report.findings[0].message).toContain("工作表“申报表”中申报的“≥99.50(%)”");
   });
 
   it("a hidden sheet is no context for the checks across forms, as 校验全部 skips it: the same findings from either button", async () => {

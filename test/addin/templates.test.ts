@@ -7,6 +7,7 @@ import { runTemplate } from "../../src/cli/templateCommand";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { tempDir, tempFile, workbookBytes } from "../fixtures/seedWorkbooks";
 import { asContext, FakeContext, FakeSheet, FakeWorkbook } from "./fakeExcel";
+import { tableGrid } from "../fixtures/tableGrid";
 
 const quiet = { out: () => undefined, err: () => undefined };
 
@@ -57,6 +58,51 @@ describe("新建自评表 / 生成下年度模板 in Excel (two syncs, the CLI's
     expect(ctx.syncCount).toBe(2);
     const source = tempFile("2023.xlsx", await workbookBytes([spec]));
     expectSameCells(book.sheet("表1 (2)")!, await cliSheet(["--from", source, "--sheet", "表1"]));
+  });
+
+  /** A 申报表 sheet (rules.md §7.2) as a SheetSpec, laid out from its printed table. */
+  const declarationSpec = () => {
+    const grid = tableGrid(
+      [
+        [{ v: "项目支出绩效目标申报表", cs: 5 }],
+        [{ v: "（2024年度）", cs: 5 }],
+        ["项目名称", { v: "城区路灯维护", cs: 4 }],
+        [{ v: "资金情况（万元）", rs: 2 }, "年度资金总额：", { v: "100", cs: 3 }],
+        ["其中：财政拨款", { v: "100", cs: 3 }],
+        [{ v: "绩效指标", rs: 4 }, "一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维护路灯数", "≥1000盏"],
+        ["效益指标", "社会效益指标", "夜间出行安全", "有效"],
+        ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"],
+      ],
+      { sheet: "申报表" },
+    );
+    return { name: "申报表", cells: [...grid.cells].map(([k, c]) => ({ row: keyRow(k), col: keyCol(k), value: c.value })), merges: [...grid.merges] };
+  };
+
+  it("从申报表生成自评表 on the active 申报表: two syncs, the same cells as `ziping template --from 申报表.xlsx`", async () => {
+    const spec = declarationSpec();
+    const book = new FakeWorkbook(FakeSheet.fromSpec(spec));
+    const ctx = new FakeContext(book);
+    const r = await addTemplateSheet(asContext(ctx), "fromDeclaration", { capabilities: ALL_CAPABILITIES });
+    expect(r).toMatchObject({ ok: true, sheet: "自评表", year: 2024 });
+    expect(ctx.syncCount).toBe(2);
+    const source = tempFile("申报表.xlsx", await workbookBytes([spec]));
+    expectSameCells(book.sheet("自评表")!, await cliSheet(["--from", source]));
+  });
+
+  it("从申报表生成自评表 on a 自评表 says it is no 申报表 and adds nothing", async () => {
+    const book = new FakeWorkbook(FakeSheet.fromSpec(seedSheet(SEED_FORMS[0]).spec));
+    const r = await addTemplateSheet(asContext(new FakeContext(book)), "fromDeclaration", { capabilities: ALL_CAPABILITIES });
+    expect(r).toMatchObject({ ok: false, code: "FORM_NOT_FOUND" });
+    expect(!r.ok && r.message).toContain("不是绩效目标申报表");
+    expect(book.sheets.map((s) => s.name)).toEqual(["表1"]);
+  });
+
+  it("新建部门整体自评表: the same cells as `ziping template --kind department`", async () => {
+    const book = new FakeWorkbook(new FakeSheet("Sheet1"));
+    const r = await addTemplateSheet(asContext(new FakeContext(book)), "department", { capabilities: ALL_CAPABILITIES });
+    expect(r).toMatchObject({ ok: true, sheet: "自评表" });
+    expectSameCells(book.sheet("自评表")!, await cliSheet(["--kind", "department"]));
   });
 
   it("生成下年度模板 on a sheet that is no form says so and adds nothing", async () => {

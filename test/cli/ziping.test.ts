@@ -7,7 +7,8 @@ import { parseA1 } from "../../src/engine";
 import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { allSeedFormsBytes, tempDir, tempFile, workbookBytes } from "../fixtures/seedWorkbooks";
-import { changedForm } from "../fixtures/cleanForm";
+import { changedForm, CLEAN_FORM } from "../fixtures/cleanForm";
+import { gridSpec, tableGrid } from "../fixtures/tableGrid";
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -115,6 +116,57 @@ describe("ziping fix", () => {
     const g = reread.grids[0];
     expect(g.cells.get(22 * 16384 + 8)?.value).toBe(96.37);
     expect(g.cells.get(23 * 16384 + 3)?.value).toBe("优");
+  });
+});
+
+describe("a 自评表 checked against its 申报表 (rules.md §7.4)", () => {
+  // the clean form (seed form 1 made correct), declared with 采购设备正常使用率 ≥99.50% and one more indicator
+  const declaration = () =>
+    gridSpec(
+      tableGrid(
+        [
+          [{ v: "项目支出绩效目标申报表", cs: 5 }],
+          ["项目名称", { v: CLEAN_FORM.title, cs: 4 }],
+          [{ v: "资金情况（万元）", rs: 1 }, "年度资金总额：", { v: "97.68", cs: 3 }],
+          [{ v: "绩效指标", rs: 2 + CLEAN_FORM.indicators.length }, "一级指标", "二级指标", "三级指标", "指标值"],
+          ...CLEAN_FORM.indicators.map((i) => [i.level1, i.level2, i.level3, i.level3 === "采购设备正常使用率" ? "≥99.50(%)" : i.target]),
+          ["产出指标", "时效指标", "设备到货及时率", "100%"],
+        ],
+        { sheet: "申报表" },
+      ),
+    );
+
+  it("check --declaration names the lowered target and the dropped indicator, and reports the 申报表 as what it is", async () => {
+    const dir = tempDir();
+    const decl = tempFile("申报表.xlsx", await workbookBytes([declaration()]), dir);
+    const self = tempFile("自评表.xlsx", await workbookBytes([changedForm([], { sheetName: "自评表" })]), dir);
+    const r = await run("check", "--json", "--declaration", decl, self);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.files.map((f: { sheets: { form: { formKind: string } }[] }) => f.sheets[0].form.formKind)).toEqual(["declaration", "selfEvaluation"]);
+    const findings = report.files[1].sheets[0].findings.map((f: { code: string; cells: string[] }) => [f.code, f.cells[0]]);
+    expect(findings).toEqual([
+      ["TARGET_CHANGED_FROM_DECLARATION", "E16"],
+      ["INDICATOR_DROPPED", "A15"],
+    ]);
+  });
+
+  it("fix --declaration marks them in the scored copy and lists them in its 校验结果", async () => {
+    const dir = tempDir();
+    const decl = tempFile("申报表.xlsx", await workbookBytes([declaration()]), dir);
+    const self = tempFile("自评表.xlsx", await workbookBytes([changedForm([], { sheetName: "自评表" })]), dir);
+    const r = await run("fix", self, "--out", join(dir, "out.xlsx"), "--declaration", decl);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("TARGET_CHANGED_FROM_DECLARATION");
+    expect(r.out).toContain("文件“");
+  });
+
+  it("--declaration of a file that holds no 申报表 is a usage error", async () => {
+    const dir = tempDir();
+    const self = tempFile("自评表.xlsx", await workbookBytes([changedForm([], { sheetName: "自评表" })]), dir);
+    const r = await run("fix", self, "--out", join(dir, "out.xlsx"), "--declaration", self);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("没有找到绩效目标申报表");
   });
 });
 

@@ -175,7 +175,13 @@ export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetS
   return built.ok ? { ok: true, sheet: name, notes: built.notes } : built;
 }
 
-export type TemplateKind = "new" | "nextYear";
+/**
+ * 新建自评表 (a new project's), 生成下年度模板 (from this year's 自评表), 从申报表 (this year's 自评表 from the
+ * project's 申报表, rules.md §7.3), 部门整体 (a blank 部门整体支出绩效自评表).
+ */
+export type TemplateKind = "new" | "nextYear" | "fromDeclaration" | "department";
+
+const NOT_A_DECLARATION = "当前工作表不是绩效目标申报表（未找到只有“指标值”、没有“实际完成值”和“得分”的指标表），无法生成自评表；请先打开项目的申报表所在的工作表，未写入任何内容。";
 
 export type TemplateResult = { readonly ok: true; readonly sheet: string; readonly year: number; readonly notes: readonly string[] } | ExcelFailure;
 
@@ -194,7 +200,7 @@ export async function addTemplateSheet(
   let taken: readonly string[];
   let storedId: string | undefined;
   let grid: Grid | undefined;
-  if (kind === "nextYear") {
+  if (kind === "nextYear" || kind === "fromDeclaration") {
     // the active sheet's read brings the sheet names and the stored profile along
     const read = await readActiveSheet(context, { ...capabilities, conditionalFormats: false });
     if (!read.ok) return read;
@@ -212,8 +218,11 @@ export async function addTemplateSheet(
   }
   const resolved = chooseProfile(options.profileId, null, storedId ?? null);
   if (!resolved.ok) return resolved;
-  const made = grid ? nextYearTemplate([grid], resolved.profile, { sheet: grid.sheet }) : newTemplate(resolved.profile);
-  if (!made.ok) return failure("FORM_NOT_FOUND");
+  const made = grid ? nextYearTemplate([grid], resolved.profile, { sheet: grid.sheet }) : newTemplate(resolved.profile, { kind: kind === "department" ? "department" : "project" });
+  if (!made.ok) return kind === "fromDeclaration" ? failure("FORM_NOT_FOUND", NOT_A_DECLARATION) : failure("FORM_NOT_FOUND");
+  // 从申报表 needs a 申报表 on the active sheet; 生成下年度模板 a 自评表
+  const declared = made.fromKind === "declaration" || made.fromKind === "departmentDeclaration";
+  if (kind === "fromDeclaration" && !declared) return failure("FORM_NOT_FOUND", NOT_A_DECLARATION);
   const name = queueSheetSpec(context, made.spec, taken, capabilities, options.ownWrites);
   const built = await runSheetBuild(context, name, made.spec, capabilities);
   return built.ok ? { ok: true, sheet: name, year: made.year, notes: built.notes } : built;

@@ -12,7 +12,7 @@ export interface TemplatesScreenProps {
   readonly off: (unavailable: boolean) => { disabled?: boolean; disabledFocusable?: boolean };
 }
 
-/** 新建自评表 and 生成下年度模板 (from the form on show). */
+/** 新建自评表, 生成下年度模板 (from the form on show), 从申报表生成自评表 (rules.md §7.3), 新建部门整体自评表. */
 export function TemplatesScreen({ slice, onMake, off }: TemplatesScreenProps) {
   const s = useStyles();
   return (
@@ -22,6 +22,12 @@ export function TemplatesScreen({ slice, onMake, off }: TemplatesScreenProps) {
       </Button>
       <Button size="small" onClick={() => onMake("nextYear")} {...off(!slice.canNextYear)}>
         {T.nextYearTemplate}
+      </Button>
+      <Button size="small" onClick={() => onMake("fromDeclaration")} {...off(!slice.canNextYear)}>
+        {T.fromDeclarationTemplate}
+      </Button>
+      <Button size="small" onClick={() => onMake("department")} {...off(false)}>
+        {T.departmentTemplate}
       </Button>
     </div>
   );

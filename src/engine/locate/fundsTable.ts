@@ -4,7 +4,7 @@ import { wordScore } from "../vocabulary/match";
 import { isNoneMark } from "../vocabulary/marks";
 import { assignColumns, headerScore, MIN_SCORE, PlacedColumn } from "./assignColumns";
 import { bestField } from "../vocabulary/match";
-import { FundsLayout, FundsRowKind, LabelWeight, MissingPart, UnplacedLabel } from "./layout";
+import { FundsBreakdown, FundsLayout, FundsRowKind, LabelWeight, MissingPart, Pos, UnplacedLabel } from "./layout";
 import { Label, SheetLabels } from "./sheetLabels";
 
 /** At most this many rows under the funds header belong to the funds table. */
@@ -119,10 +119,11 @@ export function locateFunds(labels: SheetLabels, header: FundsHeader, stopRows: 
   if (totalAt < 0) missing.push({ severity: "error", part: "“年度资金总额”行", near });
   if (columns.rate === undefined) missing.push({ severity: "info", part: "项目资金表的“执行率”列", near });
 
+  const breakdowns = fundsBreakdowns(labels, (found.at(-1)?.label.row ?? headerRow) + 1, stopRows);
   const weightLabel = fundsWeightLabel(labels, header, placed);
   if (columns.weight === undefined && !weightLabel) missing.push({ severity: "info", part: "项目资金表的“分数”列", near });
   if (columns.score === undefined) missing.push({ severity: "info", part: "项目资金表的“得分”列", near });
-  return { headerRow, labelCol, columns, rows: kinds, ...(weightLabel ? { weightLabel } : {}) };
+  return { headerRow, labelCol, columns, rows: kinds, ...(weightLabel ? { weightLabel } : {}), ...(breakdowns.length ? { breakdowns } : {}) };
 }
 
 /**
@@ -166,4 +167,27 @@ export function unreadFundsTable(labels: SheetLabels, before: number): { near: {
     near: { sheet: labels.grid.sheet, row: sign.row, col: sign.col },
     unplaced: unplaced.map((l) => ({ text: l.text, at: { row: l.row, col: l.col }, where: "funds" as const })),
   };
+}
+
+/** `其中: 一般公共预算:1325.68`, `按收入性质分:2030.12`, `政府性基金拨款:` — a label and the amount typed after its colon. */
+export const BREAKDOWN_CELL = /^(?:其中\s*[:：]\s*)?([^:：\d]{2,30}?)\s*[:：]\s*([\d,，]*(?:\.\d+)?)\s*(?:万元|元)?$/;
+
+/**
+ * The breakdowns typed in cells right under the funds table (until a row of something else, or a goal or indicator
+ * heading): the cells of each column a group, a `按…分` cell its head.
+ */
+function fundsBreakdowns(labels: SheetLabels, from: number, stopRows: ReadonlySet<number>): FundsBreakdown[] {
+  const byCol = new Map<number, { head?: Pos; items: Pos[] }>();
+  for (let r = from; r < from + MAX_FUNDS_ROWS && r <= labels.grid.rowCount && !stopRows.has(r); r++) {
+    const cells = labels.inRow(r).filter((l) => typeof visibleCell(labels.grid, r, l.col)?.value === "string");
+    const breakdown = cells.filter((l) => BREAKDOWN_CELL.test(String(visibleCell(labels.grid, r, l.col)!.value).replace(/\s+/g, "")));
+    if (breakdown.length === 0 || breakdown.length < cells.length) break;
+    for (const l of breakdown) {
+      const group = byCol.get(l.col) ?? { items: [] };
+      if (/^按.{1,8}分/.test(l.core) && !group.head && group.items.length === 0) group.head = { row: l.row, col: l.col };
+      else group.items.push({ row: l.row, col: l.col });
+      byCol.set(l.col, group);
+    }
+  }
+  return [...byCol.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g).filter((g) => g.items.length > 0);
 }

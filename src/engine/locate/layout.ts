@@ -76,8 +76,20 @@ export interface LabelWeight {
   readonly weight: string;
 }
 
+/**
+ * A breakdown of the total typed as `label:amount` in cells under the funds table (the Hunan 部门整体 form:
+ * `按收入性质分:2030.12`, `其中: 一般公共预算:1325.68` … beside `按支出性质分:1925.67`, `其中:基本支出:900.47` …): each
+ * column a group, its `按…分` cell the head.
+ */
+export interface FundsBreakdown {
+  readonly head?: Pos;
+  readonly items: readonly Pos[];
+}
+
 export interface FundsLayout {
   readonly headerRow: number;
+  /** The breakdowns typed in cells under the table (rules.md §7.5), each a group to add up. */
+  readonly breakdowns?: readonly FundsBreakdown[];
   /** The column of the row labels (年度资金总额, 其中：…). */
   readonly labelCol: number;
   readonly columns: FundsColumns;

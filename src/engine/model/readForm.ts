@@ -6,7 +6,8 @@ import { isNoneMark, level1KindOf, PLACEHOLDER_NAME } from "../vocabulary";
 import { labelCore } from "../vocabulary/match";
 import { D } from "../number/decimal";
 import { parseActual, parseTarget } from "./parseTarget";
-import { readNumber, readPercent } from "./readNumber";
+import { parseNumberText, readNumber, readPercent } from "./readNumber";
+import { BREAKDOWN_CELL } from "../locate/fundsTable";
 import { FormModel, FundsRow, Indicator, IndicatorBlockModel, Level1Heading, NumberCell, TextCell } from "./types";
 
 function textAt(grid: Grid, pos: Pos, visible = false): TextCell {
@@ -44,6 +45,17 @@ function readFunds(grid: Grid, layout: FormLayout): FundsRow[] {
       score: isTotal && columns.score !== undefined ? numberAt(grid, r, columns.score) : undefined,
     };
   });
+}
+
+/** A `label:amount` cell (`其中:基本支出:900.47`) as its label and its amount, both of that cell. */
+function breakdownCell(grid: Grid, pos: Pos): { label: TextCell; amount: NumberCell } {
+  const text = textAt(grid, pos, true);
+  const m = BREAKDOWN_CELL.exec(text.text.replace(/\s+/g, ""));
+  const amount = m?.[2] ? parseNumberText(m[2]) : null;
+  return {
+    label: { ...text, text: m?.[1] ?? text.text },
+    amount: { cell: text.cell, reading: amount ? { kind: "number", value: amount } : { kind: "none" }, text: m?.[2] ?? "" },
+  };
 }
 
 /** Target text of a row: one cell, or the split 指标性质 + 指标值 + (度量单位). */
@@ -205,6 +217,7 @@ export function readForm(grid: Grid, layout: FormLayout): FormModel {
   return {
     sheet: grid.sheet,
     kind: layout.kind,
+    fundsBreakdowns: (layout.funds?.breakdowns ?? []).map((b) => ({ ...(b.head ? { head: breakdownCell(grid, b.head) } : {}), items: b.items.map((p) => breakdownCell(grid, p)) })),
     tasks: (layout.tasks?.rows ?? []).map((t) => ({ name: textAt(grid, t.name, true), budget: numberAt(grid, t.budget.row, t.budget.col), ...(t.executed ? { executed: numberAt(grid, t.executed.row, t.executed.col) } : {}) })),
     declaredFunds: (declared?.rows ?? []).map((r) => ({ kind: r.kind, label: textAt(grid, r.label, true), amount: numberAt(grid, r.value.row, r.value.col) })),
     ...(declared?.mediumTerm ? { mediumTermFunds: { label: textAt(grid, declared.mediumTerm.label, true), amount: numberAt(grid, declared.mediumTerm.value.row, declared.mediumTerm.value.col) } } : {}),

@@ -78,6 +78,12 @@ export interface IndicatorBlockModel {
   readonly hasScoreColumn: boolean;
 }
 
+/** A breakdown of the total typed as `label:amount` cells (FundsBreakdown): its head and items, each label and amount. */
+export interface FundsBreakdownModel {
+  readonly head?: { readonly label: TextCell; readonly amount: NumberCell };
+  readonly items: readonly { readonly label: TextCell; readonly amount: NumberCell }[];
+}
+
 /** A 申报表's amount beside its label (rules.md §7.2): the year's total or one of its parts. */
 export interface DeclaredFundsRow {
   readonly kind: FundsRowKind;
@@ -89,6 +95,8 @@ export interface FormModel {
   readonly sheet: string;
   /** Which form of the cycle (rules.md §7.1). */
   readonly kind: FormKind;
+  /** The total's breakdowns typed in cells under the funds table (a Hunan 部门整体 form), each to add up. */
+  readonly fundsBreakdowns: readonly FundsBreakdownModel[];
   /** A 申报表's year amounts (empty on a 自评表, whose money is in `funds`). */
   readonly declaredFunds: readonly DeclaredFundsRow[];
   /** A 部门整体 自评表's 年度主要任务 (rules.md §7.5): each with its 预算数 and 执行数. */

@@ -135,6 +135,13 @@ export function sheetReport(a: SheetAnalysis): SheetReport {
 }
 
 function fundsReports(form: ScoredForm): FormReport["funds"] {
+  // the breakdowns typed under the table (`按收入性质分:2030.12`, `其中:基本支出:900.47`): amounts of the 全年预算数
+  const breakdowns = form.model.fundsBreakdowns.flatMap((b) => [...(b.head ? [b.head] : []), ...b.items]);
+  const typed = breakdowns.map((x) => ({ label: x.label.text, initialBudget: null, budget: num(x.amount), executed: null, weight: null, rate: NO_PAIR, score: null, calculation: "" }));
+  return [...tableRows(form), ...typed];
+}
+
+function tableRows(form: ScoredForm): FormReport["funds"] {
   return form.funds.map((f) => ({
     label: fundsLabel(f.row.label.text),
     initialBudget: num(f.row.initialBudget),

@@ -82,9 +82,11 @@ function usable(x: Dec | null): Dec | null {
 function scoreFunds(row: FundsRow, profile: Profile): ScoredFunds {
   const budget = declared(row.budget);
   const executed = declared(row.executed);
-  // a row with nothing typed has no rate (a blank form is not "0% executed"); one blank beside a number counts as 0
+  // a row with nothing typed has no rate (a blank form is not "0% executed"); on a part, one blank beside a number
+  // counts as 0 (上年结转 with a budget of 0 and nothing typed spent); the total's blank is a missing amount
+  // (totalAmountMissing), never 0 — its 执行率 would be 0.00 and its 预算执行得分 0 on a form that just lacks a figure
   const nothingTyped = row.budget.reading.kind === "none" && row.executed.reading.kind === "none";
-  const absentIsZero = (x: Dec | null, cell: NumberCell) => x ?? (cell.reading.kind === "none" && !nothingTyped ? new D(0) : null);
+  const absentIsZero = (x: Dec | null, cell: NumberCell) => x ?? (cell.reading.kind === "none" && !nothingTyped && row.kind !== "fundsTotal" ? new D(0) : null);
   const b = absentIsZero(budget, row.budget);
   const e = absentIsZero(executed, row.executed);
   // a negative amount is NUMBER_NEGATIVE: no rate is computed from it
@@ -231,6 +233,10 @@ function scoringOf(model: FormModel, weights: WeightStructure, indicators: reado
   const unread = model.missing.find((m) => m.unread);
   if (unread) return { kind: "noVerdict", reason: `未能读取${unread.part}，不计算总分和评分等级` };
   // scores outside their range do not add up to a 总分 either (rules.md §5, issue 18): the sum is shown, not judged
+  if (fundsTotal && fundsTotal.row.budget.reading.kind !== fundsTotal.row.executed.reading.kind && (fundsTotal.budget === null || fundsTotal.executed === null)) {
+    const which = fundsTotal.budget === null ? "全年预算数" : "全年执行数";
+    if (fundsTotal.row.budget.reading.kind === "none" || fundsTotal.row.executed.reading.kind === "none") return { kind: "noVerdict", reason: `年度资金总额的${which}未填写，预算执行得分无法计算，不给出总分和评分等级` };
+  }
   const outside = indicators.find(scoreOutOfRange);
   if (outside) return { kind: "noVerdict", reason: `指标“${outside.indicator.name.text.replace(/\s+/g, "")}”的得分超出分值范围，不给出总分和评分等级` };
   if (fundsTotal?.budget?.isZero() && fundsTotal.executed?.isZero()) {

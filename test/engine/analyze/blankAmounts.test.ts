@@ -17,6 +17,16 @@ describe("amounts nobody typed", () => {
     expect(buildWritePlan(a.form!, grid, a.findings).writes).toEqual([]);
   });
 
+  it("the 年度资金总额's 全年执行数 left blank beside its budget is missing, not 0: FIELD_MISSING naming the cell, no 执行率, no 总分 verdict", () => {
+    const a = analyzeSheet(specToGrid(changedForm([{ row: 6, col: 6, value: null }, { row: 6, col: 8, value: null }])), profile);
+    expect(a.findings.filter((f) => f.severity === "error").map((f) => [f.code, toA1(f.cells[0]), f.message])).toEqual([
+      ["FIELD_MISSING", "F6", "自评表缺少“年度资金总额”的全年执行数，无法完整校验；请按标准格式补齐"],
+    ]);
+    expect(a.form!.fundsTotal!.rate).toBeNull();
+    expect(a.form!.scoring.kind).toBe("noVerdict");
+    expect(a.form!.grade).toBeNull();
+  });
+
   it("a blank 年度资金总额 row is not LOW_EXECUTION and gives no 总分", () => {
     const blanks = [4, 5, 6, 8, 9].flatMap((col) => [6, 7].map((row) => ({ row, col, value: null })));
     const a = analyzeSheet(specToGrid(changedForm([...blanks, { row: 22, col: 8, value: null }, { row: 23, col: 3, value: null }])), profile);

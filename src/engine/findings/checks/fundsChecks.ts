@@ -267,3 +267,44 @@ export const tasksSum: Check = (form) => {
   }
   return out;
 };
+
+/**
+ * FUNDS_SUM_MISMATCH on the breakdowns typed under the funds table (rules.md §7.5; the Hunan 部门整体 form): each
+ * group's items add up to its head (`按支出性质分:1925.67`), and its head — or, when it prints none, its items — to
+ * the 年度资金总额's 全年预算数.
+ */
+export const breakdownsSum: Check = (form) => {
+  const total = form.fundsTotal;
+  if (!total?.budget) return [];
+  const out: Finding[] = [];
+  for (const b of form.model.fundsBreakdowns) {
+    const items = b.items.filter((x) => x.amount.reading.kind === "number");
+    if (items.length === 0) continue;
+    const sum = items.reduce((s, x) => s.plus(amountOf(x.amount)), new D(0));
+    const partsText = items.map((x) => amountOf(x.amount).toFixed(2)).join(" + ");
+    const head = b.head?.amount.reading.kind === "number" ? b.head : undefined;
+    if (head && !sum.equals(amountOf(head.amount))) {
+      out.push(makeFinding("FUNDS_SUM_MISMATCH", [head.amount.cell, ...items.map((x) => x.amount.cell)], { column: "全年预算数", which: `“${head.label.text}”`, total: n2(amountOf(head.amount)), sum: n2(sum), parts: partsText }, { calculation: `${partsText} = ${n2(sum)}` }));
+      continue;
+    }
+    const whole = head ? amountOf(head.amount) : sum;
+    if (!whole.equals(total.budget)) {
+      const what = head ? `“${head.label.text}”${n2(whole)}` : `${partsText} = ${n2(sum)}`;
+      out.push(makeFinding("FUNDS_SUM_MISMATCH", [total.row.budget.cell, ...(head ? [head.amount.cell] : items.map((x) => x.amount.cell))], { column: "全年预算数", total: n2(total.budget), sum: n2(whole), parts: what }, { calculation: `${what}` }));
+    }
+  }
+  return out;
+};
+
+/**
+ * FIELD_MISSING (error): the 年度资金总额's 全年预算数 or 全年执行数 left blank beside the other — an amount the form needs
+ * (rules.md §4), not a 0: no 执行率 and no 预算执行得分 are computed from it.
+ */
+export const totalAmountMissing: Check = (form) => {
+  const t = form.fundsTotal?.row;
+  if (!t) return [];
+  const [b, e] = [t.budget.reading.kind, t.executed.reading.kind];
+  if (b === "none" && e === "number") return [makeFinding("FIELD_MISSING", [t.budget.cell], { part: `“${fundsLabel(t.label.text)}”的全年预算数`, unread: "no", form: "自评表" })];
+  if (e === "none" && b === "number") return [makeFinding("FIELD_MISSING", [t.executed.cell], { part: `“${fundsLabel(t.label.text)}”的全年执行数`, unread: "no", form: "自评表" })];
+  return [];
+};

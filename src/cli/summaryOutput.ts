@@ -50,8 +50,10 @@ export async function summaryTarget(out: string, inputs: readonly string[], forc
 /** The 汇总 workbook of a run's results: one row per form of every file, the files that could not be read below. */
 export async function summaryBytes(out: string, results: readonly FileResult[], profileName: string): Promise<Uint8Array> {
   const rows = results.flatMap((r) => reportSummaryRows(r.sheets, r.profileUsed?.name ?? profileName, r.file));
-  const unreadable = results.filter((r) => r.error).map((r) => `${displayName(r.file)}（${r.error!.message}）`);
-  const notes = unreadable.length ? [`无法读取的文件：${unreadable.join("；")}`] : [];
+  const listed = (code: (c: string) => boolean) => results.filter((r) => r.error && code(r.error.code)).map((r) => `${displayName(r.file)}（${r.error!.message}）`);
+  const unreadable = listed((c) => c !== "FORM_NOT_FOUND");
+  const sheetless = listed((c) => c === "FORM_NOT_FOUND");
+  const notes = [...(unreadable.length ? [`无法读取的文件：${unreadable.join("；")}`] : []), ...(sheetless.length ? [`没有工作表的文件：${sheetless.join("；")}`] : [])];
   // the 汇总 writer is loaded only when a 汇总 is written (its own chunk in the pane)
   const { folderSummaryBytes } = await import("../adapters/xlsx/summarySheet");
   return folderSummaryBytes(rows, profileName, (file) => relativeHref(dirname(out), file), notes);

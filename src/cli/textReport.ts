@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import stringWidth from "string-width";
 import { reportSummaryRows, SummaryRow, worstFirst } from "../app";
 import { countBySeverity, FindingReport, FormReport, orderFindings, SheetReport, Severity, verdictText } from "../engine";
+import type { WorkbookFailureCode } from "../adapters/xlsx/limits";
 import { displayName } from "./fileIo";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -17,7 +18,8 @@ export interface ProfileUsed {
 
 export interface FileResult {
   readonly file: string;
-  readonly error: { readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE"; readonly message: string } | null;
+  /** Why the file gives no report: it cannot be read (FILE_UNREADABLE, FILE_TOO_LARGE), or it holds no worksheet (FORM_NOT_FOUND). */
+  readonly error: { readonly code: WorkbookFailureCode; readonly message: string } | null;
   readonly sheets: readonly SheetReport[];
   /** The 评分方案 the file was checked with; absent for a file that could not be read. */
   readonly profileUsed?: ProfileUsed;
@@ -32,6 +34,16 @@ export interface TextReportOptions {
   readonly ownSummaries?: readonly string[];
 }
 
+
+/** A file that could not be read (a workbook without a worksheet was read: it is an error finding of its own). */
+export function unreadableFile(r: FileResult): boolean {
+  return r.error !== null && r.error.code !== "FORM_NOT_FOUND";
+}
+
+/** Files read that hold no worksheet: each counts as one error (FORM_NOT_FOUND), as a sheet without a form does. */
+export function sheetlessFiles(results: readonly FileResult[]): number {
+  return results.filter((r) => r.error?.code === "FORM_NOT_FOUND").length;
+}
 
 /** All findings of sheet reports: every form's, or a sheet's FORM_NOT_FOUND. */
 export function allFindings(sheets: readonly SheetReport[]): FindingReport[] {
@@ -76,7 +88,7 @@ export function textReport(results: readonly FileResult[], skipped: readonly str
   for (const r of results) {
     lines.push(`文件：${displayName(r.file)}`);
     if (r.error) {
-      lines.push(`  无法读取：${r.error.message}`, "");
+      lines.push(`  ${r.error.code === "FORM_NOT_FOUND" ? "没有找到自评表" : "无法读取"}：${displayName(r.error.message)}`, "");
       continue;
     }
     if (r.profileUsed?.from === "workbook") lines.push(`  评分方案：${r.profileUsed.name}（${PROFILE_FROM.workbook}）`);
@@ -94,10 +106,13 @@ export function textReport(results: readonly FileResult[], skipped: readonly str
   const all = results.flatMap((r) => r.sheets);
   const c = countBySeverity(allFindings(all));
   const forms = all.reduce((n, s) => n + (s.isForm ? s.forms.length : 0), 0);
-  const bad = results.filter((r) => r.error).length;
+  const bad = results.filter((r) => unreadableFile(r)).length;
+  const sheetless = sheetlessFiles(results);
   if (skipped.length) lines.push(`已跳过 ${skipped.length} 个不是表格的文件或子文件夹：${skipped.map(displayName).join("、")}`);
   if (options.ownSummaries?.length) lines.push(`已跳过本工具生成的汇总表（不是自评表）：${options.ownSummaries.map(displayName).join("、")}`);
-  lines.push(`共 ${results.length} 个文件，${forms} 张自评表${bad ? `，${bad} 个文件无法读取` : ""}；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`);
+  lines.push(
+    `共 ${results.length} 个文件，${forms} 张自评表${bad ? `，${bad} 个文件无法读取` : ""}${sheetless ? `，${sheetless} 个文件没有工作表` : ""}；错误 ${c.error + sheetless} 项，警告 ${c.warning} 项，提示 ${c.info} 项`,
+  );
   if (forms >= 2 || (options.table && forms >= 1)) {
     const rows = results.flatMap((r) => reportSummaryRows(r.sheets, r.profileUsed?.name ?? "", results.length > 1 ? r.file : null));
     const written = options.summaryFile ? `已写入 ${displayName(options.summaryFile)}；` : "";

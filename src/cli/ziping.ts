@@ -9,7 +9,7 @@ import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption, profileRecord } from "./profileOption";
-import { allFindings, textReport } from "./textReport";
+import { allFindings, sheetlessFiles, textReport, unreadableFile } from "./textReport";
 import { CheckedFile, profileUsedOf } from "./checkOneFile";
 import { jsonReport, withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
@@ -99,8 +99,8 @@ async function check(argv: string[], io: Io): Promise<number> {
   // the JSON in pieces: the report of a large workbook is longer than any one string can be
   if (values.json) writeJson(io.out, jsonReport(profile.id, results, [...skipped, ...ownSummaries], summaryFile));
   else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
-  if (results.some((r) => r.error) || summaryFailed) return 2;
-  return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error > 0 ? 1 : 0;
+  if (results.some(unreadableFile) || summaryFailed) return 2;
+  return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error + sheetlessFiles(results) > 0 ? 1 : 0;
 }
 
 /** The extension a copy must have: a macro workbook keeps its macros and its content type, so it stays .xlsm. */
@@ -151,7 +151,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
     ...(values.profile !== undefined ? { recordProfile: profileRecord(profile) } : {}),
   });
   if (!fixed.ok) {
-    io.err(`${displayName(input)}：${fixed.message}\n`);
+    io.err(`${displayName(input)}：${displayName(fixed.message)}${fixed.code === "FORM_NOT_FOUND" ? "，未写出副本" : ""}\n`);
     return 2;
   }
   const badExtension = extensionProblem(out, fixed.macroEnabled);

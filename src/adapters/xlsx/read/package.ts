@@ -1,6 +1,7 @@
 import { unreadable } from "../limits";
 import { InflateBudget, ZipArchive, ZipEntry } from "../zip/zipArchive";
-import { attributeByLocalName, parseXml } from "./xml";
+import { xsdInteger } from "./numbers";
+import { attributeByLocalName, PACKAGE_XML_LIMITS, parseXml } from "./xml";
 
 /** A relationship of a package part (`_rels/…rels`): its id, type (the last path segment) and target part. */
 export interface Relationship {
@@ -79,7 +80,7 @@ export function readRelationships(zip: ZipArchive, source: string, budget: Infla
       const type = a.Type.slice(a.Type.lastIndexOf("/") + 1);
       out.push({ id: a.Id, type, target: external || a.Target === undefined ? null : resolvePartName(source === "" ? "" : source, a.Target) });
     },
-  });
+  }, PACKAGE_XML_LIMITS);
   return out;
 }
 
@@ -94,7 +95,7 @@ export function readContentTypes(zip: ZipArchive, budget: InflateBudget): (part:
       if (name === "Default" && a.Extension && a.ContentType) defaults.set(a.Extension.toLowerCase(), a.ContentType);
       if (name === "Override" && a.PartName && a.ContentType) overrides.set(a.PartName.replace(/^\//, "").toLowerCase(), a.ContentType);
     },
-  });
+  }, PACKAGE_XML_LIMITS);
   return (part) => overrides.get(part.toLowerCase()) ?? defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase());
 }
 
@@ -136,7 +137,7 @@ export function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Workbo
       } else if (tag === "workbookPr") {
         date1904 = a.date1904 === "1" || a.date1904 === "true";
       } else if (tag === "definedName") {
-        name = { name: a.name ?? "", text: "", ...(a.localSheetId !== undefined ? { localSheetId: Number(a.localSheetId) } : {}) };
+        name = { name: a.name ?? "", text: "", ...(a.localSheetId !== undefined ? { localSheetId: xsdInteger(a.localSheetId) } : {}) };
       }
     },
     text(t) {
@@ -148,6 +149,6 @@ export function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Workbo
         name = null;
       }
     },
-  });
+  }, PACKAGE_XML_LIMITS);
   return { part, contentType: type, sheets, date1904, definedNames, relationships };
 }

@@ -54,7 +54,7 @@ function withAttribute(open: string, name: string, value: string): string {
 
 /** workbook.xml with sheets added, our markers, sheet states and calcPr fullCalcOnLoad; every other byte kept. */
 export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit): Uint8Array {
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, part);
   const { root, top, children } = scanTop(part, xml, (n) => n === "sheet" || n === "definedName" || n === "workbookView");
   const p = prefixOf(root);
   const sheets = top.find((e) => e.name === "sheets");
@@ -118,23 +118,23 @@ export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit
       xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}calcPr fullCalcOnLoad="1"/>`);
     }
   }
-  return xml.changed ? xml.bytes(bytes) : bytes;
+  return xml.changed ? xml.bytes() : bytes;
 }
 
 /** A relationship added to a .rels part (created when the part has none). */
 export function addRelationship(part: string, bytes: Uint8Array | null, rel: { readonly id: string; readonly type: string; readonly target: string }): Uint8Array {
   const markup = `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.target)}"/>`;
   if (!bytes) return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${markup}</Relationships>`);
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, part);
   const { root } = scanTop(part, xml, () => false);
   appendChildren(xml, root, markup);
-  return xml.bytes(bytes);
+  return xml.bytes();
 }
 
 /** An Override added to [Content_Types].xml. */
 export function addContentType(bytes: Uint8Array, partName: string, contentType: string): Uint8Array {
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, "[Content_Types].xml");
   const { root } = scanTop("[Content_Types].xml", xml, () => false);
   appendChildren(xml, root, `<Override PartName="/${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`);
-  return xml.bytes(bytes);
+  return xml.bytes();
 }

@@ -33,7 +33,7 @@ function parseRef(ref: string): [number, number] | null {
  * added. Every other byte of the part stays as it was. Returns null when nothing changes.
  */
 export function editSheet(part: string, bytes: Uint8Array, writes: readonly CellWrite[], highlights: readonly PlanMark[], styles: SheetStyles): Uint8Array | null {
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, part);
   const wantedRows = new Set(writes.map((w) => w.cell.row));
   /** Written rows not seen yet, ascending: each is placed before the first row past it. */
   let unplaced = [...wantedRows].sort((a, b) => a - b);
@@ -184,5 +184,5 @@ export function editSheet(part: string, bytes: Uint8Array, writes: readonly Cell
     const at = lastCf ? lastCf.end : after ? after.start : xml.text.lastIndexOf("<", rootEl.end - 1);
     xml.insert(at, added);
   }
-  return xml.changed ? xml.bytes(bytes) : null;
+  return xml.changed ? xml.bytes() : null;
 }

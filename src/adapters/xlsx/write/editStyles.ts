@@ -54,7 +54,7 @@ export class StylesEditor implements SheetStyles {
     part: string,
     private readonly original: Uint8Array,
   ) {
-    this.xml = new XmlText(original);
+    this.xml = new XmlText(original, part);
     for (const name of LISTS) this.lists.set(name, { element: null, items: [], added: [] });
     scanElements(
       part,
@@ -181,6 +181,6 @@ export class StylesEditor implements SheetStyles {
         }
       }
     }
-    return changed ? this.xml.bytes(this.original) : null;
+    return changed ? this.xml.bytes() : null;
   }
 }

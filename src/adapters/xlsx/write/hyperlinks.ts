@@ -24,7 +24,7 @@ export interface HyperlinkSpec {
  */
 export function withHyperlinks(part: string, bytes: Uint8Array, links: readonly HyperlinkSpec[]): Uint8Array {
   if (links.length === 0) return bytes;
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, part);
   let root: ElementSpan | null = null;
   const top: ElementSpan[] = [];
   scanElements(part, xml, (_n, depth) => depth <= 1, (el) => (el.depth === 0 ? (root = el) : top.push(el)));
@@ -48,7 +48,7 @@ export function withHyperlinks(part: string, bytes: Uint8Array, links: readonly 
       xml.insert(next ? next.start : xml.text.lastIndexOf("<", r.end - 1), markup);
     }
   }
-  return xml.bytes(bytes);
+  return xml.bytes();
 }
 
 /** Links to places in this workbook (`'表1'!H6`), as Excel writes them: `location` only, no relationship. */

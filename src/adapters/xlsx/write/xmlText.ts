@@ -1,19 +1,30 @@
-import { SaxesParser } from "saxes";
 import { unreadable, WorkbookError } from "../limits";
-import { localName } from "../read/xml";
+import { asUtf8 } from "../read/encoding";
+import { boundedParser, localName, XML_LIMITS } from "../read/xml";
 import { concatBytes } from "../zip/concatBytes";
 
 /**
  * An XML part held as a latin1 string — one character per byte — so that positions are byte offsets and every
  * byte not replaced is written back exactly as it was (UTF-8 text included). Edits are splices; inserted text is
- * UTF-8 encoded first.
+ * UTF-8 encoded first. A UTF-8 byte-order mark stays where it is (the markup starts after it: `start`); a UTF-16 part
+ * is re-encoded as UTF-8 first (read/encoding.ts), so a part the writer changes is always UTF-8.
  */
 export class XmlText {
   readonly text: string;
+  /** The bytes the positions refer to: the part's own, or its UTF-8 re-encoding. */
+  readonly original: Uint8Array;
+  /** Where the markup starts: after a UTF-8 byte-order mark, 0 otherwise. */
+  readonly start: number;
+  /** The part was UTF-16 and is written as UTF-8 (so it changes even when nothing else does). */
+  readonly transcoded: boolean;
   private readonly splices: { start: number; end: number; insert: string }[] = [];
 
-  constructor(bytes: Uint8Array) {
-    this.text = new TextDecoder("latin1").decode(bytes);
+  constructor(bytes: Uint8Array, part = "") {
+    const utf8 = asUtf8(part, bytes);
+    this.original = utf8.bytes;
+    this.start = utf8.bom;
+    this.transcoded = utf8.transcoded;
+    this.text = new TextDecoder("latin1").decode(utf8.bytes);
     // windows-1252 (what "latin1" means to TextDecoder) maps 0x80–0x9f elsewhere: count on one character a byte only
   }
 
@@ -35,8 +46,9 @@ export class XmlText {
     return this.splices.length > 0;
   }
 
-  /** The edited bytes: untouched ranges copied from the original bytes, splices in between. */
-  bytes(original: Uint8Array): Uint8Array {
+  /** The edited bytes: untouched ranges copied from the part's bytes (`original`), splices in between. */
+  bytes(): Uint8Array {
+    const original = this.original;
     const sorted = [...this.splices].sort((a, b) => a.start - b.start || a.end - b.end);
     const parts: Uint8Array[] = [];
     let at = 0;
@@ -95,12 +107,11 @@ export function scanElements(
   keep: (name: string, depth: number, attributes: Readonly<Record<string, string>>) => boolean,
   visit: (element: ElementSpan, parents: readonly (ElementSpan | null)[]) => void,
 ): void {
-  const parser = new SaxesParser({ position: true });
+  // the writer meets the parts the reader has read, under the same limits
+  const { parser, write, onClose } = boundedParser(part, XML_LIMITS, { position: true });
   const text = xml.text;
+  const offset = xml.start;
   const stack: (ElementSpan | null)[] = [];
-  parser.on("doctype", () => {
-    throw unreadable(`文件内容不安全，已拒绝读取（部件“${part}”含有 DOCTYPE 声明）`);
-  });
   parser.on("opentag", (tag) => {
     const name = localName(tag.name);
     const depth = stack.length;
@@ -109,7 +120,7 @@ export function scanElements(
       stack.push(null);
       return;
     }
-    const openEnd = parser.position;
+    const openEnd = offset + parser.position;
     const start = text.lastIndexOf("<", openEnd - 1);
     stack.push({ name, qualifiedName: tag.name, depth, attributes, start, openEnd, end: openEnd, selfClosing: tag.isSelfClosing, text: "" });
   });
@@ -117,14 +128,14 @@ export function scanElements(
     const top = stack[stack.length - 1];
     if (top) top.text += t;
   });
-  parser.on("closetag", () => {
+  onClose(() => {
     const el = stack.pop();
     if (!el) return;
-    el.end = parser.position;
+    el.end = offset + parser.position;
     visit(el, stack);
   });
   try {
-    parser.write(text);
+    write(offset ? text.slice(offset) : text);
     parser.close();
   } catch (e) {
     if (e instanceof WorkbookError) throw e;

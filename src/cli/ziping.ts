@@ -166,6 +166,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
   const summed = fixed.summarySheet ? `，汇总见工作表“${fixed.summarySheet}”` : "";
   const converted = loaded.converted ? "（输入已由 LibreOffice 转换为 .xlsx）" : "";
   io.out(`已写出 ${displayName(out)}${converted}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}${summed}\n`);
+  for (const note of fixed.notes) io.err(`注意：${displayName(note)}\n`);
   // the copy keeps every sheet it does not rewrite: an earlier 校验结果 would be taken for this run's
   if (fixed.staleFindingsSheet) io.err(`注意：副本中保留了此前生成的工作表“${fixed.staleFindingsSheet}”，其内容不是本次校验的结果；如不需要请手动删除，或不加 --no-findings-sheet 重新生成\n`);
   const profileUsed = profileUsedOf(fixed.result.profile, fixed.profileChoice, values.profile !== undefined);

@@ -56,7 +56,7 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
     const row = sorted[c.row - 2];
     if (!c.link || !row?.file || !c.link.startsWith(`${row.file}#`)) continue;
     const relId = `rId${rels.length + 1}`;
-    rels.push(`<Relationship Id="${relId}" Type="${HYPERLINK_TYPE}" Target="${escapeXml(href(row.file))}" TargetMode="External"/>`);
+    rels.push(`<Relationship Id="${relId}" Type="${HYPERLINK_TYPE}" Target="${escapeXml(href(row.file), "attribute")}" TargetMode="External"/>`);
     // the file by its relationship, the place in it as `location`: how Excel writes a link into another workbook
     links.push({ ref: `${colName(c.col)}${c.row}`, relId, location: c.link.slice(row.file.length + 1), display: displayOf(c) });
   }

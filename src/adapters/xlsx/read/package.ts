@@ -10,6 +10,8 @@ export interface Relationship {
   readonly type: string;
   /** The target part's name, resolved against the source part (no leading "/"); null for an external target. */
   readonly target: string | null;
+  /** Its type is a Strict Open XML one (http://purl.oclc.org/ooxml/…). */
+  readonly strict: boolean;
 }
 
 /** One sheet of workbook.xml, in tab order. */
@@ -34,6 +36,11 @@ export interface DefinedName {
 
 export interface WorkbookPart {
   readonly part: string;
+  /**
+   * Strict Open XML (ISO/IEC 29500 strict: its own namespaces and relationship types). Read like the transitional
+   * form; a copy of it is refused (scoredCopy), since what the writer adds is transitional.
+   */
+  readonly strict: boolean;
   readonly contentType: string;
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
@@ -44,6 +51,8 @@ export interface WorkbookPart {
 /** Content types of a spreadsheet's main part that this reader understands (.xlsx, .xlsm, .xltx, .xltm). */
 const READABLE_MAIN = /^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml|ms-excel\.(sheet|template)\.macroEnabled\.main\+xml)$/;
 const XLSB_MAIN = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
+/** Where Strict Open XML's namespaces and relationship types start. */
+const STRICT_URI = "http://purl.oclc.org/ooxml/";
 export const SAVE_AS_XLSX = "请用 Excel 或 WPS 另存为 .xlsx 后再试";
 
 /** Read a small XML part whole (package metadata), counted against the budget. */
@@ -78,7 +87,7 @@ export function readRelationships(zip: ZipArchive, source: string, budget: Infla
       if (name !== "Relationship" || !a.Id || !a.Type) return;
       const external = a.TargetMode === "External";
       const type = a.Type.slice(a.Type.lastIndexOf("/") + 1);
-      out.push({ id: a.Id, type, target: external || a.Target === undefined ? null : resolvePartName(source === "" ? "" : source, a.Target) });
+      out.push({ id: a.Id, type, target: external || a.Target === undefined ? null : resolvePartName(source === "" ? "" : source, a.Target), strict: a.Type.startsWith(STRICT_URI) });
     },
   }, PACKAGE_XML_LIMITS);
   return out;
@@ -127,10 +136,13 @@ export function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Workbo
   const sheets: SheetEntry[] = [];
   const definedNames: DefinedName[] = [];
   let date1904 = false;
+  let strict = main?.strict ?? false;
   let name: { name: string; localSheetId?: number; text: string } | null = null;
   parseXml(part, small(zip, entry, budget), {
     open(tag, a) {
-      if (tag === "sheet") {
+      if (tag === "workbook") {
+        strict ||= a.conformance === "strict" || Object.entries(a).some(([k, v]) => (k === "xmlns" || k.startsWith("xmlns:")) && v.startsWith(STRICT_URI) && v.endsWith("/spreadsheetml/main"));
+      } else if (tag === "sheet") {
         const relId = attributeByLocalName(a, "id") ?? "";
         const rel = byId.get(relId);
         sheets.push({ name: a.name ?? "", sheetId: a.sheetId ?? "", relId, part: rel?.target ?? null, kind: rel?.type ?? "worksheet", state: a.state ?? "visible" });
@@ -150,5 +162,5 @@ export function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Workbo
       }
     },
   }, PACKAGE_XML_LIMITS);
-  return { part, contentType: type, sheets, date1904, definedNames, relationships };
+  return { part, strict, contentType: type, sheets, date1904, definedNames, relationships };
 }

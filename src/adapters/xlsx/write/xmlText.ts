@@ -143,6 +143,42 @@ export function scanElements(
   }
 }
 
+/** The relationships namespace (transitional): `r:id` and friends. */
+export const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** An element's own prefix with its colon (`x:`), or "" when it has none: what its new children are written with. */
+export function prefixOf(el: ElementSpan): string {
+  const colon = el.qualifiedName.indexOf(":");
+  return colon < 0 ? "" : el.qualifiedName.slice(0, colon + 1);
+}
+
+/**
+ * The namespace prefixes in scope inside the last of `elements` (each the parent of the next, outermost first):
+ * prefix → URI, as their `xmlns:…` declarations say (the default namespace under "").
+ */
+export function namespacesInScope(elements: readonly ElementSpan[]): Map<string, string> {
+  const scope = new Map<string, string>();
+  for (const el of elements) {
+    for (const [name, value] of Object.entries(el.attributes)) {
+      if (name === "xmlns") scope.set("", value);
+      else if (name.startsWith("xmlns:")) scope.set(name.slice(6), value);
+    }
+  }
+  return scope;
+}
+
+/**
+ * How an element added inside the last of `elements` writes an attribute of namespace `uri` (`r:id`): with a prefix
+ * already bound to it there (`r:`, `d2p1:`…), or with `r:` declared on the element itself (` xmlns:r="…"`) — never a
+ * prefix copied from a sibling that declared it for itself.
+ */
+export function attributePrefix(elements: readonly ElementSpan[], uri: string, preferred = "r"): { readonly prefix: string; readonly declare: string } {
+  const scope = namespacesInScope(elements);
+  if (scope.get(preferred) === uri) return { prefix: `${preferred}:`, declare: "" };
+  for (const [prefix, bound] of scope) if (prefix !== "" && bound === uri) return { prefix: `${prefix}:`, declare: "" };
+  return { prefix: `${preferred}:`, declare: ` xmlns:${preferred}="${escapeXml(uri, "attribute")}"` };
+}
+
 /** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/FFFF, lone surrogates). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are left out
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -152,17 +188,22 @@ export function xmlChars(s: string): string {
   return s.replace(NOT_XML, "");
 }
 
-/** Text for an XML text node or attribute: what XML cannot hold left out, the rest escaped. */
-export function xmlSafeText(s: string): string {
-  return escapeXml(xmlChars(s));
+const IN_TEXT: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
+const IN_ATTRIBUTE: Readonly<Record<string, string>> = { ...IN_TEXT, "\n": "&#10;", "\t": "&#9;" };
+
+/**
+ * The one way a string goes into the XML we write — a cell's text, a sheet name, a hyperlink's display, a relationship
+ * target, a number format: what XML 1.0 cannot hold left out (a control character decoded from `_x0001_`, a file name
+ * with \x01), markup characters escaped, a carriage return kept as a reference (a parser turns a raw one into \n); in
+ * an attribute, line breaks and tabs too (a parser turns raw ones into spaces there).
+ * @example escapeXml('a<b & "c"\u0001') //=> "a&lt;b &amp; &quot;c&quot;"
+ */
+export function escapeXml(s: string, where: "text" | "attribute" = "text"): string {
+  const map = where === "attribute" ? IN_ATTRIBUTE : IN_TEXT;
+  return xmlChars(s).replace(where === "attribute" ? /[&<>"\r\n\t]/g : /[&<>"\r]/g, (c) => map[c]);
 }
 
 /** A cell holding text as an inline string (the package's string table left alone), with its style when given. */
 export function inlineStringCell(ref: string, text: string, style?: number): string {
-  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${xmlSafeText(text)}</t></is></c>`;
-}
-
-/** Text and attribute values as XML. */
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }

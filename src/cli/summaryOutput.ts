@@ -15,10 +15,12 @@ export function relativeHref(fromDir: string, file: string): string {
   const rel = relative(resolve(fromDir), resolve(file));
   // another drive (Windows): no relative path exists
   if (isAbsolute(rel)) return pathToFileURL(resolve(file)).href;
-  // a URI path: what would end the path or the segment is escaped; other characters (Chinese names) stay as they are
+  // a URI path: what would end the path or the segment, and control characters, are escaped; other characters
+  // (Chinese names) stay as they are
   return rel
     .split(sep)
-    .map((segment) => segment.replace(/[%#?\s"<>\\^`{|}[\]]/g, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")))
+    // eslint-disable-next-line no-control-regex
+    .map((segment) => segment.replace(/[%#?\s"<>\\^`{|}[\]\x00-\x1f\x7f]/g, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")))
     .join("/");
 }
 

@@ -53,7 +53,7 @@ export function allFindings(sheets: readonly SheetReport[]): FindingReport[] {
 const ignoredWhy = (x: FindingReport) => {
   const i = x.ignored!;
   const who = [i.by, i.at].filter(Boolean).join("，");
-  return `理由：${i.reason}${who ? `（${who}）` : ""}`;
+  return displayName(`理由：${i.reason}${who ? `（${who}）` : ""}`);
 };
 
 function formBlock(lines: string[], sheet: string, heading: string, f: FormReport, findings: readonly FindingReport[]): void {
@@ -69,10 +69,10 @@ function formBlock(lines: string[], sheet: string, heading: string, f: FormRepor
   // 错误 first, then 警告, then 提示, each top to bottom (the order of the pane and the 校验结果 sheet); the accepted
   // ones (已忽略) last, with their reason, never counted
   for (const x of orderFindings(findings.filter((y) => !y.ignored))) {
-    lines.push(`    [${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${x.message}（${x.code}）`);
+    lines.push(`    [${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${displayName(x.message)}（${x.code}）`);
   }
   for (const x of orderFindings(ignored)) {
-    lines.push(`    [已忽略·${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${x.message}（${x.code}）　${ignoredWhy(x)}`);
+    lines.push(`    [已忽略·${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${displayName(x.message)}（${x.code}）　${ignoredWhy(x)}`);
   }
 }
 
@@ -91,8 +91,8 @@ export function textReport(results: readonly FileResult[], skipped: readonly str
       lines.push(`  ${r.error.code === "FORM_NOT_FOUND" ? "没有找到自评表" : "无法读取"}：${displayName(r.error.message)}`, "");
       continue;
     }
-    if (r.profileUsed?.from === "workbook") lines.push(`  评分方案：${r.profileUsed.name}（${PROFILE_FROM.workbook}）`);
-    if (r.profileUsed?.note) lines.push(`  注意：${r.profileUsed.note}`);
+    if (r.profileUsed?.from === "workbook") lines.push(`  评分方案：${displayName(r.profileUsed.name)}（${PROFILE_FROM.workbook}）`);
+    if (r.profileUsed?.note) lines.push(`  注意：${displayName(r.profileUsed.note)}`);
     for (const s of r.sheets) {
       if (!s.isForm) {
         lines.push(`  工作表「${displayName(s.sheet)}」：不是自评表（${s.findings[0]?.severity === "info" ? "已跳过" : "未找到自评表"}）`);

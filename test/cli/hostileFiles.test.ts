@@ -4,7 +4,7 @@
  * printed escaped. The built command runs where the process itself is measured (time, memory, exit status).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/ziping";
 import { SEED_FORMS, seedSheet } from "../fixtures/seedForms";
@@ -82,5 +82,84 @@ describe("a workbook without a worksheet", () => {
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, "副本.xlsx"))).toBe(false);
     expect(readdirSync(dir)).toEqual(["空.xlsx"]);
+  });
+});
+
+describe("control characters are shown escaped, never written raw", () => {
+  /** Seed form 1 whose 项目名称 and one indicator hold control characters (Excel's _x0001_ escape, decoded when read). */
+  async function controlForm(): Promise<Uint8Array> {
+    const { seedFormParts } = await import("../fixtures/files/excelStyle");
+    const { setText, text, zipParts } = await import("../fixtures/files/ooxml");
+    const parts = await seedFormParts({ complete: true });
+    const strings = text(parts, "xl/sharedStrings.xml");
+    setText(parts, "xl/sharedStrings.xml", strings.replace("<t>购买新智能单兵设备</t>", "<t>购买新_x001B_[31m智能_x0007_单兵设备</t>").replace("<t>采购设备数量</t>", "<t>采购设备_x0008_数量</t>"));
+    return zipParts(parts);
+  }
+  // what a terminal acts on: C0 controls but the line break, DEL, C1 controls
+  // eslint-disable-next-line no-control-regex
+  const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+  it("the text report of check and fix prints them as \\x1b, never raw", async () => {
+    const dir = tempDir();
+    const input = tempFile("a.xlsx", await controlForm(), dir);
+    tempFile("b.xlsx", form, dir);
+    const checked = await run("check", dir);
+    expect(checked.out).toContain("购买新\\x1b[31m智能\\x07单兵设备");
+    expect(checked.out.split("\n").filter((l) => RAW_CONTROL.test(l))).toEqual([]);
+    const fixed = await run("fix", input, "--out", join(dir, "c.xlsx"), "--summary-sheet");
+    expect(fixed.out).not.toMatch(RAW_CONTROL);
+    expect(fixed.err).not.toMatch(RAW_CONTROL);
+  });
+
+  it("check --summary of a file named with \\x01: the 汇总's link to it is percent-encoded, its parts well-formed", async () => {
+    const { unzipSync } = await import("fflate");
+    const { xmlProblems } = await import("../fixtures/files/wellFormed");
+    const dir = tempDir();
+    tempFile("单位\u0001甲.xlsx", await controlForm(), dir);
+    const out = join(dir, "汇总.xlsx");
+    const r = await run("check", "--summary", out, dir);
+    expect(r.out).not.toMatch(RAW_CONTROL);
+    const parts = unzipSync(new Uint8Array(readFileSync(out)));
+    expect(xmlProblems(parts)).toEqual([]);
+    const rels = new TextDecoder().decode(parts["xl/worksheets/_rels/sheet1.xml.rels"]);
+    expect(rels).toContain('Target="单位%01甲.xlsx"');
+  });
+});
+
+describe("temp files of an interrupted write", () => {
+  const FILE_IO = join(ROOT, "dist", "node", "cli", "fileIo.js");
+
+  it.each(["SIGINT", "SIGTERM"] as const)("%s while the copy is written: the temp file is removed, no output, the process ends by the signal", async (signal) => {
+    const { spawn } = await import("node:child_process");
+    const dir = tempDir();
+    const out = join(dir, "out.xlsx");
+    const script = `require(${JSON.stringify(FILE_IO)}).writeAtomically(${JSON.stringify(out)}, new Uint8Array(400 * 1024 * 1024), false)`;
+    const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
+    const started = Date.now();
+    while (!readdirSync(dir).some((n) => n.endsWith(".tmp")) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toHaveLength(1);
+    child.kill(signal);
+    const [code, by] = await new Promise<[number | null, string | null]>((r) => child.on("exit", (c, s) => r([c, s])));
+    expect([code, by]).toEqual([null, signal]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a temp file of ours left by kill -9 is removed when the same output is written next; others' files are not", async () => {
+    const { utimesSync, writeFileSync, symlinkSync } = await import("node:fs");
+    const dir = tempDir();
+    const input = tempFile("in.xlsx", form, dir);
+    // a process that has ended: its pid is free
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    writeFileSync(join(dir, `.out.xlsx.${dead}-0123456789abcdef.tmp`), "half a copy");
+    // the form of an earlier version (no pid): stale once it is old
+    writeFileSync(join(dir, ".out.xlsx.0123456789abcdef.tmp"), "half a copy");
+    utimesSync(join(dir, ".out.xlsx.0123456789abcdef.tmp"), new Date(Date.now() - 86_400_000), new Date(Date.now() - 86_400_000));
+    // a run going on now (this process), a link, and a file of another output: kept
+    writeFileSync(join(dir, `.out.xlsx.${process.pid}-fedcba9876543210.tmp`), "being written");
+    symlinkSync(input, join(dir, `.out.xlsx.${dead}-1111111111111111.tmp`));
+    writeFileSync(join(dir, `.other.xlsx.${dead}-2222222222222222.tmp`), "not ours to judge");
+    const r = await run("fix", input, "--out", join(dir, "out.xlsx"));
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([`.other.xlsx.${dead}-2222222222222222.tmp`, `.out.xlsx.${dead}-1111111111111111.tmp`, `.out.xlsx.${process.pid}-fedcba9876543210.tmp`, "in.xlsx", "out.xlsx"].sort());
   });
 });

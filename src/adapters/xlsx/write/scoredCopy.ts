@@ -7,6 +7,7 @@ import { editSheet } from "./editSheet";
 import { addContentType, addRelationship, editWorkbook, SheetState, WorkbookEdit } from "./editPackage";
 import { withPlaceLinks } from "./hyperlinks";
 import { MINIMAL_STYLES, StylesEditor } from "./editStyles";
+import { verifyPackage } from "./verifyCopy";
 import { OutputPart, writeZip } from "./zipWriter";
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -170,7 +171,23 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
     if (!zip.verify(e, budget)) throw unreadable(`文件已损坏，无法生成已计分副本（部件“${e.name}”校验失败）；请用 Excel 或 WPS 打开后另存为 .xlsx 再试`);
     return [{ name: e.name, copy: e }];
   });
-  return writeZip(zip, [...parts, ...added]);
+  const all = [...parts, ...added];
+  const written = new Map(all.flatMap((p) => ("content" in p ? [[p.name, p.content] as const] : [])));
+  const output = new Map<string, OutputPart>(all.map((p) => [p.name.toLowerCase(), p]));
+  const inInput = (name: string) => (zip.get(name) ? read(name) : null);
+  // the last look before anything is written: what this copy changed must be as Excel wants it (verifyCopy.ts)
+  verifyPackage({
+    written,
+    names: all.map((p) => p.name),
+    read: (name) => {
+      const p = output.get(name.toLowerCase());
+      return !p ? null : "content" in p ? p.content : inInput(name);
+    },
+    original: inInput,
+    workbook: workbook.part,
+    styles: stylesPart,
+  });
+  return writeZip(zip, all);
 }
 
 /** Why a Strict Open XML workbook gets no copy. */

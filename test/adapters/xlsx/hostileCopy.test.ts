@@ -8,6 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { getProfile } from "../../../src/engine";
 import { EMPTY_STORE } from "../../../src/app/workbookStore";
 import { checkFile, fixFile, writeStore } from "../../../src/adapters/xlsx/files";
+import { readWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
 import { EXCEL_STYLE_VARIANTS, excelStyleWorkbook, seedFormParts, strict } from "../../fixtures/files/excelStyle";
 import { text, setText, unzipParts, zipParts } from "../../fixtures/files/ooxml";
 import { changedParts, partText, xmlProblems } from "../../fixtures/files/wellFormed";
@@ -85,6 +86,20 @@ describe("text XML cannot hold", () => {
     expect(xmlProblems(changed)).toEqual([]);
     const summary = Object.entries(changed).find(([, d]) => strFromU8(d).includes("hyperlink"))!;
     expect(strFromU8(summary[1])).toContain('display="购买新智能单兵设备"');
+  });
+});
+
+describe("text Excel would read otherwise", () => {
+  it("a 项目名称 holding the literal text _x0041_ is written so that it reads back as itself, not as A", async () => {
+    const parts = await seedFormParts();
+    // how Excel stores the literal text "_x0041_" (ST_Xstring escapes its own underscore)
+    setText(parts, "xl/sharedStrings.xml", text(parts, "xl/sharedStrings.xml").replace("<t>购买新智能单兵设备</t>", "<t>设备_x005F_x0041_采购</t>"));
+    const copy = await fixed(zipParts(parts), { summarySheet: true });
+    const reading = await readWorkbook(copy.bytes);
+    if (!reading.ok) throw new Error(reading.message);
+    const texts = reading.sheets.filter((s) => s.isSummarySheet || s.isFindingsSheet).flatMap((s) => [...s.grid.cells.values()].map((c) => c.value));
+    expect(texts.filter((v) => typeof v === "string" && v.includes("设备_x0041_采购")).length).toBeGreaterThanOrEqual(2);
+    expect(texts.some((v) => typeof v === "string" && v.includes("设备A采购"))).toBe(false);
   });
 });
 

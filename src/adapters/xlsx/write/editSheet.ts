@@ -1,6 +1,6 @@
 import { colName, HighlightKind, highlightRuleFormula, isOwnHighlightRule, toA1 } from "../../../engine";
 import type { CellWrite, PlanMark } from "../../../engine";
-import { ElementSpan, escapeXml, prefixOf, scanElements, XmlText } from "./xmlText";
+import { ElementSpan, escapeXml, prefixOf, scanElements, XmlText, xstring } from "./xmlText";
 
 /** What the sheet edit needs from the styles part. */
 export interface SheetStyles {
@@ -117,7 +117,7 @@ export function editSheet(part: string, bytes: Uint8Array, writes: readonly Cell
     const sAttr = s !== undefined && s !== 0 ? ` s="${s}"` : "";
     if (typeof w.value === "number") return `<${prefix}c r="${r}"${sAttr}><${prefix}v>${String(w.value)}</${prefix}v></${prefix}c>`;
     const space = /^\s|\s$/.test(w.value) ? ' xml:space="preserve"' : "";
-    return `<${prefix}c r="${r}"${sAttr} t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeXml(w.value)}</${prefix}t></${prefix}is></${prefix}c>`;
+    return `<${prefix}c r="${r}"${sAttr} t="inlineStr"><${prefix}is><${prefix}t${space}>${xstring(w.value)}</${prefix}t></${prefix}is></${prefix}c>`;
   };
   const byRow = new Map<number, CellWrite[]>();
   for (const w of [...writes].sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col)) byRow.set(w.cell.row, [...(byRow.get(w.cell.row) ?? []), w]);

@@ -1,4 +1,4 @@
-import { attributePrefix, ElementSpan, escapeXml, prefixOf, RELATIONSHIPS_NS, scanElements, XmlText } from "./xmlText";
+import { attributePrefix, ElementSpan, escapeXml, prefixOf, RELATIONSHIPS_NS, scanElements, XmlText, xstring } from "./xmlText";
 
 /** Worksheet children that come after hyperlinks (ECMA-376 CT_Worksheet sequence). */
 const AFTER_HYPERLINKS = new Set([
@@ -37,7 +37,7 @@ export function withHyperlinks(part: string, bytes: Uint8Array, links: readonly 
   const items = links
     .map((l) => {
       const a = (name: string, value: string | undefined) => (value ? `${name}="${escapeXml(value, "attribute")}"` : "");
-      const attrs = [a("ref", l.ref), a(`${rPrefix}id`, l.relId), a("location", l.location), a("display", l.display)];
+      const attrs = [a("ref", l.ref), a(`${rPrefix}id`, l.relId), a("location", l.location), l.display ? `display="${xstring(l.display, "attribute")}"` : ""];
       return `<${p}hyperlink ${attrs.filter(Boolean).join(" ")}${l.relId ? rel.declare : ""}/>`;
     })
     .join("");

@@ -203,7 +203,16 @@ export function escapeXml(s: string, where: "text" | "attribute" = "text"): stri
   return xmlChars(s).replace(where === "attribute" ? /[&<>"\r\n\t]/g : /[&<>"\r]/g, (c) => map[c]);
 }
 
+/**
+ * Text for an ST_Xstring (a cell's `<t>`, a hyperlink's display): `_xHHHH_` is how such text carries a character XML
+ * cannot, so a literal `_x0041_` must keep its underscore escaped (`_x005F_x0041_`) or Excel reads an A. Then escapeXml.
+ * @example xstring("_x0041_") //=> "_x005F_x0041_"
+ */
+export function xstring(s: string, where: "text" | "attribute" = "text"): string {
+  return escapeXml(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"), where);
+}
+
 /** A cell holding text as an inline string (the package's string table left alone), with its style when given. */
 export function inlineStringCell(ref: string, text: string, style?: number): string {
-  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${xstring(text)}</t></is></c>`;
 }

@@ -4,6 +4,9 @@
  * never reaches it; styles do not grow on a re-fix; unsafe or damaged zip entries are never copied silently; no
  * relationship or content type is written twice; Strict Open XML is refused rather than mixed.
  */
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { getProfile } from "../../../src/engine";
 import { EMPTY_STORE } from "../../../src/app/workbookStore";
@@ -12,6 +15,8 @@ import { readWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
 import { EXCEL_STYLE_VARIANTS, excelStyleWorkbook, seedFormParts, strict } from "../../fixtures/files/excelStyle";
 import { text, setText, unzipParts, zipParts } from "../../fixtures/files/ooxml";
 import { changedParts, partText, xmlProblems } from "../../fixtures/files/wellFormed";
+import { tempDir } from "../../fixtures/seedWorkbooks";
+import { convertWithLibreOffice, SKIP_LIBREOFFICE } from "../../template/libreOffice";
 
 jest.setTimeout(60_000);
 
@@ -162,5 +167,30 @@ describe("zip entries that are no part of a package, and damaged ones", () => {
     const copy = await fixed(input);
     const types = strFromU8(unzipSync(copy.bytes)["[Content_Types].xml"]);
     for (const m of types.matchAll(/PartName="([^"]+)"/g)) expect([m[1], types.split(`PartName="${m[1]}"`).length - 1]).toEqual([m[1], 1]);
+  });
+});
+
+describe("other readers open the copies", () => {
+  let copies: Map<string, Uint8Array>;
+  beforeAll(async () => {
+    copies = new Map();
+    let i = 0;
+    for (const variant of Object.values(EXCEL_STYLE_VARIANTS)) copies.set(`v${++i}.xlsx`, (await fixed(await excelStyleWorkbook(variant), { summarySheet: true })).bytes);
+  });
+
+  (SKIP_LIBREOFFICE ? it.skip : it)("LibreOffice opens the fix --summary-sheet copy of every variant and keeps its 总分", async () => {
+    const { outputs } = convertWithLibreOffice(copies, { recalculate: false });
+    expect([...outputs.keys()].sort()).toEqual([...copies.keys()].sort());
+    for (const [name, bytes] of outputs) expect([name, await totalOf(bytes)]).toEqual([name, "96.37"]);
+  }, 240_000);
+
+  const openpyxl = spawnSync("python3", ["-c", "import openpyxl"]).status === 0;
+  (openpyxl ? it : it.skip)("openpyxl (where it is installed) loads every copy and reads 总分 96.37 in H22", () => {
+    const dir = tempDir();
+    for (const [name, bytes] of copies) writeFileSync(join(dir, name), bytes);
+    const script = "import sys, openpyxl\nfor f in sys.argv[1:]:\n    wb = openpyxl.load_workbook(f)\n    print(f.split('/')[-1], wb['表1']['H22'].value, ','.join(wb.sheetnames))";
+    const r = spawnSync("python3", ["-W", "ignore", "-c", script, ...[...copies.keys()].map((n) => join(dir, n))], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim().split("\n")).toEqual([...copies.keys()].map((n) => `${n} 96.37 表1,数据,汇总,校验结果`));
   });
 });

@@ -7,7 +7,7 @@
 import { cellKey } from "../../../src/engine";
 import { openWorkbook, readWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
 import { minimalWorkbook, NS, Parts, unzipParts, zipParts } from "../../fixtures/files/ooxml";
-import { bigSheetPackage } from "../../fixtures/files/hostile";
+import { bigSheetPackage, packageWithPart } from "../../fixtures/files/hostile";
 
 async function read(bytes: Uint8Array) {
   const r = await readWorkbook(bytes);
@@ -59,12 +59,16 @@ describe("bounded parsing: what no spreadsheet writes is refused where the parse
   });
 
   it("a workbook part of a million sheets is FILE_TOO_LARGE before the list is built", async () => {
-    const parts = unzipParts(sheetOf("<sheetData/>"));
     const sheets = "<sheet/>".repeat(1_100_000);
-    parts.set("xl/workbook.xml", new TextEncoder().encode(`<workbook ${NS}><sheets>${sheets}</sheets></workbook>`));
-    const r = await readWorkbook(zipParts(parts));
+    const r = await readWorkbook(packageWithPart("xl/workbook.xml", new TextEncoder().encode(`<workbook ${NS}><sheets>${sheets}</sheets></workbook>`)));
     expect(r).toEqual({ ok: false, code: "FILE_TOO_LARGE", message: "部件“xl/workbook.xml”的元素超过 1,000,000 个，超出本工具的处理上限" });
   });
+});
+
+it("a workbook part of 33 MB (a million defined names' worth of text) is FILE_TOO_LARGE before it is read", async () => {
+  const names = `<definedName name="a">${"x".repeat(1000)}</definedName>`.repeat(34_000);
+  const r = await readWorkbook(packageWithPart("xl/workbook.xml", new TextEncoder().encode(`<workbook ${NS}><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets><definedNames>${names}</definedNames></workbook>`)));
+  expect(r).toEqual({ ok: false, code: "FILE_TOO_LARGE", message: "部件“xl/workbook.xml”超过 32 MB（解压后），超出本工具的处理上限" });
 });
 
 describe("encodings", () => {

@@ -55,9 +55,16 @@ const XLSB_MAIN = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
 const STRICT_URI = "http://purl.oclc.org/ooxml/";
 export const SAVE_AS_XLSX = "请用 Excel 或 WPS 另存为 .xlsx 后再试";
 
-/** Read a small XML part whole (package metadata), counted against the budget. */
+/**
+ * The bytes one part of the package's own may inflate to ([Content_Types].xml, relationships, workbook.xml): a workbook
+ * of 20,000 forms has some 3 MB there. Each of their elements is kept as an object, so they get a limit of their own.
+ */
+export const PACKAGE_PART_BYTES = 32 * 1024 * 1024;
+
+/** Read a small XML part whole (package metadata), counted against its own limit and the workbook's budget. */
 function small(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget): (write: (chunk: Uint8Array) => void) => void {
-  return (write) => zip.inflate(entry, budget, write);
+  const own: InflateBudget = { remaining: PACKAGE_PART_BYTES, limit: PACKAGE_PART_BYTES, parent: budget, what: `部件“${entry.name}”` };
+  return (write) => zip.inflate(entry, own, write);
 }
 
 /** `../media/a.png` against `xl/worksheets/sheet1.xml` → `xl/media/a.png`; `/xl/x.xml` stays absolute. */

@@ -28,11 +28,10 @@ describe("bounded parsing: what no spreadsheet writes is refused where the parse
   it("a sheet of 126 MB of nesting (129 KB of zip) is FILE_UNREADABLE at once, not an exhausted heap", () => {
     const bytes = bigSheetPackage(Buffer.alloc(126 * 1024 * 1024, "<a>"));
     expect(bytes.length).toBeLessThan(1024 * 1024);
-    const started = Date.now();
     const opened = openWorkbook(bytes);
     if (!opened.ok) throw new Error(opened.message);
+    // (the time and memory of it are the folder check's, test/cli/hostileFiles.test.ts)
     expect(() => opened.read(0)).toThrow(/嵌套超过 256 层/);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("the reason reaches the caller as FILE_UNREADABLE naming the part", async () => {

@@ -30,6 +30,12 @@ const MAX_COMMENT = 0xffff;
 /** Compressed bytes handed to the inflater at once: small enough that the output can be counted as it grows. */
 const SLICE = 64 * 1024;
 /**
+ * Compressed bytes handed to the streaming inflater at once. Deflate inflates up to some 1,032-fold, so a slice of a
+ * zip bomb gives ~16 MB at most before the parser can refuse what it holds (a 64 KB slice gave 64 MB: 450 MB of peak
+ * memory to refuse a sheet of nested tags); an ordinary sheet (~10-fold) gives 160 KB a slice.
+ */
+const INFLATE_SLICE = 16 * 1024;
+/**
  * A part that declares at most this much is inflated whole, in one call (Node: native zlib); larger ones stream in
  * slices, so a huge sheet never sits in memory twice. The shared strings of a few thousand forms (4 MB) fit.
  */
@@ -190,7 +196,7 @@ export class ZipArchive {
       const inflater = new Inflate((chunk) => take(chunk));
       try {
         if (raw.length === 0) inflater.push(raw, true);
-        for (let at = 0; at < raw.length; at += SLICE) inflater.push(raw.subarray(at, at + SLICE), at + SLICE >= raw.length);
+        for (let at = 0; at < raw.length; at += INFLATE_SLICE) inflater.push(raw.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= raw.length);
       } catch (e) {
         if (e instanceof WorkbookError) throw e;
         throw damaged(`部件“${entry.name}”无法解压`);

@@ -76,6 +76,7 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
   verifyPackage({
     written,
     names: all.map((p) => p.name),
+    inputNames: zip.entries.map((e) => e.name),
     read: (name) => written.get(name) ?? (zip.get(name) ? zip.read(zip.get(name)!, budget) : null),
     original: (name) => (zip.get(name) ? zip.read(zip.get(name)!, budget) : null),
     workbook: workbookPart.name,

@@ -179,6 +179,7 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
   verifyPackage({
     written,
     names: all.map((p) => p.name),
+    inputNames: zip.entries.map((e) => e.name),
     read: (name) => {
       const p = output.get(name.toLowerCase());
       return !p ? null : "content" in p ? p.content : inInput(name);

@@ -100,13 +100,19 @@ export function boundedParser(
       // in pieces: one slice of a zip bomb inflates to some 66 MB, and what breaks a limit is met in its first piece
       for (let at = 0; at < text.length; at += PIECE) {
         const piece = at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE);
-        let from = 0;
-        for (let lt = piece.indexOf("<"); lt >= 0; lt = piece.indexOf("<", from)) {
-          if (run + lt - from > limits.run) break;
-          run = 0;
-          from = lt + 1;
+        if (run + piece.length <= limits.run) {
+          // no run in this piece can pass the limit: only where the last one stands matters (the common case)
+          const lt = piece.lastIndexOf("<");
+          run = lt < 0 ? run + piece.length : piece.length - lt - 1;
+        } else {
+          let from = 0;
+          for (let lt = piece.indexOf("<"); lt >= 0; lt = piece.indexOf("<", from)) {
+            if (run + lt - from > limits.run) break;
+            run = 0;
+            from = lt + 1;
+          }
+          run += piece.length - from;
         }
-        run += piece.length - from;
         if (run > limits.run) throw tooLarge(`部件“${part}”中有一段文字或标记长于 ${count(limits.run)} 个字符，超出本工具的处理上限`);
         parser.write(piece);
       }

@@ -2,7 +2,7 @@ import { planMarks, WritePlan } from "../../../engine";
 import { DEFAULT_LIMITS, unreadable } from "../limits";
 import { relsPartOf } from "../read/package";
 import type { ReadSheet, WorkbookSource } from "../readWorkbook";
-import { InflateBudget, ZipArchive } from "../zip/zipArchive";
+import { InflateBudget, isSafeEntryName, ZipArchive } from "../zip/zipArchive";
 import { editSheet } from "./editSheet";
 import { addContentType, addRelationship, editWorkbook, SheetState, WorkbookEdit } from "./editPackage";
 import { withPlaceLinks } from "./hyperlinks";
@@ -86,7 +86,7 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
 
   // styles: the package's own, or a minimal one when it has none — where its relationship points, when it has one
   // whose part is missing (a second styles relationship would be written otherwise)
-  const stylesRel = workbook.relationships.find((r) => r.type === "styles" && r.target);
+  const stylesRel = workbook.relationships.find((r) => r.type === "styles" && r.target && isSafeEntryName(r.target));
   const stylesEntry = stylesRel ? zip.get(stylesRel.target!) : undefined;
   let stylesPart: string;
   let stylesIsNew = false;

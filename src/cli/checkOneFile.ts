@@ -1,4 +1,5 @@
 import { checkFileReports, ProfileChoice } from "../adapters/xlsx/files";
+import type { WorkbookFailureCode } from "../adapters/xlsx/limits";
 import { Profile } from "../engine";
 import type { FolderForm, WorkbookReports } from "../app";
 import { workbookBytes } from "./inputs";
@@ -25,7 +26,7 @@ export interface CheckOneFileOptions {
 /** What is said of a file whose check failed in a way nobody foresaw (a defect, a worker that died). */
 export const INTERNAL_FAILURE = "处理这个文件时出现内部错误，已跳过（其他文件照常校验）";
 
-export function failedFile(file: string, message = INTERNAL_FAILURE, code: "FILE_UNREADABLE" | "FILE_TOO_LARGE" = "FILE_UNREADABLE"): CheckedFile {
+export function failedFile(file: string, message = INTERNAL_FAILURE, code: WorkbookFailureCode = "FILE_UNREADABLE"): CheckedFile {
   return { file, error: { code, message }, sheets: [], forms: [] };
 }
 

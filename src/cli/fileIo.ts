@@ -5,8 +5,8 @@
  * yet through their folder); a copy is written to an exclusive temp file beside the target and moved into place
  * only over a regular file (with --force) or over nothing. Every failure comes back as a Chinese reason.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { access, link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync, unlinkSync } from "node:fs";
+import { access, link, lstat, open, readdir, realpath, rename, stat, unlink } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 
@@ -22,10 +22,13 @@ export interface InputFile {
   readonly ino: number;
 }
 
-/** A file name as it can be printed on one line: control characters (a newline in a name) shown escaped. */
+/**
+ * A name or a text from a file as it can be printed on one line of a terminal: control characters (a newline in a
+ * name, an escape sequence in a 项目名称, C1 controls) shown escaped, so that nothing a file holds acts on the terminal.
+ */
 export function displayName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return name.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  return name.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 }
 
 /** A system error as a Chinese reason (never the library's English text). */
@@ -153,14 +156,100 @@ export async function outputRefusal(
   return null;
 }
 
+/** Temp files this process is writing now: removed if it is interrupted (a signal). */
+const liveTemps = new Set<string>();
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 /**
- * Write the whole file or nothing: an exclusive temp file (O_CREAT|O_EXCL, random name) beside the target, synced,
- * then moved into place — without --force by a hard link, which fails if the target appeared meanwhile; with --force
- * by a rename, and only over a regular file. The temp file never survives a failure.
+ * On Ctrl-C, SIGTERM or a closed terminal: the temp files being written are removed, then the signal is raised again
+ * with no handler of ours left, so the process ends by it as it would have (exit status 128 + n for the shell).
+ * Installed while a temp file exists only: the rest of the time a signal does what it always does.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temp of liveTemps) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone, or the folder went away: nothing of ours is left either way
+    }
+  }
+  liveTemps.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function track(temp: string): void {
+  if (liveTemps.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  liveTemps.add(temp);
+}
+
+function untrack(temp: string): void {
+  liveTemps.delete(temp);
+  if (liveTemps.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
+/** How long a temp file of an earlier version (no process id in its name) must be left alone before it counts as stale. */
+const LEGACY_STALE_MS = 60 * 60 * 1000;
+
+/** Whether a process of this id is running (one of ours or not: kill 0 asks without sending anything). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Temp files a killed run of ours left beside `out` (kill -9 leaves no chance to remove them): `.out.xlsx.<pid>-<hex>.tmp`
+ * whose process is gone, or `.out.xlsx.<hex>.tmp` of an earlier version an hour old — regular files of this user only,
+ * never a link, never a file of another output or of a run going on now. Removed quietly; what cannot be removed stays.
+ */
+async function removeStaleTemps(out: string): Promise<void> {
+  const dir = dirname(out);
+  const base = basename(out);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const ours = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:(\\d+)-)?[0-9a-f]{16}\\.tmp$`);
+  for (const name of names) {
+    const m = ours.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    try {
+      const st = await lstat(path);
+      if (!st.isFile() || (process.getuid && st.uid !== process.getuid())) continue;
+      const stale = m[1] !== undefined ? !running(Number(m[1])) : Date.now() - st.mtimeMs > LEGACY_STALE_MS;
+      if (stale) await unlink(path);
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+}
+
+/**
+ * Write the whole file or nothing: an exclusive temp file (O_CREAT|O_EXCL, named by this process and a random part)
+ * beside the target, synced, then moved into place — without --force by a hard link, which fails if the target
+ * appeared meanwhile; with --force by a rename, and only over a regular file. The temp file never survives a failure
+ * or an interruption (SIGINT, SIGTERM, SIGHUP); one left by a run that was killed outright is removed by the next write
+ * of the same output.
  */
 export async function writeAtomically(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  const temp = join(dirname(out), `.${basename(out)}.${randomBytes(8).toString("hex")}.tmp`);
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  await removeStaleTemps(out);
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}-${randomBytes(8).toString("hex")}.tmp`);
+  // known before it exists: a signal while it is being created still finds it
+  track(temp);
+  let handle;
+  try {
+    handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  } catch (e) {
+    untrack(temp);
+    throw e;
+  }
   try {
     try {
       await handle.writeFile(bytes);
@@ -187,5 +276,6 @@ export async function writeAtomically(out: string, bytes: Uint8Array, force: boo
     }
   } finally {
     await unlink(temp).catch(() => undefined);
+    untrack(temp);
   }
 }

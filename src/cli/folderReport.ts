@@ -2,7 +2,7 @@ import { withFolderFindings, whereInFolder } from "../app";
 import { countBySeverity } from "../engine";
 import type { CheckedFile } from "./checkOneFile";
 import { displayName } from "./fileIo";
-import { allFindings, FileResult } from "./textReport";
+import { allFindings, FileResult, sheetlessFiles } from "./textReport";
 
 /**
  * The files' reports with the checks across the files of the run added (a form copied from a form of another file;
@@ -28,7 +28,7 @@ export function jsonReport(profileId: string, results: readonly FileResult[], sk
     summary: {
       files: results.length,
       forms: sheets.reduce((n, s) => n + (s.isForm ? s.forms.length : 0), 0),
-      errors: counts.error,
+      errors: counts.error + sheetlessFiles(results),
       warnings: counts.warning,
       infos: counts.info,
     },

@@ -15,10 +15,12 @@ export function relativeHref(fromDir: string, file: string): string {
   const rel = relative(resolve(fromDir), resolve(file));
   // another drive (Windows): no relative path exists
   if (isAbsolute(rel)) return pathToFileURL(resolve(file)).href;
-  // a URI path: what would end the path or the segment is escaped; other characters (Chinese names) stay as they are
+  // a URI path: what would end the path or the segment, and control characters, are escaped; other characters
+  // (Chinese names) stay as they are
   return rel
     .split(sep)
-    .map((segment) => segment.replace(/[%#?\s"<>\\^`{|}[\]]/g, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")))
+    // eslint-disable-next-line no-control-regex
+    .map((segment) => segment.replace(/[%#?\s"<>\\^`{|}[\]\x00-\x1f\x7f]/g, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")))
     .join("/");
 }
 
@@ -50,8 +52,10 @@ export async function summaryTarget(out: string, inputs: readonly string[], forc
 /** The 汇总 workbook of a run's results: one row per form of every file, the files that could not be read below. */
 export async function summaryBytes(out: string, results: readonly FileResult[], profileName: string): Promise<Uint8Array> {
   const rows = results.flatMap((r) => reportSummaryRows(r.sheets, r.profileUsed?.name ?? profileName, r.file));
-  const unreadable = results.filter((r) => r.error).map((r) => `${displayName(r.file)}（${r.error!.message}）`);
-  const notes = unreadable.length ? [`无法读取的文件：${unreadable.join("；")}`] : [];
+  const listed = (code: (c: string) => boolean) => results.filter((r) => r.error && code(r.error.code)).map((r) => `${displayName(r.file)}（${r.error!.message}）`);
+  const unreadable = listed((c) => c !== "FORM_NOT_FOUND");
+  const sheetless = listed((c) => c === "FORM_NOT_FOUND");
+  const notes = [...(unreadable.length ? [`无法读取的文件：${unreadable.join("；")}`] : []), ...(sheetless.length ? [`没有工作表的文件：${sheetless.join("；")}`] : [])];
   // the 汇总 writer is loaded only when a 汇总 is written (its own chunk in the pane)
   const { folderSummaryBytes } = await import("../adapters/xlsx/summarySheet");
   return folderSummaryBytes(rows, profileName, (file) => relativeHref(dirname(out), file), notes);

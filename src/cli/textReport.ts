@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import stringWidth from "string-width";
 import { reportSummaryRows, SummaryRow, worstFirst } from "../app";
 import { countBySeverity, FindingReport, formKindSentence, FormReport, isDeclaration, orderFindings, SheetReport, Severity, verdictText } from "../engine";
+import type { WorkbookFailureCode } from "../adapters/xlsx/limits";
 import { displayName } from "./fileIo";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -17,7 +18,8 @@ export interface ProfileUsed {
 
 export interface FileResult {
   readonly file: string;
-  readonly error: { readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE"; readonly message: string } | null;
+  /** Why the file gives no report: it cannot be read (FILE_UNREADABLE, FILE_TOO_LARGE), or it holds no worksheet (FORM_NOT_FOUND). */
+  readonly error: { readonly code: WorkbookFailureCode; readonly message: string } | null;
   readonly sheets: readonly SheetReport[];
   /** The 评分方案 the file was checked with; absent for a file that could not be read. */
   readonly profileUsed?: ProfileUsed;
@@ -33,6 +35,16 @@ export interface TextReportOptions {
 }
 
 
+/** A file that could not be read (a workbook without a worksheet was read: it is an error finding of its own). */
+export function unreadableFile(r: FileResult): boolean {
+  return r.error !== null && r.error.code !== "FORM_NOT_FOUND";
+}
+
+/** Files read that hold no worksheet: each counts as one error (FORM_NOT_FOUND), as a sheet without a form does. */
+export function sheetlessFiles(results: readonly FileResult[]): number {
+  return results.filter((r) => r.error?.code === "FORM_NOT_FOUND").length;
+}
+
 /** All findings of sheet reports: every form's, or a sheet's FORM_NOT_FOUND. */
 export function allFindings(sheets: readonly SheetReport[]): FindingReport[] {
   return sheets.flatMap((s) => (s.isForm ? s.forms.flatMap((f) => f.findings) : s.findings));
@@ -41,7 +53,7 @@ export function allFindings(sheets: readonly SheetReport[]): FindingReport[] {
 const ignoredWhy = (x: FindingReport) => {
   const i = x.ignored!;
   const who = [i.by, i.at].filter(Boolean).join("，");
-  return `理由：${i.reason}${who ? `（${who}）` : ""}`;
+  return displayName(`理由：${i.reason}${who ? `（${who}）` : ""}`);
 };
 
 function formBlock(lines: string[], sheet: string, heading: string, f: FormReport, findings: readonly FindingReport[]): void {
@@ -61,10 +73,10 @@ function formBlock(lines: string[], sheet: string, heading: string, f: FormRepor
   // 错误 first, then 警告, then 提示, each top to bottom (the order of the pane and the 校验结果 sheet); the accepted
   // ones (已忽略) last, with their reason, never counted
   for (const x of orderFindings(findings.filter((y) => !y.ignored))) {
-    lines.push(`    [${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${x.message}（${x.code}）`);
+    lines.push(`    [${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${displayName(x.message)}（${x.code}）`);
   }
   for (const x of orderFindings(ignored)) {
-    lines.push(`    [已忽略·${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${x.message}（${x.code}）　${ignoredWhy(x)}`);
+    lines.push(`    [已忽略·${SEVERITY_ZH[x.severity]}] ${x.cells.join("、") || "—"}  ${displayName(x.message)}（${x.code}）　${ignoredWhy(x)}`);
   }
 }
 
@@ -80,11 +92,11 @@ export function textReport(results: readonly FileResult[], skipped: readonly str
   for (const r of results) {
     lines.push(`文件：${displayName(r.file)}`);
     if (r.error) {
-      lines.push(`  无法读取：${r.error.message}`, "");
+      lines.push(`  ${r.error.code === "FORM_NOT_FOUND" ? "没有找到自评表" : "无法读取"}：${displayName(r.error.message)}`, "");
       continue;
     }
-    if (r.profileUsed?.from === "workbook") lines.push(`  评分方案：${r.profileUsed.name}（${PROFILE_FROM.workbook}）`);
-    if (r.profileUsed?.note) lines.push(`  注意：${r.profileUsed.note}`);
+    if (r.profileUsed?.from === "workbook") lines.push(`  评分方案：${displayName(r.profileUsed.name)}（${PROFILE_FROM.workbook}）`);
+    if (r.profileUsed?.note) lines.push(`  注意：${displayName(r.profileUsed.note)}`);
     for (const s of r.sheets) {
       if (!s.isForm) {
         lines.push(`  工作表「${displayName(s.sheet)}」：不是自评表（${s.findings[0]?.severity === "info" ? "已跳过" : "未找到自评表"}）`);
@@ -98,10 +110,13 @@ export function textReport(results: readonly FileResult[], skipped: readonly str
   const all = results.flatMap((r) => r.sheets);
   const c = countBySeverity(allFindings(all));
   const forms = all.reduce((n, s) => n + (s.isForm ? s.forms.length : 0), 0);
-  const bad = results.filter((r) => r.error).length;
+  const bad = results.filter((r) => unreadableFile(r)).length;
+  const sheetless = sheetlessFiles(results);
   if (skipped.length) lines.push(`已跳过 ${skipped.length} 个不是表格的文件或子文件夹：${skipped.map(displayName).join("、")}`);
   if (options.ownSummaries?.length) lines.push(`已跳过本工具生成的汇总表（不是自评表）：${options.ownSummaries.map(displayName).join("、")}`);
-  lines.push(`共 ${results.length} 个文件，${forms} 张自评表${bad ? `，${bad} 个文件无法读取` : ""}；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`);
+  lines.push(
+    `共 ${results.length} 个文件，${forms} 张自评表${bad ? `，${bad} 个文件无法读取` : ""}${sheetless ? `，${sheetless} 个文件没有工作表` : ""}；错误 ${c.error + sheetless} 项，警告 ${c.warning} 项，提示 ${c.info} 项`,
+  );
   if (forms >= 2 || (options.table && forms >= 1)) {
     const rows = results.flatMap((r) => reportSummaryRows(r.sheets, r.profileUsed?.name ?? "", results.length > 1 ? r.file : null));
     const written = options.summaryFile ? `已写入 ${displayName(options.summaryFile)}；` : "";

@@ -10,7 +10,7 @@ import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption, profileRecord } from "./profileOption";
-import { allFindings, textReport } from "./textReport";
+import { allFindings, sheetlessFiles, textReport, unreadableFile } from "./textReport";
 import { CheckedFile, checkOneFile, profileUsedOf } from "./checkOneFile";
 import { jsonReport, withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
@@ -107,8 +107,8 @@ async function check(argv: string[], io: Io): Promise<number> {
   // the JSON in pieces: the report of a large workbook is longer than any one string can be
   if (values.json) writeJson(io.out, jsonReport(profile.id, results, [...skipped, ...ownSummaries], summaryFile));
   else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
-  if (results.some((r) => r.error) || summaryFailed) return 2;
-  return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error > 0 ? 1 : 0;
+  if (results.some(unreadableFile) || summaryFailed) return 2;
+  return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error + sheetlessFiles(results) > 0 ? 1 : 0;
 }
 
 /** The forms of the 申报表 named with --declaration, as the checks across forms compare them (a usage error when unread). */
@@ -171,7 +171,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
     ...(values.profile !== undefined ? { recordProfile: profileRecord(profile) } : {}),
   });
   if (!fixed.ok) {
-    io.err(`${displayName(input)}：${fixed.message}\n`);
+    io.err(`${displayName(input)}：${displayName(fixed.message)}${fixed.code === "FORM_NOT_FOUND" ? "，未写出副本" : ""}\n`);
     return 2;
   }
   const badExtension = extensionProblem(out, fixed.macroEnabled);
@@ -186,6 +186,7 @@ async function fix(argv: string[], io: Io): Promise<number> {
   const summed = fixed.summarySheet ? `，汇总见工作表“${fixed.summarySheet}”` : "";
   const converted = loaded.converted ? "（输入已由 LibreOffice 转换为 .xlsx）" : "";
   io.out(`已写出 ${displayName(out)}${converted}：写入 ${fixed.written} 个计算结果，标注 ${fixed.highlighted} 个单元格${listed}${summed}\n`);
+  for (const note of fixed.notes) io.err(`注意：${displayName(note)}\n`);
   // the copy keeps every sheet it does not rewrite: an earlier 校验结果 would be taken for this run's
   if (fixed.staleFindingsSheet) io.err(`注意：副本中保留了此前生成的工作表“${fixed.staleFindingsSheet}”，其内容不是本次校验的结果；如不需要请手动删除，或不加 --no-findings-sheet 重新生成\n`);
   const profileUsed = profileUsedOf(fixed.result.profile, fixed.profileChoice, values.profile !== undefined);

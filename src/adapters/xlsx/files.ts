@@ -21,7 +21,7 @@ import { FormKind, Profile, resolveProfile, SheetSpec, WritePlan } from "../../e
 import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
-import { OwnSheet, scoredCopy } from "./write/scoredCopy";
+import { copyNotes, OwnSheet, scoredCopy } from "./write/scoredCopy";
 
 /**
  * The .xlsx edge of each operation: bytes in, the app service (src/app) in the middle, bytes or results out.
@@ -199,6 +199,8 @@ export type FileFix =
        * describes the copy); null when there is none or it was replaced.
        */
       readonly staleFindingsSheet: string | null;
+      /** What the copy leaves out of the input, in Chinese (zip entries that are no part of a package); usually none. */
+      readonly notes: readonly string[];
     }
   | UnreadableWorkbook;
 
@@ -213,7 +215,9 @@ export function isMacroEnabled(source: WorkbookSource): boolean {
   return /macroEnabled/i.test(source.workbook.contentType);
 }
 
-export type ScoredCopy = { readonly ok: true; readonly bytes: Uint8Array; readonly findingsSheet: string | null; readonly summarySheet: string | null } | UnreadableWorkbook;
+export type ScoredCopy =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly findingsSheet: string | null; readonly summarySheet: string | null; readonly notes: readonly string[] }
+  | UnreadableWorkbook;
 
 /**
  * The scored copy of a checked workbook: each form's write plan applied (rules.md §5), a 校验结果 sheet listing the
@@ -253,7 +257,7 @@ export async function scoredCopyOf(
     own.push(storeOwnSheet(sheets, [...names, ...own.map((s) => s.name)], store));
   }
   try {
-    return { ok: true, bytes: scoredCopy(source, sheets, plans, own), findingsSheet: findingsName, summarySheet: summaryName };
+    return { ok: true, bytes: scoredCopy(source, sheets, plans, own), findingsSheet: findingsName, summarySheet: summaryName, notes: copyNotes(source.zip) };
   } catch (e) {
     return failure(e, NO_COPY);
   }
@@ -277,10 +281,11 @@ export async function fixFile(data: ArrayBuffer | Uint8Array, profile: Profile, 
     findingsSheet: copy.findingsSheet,
     summarySheet: copy.summarySheet,
     staleFindingsSheet: copy.findingsSheet === null ? (checked.sheets.find((x) => x.isFindingsSheet)?.name ?? null) : null,
+    notes: copy.notes,
   };
 }
 
-export type StoreWrite = { readonly ok: true; readonly bytes: Uint8Array } | UnreadableWorkbook;
+export type StoreWrite = { readonly ok: true; readonly bytes: Uint8Array; readonly notes: readonly string[] } | UnreadableWorkbook;
 
 /**
  * The workbook with its store sheet written (评分方案, 已忽略 decisions, taught header words): in place of the one it
@@ -297,7 +302,7 @@ export async function writeStore(data: ArrayBuffer | Uint8Array, store: Workbook
 function storeWritten(reading: Extract<WorkbookReading, { ok: true }>, store: WorkbookStore): StoreWrite {
   const own = storeOwnSheet(reading.sheets, reading.source.workbook.sheets.map((s) => s.name), store);
   try {
-    return { ok: true, bytes: scoredCopy(reading.source, reading.sheets, [], [own], { fullCalcOnLoad: false }) };
+    return { ok: true, bytes: scoredCopy(reading.source, reading.sheets, [], [own], { fullCalcOnLoad: false }), notes: copyNotes(reading.source.zip) };
   } catch (e) {
     return failure(e, NO_COPY);
   }

@@ -127,6 +127,14 @@ export function findingsSheetParts(input: FindingsSheetInput): { readonly sheet:
     })),
   );
   const all = countBySeverity(forms.flatMap((s) => s.findings));
+  // every look this sheet can use, made first and in one order: the stylesheet is the same whatever was found, so a
+  // copy scored again reuses the styles the last run added instead of adding the looks it did not need then
+  for (const look of [{ bold: true, size: 14 }, { bold: true }, {}, { bold: true, fill: HEAD_FILL, border: true }]) xf(look);
+  for (const block of [false, true]) {
+    xf({ border: true, ...(block ? { bold: true, fill: BLOCK_FILL } : {}) });
+    xf({ border: true, ...CODE_FONT, ...(block ? { fill: BLOCK_FILL } : {}) });
+  }
+  for (const level of ["error", "warning", "info", "written"] as const) xf({ border: true, fill: highlightArgb(level) });
   wide("校验结果", { bold: true, size: 14 });
   wide(`评分方案：${input.profile.name}（${input.profile.id}）　校验时间：${stamp(input.at)}　共 ${forms.length} 张自评表：错误 ${all.error} 条，警告 ${all.warning} 条，提示 ${all.info} 条`, { bold: true });
   wide("颜色：表中红色为错误、黄色为警告、绿色为本助手写入的计算结果（原值见“已写入”行）；提示只在此列出，不标注颜色。在 Excel 中用本助手的“清除标注”可去掉颜色，“撤销上次写入”可恢复原值。", {});

@@ -59,10 +59,16 @@ export function remaining(budget: Budget): number {
   return least;
 }
 
+/**
+ * Why a file gives no report of its forms: it cannot be read (FILE_UNREADABLE), it is past the limits (FILE_TOO_LARGE),
+ * or it was read and holds no worksheet at all (FORM_NOT_FOUND: only chart sheets, or none).
+ */
+export type WorkbookFailureCode = "FILE_UNREADABLE" | "FILE_TOO_LARGE" | "FORM_NOT_FOUND";
+
 /** A file that cannot be read, with the Chinese reason; thrown inside the reader, returned at its edge. */
 export class WorkbookError extends Error {
   constructor(
-    readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE",
+    readonly code: WorkbookFailureCode,
     message: string,
   ) {
     super(message);
@@ -75,6 +81,10 @@ export function unreadable(message: string): WorkbookError {
 
 export function tooLarge(message: string): WorkbookError {
   return new WorkbookError("FILE_TOO_LARGE", message);
+}
+
+export function noWorksheet(message: string): WorkbookError {
+  return new WorkbookError("FORM_NOT_FOUND", message);
 }
 
 /** "128 MB", for messages. */

@@ -1,5 +1,5 @@
 import { Grid } from "../../engine";
-import { Budget, DEFAULT_LIMITS, megabytes, ReadLimits, tooLarge, unreadable, WorkbookError } from "./limits";
+import { Budget, DEFAULT_LIMITS, megabytes, noWorksheet, ReadLimits, tooLarge, unreadable, WorkbookError, WorkbookFailureCode } from "./limits";
 import { readWorkbookPart, SAVE_AS_XLSX, WorkbookPart } from "./read/package";
 import { readSheet } from "./read/readSheet";
 import { readSharedStrings } from "./read/sharedStrings";
@@ -9,10 +9,13 @@ import { isFindingsSheet } from "./findingsSheetMarker";
 import { isSummarySheet } from "./summaryMarker";
 import { isStoreSheet } from "../../app/workbookStore";
 
-/** A workbook that could not be read: missing, corrupt, encrypted, not .xlsx (FILE_UNREADABLE) or past the limits (FILE_TOO_LARGE). */
+/**
+ * A workbook that could not be read: missing, corrupt, encrypted, not .xlsx (FILE_UNREADABLE) or past the limits
+ * (FILE_TOO_LARGE); or one without a single worksheet (FORM_NOT_FOUND), of which no report and no copy are made.
+ */
 export interface UnreadableWorkbook {
   readonly ok: false;
-  readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE";
+  readonly code: WorkbookFailureCode;
   readonly message: string;
 }
 
@@ -115,8 +118,15 @@ function openPackage(bytes: Uint8Array, limits: ReadLimits): OpenedWorkbook {
   const partBudget = (what?: string): Budget => ({ remaining: limits.xmlBytes, limit: limits.xmlBytes, parent: budget, ...(what ? { what } : {}) });
   const workbook = readWorkbookPart(zip, budget);
   const rel = (type: string) => workbook.relationships.find((r) => r.type === type)?.target ?? null;
-  const entries = workbook.sheets.filter((s) => s.kind === "worksheet" && s.part && zip.get(s.part));
-  if (workbook.sheets.length > 0 && entries.length === 0) throw unreadable("工作簿中没有可读取的工作表");
+  if (workbook.sheets.length === 0) throw noWorksheet("工作簿中没有工作表，没有可校验的自评表");
+  const kindWorksheet = workbook.sheets.filter((s) => s.kind === "worksheet");
+  if (kindWorksheet.length === 0) {
+    const names = workbook.sheets.slice(0, 3).map((s) => `“${s.name}”`).join("、") + (workbook.sheets.length > 3 ? "等" : "");
+    const charts = workbook.sheets.every((s) => s.kind === "chartsheet");
+    throw noWorksheet(`工作簿中只有${charts ? "图表工作表" : "图表、宏表或对话框工作表"}（${names}），没有工作表，没有可校验的自评表`);
+  }
+  const entries = kindWorksheet.filter((s) => s.part && zip.get(s.part));
+  if (entries.length === 0) throw unreadable(`文件已损坏，无法读取（工作表“${kindWorksheet[0].name}”的内容缺失）`);
 
   // refuse at once what the directory already says is too big, before inflating anything: the workbook as a whole,
   // and each part that is held or streamed at a time

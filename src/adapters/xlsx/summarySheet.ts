@@ -9,6 +9,7 @@ import { editWorkbook } from "./write/editPackage";
 import { HyperlinkSpec, withHyperlinks } from "./write/hyperlinks";
 import type { OwnSheet } from "./write/scoredCopy";
 import { escapeXml } from "./write/xmlText";
+import { verifyPackage } from "./write/verifyCopy";
 import { OutputPart, writeZip } from "./write/zipWriter";
 import { specSheetPackage, specSheetParts } from "./write/specSheet";
 import { InflateBudget, ZipArchive } from "./zip/zipArchive";
@@ -56,7 +57,7 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
     const row = sorted[c.row - 2];
     if (!c.link || !row?.file || !c.link.startsWith(`${row.file}#`)) continue;
     const relId = `rId${rels.length + 1}`;
-    rels.push(`<Relationship Id="${relId}" Type="${HYPERLINK_TYPE}" Target="${escapeXml(href(row.file))}" TargetMode="External"/>`);
+    rels.push(`<Relationship Id="${relId}" Type="${HYPERLINK_TYPE}" Target="${escapeXml(href(row.file), "attribute")}" TargetMode="External"/>`);
     // the file by its relationship, the place in it as `location`: how Excel writes a link into another workbook
     links.push({ ref: `${colName(c.col)}${c.row}`, relId, location: c.link.slice(row.file.length + 1), display: displayOf(c) });
   }
@@ -70,5 +71,16 @@ export async function folderSummaryBytes(rows: readonly SummaryRow[], profileNam
   const parts: OutputPart[] = zip.entries.map((e) =>
     e.name === sheetPart.name ? { name: e.name, content: sheetXml } : e.name === workbookPart.name ? { name: e.name, content: workbookXml } : { name: e.name, copy: e },
   );
-  return writeZip(zip, [...parts, ...(rels.length ? [{ name: relsName, content: new TextEncoder().encode(relsXml) }] : [])]);
+  const all = [...parts, ...(rels.length ? [{ name: relsName, content: new TextEncoder().encode(relsXml) }] : [])];
+  const written = new Map(all.flatMap((p) => ("content" in p ? [[p.name, p.content] as const] : [])));
+  verifyPackage({
+    written,
+    names: all.map((p) => p.name),
+    inputNames: zip.entries.map((e) => e.name),
+    read: (name) => written.get(name) ?? (zip.get(name) ? zip.read(zip.get(name)!, budget) : null),
+    original: (name) => (zip.get(name) ? zip.read(zip.get(name)!, budget) : null),
+    workbook: workbookPart.name,
+    styles: "xl/styles.xml",
+  });
+  return writeZip(zip, all);
 }

@@ -1,6 +1,7 @@
 import { unreadable } from "../limits";
 import { InflateBudget, ZipArchive, ZipEntry } from "../zip/zipArchive";
-import { attributeByLocalName, parseXml } from "./xml";
+import { xsdInteger } from "./numbers";
+import { attributeByLocalName, PACKAGE_XML_LIMITS, parseXml } from "./xml";
 
 /** A relationship of a package part (`_rels/…rels`): its id, type (the last path segment) and target part. */
 export interface Relationship {
@@ -9,6 +10,8 @@ export interface Relationship {
   readonly type: string;
   /** The target part's name, resolved against the source part (no leading "/"); null for an external target. */
   readonly target: string | null;
+  /** Its type is a Strict Open XML one (http://purl.oclc.org/ooxml/…). */
+  readonly strict: boolean;
 }
 
 /** One sheet of workbook.xml, in tab order. */
@@ -33,6 +36,11 @@ export interface DefinedName {
 
 export interface WorkbookPart {
   readonly part: string;
+  /**
+   * Strict Open XML (ISO/IEC 29500 strict: its own namespaces and relationship types). Read like the transitional
+   * form; a copy of it is refused (scoredCopy), since what the writer adds is transitional.
+   */
+  readonly strict: boolean;
   readonly contentType: string;
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
@@ -43,11 +51,20 @@ export interface WorkbookPart {
 /** Content types of a spreadsheet's main part that this reader understands (.xlsx, .xlsm, .xltx, .xltm). */
 const READABLE_MAIN = /^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml|ms-excel\.(sheet|template)\.macroEnabled\.main\+xml)$/;
 const XLSB_MAIN = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
+/** Where Strict Open XML's namespaces and relationship types start. */
+const STRICT_URI = "http://purl.oclc.org/ooxml/";
 export const SAVE_AS_XLSX = "请用 Excel 或 WPS 另存为 .xlsx 后再试";
 
-/** Read a small XML part whole (package metadata), counted against the budget. */
+/**
+ * The bytes one part of the package's own may inflate to ([Content_Types].xml, relationships, workbook.xml): a workbook
+ * of 20,000 forms has some 3 MB there. Each of their elements is kept as an object, so they get a limit of their own.
+ */
+export const PACKAGE_PART_BYTES = 32 * 1024 * 1024;
+
+/** Read a small XML part whole (package metadata), counted against its own limit and the workbook's budget. */
 function small(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget): (write: (chunk: Uint8Array) => void) => void {
-  return (write) => zip.inflate(entry, budget, write);
+  const own: InflateBudget = { remaining: PACKAGE_PART_BYTES, limit: PACKAGE_PART_BYTES, parent: budget, what: `部件“${entry.name}”` };
+  return (write) => zip.inflate(entry, own, write);
 }
 
 /** `../media/a.png` against `xl/worksheets/sheet1.xml` → `xl/media/a.png`; `/xl/x.xml` stays absolute. */
@@ -77,9 +94,9 @@ export function readRelationships(zip: ZipArchive, source: string, budget: Infla
       if (name !== "Relationship" || !a.Id || !a.Type) return;
       const external = a.TargetMode === "External";
       const type = a.Type.slice(a.Type.lastIndexOf("/") + 1);
-      out.push({ id: a.Id, type, target: external || a.Target === undefined ? null : resolvePartName(source === "" ? "" : source, a.Target) });
+      out.push({ id: a.Id, type, target: external || a.Target === undefined ? null : resolvePartName(source === "" ? "" : source, a.Target), strict: a.Type.startsWith(STRICT_URI) });
     },
-  });
+  }, PACKAGE_XML_LIMITS);
   return out;
 }
 
@@ -94,7 +111,7 @@ export function readContentTypes(zip: ZipArchive, budget: InflateBudget): (part:
       if (name === "Default" && a.Extension && a.ContentType) defaults.set(a.Extension.toLowerCase(), a.ContentType);
       if (name === "Override" && a.PartName && a.ContentType) overrides.set(a.PartName.replace(/^\//, "").toLowerCase(), a.ContentType);
     },
-  });
+  }, PACKAGE_XML_LIMITS);
   return (part) => overrides.get(part.toLowerCase()) ?? defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase());
 }
 
@@ -126,17 +143,20 @@ export function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Workbo
   const sheets: SheetEntry[] = [];
   const definedNames: DefinedName[] = [];
   let date1904 = false;
+  let strict = main?.strict ?? false;
   let name: { name: string; localSheetId?: number; text: string } | null = null;
   parseXml(part, small(zip, entry, budget), {
     open(tag, a) {
-      if (tag === "sheet") {
+      if (tag === "workbook") {
+        strict ||= a.conformance === "strict" || Object.entries(a).some(([k, v]) => (k === "xmlns" || k.startsWith("xmlns:")) && v.startsWith(STRICT_URI) && v.endsWith("/spreadsheetml/main"));
+      } else if (tag === "sheet") {
         const relId = attributeByLocalName(a, "id") ?? "";
         const rel = byId.get(relId);
         sheets.push({ name: a.name ?? "", sheetId: a.sheetId ?? "", relId, part: rel?.target ?? null, kind: rel?.type ?? "worksheet", state: a.state ?? "visible" });
       } else if (tag === "workbookPr") {
         date1904 = a.date1904 === "1" || a.date1904 === "true";
       } else if (tag === "definedName") {
-        name = { name: a.name ?? "", text: "", ...(a.localSheetId !== undefined ? { localSheetId: Number(a.localSheetId) } : {}) };
+        name = { name: a.name ?? "", text: "", ...(a.localSheetId !== undefined ? { localSheetId: xsdInteger(a.localSheetId) } : {}) };
       }
     },
     text(t) {
@@ -148,6 +168,6 @@ export function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Workbo
         name = null;
       }
     },
-  });
-  return { part, contentType: type, sheets, date1904, definedNames, relationships };
+  }, PACKAGE_XML_LIMITS);
+  return { part, strict, contentType: type, sheets, date1904, definedNames, relationships };
 }

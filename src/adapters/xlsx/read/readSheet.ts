@@ -3,6 +3,7 @@ import { Budget, charge, unreadable } from "../limits";
 import { InflateBudget, ZipArchive, ZipEntry } from "../zip/zipArchive";
 import { stringItemCollector } from "./sharedStrings";
 import { shiftFormula } from "./sharedFormula";
+import { xsdDouble, xsdInteger } from "./numbers";
 import { isDateFormat } from "./styles";
 import { parseXml } from "./xml";
 
@@ -58,7 +59,7 @@ function parseCellRef(ref: string): [number, number] | null {
     else break;
   }
   if (i === 0 || i === ref.length) return null;
-  const row = Number(ref.slice(i));
+  const row = xsdInteger(ref.slice(i));
   return Number.isInteger(row) ? [row, col] : null;
 }
 
@@ -103,7 +104,7 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
     let value: CellValue = null;
     switch (type) {
       case "s": {
-        const s = ctx.strings[Number(v)];
+        const s = ctx.strings[xsdInteger(v)];
         value = v === "" || s === undefined ? null : s;
         break;
       }
@@ -124,7 +125,7 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
         const t = v.trim();
         if (t === "") value = null;
         else {
-          const n = Number(t);
+          const n = xsdDouble(t);
           value = Number.isFinite(n) ? (isDateFormat(numberFormat) ? (dateText(n, ctx.date1904) ?? n) : n) : t;
         }
       }
@@ -140,7 +141,7 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
     open(name, a) {
       switch (name) {
         case "row": {
-          row = a.r !== undefined ? Number(a.r) : row + 1;
+          row = a.r !== undefined ? xsdInteger(a.r) : row + 1;
           if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw outOfRange(`行号 ${a.r}`);
           col = 0;
           break;
@@ -153,7 +154,7 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
           } else col++;
           if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) throw outOfRange(`单元格地址 ${a.r ?? col}`);
           type = a.t ?? "n";
-          style = a.s !== undefined ? Number(a.s) : 0;
+          style = a.s !== undefined ? xsdInteger(a.s) : 0;
           v = "";
           f = null;
           inIs = false;

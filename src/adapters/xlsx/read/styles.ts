@@ -1,5 +1,6 @@
 import { InflateBudget, ZipArchive } from "../zip/zipArchive";
-import { parseXml } from "./xml";
+import { xsdInteger } from "./numbers";
+import { parseXml, STYLES_XML_LIMITS } from "./xml";
 
 /**
  * The number formats Excel does not write into styles.xml (ECMA-376 part 1, §18.8.30), as their format codes.
@@ -83,10 +84,10 @@ export function readCellFormats(zip: ZipArchive, part: string | null, budget: In
   let inCellXfs = false;
   parseXml(part, (write) => zip.inflate(entry, budget, write), {
     open(name, a) {
-      if (name === "numFmt" && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+      if (name === "numFmt" && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(xsdInteger(a.numFmtId), a.formatCode);
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) {
-        const id = Number(a.numFmtId ?? 0);
+        const id = xsdInteger(a.numFmtId ?? "0");
         const code = custom.get(id) ?? builtInFormat(id);
         formats.push(code === undefined || code === "General" ? undefined : code);
       }
@@ -94,6 +95,6 @@ export function readCellFormats(zip: ZipArchive, part: string | null, budget: In
     close(name) {
       if (name === "cellXfs") inCellXfs = false;
     },
-  });
+  }, STYLES_XML_LIMITS);
   return formats;
 }

@@ -1,5 +1,6 @@
 import { SaxesParser } from "saxes";
-import { unreadable, WorkbookError } from "../limits";
+import { tooLarge, unreadable, WorkbookError } from "../limits";
+import { XmlDecoder } from "./encoding";
 
 /** What a pass over an XML part listens to; names arrive without their namespace prefix (`x:c` → `c`). */
 export interface XmlHandlers {
@@ -7,6 +8,37 @@ export interface XmlHandlers {
   close?(name: string): void;
   text?(text: string): void;
 }
+
+/**
+ * What one XML part may hold, checked where the parser meets it, before anything is kept: the reader's memory and time
+ * stay bounded whatever a part holds within its byte limit (126 MB of nesting exhausted a 4.8 GB heap in the parser's
+ * own stack of open tags before these existed).
+ */
+export interface XmlLimits {
+  /** Elements open at once. Real parts nest some 10 deep (an x14 rule in a sheet's extLst); 256 leaves room. */
+  readonly depth: number;
+  /** Attributes of one element (Excel's widest, a cell format or a sheet view, have some 30). */
+  readonly attributes: number;
+  /**
+   * Characters between two `<`: a text (Excel holds 32,767 characters in a cell, 8,192 in a formula) or a tag with its
+   * attributes (a long sqref). The parser gathers such a run whole before it hands it over.
+   */
+  readonly run: number;
+  /** Elements of the part; each pass that keeps something per element says how many it takes. */
+  readonly elements: number;
+}
+
+/** The limits of a worksheet or the shared strings: their cells and strings are bounded by the part's bytes and the cell budget. */
+export const XML_LIMITS: XmlLimits = Object.freeze({ depth: 256, attributes: 1024, run: 1024 * 1024, elements: 50_000_000 });
+
+/**
+ * The limits of the package's own parts — [Content_Types].xml, relationships, workbook.xml — whose every element is
+ * kept as an object: a workbook of 20,000 forms has some 60,000 elements there.
+ */
+export const PACKAGE_XML_LIMITS: XmlLimits = Object.freeze({ ...XML_LIMITS, elements: 1_000_000 });
+
+/** The limits of styles.xml: one entry kept per cell format (Excel allows 65,490 of them). */
+export const STYLES_XML_LIMITS: XmlLimits = Object.freeze({ ...XML_LIMITS, elements: 4_000_000 });
 
 /** `x:c` → `c`: SpreadsheetML is read by local names, whatever prefix a generator bound its namespace to. */
 export function localName(name: string): string {
@@ -20,32 +52,97 @@ export function attributeByLocalName(attributes: Readonly<Record<string, string>
   return undefined;
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** Characters handed to the parser at once. */
+const PIECE = 256 * 1024;
+
 /**
- * Parse one XML part fed in chunks (saxes: strict, streaming, no DTD). A DOCTYPE is refused outright — no
- * spreadsheet part has one, and it is where entity expansion and external entities come from. (Editing a part in
- * place, with byte positions, is write/xmlText.ts.)
+ * A SaxesParser that holds a part to `limits`: depth and attributes counted as each tag opens (before the parser
+ * keeps it), elements as they open, and the run since the last `<` of each piece of text before the parser sees it.
+ * `write` feeds it text. A DOCTYPE is refused outright — no spreadsheet part has one, and it is where entity
+ * expansion and external entities come from. Shared by the reader (parseXml) and the writer's scanner (xmlText.ts).
  */
-export function parseXml(part: string, feed: (write: (chunk: Uint8Array) => void) => void, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ position: false });
-  const decoder = new TextDecoder("utf-8");
+export function boundedParser(
+  part: string,
+  limits: XmlLimits,
+  options: { readonly position: boolean },
+): { readonly parser: SaxesParser; write(text: string): void; onClose(handler: (tag: { readonly name: string }) => void): void } {
+  const parser = new SaxesParser({ position: options.position });
+  const odd = (why: string) => unreadable(`文件结构异常，无法读取（部件“${part}”${why}）`);
+  let depth = 0;
+  let elements = 0;
+  let attributes = 0;
   parser.on("doctype", () => {
     throw unreadable(`文件内容不安全，已拒绝读取（部件“${part}”含有 DOCTYPE 声明）`);
   });
+  parser.on("opentagstart", () => {
+    if (++depth > limits.depth) throw odd(`的元素嵌套超过 ${count(limits.depth)} 层`);
+    if (++elements > limits.elements) throw tooLarge(`部件“${part}”的元素超过 ${count(limits.elements)} 个，超出本工具的处理上限`);
+    attributes = 0;
+  });
+  parser.on("attribute", () => {
+    if (++attributes > limits.attributes) throw odd(`中一个元素的属性超过 ${count(limits.attributes)} 个`);
+  });
+  // closetag comes for a self-closing tag too; saxes keeps one handler an event, so the caller's is called from here
+  let onClose: ((tag: { readonly name: string }) => void) | null = null;
+  parser.on("closetag", (tag) => {
+    depth--;
+    onClose?.(tag);
+  });
+  let run = 0;
+  return {
+    parser,
+    onClose(handler) {
+      onClose = handler;
+    },
+    write(text: string) {
+      // in pieces: one slice of a zip bomb inflates to some 66 MB, and what breaks a limit is met in its first piece
+      for (let at = 0; at < text.length; at += PIECE) {
+        const piece = at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE);
+        if (run + piece.length <= limits.run) {
+          // no run in this piece can pass the limit: only where the last one stands matters (the common case)
+          const lt = piece.lastIndexOf("<");
+          run = lt < 0 ? run + piece.length : piece.length - lt - 1;
+        } else {
+          let from = 0;
+          for (let lt = piece.indexOf("<"); lt >= 0; lt = piece.indexOf("<", from)) {
+            if (run + lt - from > limits.run) break;
+            run = 0;
+            from = lt + 1;
+          }
+          run += piece.length - from;
+        }
+        if (run > limits.run) throw tooLarge(`部件“${part}”中有一段文字或标记长于 ${count(limits.run)} 个字符，超出本工具的处理上限`);
+        parser.write(piece);
+      }
+    },
+  };
+}
+
+/**
+ * Parse one XML part fed in chunks (saxes: strict, streaming, no DTD) under `limits`, decoded as its bytes say (a
+ * UTF-8 byte-order mark read past, UTF-16 read, another encoding refused by name: read/encoding.ts). Editing a part in
+ * place, with byte positions, is write/xmlText.ts.
+ */
+export function parseXml(part: string, feed: (write: (chunk: Uint8Array) => void) => void, handlers: XmlHandlers, limits: XmlLimits = XML_LIMITS): void {
+  const { parser, write, onClose } = boundedParser(part, limits, { position: false });
+  const decoder = new XmlDecoder(part);
   if (handlers.open) {
     const open = handlers.open;
     parser.on("opentag", (tag) => open(localName(tag.name), tag.attributes as Record<string, string>));
   }
   if (handlers.close) {
     const close = handlers.close;
-    parser.on("closetag", (tag) => close(localName(tag.name)));
+    onClose((tag) => close(localName(tag.name)));
   }
   if (handlers.text) {
     parser.on("text", handlers.text);
     parser.on("cdata", handlers.text);
   }
   try {
-    feed((chunk) => parser.write(decoder.decode(chunk, { stream: true })));
-    parser.write(decoder.decode());
+    feed((chunk) => write(decoder.push(chunk)));
+    write(decoder.end());
     parser.close();
   } catch (e) {
     if (e instanceof WorkbookError) throw e;

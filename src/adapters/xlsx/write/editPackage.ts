@@ -1,4 +1,4 @@
-import { escapeXml, scanElements, XmlText, ElementSpan } from "./xmlText";
+import { attributePrefix, escapeXml, ElementSpan, prefixOf, RELATIONSHIPS_NS, scanElements, XmlText } from "./xmlText";
 
 /** CT_Workbook's children that come after definedNames (and calcPr after definedNames). */
 const AFTER_DEFINED_NAMES = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
@@ -20,10 +20,6 @@ function scanTop(part: string, xml: XmlText, deeper: (name: string) => boolean):
   );
   if (!root) throw new Error(`${part}: no root element`);
   return { root, top, children };
-}
-
-function prefixOf(el: ElementSpan): string {
-  return el.qualifiedName.includes(":") ? el.qualifiedName.slice(0, el.qualifiedName.indexOf(":") + 1) : "";
 }
 
 /** Insert children before the closing tag of `el` (opening it up when it is self-closing). */
@@ -54,7 +50,7 @@ function withAttribute(open: string, name: string, value: string): string {
 
 /** workbook.xml with sheets added, our markers, sheet states and calcPr fullCalcOnLoad; every other byte kept. */
 export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit): Uint8Array {
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, part);
   const { root, top, children } = scanTop(part, xml, (n) => n === "sheet" || n === "definedName" || n === "workbookView");
   const p = prefixOf(root);
   const sheets = top.find((e) => e.name === "sheets");
@@ -84,21 +80,24 @@ export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit
   const added = edit.addSheets ?? [];
   if (added.length > 0 && sheets) {
     const maxId = Math.max(0, ...sheetEls.map((s) => Number(s.attributes.sheetId) || 0));
-    const relAttr = Object.keys(sheetEls[0]?.attributes ?? {}).find((k) => k.endsWith(":id")) ?? "r:id";
-    const declare = relAttr === "r:id" && !/xmlns:r=/.test(xml.text.slice(root.start, root.openEnd)) ? ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' : "";
+    // written as <sheets> writes its children, the relationship attribute with a prefix bound where it goes (a
+    // prefix the other <sheet>s declared on themselves is not in scope there: r, declared on the element if need be)
+    const sp = prefixOf(sheets);
+    const rel = attributePrefix([root, sheets], RELATIONSHIPS_NS);
     const markup = added
-      .map((s, i) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${maxId + 1 + i}"${s.state && s.state !== "visible" ? ` state="${s.state}"` : ""} ${relAttr}="${s.relId}"${declare}/>`)
+      .map((s, i) => `<${sp}sheet name="${escapeXml(s.name, "attribute")}" sheetId="${maxId + 1 + i}"${s.state && s.state !== "visible" ? ` state="${s.state}"` : ""} ${rel.prefix}id="${escapeXml(s.relId, "attribute")}"${rel.declare}/>`)
       .join("");
     appendChildren(xml, sheets, markup);
   }
   const names = top.find((e) => e.name === "definedNames");
+  const np = names ? prefixOf(names) : p;
   const wanted: string[] = [];
   for (const m of edit.markers ?? []) {
     const has = (name: string) => children.some((c) => c.name === "definedName" && c.attributes.name === name && Number(c.attributes.localSheetId) === m.localSheetId);
     const sheetRef = `'${m.sheetName.replace(/'/g, "''")}'`;
-    if (!has(m.definedName)) wanted.push(`<${p}definedName name="${m.definedName}" localSheetId="${m.localSheetId}" hidden="1">${escapeXml(`${sheetRef}!$A$1`)}</${p}definedName>`);
+    if (!has(m.definedName)) wanted.push(`<${np}definedName name="${escapeXml(m.definedName, "attribute")}" localSheetId="${m.localSheetId}" hidden="1">${escapeXml(`${sheetRef}!$A$1`)}</${np}definedName>`);
     // the rows printed on every page of our sheet (Excel keeps print titles as this built-in name)
-    if (m.printTitleRows && !has("_xlnm.Print_Titles")) wanted.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${m.localSheetId}">${escapeXml(`${sheetRef}!${m.printTitleRows}`)}</${p}definedName>`);
+    if (m.printTitleRows && !has("_xlnm.Print_Titles")) wanted.push(`<${np}definedName name="_xlnm.Print_Titles" localSheetId="${m.localSheetId}">${escapeXml(`${sheetRef}!${m.printTitleRows}`)}</${np}definedName>`);
   }
   if (wanted.length > 0) {
     const markup = wanted.join("");
@@ -118,23 +117,37 @@ export function editWorkbook(part: string, bytes: Uint8Array, edit: WorkbookEdit
       xml.insert(next ? next.start : xml.text.lastIndexOf("<", root.end - 1), `<${p}calcPr fullCalcOnLoad="1"/>`);
     }
   }
-  return xml.changed ? xml.bytes(bytes) : bytes;
+  return xml.changed ? xml.bytes() : bytes;
 }
 
-/** A relationship added to a .rels part (created when the part has none). */
+/**
+ * A relationship added to a .rels part (created when the part has none) — unless one of the same type and target is
+ * there already: a relationship is never written twice.
+ */
 export function addRelationship(part: string, bytes: Uint8Array | null, rel: { readonly id: string; readonly type: string; readonly target: string }): Uint8Array {
-  const markup = `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.target)}"/>`;
-  if (!bytes) return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${markup}</Relationships>`);
-  const xml = new XmlText(bytes);
-  const { root } = scanTop(part, xml, () => false);
-  appendChildren(xml, root, markup);
-  return xml.bytes(bytes);
+  const markup = (p: string) => `<${p}Relationship Id="${escapeXml(rel.id, "attribute")}" Type="${escapeXml(rel.type, "attribute")}" Target="${escapeXml(rel.target, "attribute")}"/>`;
+  if (!bytes) return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${markup("")}</Relationships>`);
+  const xml = new XmlText(bytes, part);
+  const { root, top } = scanTop(part, xml, () => false);
+  if (top.some((r) => r.name === "Relationship" && r.attributes.Type === rel.type && r.attributes.Target === rel.target && r.attributes.TargetMode !== "External")) return bytes;
+  appendChildren(xml, root, markup(prefixOf(root)));
+  return xml.bytes();
 }
 
-/** An Override added to [Content_Types].xml. */
+/**
+ * [Content_Types].xml with the part's content type: an Override added, or the one listed for it (a part that went
+ * missing) set to this type — never a second Override for one part name (names compare without case, OPC §6.2.2.3).
+ */
 export function addContentType(bytes: Uint8Array, partName: string, contentType: string): Uint8Array {
-  const xml = new XmlText(bytes);
-  const { root } = scanTop("[Content_Types].xml", xml, () => false);
-  appendChildren(xml, root, `<Override PartName="/${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`);
-  return xml.bytes(bytes);
+  const xml = new XmlText(bytes, "[Content_Types].xml");
+  const { root, top } = scanTop("[Content_Types].xml", xml, () => false);
+  const name = `/${partName}`.toLowerCase();
+  const listed = top.find((e) => e.name === "Override" && (e.attributes.PartName ?? "").toLowerCase() === name);
+  if (listed) {
+    if (listed.attributes.ContentType === contentType) return bytes;
+    xml.replace(listed.start, listed.end, `<${listed.qualifiedName} PartName="${escapeXml(listed.attributes.PartName, "attribute")}" ContentType="${escapeXml(contentType, "attribute")}"/>`);
+    return xml.bytes();
+  }
+  appendChildren(xml, root, `<${prefixOf(root)}Override PartName="/${escapeXml(partName, "attribute")}" ContentType="${escapeXml(contentType, "attribute")}"/>`);
+  return xml.bytes();
 }

@@ -1,6 +1,6 @@
 import { colName, HighlightKind, highlightRuleFormula, isOwnHighlightRule, toA1 } from "../../../engine";
 import type { CellWrite, PlanMark } from "../../../engine";
-import { ElementSpan, escapeXml, scanElements, XmlText } from "./xmlText";
+import { ElementSpan, escapeXml, prefixOf, scanElements, XmlText, xstring } from "./xmlText";
 
 /** What the sheet edit needs from the styles part. */
 export interface SheetStyles {
@@ -33,7 +33,7 @@ function parseRef(ref: string): [number, number] | null {
  * added. Every other byte of the part stays as it was. Returns null when nothing changes.
  */
 export function editSheet(part: string, bytes: Uint8Array, writes: readonly CellWrite[], highlights: readonly PlanMark[], styles: SheetStyles): Uint8Array | null {
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, part);
   const wantedRows = new Set(writes.map((w) => w.cell.row));
   /** Written rows not seen yet, ascending: each is placed before the first row past it. */
   let unplaced = [...wantedRows].sort((a, b) => a - b);
@@ -107,16 +107,17 @@ export function editSheet(part: string, bytes: Uint8Array, writes: readonly Cell
   if (!root || !sheetData) return null;
   const rootEl = root as ElementSpan;
   const data = sheetData as ElementSpan;
-  const prefix = rootEl.qualifiedName.includes(":") ? rootEl.qualifiedName.slice(0, rootEl.qualifiedName.indexOf(":") + 1) : "";
+  // what is added is written with its parent's prefix (bound there, whatever the root uses)
+  const prefix = prefixOf(rootEl);
 
   // cells
-  const cellXml = (w: CellWrite, style: number | undefined): string => {
+  const cellXml = (w: CellWrite, style: number | undefined, prefix: string): string => {
     const r = toA1(w.cell);
     const s = w.numberFormat !== undefined ? styles.styleWithFormat(style ?? 0, w.numberFormat) : style;
     const sAttr = s !== undefined && s !== 0 ? ` s="${s}"` : "";
     if (typeof w.value === "number") return `<${prefix}c r="${r}"${sAttr}><${prefix}v>${String(w.value)}</${prefix}v></${prefix}c>`;
     const space = /^\s|\s$/.test(w.value) ? ' xml:space="preserve"' : "";
-    return `<${prefix}c r="${r}"${sAttr} t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeXml(w.value)}</${prefix}t></${prefix}is></${prefix}c>`;
+    return `<${prefix}c r="${r}"${sAttr} t="inlineStr"><${prefix}is><${prefix}t${space}>${xstring(w.value)}</${prefix}t></${prefix}is></${prefix}c>`;
   };
   const byRow = new Map<number, CellWrite[]>();
   for (const w of [...writes].sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col)) byRow.set(w.cell.row, [...(byRow.get(w.cell.row) ?? []), w]);
@@ -124,22 +125,24 @@ export function editSheet(part: string, bytes: Uint8Array, writes: readonly Cell
   for (const [r, ws] of byRow) {
     const existing = rows.get(r);
     if (!existing) {
-      newRows.push({ r, xml: `<${prefix}row r="${r}">${ws.map((w) => cellXml(w, undefined)).join("")}</${prefix}row>` });
+      const rp = prefixOf(data);
+      newRows.push({ r, xml: `<${rp}row r="${r}">${ws.map((w) => cellXml(w, undefined, rp)).join("")}</${rp}row>` });
       continue;
     }
     const { row, cells } = existing;
+    const cp = prefixOf(row);
     let inserted = false;
     const pending: string[] = [];
     for (const w of ws) {
       const same = cells.find((c) => c.col === w.cell.col);
       if (same) {
         const s = same.el.attributes.s !== undefined ? Number(same.el.attributes.s) : undefined;
-        xml.replace(same.el.start, same.el.end, cellXml(w, s));
+        xml.replace(same.el.start, same.el.end, cellXml(w, s, cp));
         continue;
       }
       const next = cells.find((c) => c.col > w.cell.col);
-      if (next) xml.insert(next.el.start, cellXml(w, undefined));
-      else pending.push(cellXml(w, undefined));
+      if (next) xml.insert(next.el.start, cellXml(w, undefined, cp));
+      else pending.push(cellXml(w, undefined, cp));
       inserted = true;
     }
     if (inserted) {
@@ -149,7 +152,7 @@ export function editSheet(part: string, bytes: Uint8Array, writes: readonly Cell
     const openTag = xml.text.slice(row.start, row.openEnd);
     const spanless = openTag.replace(/\sspans="[^"]*"/, "");
     if (row.selfClosing) {
-      if (pending.length || inserted) xml.replace(row.start, row.end, `${spanless.replace(/\s*\/>$/, ">")}${pending.join("")}</${prefix}row>`);
+      if (pending.length || inserted) xml.replace(row.start, row.end, `${spanless.replace(/\s*\/>$/, ">")}${pending.join("")}</${row.qualifiedName}>`);
     } else {
       if (inserted && spanless !== openTag) xml.replace(row.start, row.openEnd, spanless);
       if (pending.length) xml.insert(xml.text.lastIndexOf("<", row.end - 1), pending.join(""));
@@ -184,5 +187,5 @@ export function editSheet(part: string, bytes: Uint8Array, writes: readonly Cell
     const at = lastCf ? lastCf.end : after ? after.start : xml.text.lastIndexOf("<", rootEl.end - 1);
     xml.insert(at, added);
   }
-  return xml.changed ? xml.bytes(bytes) : null;
+  return xml.changed ? xml.bytes() : null;
 }

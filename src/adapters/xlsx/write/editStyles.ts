@@ -1,6 +1,6 @@
 import { HIGHLIGHT_RGB, HighlightKind } from "../../../engine";
 import { builtInFormat } from "../read/styles";
-import { ElementSpan, escapeXml, scanElements, toLatin1, XmlText } from "./xmlText";
+import { ElementSpan, escapeXml, prefixOf, scanElements, toLatin1, XmlText } from "./xmlText";
 import type { SheetStyles } from "./editSheet";
 
 /** CT_Stylesheet's children in schema order: a list that is missing is created where the schema puts it. */
@@ -54,7 +54,7 @@ export class StylesEditor implements SheetStyles {
     part: string,
     private readonly original: Uint8Array,
   ) {
-    this.xml = new XmlText(original);
+    this.xml = new XmlText(original, part);
     for (const name of LISTS) this.lists.set(name, { element: null, items: [], added: [] });
     scanElements(
       part,
@@ -84,13 +84,26 @@ export class StylesEditor implements SheetStyles {
     return this.lists.get(name)!;
   }
 
-  /** Markup written the way this part writes it (with its namespace prefix, if any). */
-  private own(markup: string): string {
-    return this.prefix ? markup.replace(/<(\/?)([A-Za-z])/g, `<$1${this.prefix}$2`) : markup;
+  /**
+   * Unprefixed markup (one character a byte: toLatin1 of ours, or another stylesheet's raw items) as an item of
+   * `listName` in this part: with the prefix that list is written with (or the root's, for a list we create).
+   */
+  private own(listName: string, raw: string): string {
+    const el = this.list(listName).element;
+    const prefix = el ? prefixOf(el) : this.prefix;
+    return prefix ? raw.replace(/<(\/?)([A-Za-z])/g, `<$1${prefix}$2`) : raw;
   }
 
+  /**
+   * The index of an item in a list: one already there, byte for byte (an earlier run's, or the workbook's own), or
+   * appended — so scoring a scored copy again adds nothing.
+   */
   private add(listName: string, raw: string): number {
     const list = this.list(listName);
+    const there = list.items.indexOf(raw);
+    if (there >= 0) return there;
+    const added = list.added.indexOf(raw);
+    if (added >= 0) return list.items.length + added;
     list.added.push(raw);
     return list.items.length + list.added.length - 1;
   }
@@ -101,7 +114,7 @@ export class StylesEditor implements SheetStyles {
     for (const [id, c] of this.customFormats) if (c === code) return id;
     const id = Math.max(163, ...this.customFormats.keys()) + 1;
     this.customFormats.set(id, code);
-    this.add("numFmts", toLatin1(this.own(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`)));
+    this.add("numFmts", this.own("numFmts", toLatin1(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code, "attribute")}"/>`)));
     return id;
   }
 
@@ -110,7 +123,7 @@ export class StylesEditor implements SheetStyles {
     const known = this.withFormat.get(key);
     if (known !== undefined) return known;
     const xfs = this.list("cellXfs");
-    const base = xfs.items[s] ?? xfs.items[0] ?? this.own('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    const base = xfs.items[s] ?? xfs.added[s - xfs.items.length] ?? xfs.items[0] ?? this.own("cellXfs", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
     const id = this.formatId(numberFormat);
     const index = this.add("cellXfs", withAttribute(withAttribute(base, "numFmtId", String(id)), "applyNumberFormat", "1"));
     this.withFormat.set(key, index);
@@ -120,10 +133,8 @@ export class StylesEditor implements SheetStyles {
   highlightDxf(kind: HighlightKind): number {
     const known = this.dxfOf.get(kind);
     if (known !== undefined) return known;
-    const markup = this.own(`<dxf><fill><patternFill patternType="solid"><bgColor rgb="FF${HIGHLIGHT_RGB[kind]}"/></patternFill></fill></dxf>`);
-    // the same fill from an earlier run is reused, so scoring a scored copy again does not grow the styles
-    const existing = this.list("dxfs").items.indexOf(markup);
-    const index = existing >= 0 ? existing : this.add("dxfs", markup);
+    // the same fill from an earlier run is reused (add), so scoring a scored copy again does not grow the styles
+    const index = this.add("dxfs", this.own("dxfs", `<dxf><fill><patternFill patternType="solid"><bgColor rgb="FF${HIGHLIGHT_RGB[kind]}"/></patternFill></fill></dxf>`));
     this.dxfOf.set(kind, index);
     return index;
   }
@@ -140,22 +151,20 @@ export class StylesEditor implements SheetStyles {
    * 汇总 sheet was laid out with, write/styleBook.ts) and say where its cell styles and dxfs land here.
    */
   importFrom(other: StylesEditor): { readonly cellStyle: (s: number) => number; readonly dxf: (d: number) => number } {
-    const offset = (name: string) => this.list(name).items.length + this.list(name).added.length;
-    const [fonts, fills, borders, dxfs] = ["fonts", "fills", "borders", "dxfs"].map(offset);
-    for (const name of ["fonts", "fills", "borders", "dxfs"]) for (const raw of other.list(name).items) this.add(name, this.own(raw));
+    // item by item: an item this part already has (an earlier run's) is reused, so the indexes are mapped one by one
+    const moved = (name: string, edit: (raw: string) => string = (raw) => raw) => other.list(name).items.map((raw) => this.add(name, this.own(name, edit(raw))));
+    const [fonts, fills, borders, dxfs] = ["fonts", "fills", "borders", "dxfs"].map((name) => moved(name));
     const formatIds = new Map<number, number>();
     for (const [id, code] of other.customFormats) formatIds.set(id, this.formatId(code));
-    const xfBase = offset("cellXfs");
-    for (const raw of other.list("cellXfs").items) {
+    const xfs = moved("cellXfs", (raw) => {
       const n = (attr: string) => Number(attribute(raw, attr) ?? 0);
-      let xf = withAttribute(raw, "fontId", String(fonts + n("fontId")));
-      xf = withAttribute(xf, "fillId", String(fills + n("fillId")));
-      xf = withAttribute(xf, "borderId", String(borders + n("borderId")));
+      let xf = withAttribute(raw, "fontId", String(fonts[n("fontId")] ?? 0));
+      xf = withAttribute(xf, "fillId", String(fills[n("fillId")] ?? 0));
+      xf = withAttribute(xf, "borderId", String(borders[n("borderId")] ?? 0));
       xf = withAttribute(xf, "numFmtId", String(formatIds.get(n("numFmtId")) ?? n("numFmtId")));
-      xf = withAttribute(xf, "xfId", "0");
-      this.add("cellXfs", this.own(xf));
-    }
-    return { cellStyle: (s) => xfBase + s, dxf: (d) => dxfs + d };
+      return withAttribute(xf, "xfId", "0");
+    });
+    return { cellStyle: (s) => xfs[s] ?? 0, dxf: (d) => dxfs[d] ?? 0 };
   }
 
   /** The edited part, or null when nothing was added. */
@@ -181,6 +190,6 @@ export class StylesEditor implements SheetStyles {
         }
       }
     }
-    return changed ? this.xml.bytes(this.original) : null;
+    return changed ? this.xml.bytes() : null;
   }
 }

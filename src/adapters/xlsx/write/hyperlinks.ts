@@ -1,4 +1,4 @@
-import { ElementSpan, escapeXml, scanElements, XmlText } from "./xmlText";
+import { attributePrefix, ElementSpan, escapeXml, prefixOf, RELATIONSHIPS_NS, scanElements, XmlText, xstring } from "./xmlText";
 
 /** Worksheet children that come after hyperlinks (ECMA-376 CT_Worksheet sequence). */
 const AFTER_HYPERLINKS = new Set([
@@ -6,8 +6,6 @@ const AFTER_HYPERLINKS = new Set([
   "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects",
   "controls", "webPublishItems", "tableParts", "extLst",
 ]);
-
-const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** One `<hyperlink>`: a place in this workbook (`location` only) or in another file (`relId` to its address, and a `location` in it). */
 export interface HyperlinkSpec {
@@ -24,31 +22,35 @@ export interface HyperlinkSpec {
  */
 export function withHyperlinks(part: string, bytes: Uint8Array, links: readonly HyperlinkSpec[]): Uint8Array {
   if (links.length === 0) return bytes;
-  const xml = new XmlText(bytes);
+  const xml = new XmlText(bytes, part);
   let root: ElementSpan | null = null;
   const top: ElementSpan[] = [];
   scanElements(part, xml, (_n, depth) => depth <= 1, (el) => (el.depth === 0 ? (root = el) : top.push(el)));
   if (!root) throw new Error(`${part}: no root element`);
   const r: ElementSpan = root;
-  const p = r.qualifiedName.includes(":") ? r.qualifiedName.slice(0, r.qualifiedName.indexOf(":") + 1) : "";
-  const needsRelNs = links.some((l) => l.relId) && !/xmlns:r=/.test(xml.text.slice(r.start, r.openEnd));
+  const existing = top.find((e) => e.name === "hyperlinks");
+  // the links go into the sheet's <hyperlinks> (written with its prefix), or into one added with the root's
+  const into = existing && !existing.selfClosing ? existing : null;
+  const p = into ? prefixOf(into) : prefixOf(r);
+  const rel = attributePrefix(into ? [r, into] : [r], RELATIONSHIPS_NS);
+  const rPrefix = rel.prefix;
   const items = links
     .map((l) => {
-      const attrs = [`ref="${escapeXml(l.ref)}"`, l.relId ? `r:id="${escapeXml(l.relId)}"` : "", l.location ? `location="${escapeXml(l.location)}"` : "", l.display ? `display="${escapeXml(l.display)}"` : ""];
-      return `<${p}hyperlink ${attrs.filter(Boolean).join(" ")}/>`;
+      const a = (name: string, value: string | undefined) => (value ? `${name}="${escapeXml(value, "attribute")}"` : "");
+      const attrs = [a("ref", l.ref), a(`${rPrefix}id`, l.relId), a("location", l.location), l.display ? `display="${xstring(l.display, "attribute")}"` : ""];
+      return `<${p}hyperlink ${attrs.filter(Boolean).join(" ")}${l.relId ? rel.declare : ""}/>`;
     })
     .join("");
-  const existing = top.find((e) => e.name === "hyperlinks");
-  if (existing && !existing.selfClosing) xml.insert(xml.text.lastIndexOf("<", existing.end - 1), items);
+  if (into) xml.insert(xml.text.lastIndexOf("<", into.end - 1), items);
   else {
-    const markup = `<${p}hyperlinks${needsRelNs ? ` xmlns:r="${RELATIONSHIPS_NS}"` : ""}>${items}</${p}hyperlinks>`;
+    const markup = `<${p}hyperlinks>${items}</${p}hyperlinks>`;
     if (existing) xml.replace(existing.start, existing.end, markup);
     else {
       const next = top.find((e) => AFTER_HYPERLINKS.has(e.name));
       xml.insert(next ? next.start : xml.text.lastIndexOf("<", r.end - 1), markup);
     }
   }
-  return xml.bytes(bytes);
+  return xml.bytes();
 }
 
 /** Links to places in this workbook (`'表1'!H6`), as Excel writes them: `location` only, no relationship. */

@@ -1,12 +1,13 @@
 import { planMarks, WritePlan } from "../../../engine";
-import { DEFAULT_LIMITS } from "../limits";
+import { DEFAULT_LIMITS, unreadable } from "../limits";
 import { relsPartOf } from "../read/package";
 import type { ReadSheet, WorkbookSource } from "../readWorkbook";
-import { InflateBudget } from "../zip/zipArchive";
+import { InflateBudget, isSafeEntryName, ZipArchive } from "../zip/zipArchive";
 import { editSheet } from "./editSheet";
 import { addContentType, addRelationship, editWorkbook, SheetState, WorkbookEdit } from "./editPackage";
 import { withPlaceLinks } from "./hyperlinks";
 import { MINIMAL_STYLES, StylesEditor } from "./editStyles";
+import { verifyPackage } from "./verifyCopy";
 import { OutputPart, writeZip } from "./zipWriter";
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -64,6 +65,8 @@ function freshName(taken: (name: string) => boolean, make: (i: number) => string
  */
 export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[], plans: readonly WritePlan[], own: readonly OwnSheet[], options: CopyOptions = {}): Uint8Array {
   const { zip, workbook } = source;
+  // what the writer adds is transitional SpreadsheetML: a strict package would come out of two conformance classes
+  if (workbook.strict) throw unreadable(STRICT_REFUSED);
   // every part the copy edits is read again: the workbook's limit, with room for the parts the check did not read
   const budget: InflateBudget = { remaining: DEFAULT_LIMITS.workbookXmlBytes! * 2, limit: DEFAULT_LIMITS.workbookXmlBytes! * 2 };
   const read = (name: string) => zip.read(zip.get(name)!, budget);
@@ -81,13 +84,15 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
   };
   const partTaken = (name: string) => zip.get(name) !== undefined || added.some((p) => p.name.toLowerCase() === name.toLowerCase());
 
-  // styles: the package's own, or a minimal one when it has none
-  const stylesRel = workbook.relationships.find((r) => r.type === "styles" && r.target && zip.get(r.target));
+  // styles: the package's own, or a minimal one when it has none — where its relationship points, when it has one
+  // whose part is missing (a second styles relationship would be written otherwise)
+  const stylesRel = workbook.relationships.find((r) => r.type === "styles" && r.target && isSafeEntryName(r.target));
+  const stylesEntry = stylesRel ? zip.get(stylesRel.target!) : undefined;
   let stylesPart: string;
   let stylesIsNew = false;
-  if (stylesRel) stylesPart = zip.get(stylesRel.target!)!.name;
+  if (stylesEntry) stylesPart = stylesEntry.name;
   else {
-    stylesPart = freshName(partTaken, (i) => (i === 1 ? "xl/styles.xml" : `xl/styles${i}.xml`));
+    stylesPart = stylesRel?.target ?? freshName(partTaken, (i) => (i === 1 ? "xl/styles.xml" : `xl/styles${i}.xml`));
     stylesIsNew = true;
   }
   const styles = new StylesEditor(stylesPart, stylesIsNew ? new TextEncoder().encode(MINIMAL_STYLES) : read(stylesPart));
@@ -135,8 +140,10 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
   if (stylesIsNew && stylesBytes) {
     // a package without styles gets one only when something here needs it
     added.push({ name: stylesPart, content: stylesBytes });
-    relsChanged = true;
-    rels = addRelationship(workbookRels, rels, { id: newRelId(), type: STYLES_TYPE, target: relativeTarget(workbook.part, stylesPart) });
+    if (!stylesRel) {
+      relsChanged = true;
+      rels = addRelationship(workbookRels, rels, { id: newRelId(), type: STYLES_TYPE, target: relativeTarget(workbook.part, stylesPart) });
+    }
     contentTypeAdds.push([stylesPart, STYLES_CONTENT]);
   } else if (stylesBytes) replaced.set(stylesPart.toLowerCase(), stylesBytes);
 
@@ -155,11 +162,44 @@ export function scoredCopy(source: WorkbookSource, sheets: readonly SheetPart[],
     replaced.set(zip.get("[Content_Types].xml")!.name.toLowerCase(), types);
   }
 
-  const parts: OutputPart[] = zip.entries.map((e) => {
+  // entries that are no part (../../x, /abs: copyNotes names them) are left out; a part copied as it is must be what its
+  // CRC says, or the copy would fail `unzip -t` and Excel's repair
+  const parts: OutputPart[] = zip.entries.flatMap((e): OutputPart[] => {
+    if (!zip.get(e.name) || zip.get(e.name) !== e) return [];
     const content = replaced.get(e.name.toLowerCase());
-    return content ? { name: e.name, content } : { name: e.name, copy: e };
+    if (content) return [{ name: e.name, content }];
+    if (!zip.verify(e, budget)) throw unreadable(`文件已损坏，无法生成已计分副本（部件“${e.name}”校验失败）；请用 Excel 或 WPS 打开后另存为 .xlsx 再试`);
+    return [{ name: e.name, copy: e }];
   });
-  return writeZip(zip, [...parts, ...added]);
+  const all = [...parts, ...added];
+  const written = new Map(all.flatMap((p) => ("content" in p ? [[p.name, p.content] as const] : [])));
+  const output = new Map<string, OutputPart>(all.map((p) => [p.name.toLowerCase(), p]));
+  const inInput = (name: string) => (zip.get(name) ? read(name) : null);
+  // the last look before anything is written: what this copy changed must be as Excel wants it (verifyCopy.ts)
+  verifyPackage({
+    written,
+    names: all.map((p) => p.name),
+    inputNames: zip.entries.map((e) => e.name),
+    read: (name) => {
+      const p = output.get(name.toLowerCase());
+      return !p ? null : "content" in p ? p.content : inInput(name);
+    },
+    original: inInput,
+    workbook: workbook.part,
+    styles: stylesPart,
+  });
+  return writeZip(zip, all);
+}
+
+/** Why a Strict Open XML workbook gets no copy. */
+export const STRICT_REFUSED = "这是 Strict Open XML 格式的工作簿，本工具只能为它出报告，不能写出副本；请另存为 Excel 工作簿（.xlsx）后再试";
+
+/** What a copy of this package leaves out, for the user: entries that are no part of a package (none usually). */
+export function copyNotes(zip: ZipArchive): string[] {
+  const unsafe = zip.unsafeEntries;
+  if (unsafe.length === 0) return [];
+  const named = unsafe.slice(0, 5).map((e) => `“${e.name}”`).join("、") + (unsafe.length > 5 ? "等" : "");
+  return [`输入文件中有 ${unsafe.length} 个不安全的压缩包条目（${named}），副本中已略去`];
 }
 
 /** `xl/worksheets/sheet3.xml` as the workbook part's relationship target (`worksheets/sheet3.xml`). */

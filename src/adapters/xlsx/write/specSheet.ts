@@ -1,7 +1,8 @@
 import { zipSync } from "fflate";
 import { CellStyle, colName, DataValidationSpec, SheetSpec, SpecCell } from "../../../engine";
 import { CellLook, StyleBook } from "./styleBook";
-import { escapeXml, inlineStringCell, xmlSafeText } from "./xmlText";
+import { verifyPackage } from "./verifyCopy";
+import { escapeXml, inlineStringCell, xstring } from "./xmlText";
 
 /**
  * A SheetSpec as SheetML, laid out without exceljs: a template (formulas, number formats, data validations, the
@@ -54,11 +55,11 @@ export function specSheetParts(spec: SheetSpec): { readonly sheet: string; reado
 function validationXml(v: DataValidationSpec): string {
   const { top, left, bottom, right } = v.range;
   const sqref = `${colName(left)}${top}${top === bottom && left === right ? "" : `:${colName(right)}${bottom}`}`;
-  const f = (n: 1 | 2, text: string) => `<formula${n}>${xmlSafeText(text)}</formula${n}>`;
-  if (v.kind === "list") return `<dataValidation type="list" allowBlank="1" showInputMessage="1" prompt="${xmlSafeText(v.prompt)}" sqref="${sqref}">${f(1, `"${v.items.join(",")}"`)}</dataValidation>`;
+  const f = (n: 1 | 2, text: string) => `<formula${n}>${escapeXml(text)}</formula${n}>`;
+  if (v.kind === "list") return `<dataValidation type="list" allowBlank="1" showInputMessage="1" prompt="${escapeXml(v.prompt, "attribute")}" sqref="${sqref}">${f(1, `"${v.items.join(",")}"`)}</dataValidation>`;
   const operator = v.maxFormula ? "between" : "greaterThanOrEqual";
   return (
-    `<dataValidation type="decimal" operator="${operator}" allowBlank="1" showErrorMessage="1" errorTitle="输入有误" error="${xmlSafeText(v.prompt)}" sqref="${sqref}">` +
+    `<dataValidation type="decimal" operator="${operator}" allowBlank="1" showErrorMessage="1" errorTitle="输入有误" error="${escapeXml(v.prompt, "attribute")}" sqref="${sqref}">` +
     f(1, v.min) +
     (v.maxFormula ? f(2, v.maxFormula) : "") +
     "</dataValidation>"
@@ -86,9 +87,9 @@ export function cellXml(c: Pick<SpecCell, "row" | "col" | "value" | "formula">, 
   const r = `${colName(c.col)}${c.row}`;
   if (c.formula !== undefined) {
     // its cached value when the spec gives one (the workbook asks for a full recalculation anyway)
-    const f = `<f>${xmlSafeText(c.formula)}</f>`;
+    const f = `<f>${escapeXml(c.formula)}</f>`;
     if (typeof c.value === "number") return `<c r="${r}" s="${s}">${f}<v>${c.value}</v></c>`;
-    if (typeof c.value === "string" && c.value !== "") return `<c r="${r}" s="${s}" t="str">${f}<v>${xmlSafeText(c.value)}</v></c>`;
+    if (typeof c.value === "string" && c.value !== "") return `<c r="${r}" s="${s}" t="str">${f}<v>${xstring(c.value)}</v></c>`;
     return `<c r="${r}" s="${s}">${f}</c>`;
   }
   if (c.value === null || c.value === "") return `<c r="${r}" s="${s}"/>`;
@@ -106,22 +107,29 @@ function packageOf(name: string, sheet: string, styles: string, fullCalcOnLoad: 
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const rels = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
   const relType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  return zipSync(
-    {
-      "[Content_Types].xml": utf8(
-        `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-      ),
-      "_rels/.rels": utf8(`${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-      "xl/workbook.xml": utf8(
-        `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${relType}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets>${fullCalcOnLoad ? '<calcPr fullCalcOnLoad="1"/>' : ""}</workbook>`,
-      ),
-      "xl/_rels/workbook.xml.rels": utf8(
-        `${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${relType}/styles" Target="styles.xml"/></Relationships>`,
-      ),
-      "xl/styles.xml": utf8(styles),
-      "xl/worksheets/sheet1.xml": utf8(sheet),
-    },
-    { mtime: MTIME },
-  );
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": utf8(
+      `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+    ),
+    "_rels/.rels": utf8(`${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    "xl/workbook.xml": utf8(
+      `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${relType}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(name, "attribute")}" sheetId="1" r:id="rId1"/></sheets>${fullCalcOnLoad ? '<calcPr fullCalcOnLoad="1"/>' : ""}</workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": utf8(
+      `${xml}<Relationships ${rels}><Relationship Id="rId1" Type="${relType}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${relType}/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    "xl/styles.xml": utf8(styles),
+    "xl/worksheets/sheet1.xml": utf8(sheet),
+  };
+  // a package written whole goes through the same last look as a copy (verifyCopy.ts): nothing unchecked is written
+  verifyPackage({
+    written: new Map(Object.entries(files)),
+    names: Object.keys(files),
+    read: (name) => files[name] ?? null,
+    original: () => null,
+    workbook: "xl/workbook.xml",
+    styles: "xl/styles.xml",
+  });
+  return zipSync(files, { mtime: MTIME });
 }

@@ -45,7 +45,7 @@ export class StyleBook {
     const key = JSON.stringify([look.font ?? "", look.bold ?? false, look.underline ?? false, look.size ?? 11, look.color ?? "", look.fill ?? "", look.border ?? false, look.horizontal ?? "", look.vertical ?? "", look.wrap ?? false, look.numberFormat ?? ""]);
     const known = this.byLook.get(key);
     if (known !== undefined) return known;
-    const name = escapeXml(look.font ?? "Calibri");
+    const name = escapeXml(look.font ?? "Calibri", "attribute");
     const font = indexOf(
       this.fonts,
       `<font>${look.bold ? "<b/>" : ""}${look.underline ? "<u/>" : ""}<sz val="${look.size ?? 11}"/>${look.color ? `<color rgb="${look.color}"/>` : ""}<name val="${name}"/>${look.font ? "" : '<family val="2"/>'}</font>`,
@@ -76,7 +76,7 @@ export class StyleBook {
   /** The stylesheet part (xl/styles.xml) holding these styles. */
   xml(): string {
     const list = (name: string, items: readonly string[]) => `<${name} count="${items.length}">${items.join("")}</${name}>`;
-    const formats = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    const formats = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code, "attribute")}"/>`);
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       (formats.length ? list("numFmts", formats) : "") +

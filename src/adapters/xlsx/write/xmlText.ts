@@ -1,19 +1,30 @@
-import { SaxesParser } from "saxes";
 import { unreadable, WorkbookError } from "../limits";
-import { localName } from "../read/xml";
+import { asUtf8 } from "../read/encoding";
+import { boundedParser, localName, XML_LIMITS } from "../read/xml";
 import { concatBytes } from "../zip/concatBytes";
 
 /**
  * An XML part held as a latin1 string — one character per byte — so that positions are byte offsets and every
  * byte not replaced is written back exactly as it was (UTF-8 text included). Edits are splices; inserted text is
- * UTF-8 encoded first.
+ * UTF-8 encoded first. A UTF-8 byte-order mark stays where it is (the markup starts after it: `start`); a UTF-16 part
+ * is re-encoded as UTF-8 first (read/encoding.ts), so a part the writer changes is always UTF-8.
  */
 export class XmlText {
   readonly text: string;
+  /** The bytes the positions refer to: the part's own, or its UTF-8 re-encoding. */
+  readonly original: Uint8Array;
+  /** Where the markup starts: after a UTF-8 byte-order mark, 0 otherwise. */
+  readonly start: number;
+  /** The part was UTF-16 and is written as UTF-8 (so it changes even when nothing else does). */
+  readonly transcoded: boolean;
   private readonly splices: { start: number; end: number; insert: string }[] = [];
 
-  constructor(bytes: Uint8Array) {
-    this.text = new TextDecoder("latin1").decode(bytes);
+  constructor(bytes: Uint8Array, part = "") {
+    const utf8 = asUtf8(part, bytes);
+    this.original = utf8.bytes;
+    this.start = utf8.bom;
+    this.transcoded = utf8.transcoded;
+    this.text = new TextDecoder("latin1").decode(utf8.bytes);
     // windows-1252 (what "latin1" means to TextDecoder) maps 0x80–0x9f elsewhere: count on one character a byte only
   }
 
@@ -35,8 +46,9 @@ export class XmlText {
     return this.splices.length > 0;
   }
 
-  /** The edited bytes: untouched ranges copied from the original bytes, splices in between. */
-  bytes(original: Uint8Array): Uint8Array {
+  /** The edited bytes: untouched ranges copied from the part's bytes (`original`), splices in between. */
+  bytes(): Uint8Array {
+    const original = this.original;
     const sorted = [...this.splices].sort((a, b) => a.start - b.start || a.end - b.end);
     const parts: Uint8Array[] = [];
     let at = 0;
@@ -95,12 +107,11 @@ export function scanElements(
   keep: (name: string, depth: number, attributes: Readonly<Record<string, string>>) => boolean,
   visit: (element: ElementSpan, parents: readonly (ElementSpan | null)[]) => void,
 ): void {
-  const parser = new SaxesParser({ position: true });
+  // the writer meets the parts the reader has read, under the same limits
+  const { parser, write, onClose } = boundedParser(part, XML_LIMITS, { position: true });
   const text = xml.text;
+  const offset = xml.start;
   const stack: (ElementSpan | null)[] = [];
-  parser.on("doctype", () => {
-    throw unreadable(`文件内容不安全，已拒绝读取（部件“${part}”含有 DOCTYPE 声明）`);
-  });
   parser.on("opentag", (tag) => {
     const name = localName(tag.name);
     const depth = stack.length;
@@ -109,7 +120,7 @@ export function scanElements(
       stack.push(null);
       return;
     }
-    const openEnd = parser.position;
+    const openEnd = offset + parser.position;
     const start = text.lastIndexOf("<", openEnd - 1);
     stack.push({ name, qualifiedName: tag.name, depth, attributes, start, openEnd, end: openEnd, selfClosing: tag.isSelfClosing, text: "" });
   });
@@ -117,19 +128,55 @@ export function scanElements(
     const top = stack[stack.length - 1];
     if (top) top.text += t;
   });
-  parser.on("closetag", () => {
+  onClose(() => {
     const el = stack.pop();
     if (!el) return;
-    el.end = parser.position;
+    el.end = offset + parser.position;
     visit(el, stack);
   });
   try {
-    parser.write(text);
+    write(offset ? text.slice(offset) : text);
     parser.close();
   } catch (e) {
     if (e instanceof WorkbookError) throw e;
     throw unreadable(`文件已损坏，无法写出副本（部件“${part}”的内容不是有效的 XML）`);
   }
+}
+
+/** The relationships namespace (transitional): `r:id` and friends. */
+export const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** An element's own prefix with its colon (`x:`), or "" when it has none: what its new children are written with. */
+export function prefixOf(el: ElementSpan): string {
+  const colon = el.qualifiedName.indexOf(":");
+  return colon < 0 ? "" : el.qualifiedName.slice(0, colon + 1);
+}
+
+/**
+ * The namespace prefixes in scope inside the last of `elements` (each the parent of the next, outermost first):
+ * prefix → URI, as their `xmlns:…` declarations say (the default namespace under "").
+ */
+export function namespacesInScope(elements: readonly ElementSpan[]): Map<string, string> {
+  const scope = new Map<string, string>();
+  for (const el of elements) {
+    for (const [name, value] of Object.entries(el.attributes)) {
+      if (name === "xmlns") scope.set("", value);
+      else if (name.startsWith("xmlns:")) scope.set(name.slice(6), value);
+    }
+  }
+  return scope;
+}
+
+/**
+ * How an element added inside the last of `elements` writes an attribute of namespace `uri` (`r:id`): with a prefix
+ * already bound to it there (`r:`, `d2p1:`…), or with `r:` declared on the element itself (` xmlns:r="…"`) — never a
+ * prefix copied from a sibling that declared it for itself.
+ */
+export function attributePrefix(elements: readonly ElementSpan[], uri: string, preferred = "r"): { readonly prefix: string; readonly declare: string } {
+  const scope = namespacesInScope(elements);
+  if (scope.get(preferred) === uri) return { prefix: `${preferred}:`, declare: "" };
+  for (const [prefix, bound] of scope) if (prefix !== "" && bound === uri) return { prefix: `${prefix}:`, declare: "" };
+  return { prefix: `${preferred}:`, declare: ` xmlns:${preferred}="${escapeXml(uri, "attribute")}"` };
 }
 
 /** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/FFFF, lone surrogates). */
@@ -141,17 +188,31 @@ export function xmlChars(s: string): string {
   return s.replace(NOT_XML, "");
 }
 
-/** Text for an XML text node or attribute: what XML cannot hold left out, the rest escaped. */
-export function xmlSafeText(s: string): string {
-  return escapeXml(xmlChars(s));
+const IN_TEXT: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
+const IN_ATTRIBUTE: Readonly<Record<string, string>> = { ...IN_TEXT, "\n": "&#10;", "\t": "&#9;" };
+
+/**
+ * The one way a string goes into the XML we write — a cell's text, a sheet name, a hyperlink's display, a relationship
+ * target, a number format: what XML 1.0 cannot hold left out (a control character decoded from `_x0001_`, a file name
+ * with \x01), markup characters escaped, a carriage return kept as a reference (a parser turns a raw one into \n); in
+ * an attribute, line breaks and tabs too (a parser turns raw ones into spaces there).
+ * @example escapeXml('a<b & "c"\u0001') //=> "a&lt;b &amp; &quot;c&quot;"
+ */
+export function escapeXml(s: string, where: "text" | "attribute" = "text"): string {
+  const map = where === "attribute" ? IN_ATTRIBUTE : IN_TEXT;
+  return xmlChars(s).replace(where === "attribute" ? /[&<>"\r\n\t]/g : /[&<>"\r]/g, (c) => map[c]);
+}
+
+/**
+ * Text for an ST_Xstring (a cell's `<t>`, a hyperlink's display): `_xHHHH_` is how such text carries a character XML
+ * cannot, so a literal `_x0041_` must keep its underscore escaped (`_x005F_x0041_`) or Excel reads an A. Then escapeXml.
+ * @example xstring("_x0041_") //=> "_x005F_x0041_"
+ */
+export function xstring(s: string, where: "text" | "attribute" = "text"): string {
+  return escapeXml(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"), where);
 }
 
 /** A cell holding text as an inline string (the package's string table left alone), with its style when given. */
 export function inlineStringCell(ref: string, text: string, style?: number): string {
-  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${xmlSafeText(text)}</t></is></c>`;
-}
-
-/** Text and attribute values as XML. */
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${xstring(text)}</t></is></c>`;
 }

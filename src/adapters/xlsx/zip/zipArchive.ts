@@ -30,6 +30,12 @@ const MAX_COMMENT = 0xffff;
 /** Compressed bytes handed to the inflater at once: small enough that the output can be counted as it grows. */
 const SLICE = 64 * 1024;
 /**
+ * Compressed bytes handed to the streaming inflater at once. Deflate inflates up to some 1,032-fold, so a slice of a
+ * zip bomb gives ~16 MB at most before the parser can refuse what it holds (a 64 KB slice gave 64 MB: 450 MB of peak
+ * memory to refuse a sheet of nested tags); an ordinary sheet (~10-fold) gives 160 KB a slice.
+ */
+const INFLATE_SLICE = 16 * 1024;
+/**
  * A part that declares at most this much is inflated whole, in one call (Node: native zlib); larger ones stream in
  * slices, so a huge sheet never sits in memory twice. The shared strings of a few thousand forms (4 MB) fit.
  */
@@ -38,19 +44,35 @@ const WHOLE = 8 * 1024 * 1024;
 const damaged = (why: string) => unreadable(`文件已损坏，无法读取（${why}）`);
 
 /**
+ * Whether a zip entry's name can be a part of a package (OPC part names: ECMA-376 part 2, §6.2.2): not absolute, no
+ * drive, no backslash, no `.` or `..` segment, no control character. Others (`../../x`, `/abs`, `C:\…`) are never
+ * read and never copied into what we write.
+ * @example isSafeEntryName("xl/worksheets/sheet1.xml") //=> true
+ * @example isSafeEntryName("../../x") //=> false
+ */
+export function isSafeEntryName(name: string): boolean {
+  if (name === "" || name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name)) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return false;
+  return name.split("/").every((segment, i, all) => (segment !== "." && segment !== ".." && segment !== "") || (segment === "" && i === all.length - 1));
+}
+
+/**
  * A zip package read through its central directory (zip64 included): the parts' names, sizes and checksums, their
  * compressed bytes as they are (for a copy that keeps them byte for byte) and their content, inflated in slices
  * under a byte budget and checked against the CRC. Never trusts a size it has not counted.
  */
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
+  /** Entries inflated whole and found to match their CRC (every part a check reads): a copy need not check them again. */
+  private readonly checked = new Set<ZipEntry>();
 
   private constructor(
     private readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntry[],
   ) {
-    // part names of a package compare without case (ECMA-376 part 2, §6.2.2.3)
-    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+    // part names of a package compare without case (ECMA-376 part 2, §6.2.2.3); an unsafe name is no part
+    for (const e of entries) if (isSafeEntryName(e.name)) this.byName.set(e.name.toLowerCase(), e);
   }
 
   /** Open a zip from its bytes; a WorkbookError says why not. */
@@ -174,13 +196,34 @@ export class ZipArchive {
       const inflater = new Inflate((chunk) => take(chunk));
       try {
         if (raw.length === 0) inflater.push(raw, true);
-        for (let at = 0; at < raw.length; at += SLICE) inflater.push(raw.subarray(at, at + SLICE), at + SLICE >= raw.length);
+        for (let at = 0; at < raw.length; at += INFLATE_SLICE) inflater.push(raw.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= raw.length);
       } catch (e) {
         if (e instanceof WorkbookError) throw e;
         throw damaged(`部件“${entry.name}”无法解压`);
       }
     }
     if (produced !== entry.size || crc !== entry.crc) throw damaged(`部件“${entry.name}”校验失败`);
+    this.checked.add(entry);
+  }
+
+  /**
+   * Whether a part inflates to its declared size and CRC (a part that is copied as it is without being read): inflated
+   * in slices and let go, counted against the budget. Parts already read pass at once.
+   */
+  verify(entry: ZipEntry, budget: InflateBudget): boolean {
+    if (this.checked.has(entry)) return true;
+    try {
+      this.inflate(entry, budget, () => undefined);
+      return true;
+    } catch (e) {
+      if (e instanceof WorkbookError && e.code === "FILE_TOO_LARGE") throw e;
+      return false;
+    }
+  }
+
+  /** The entries whose names are no part names (isSafeEntryName), in the archive's order. */
+  get unsafeEntries(): readonly ZipEntry[] {
+    return this.entries.filter((e) => !isSafeEntryName(e.name));
   }
 
   /** A whole part, inflated under the budget. */

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import stringWidth from "string-width";
 import { reportSummaryRows, SummaryRow, worstFirst } from "../app";
-import { countBySeverity, FindingReport, FormReport, orderFindings, SheetReport, Severity, verdictText } from "../engine";
+import { countBySeverity, FindingReport, FormReport, orderFindings, SheetReportOf, Severity, verdictText } from "../engine";
 import { displayName } from "./fileIo";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -15,13 +15,16 @@ export interface ProfileUsed {
   readonly note?: string;
 }
 
-export interface FileResult {
+/** One input's result: its sheets' reports, their forms' reports as F (objects; packed for the JSON report). */
+export interface FileResultOf<F> {
   readonly file: string;
   readonly error: { readonly code: "FILE_UNREADABLE" | "FILE_TOO_LARGE"; readonly message: string } | null;
-  readonly sheets: readonly SheetReport[];
+  readonly sheets: readonly SheetReportOf<F>[];
   /** The 评分方案 the file was checked with; absent for a file that could not be read. */
   readonly profileUsed?: ProfileUsed;
 }
+
+export type FileResult = FileResultOf<FormReport>;
 
 export interface TextReportOptions {
   /** End with the 汇总 table even for a single form (it always ends with it for two forms or more). */
@@ -34,7 +37,7 @@ export interface TextReportOptions {
 
 
 /** All findings of sheet reports: every form's, or a sheet's FORM_NOT_FOUND. */
-export function allFindings(sheets: readonly SheetReport[]): FindingReport[] {
+export function allFindings(sheets: readonly SheetReportOf<unknown>[]): FindingReport[] {
   return sheets.flatMap((s) => (s.isForm ? s.forms.flatMap((f) => f.findings) : s.findings));
 }
 

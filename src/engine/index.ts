@@ -16,7 +16,7 @@ export { planMarks } from "./plan/planMarks";
 export type { PlanMark } from "./plan/planMarks";
 export { sheetReport, findingReport, countBySeverity } from "./report/sheetReport";
 export { verdictText } from "./report/verdictText";
-export type { SheetReport, FormReport, FindingReport, ValuePair, SeverityCounts, LayoutReport } from "./report/sheetReport";
+export type { SheetReport, SheetReportOf, FormReport, FindingReport, ValuePair, SeverityCounts, LayoutReport } from "./report/sheetReport";
 export { orderFindings, findingPosition, SEVERITY_ORDER } from "./report/orderFindings";
 export { createGrid, gridFromArray, cellKey, rawCell, anchorOf } from "./grid/grid";
 export type { Grid, Cell, CellValue, MergeArea, GridInput } from "./grid/grid";

@@ -24,11 +24,12 @@ export interface ReportPacking<F> {
 /** Forms kept as FormReport objects. */
 export const AS_OBJECTS: ReportPacking<FormReport> = { kind: "objects", pack: (report) => report };
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// made when first used: a page that never packs a report needs neither (jsdom has none)
+let coder: { readonly encoder: TextEncoder; readonly decoder: TextDecoder } | null = null;
+const codec = () => (coder ??= { encoder: new TextEncoder(), decoder: new TextDecoder() });
 
 export function packForm(form: FormReport): PackedForm {
-  return { packedJson: encoder.encode(JSON.stringify(form, null, 2)) };
+  return { packedJson: codec().encoder.encode(JSON.stringify(form, null, 2)) };
 }
 
 /** Forms kept packed: each form's report written out once (the sheet's `form` is its first form's, the same bytes). */
@@ -49,6 +50,6 @@ export function isPackedForm(form: unknown): form is PackedForm {
  * after the first moved right. (A JSON text holds no line break inside a string: every "\n" is between tokens.)
  */
 export function packedFormJson(form: PackedForm, indent: string): string {
-  const json = decoder.decode(form.packedJson);
+  const json = codec().decoder.decode(form.packedJson);
   return indent === "" ? json : json.replace(/\n/g, `\n${indent}`);
 }

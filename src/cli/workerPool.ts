@@ -10,8 +10,11 @@ import { ResourceLimits, Worker } from "node:worker_threads";
  *
  * Measured on a folder of 1,000 one-form files (npm run bench -- --only pool): a worker given one task at a time
  * waited for the round trip and its next file's read after each (about a fifth of its time), so each worker holds
- * `inFlight` tasks (4: ×1.16 → ×1.35 faster than one thread on two cores). Tried and dropped: this thread taking tasks
- * beside one worker fewer (×1.27), results sent as JSON text instead of cloned (more CPU, not less).
+ * `inFlight` tasks (4: ×1.16 → ×1.35 faster than one thread on two cores). Tried and dropped then: results sent as
+ * JSON text instead of cloned (more CPU, not less). This thread taking tasks beside one worker fewer (`local`) measured
+ * ×1.27 against two workers' ×1.35 then; issue 23 takes it (`ziping check`'s pool) because it leaves no core idle while
+ * this thread waits and starts one isolate fewer, and the folder's forms now come back packed (JSON bytes, not a graph
+ * to clone). On the shared machine of this round neither pool beat one thread (README, Benchmarks).
  */
 export interface PoolOptions<T, R> {
   /** The worker's script: a compiled .js file. */

@@ -72,6 +72,8 @@ function benchContext(options, tmp) {
     runs: (full = 5, quick = 3) => options.runs ?? (options.quick ? quick : full),
     /** A generated workbook of `forms` seed forms, every copy its own project (bench/lib/workbooks.js). */
     workbook: (forms) => once(`wb${forms}`, () => require("./lib/workbooks").formsWorkbook(join(tmp, `forms-${forms}.xlsx`), forms)),
+    /** The same with the copies of a seed form sharing its 满意度 rows, as a real folder's forms do (issue 23). */
+    sharedWorkbook: (forms) => once(`shared${forms}`, () => require("./lib/workbooks").formsWorkbook(join(tmp, `shared-${forms}.xlsx`), forms, { sharedRows: true })),
     /** A folder of `files` one-form workbooks. */
     folder: (files) => once(`dir${files}`, () => require("./lib/workbooks").formsFolder(join(tmp, `folder-${files}`), files)),
     /** `node [nodeArgs] bin/ziping.js args…` under /usr/bin/time. */

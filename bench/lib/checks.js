@@ -32,10 +32,25 @@ function zipingCheck(bench, file, { nodeArgs = [], env } = {}) {
 
 const exceljsRead = (bench, file) => () => bench.node(join(refs, "exceljs-read.js"), [file]);
 const openpyxlRead = (bench, file) => () => bench.timed(PYTHON, [join(refs, "openpyxl-read.py"), file]);
+const sheetjsRead = (bench, file) => () => bench.node(join(refs, "sheetjs-read.js"), [file]);
+/** The bare pass (refs/bare-inflate-saxes.js): every XML part inflated and parsed, nothing kept; or inflated only. */
+const bareRead = (bench, file, { inflateOnly = false } = {}) => () => bench.node(join(refs, "bare-inflate-saxes.js"), [file, ...(inflateOnly ? ["--inflate-only"] : [])]);
+
+/**
+ * calamine, when a reader built from its source is on this machine: ZIPING_BENCH_CALAMINE names a command (split at
+ * spaces) that reads the file given last and visits every cell. Null when unset (it cannot be installed from a
+ * registry here; its source is not part of this repository).
+ */
+function calamineRead(bench, file) {
+  const command = process.env.ZIPING_BENCH_CALAMINE;
+  if (!command) return null;
+  const [program, ...args] = command.split(" ").filter(Boolean);
+  return () => bench.timed(program, [...args, file]);
+}
 
 /** The forms every run of a check reported, e.g. "500" or "500, 499" when runs disagree. */
 function formsChecked(samples) {
   return [...new Set(samples.map((s) => s.summary?.forms ?? "no report"))].join(", ");
 }
 
-module.exports = { reportSummary, zipingCheck, exceljsRead, openpyxlRead, formsChecked };
+module.exports = { reportSummary, zipingCheck, exceljsRead, openpyxlRead, sheetjsRead, bareRead, calamineRead, formsChecked };

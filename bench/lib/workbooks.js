@@ -16,6 +16,11 @@ const root = join(__dirname, "..", "..");
 const dist = join(root, "dist", "node");
 const SAMPLE = join(root, "samples", "seed-forms-2023.xlsx");
 
+/** The indicator rows every form of a kind has (its 满意度 row): kept as they are with `sharedRows`. */
+const STANDARD_ROW = /满意/;
+/** With sharedRows, every this-many-th copy keeps its seed form's indicator rows whole (INDICATORS_COPIED_FROM_OTHER_FORM). */
+const COPIED_EVERY = 500;
+
 const escapeXml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 /**
@@ -36,15 +41,20 @@ async function seedTemplates() {
     if (!a.isForm) continue;
     const m = a.form.model;
     const vary = new Map();
-    const add = (cell) => {
+    const standard = new Set();
+    const indicators = new Set();
+    const add = (cell, isIndicator = false) => {
       const v = cell && sheet.grid.cells.get(cell.row * 16384 + cell.col)?.value;
-      if (typeof v === "string" && v !== "") vary.set(toA1(cell), v);
+      if (typeof v !== "string" || v === "") return;
+      vary.set(toA1(cell), v);
+      if (isIndicator) indicators.add(toA1(cell));
+      if (isIndicator && STANDARD_ROW.test(v)) standard.add(toA1(cell));
     };
     add(m.projectName?.cell);
     add(m.goal.expected?.cell);
     add(m.goal.actual?.cell);
-    for (const i of m.indicators) add(i.name.cell);
-    templates.push({ xml: strFromU8(parts[sheet.part]), vary });
+    for (const i of m.indicators) add(i.name.cell, true);
+    templates.push({ xml: strFromU8(parts[sheet.part]), vary, standard, indicators });
   }
   const sst = strFromU8(parts["xl/sharedStrings.xml"]);
   return { templates, strings: sst.match(/<si>[\s\S]*?<\/si>/g) ?? [], styles: strFromU8(parts["xl/styles.xml"]), theme: parts["xl/theme/theme1.xml"] };
@@ -66,10 +76,17 @@ function tables(seed) {
   };
 }
 
-/** One seed form's worksheet as the sample has it, its project's texts suffixed with the copy's number. */
-function sheetXml(template, copy, t) {
+/**
+ * One seed form's worksheet as the sample has it, its project's texts suffixed with the copy's number (with
+ * `sharedRows`, all but its standard rows: every copy of a seed form keeps its 满意度 rows as they are, and one in
+ * COPIED_EVERY all its indicator rows).
+ */
+function sheetXml(template, copy, t, sharedRows = false) {
   let xml = template.xml;
+  // with sharedRows, one copy in COPIED_EVERY keeps all its indicator rows: another project's rows copied unchanged
+  const copied = sharedRows && copy % COPIED_EVERY === 0;
   for (const [a1, text] of template.vary) {
+    if (sharedRows && (template.standard.has(a1) || (copied && template.indicators.has(a1)))) continue;
     const index = t.string(`${text}（${copy}）`);
     xml = xml.replace(new RegExp(`(<c r="${a1}"[^>]*t="s"[^>]*>)<v>\\d+</v>`), `$1<v>${index}</v>`);
   }
@@ -134,11 +151,14 @@ function writePackage(path, count, makeSheet, t) {
   return path;
 }
 
-/** A workbook of `forms` sheets, one seed form each (cycling through the 11), every copy its own project. */
-async function formsWorkbook(path, forms, { first = 1 } = {}) {
+/**
+ * A workbook of `forms` sheets, one seed form each (cycling through the 11), every copy its own project; with
+ * `sharedRows` the copies of a seed form share its 满意度 rows, as the forms of a real folder do (issue 23).
+ */
+async function formsWorkbook(path, forms, { first = 1, sharedRows = false } = {}) {
   const seed = await seedTemplates();
   const t = tables(seed);
-  return writePackage(path, forms, (i) => sheetXml(seed.templates[(first + i - 2) % seed.templates.length], first + i - 1, t), t);
+  return writePackage(path, forms, (i) => sheetXml(seed.templates[(first + i - 2) % seed.templates.length], first + i - 1, t, sharedRows), t);
 }
 
 /** A folder of `files` one-form workbooks (form-0001.xlsx …), every file its own project. */

@@ -8,6 +8,7 @@ import {
   Finding,
   FindingReport,
   formFingerprint,
+  FormReport,
   FormFingerprint,
   Grid,
   highlightsFor,
@@ -16,12 +17,13 @@ import {
   SeverityCounts,
   SheetAnalysis,
   sheetReport,
-  SheetReport,
+  SheetReportOf,
   toA1,
 } from "../engine";
 import { cellTexts, sheetPreview, SheetPreview } from "./cellText";
 import type { CheckOptions, SheetResult, WorkbookResult } from "./checkWorkbook";
 import { acceptedByKey, decidedReport, FolderForm, folderForm } from "./folderChecks";
+import { AS_OBJECTS, ReportPacking } from "./packedReport";
 import { AcceptedFinding, EMPTY_STORE, isStoreSheet, markAccepted, readStore, vocabularyOf, WorkbookStore } from "./workbookStore";
 import { describeWrites } from "./writtenCells";
 
@@ -55,16 +57,21 @@ export interface StreamCheckOptions extends CheckOptions {
   readonly profileFor?: (store: WorkbookStore) => Profile;
 }
 
-/** A workbook checked for its report only (ziping check): what the JSON and text reports need, nothing more. */
-export interface WorkbookReports {
+/**
+ * A workbook checked for its report only (ziping check): what the JSON and text reports need, nothing more; its forms'
+ * reports as F (objects, or packed for the JSON report: packedReport.ts).
+ */
+export interface WorkbookReportsOf<F> {
   readonly profile: Profile;
   readonly store: WorkbookStore;
   /** The reports of the sheets checked, in workbook order. */
-  readonly reports: readonly SheetReport[];
+  readonly reports: readonly SheetReportOf<F>[];
   /** The forms of the sheets reported, as the checks across the files of a folder compare them (folderChecks.ts). */
   readonly forms: readonly FolderForm[];
   readonly counts: SeverityCounts;
 }
+
+export type WorkbookReports = WorkbookReportsOf<FormReport>;
 
 /** An array of grids as a source (grids already in memory: the Excel host, tests); its store sheets are offered first. */
 export function gridSource(grids: readonly Grid[]): SheetSource {
@@ -232,8 +239,8 @@ export function checkSheets(source: SheetSource, profile: Profile, options: Stre
 }
 
 /** What the report-only pass keeps of a sheet: its report, and its forms as the checks across forms compare them. */
-interface ReportSheet {
-  readonly report: SheetReport;
+interface ReportSheet<F> {
+  readonly report: SheetReportOf<F>;
   readonly folderForms: readonly FolderForm[];
 }
 
@@ -241,12 +248,12 @@ interface ReportSheet {
  * One sheet of a report-only check, as plain data: its name, whether it holds forms, their fingerprints, and — for a
  * sheet asked for — its report and its forms as a folder compares them.
  */
-type ReportPiece = Kept<ReportSheet>;
+type ReportPiece<F> = Kept<ReportSheet<F>>;
 
-function reportKeeper(): (a: SheetAnalysis, grid: Grid, fingerprints: readonly FormFingerprint[], store: WorkbookStore) => ReportSheet {
+function reportKeeper<F>(packing: ReportPacking<F>): (a: SheetAnalysis, grid: Grid, fingerprints: readonly FormFingerprint[], store: WorkbookStore) => ReportSheet<F> {
   let accepted: { store: WorkbookStore; byKey: ReadonlyMap<string, AcceptedFinding> } | null = null;
   return (a, _grid, fingerprints, s) => ({
-    report: sheetReport(a),
+    report: packing.pack(sheetReport(a)),
     folderForms: a.forms.map((f, index) => {
       if (accepted?.store !== s) accepted = { store: s, byKey: acceptedByKey(s) };
       return folderForm(a.sheet, index, f.form, accepted.byKey, fingerprints[index]);
@@ -258,10 +265,10 @@ function reportKeeper(): (a: SheetAnalysis, grid: Grid, fingerprints: readonly F
  * The workbook's reports from the pieces of all its sheets, in tab order: the checks across forms run on their
  * fingerprints and their findings are added (marked 已忽略 as the store says, by the decisions each piece carries).
  */
-function reportsOfPieces(profile: Profile, store: WorkbookStore, sheets: readonly ReportPiece[]): WorkbookReports {
+function reportsOfPieces<F>(profile: Profile, store: WorkbookStore, sheets: readonly ReportPiece<F>[]): WorkbookReportsOf<F> {
   const extra = crossFindings(sheets);
   const anyForm = sheets.some((s) => s.isForm);
-  const reports: SheetReport[] = [];
+  const reports: SheetReportOf<F>[] = [];
   sheets.forEach((s, i) => {
     if (!s.kept) return;
     const own = s.kept.report;
@@ -290,10 +297,10 @@ export interface SheetRange {
  * One part of a report-only check of a workbook (its sheets in `range`), as plain data: it crosses from the worker
  * thread that checked it to the one that puts the parts together (reportsOfParts).
  */
-export interface ReportPart {
+export interface ReportPart<F = FormReport> {
   readonly profile: Profile;
   readonly store: WorkbookStore;
-  readonly pieces: readonly ReportPiece[];
+  readonly pieces: readonly ReportPiece<F>[];
 }
 
 /**
@@ -302,15 +309,20 @@ export interface ReportPart {
  * must start again with (a store neither very hidden nor named as ours): the workbook is then checked in one pass.
  */
 export function checkSheetReportPart(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange): ReportPart | null {
+  return checkSheetReportPartAs(source, profile, options, range, AS_OBJECTS);
+}
+
+/** checkSheetReportPart() with the forms' reports kept as `packing` makes them. */
+export function checkSheetReportPartAs<F>(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange, packing: ReportPacking<F>): ReportPart<F> | null {
   const { store, at } = options.store ? { store: options.store, at: null } : storeAmongCandidates(source);
   const used = options.profileFor?.(store) ?? profile;
-  const keep = reportKeeper();
+  const keep = reportKeeper(packing);
   const result = pass(source, used, store, at, options, (a, grid, fp) => keep(a, grid, fp, store), range);
   return result.done ? { profile: used, store, pieces: result.sheets } : null;
 }
 
 /** The parts of a workbook checked in parallel (each sheet in one of them), put together in tab order: checkSheetReports()'s result. */
-export function reportsOfParts(parts: readonly ReportPart[]): WorkbookReports {
+export function reportsOfParts<F>(parts: readonly ReportPart<F>[]): WorkbookReportsOf<F> {
   return reportsOfPieces(parts[0].profile, parts[0].store, parts.flatMap((p) => p.pieces));
 }
 
@@ -320,6 +332,11 @@ export function reportsOfParts(parts: readonly ReportPart[]): WorkbookReports {
  * thousands of forms is checked in the memory of its largest sheet plus the reports. The reports are checkWorkbook()'s.
  */
 export function checkSheetReports(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookReports {
-  const { profile: used, store, sheets } = streamed<ReportSheet>(source, profile, options, reportKeeper());
+  return checkSheetReportsAs(source, profile, options, AS_OBJECTS);
+}
+
+/** checkSheetReports() with the forms' reports kept as `packing` makes them (PACKED: as their JSON, for `check --json`). */
+export function checkSheetReportsAs<F>(source: SheetSource, profile: Profile, options: StreamCheckOptions, packing: ReportPacking<F>): WorkbookReportsOf<F> {
+  const { profile: used, store, sheets } = streamed<ReportSheet<F>>(source, profile, options, reportKeeper(packing));
   return reportsOfPieces(used, store, sheets);
 }

@@ -1,4 +1,4 @@
-import { Acceptance, crossFormFindings, Finding, FindingCode, findingKey, findingReport, FindingReport, formFingerprint, FormFingerprint, ScoredForm, SheetReport, toA1 } from "../engine";
+import { Acceptance, crossFormFindings, Finding, FindingCode, findingKey, findingReport, FindingReport, formFingerprint, FormFingerprint, FormReport, ScoredForm, SheetReportOf, toA1 } from "../engine";
 import type { CellRef } from "../engine";
 import type { WorkbookResult } from "./checkWorkbook";
 import type { AcceptedFinding, WorkbookStore } from "./workbookStore";
@@ -25,11 +25,11 @@ export interface FolderForm {
   readonly accepted: readonly { readonly code: FindingCode; readonly cell: string; readonly ignored: Acceptance }[];
 }
 
-/** What the folder step needs of one checked file. */
-export interface FolderFile {
+/** What the folder step needs of one checked file (its forms' reports as objects, or packed: packedReport.ts). */
+export interface FolderFile<F = FormReport> {
   /** The file as the messages name it. */
   readonly file: string;
-  readonly sheets: readonly SheetReport[];
+  readonly sheets: readonly SheetReportOf<F>[];
   readonly forms: readonly FolderForm[];
 }
 
@@ -93,15 +93,21 @@ export const whereInFolder = (file: string, sheet: string): string => `文件“
  * Each file's sheet reports with the findings across the folder's files added to their forms (sheet.forms[i] and,
  * for the first form, sheet.findings), accepted ones marked 已忽略. Pure: the reports given are not changed.
  */
-export function withFolderFindings(files: readonly FolderFile[], where: (file: string, sheet: string) => string = whereInFolder, options: { readonly pairAlone?: boolean } = {}): SheetReport[][] {
+export function withFolderFindings<F>(files: readonly FolderFile<F>[], where: (file: string, sheet: string) => string = whereInFolder, options: { readonly pairAlone?: boolean } = {}): SheetReportOf<F>[][] {
   const all = files.flatMap((f, file) => f.forms.map((form) => ({ file, form, where: where(f.file, form.sheet) })));
   const extra = crossFormFindings(all.map((x) => ({ form: x.form.fingerprint, where: x.where })), options);
   const filesAt = new Map<string, Set<number>>();
   for (const x of all) filesAt.set(x.where, (filesAt.get(x.where) ?? new Set()).add(x.file));
 
   const added = files.map(() => new Map<string, FindingReport[]>());
+  // each file's sheets by name (the first of a name, as a search would find it)
+  const sheetsByName = files.map((f) => {
+    const byName = new Map<string, SheetReportOf<F>>();
+    for (const s of f.sheets) if (!byName.has(s.sheet)) byName.set(s.sheet, s);
+    return byName;
+  });
   all.forEach(({ file, form }, k) => {
-    const sheet = files[file].sheets.find((s) => s.sheet === form.sheet);
+    const sheet = sheetsByName[file].get(form.sheet);
     const existing = new Set((sheet?.forms[form.index]?.findings ?? []).map((x) => x.code));
     for (const finding of extra[k]) {
       const others = filesAt.get(finding.params.where) ?? new Set();

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { AS_OBJECTS, ReportPacking } from "../app";
 import { Profile } from "../engine";
 import { CheckedFile, checkOneFile, failedFile, INTERNAL_FAILURE } from "./checkOneFile";
 import { checkInParts } from "./checkParts";
@@ -64,10 +65,13 @@ export function poolSize(files: readonly string[], env: NodeJS.ProcessEnv = proc
 
 /**
  * Each entry checked, in the order given: a CheckedFile, or null for a workbook of our own sheets only (a 汇总 we
- * wrote into the folder).
+ * wrote into the folder). With `packing`, the forms' reports are kept as it makes them (PACKED for the JSON report:
+ * they cross from the workers as bytes).
  */
-export async function checkFiles(entries: readonly InputEntry[], profile: Profile, options: CheckFilesOptions): Promise<(CheckedFile | null)[]> {
-  const results: (CheckedFile | null | undefined)[] = entries.map((e) => (e.error ? failedFile(e.file, e.error.message, e.error.code) : undefined));
+export async function checkFiles(entries: readonly InputEntry[], profile: Profile, options: CheckFilesOptions): Promise<(CheckedFile | null)[]>;
+export async function checkFiles<F>(entries: readonly InputEntry[], profile: Profile, options: CheckFilesOptions, packing: ReportPacking<F>): Promise<(CheckedFile<F> | null)[]>;
+export async function checkFiles(entries: readonly InputEntry[], profile: Profile, options: CheckFilesOptions, packing: ReportPacking<unknown> = AS_OBJECTS): Promise<(CheckedFile<unknown> | null)[]> {
+  const results: (CheckedFile<unknown> | null | undefined)[] = entries.map((e) => (e.error ? failedFile(e.file, e.error.message, e.error.code) : undefined));
   const todo = entries.flatMap((e, i) => (e.error ? [] : [{ index: i, file: e.file }]));
   const workers = Math.min(options.workers ?? poolSize(todo.map((t) => t.file)), todo.length);
   const script = workerScript();
@@ -77,30 +81,33 @@ export async function checkFiles(entries: readonly InputEntry[], profile: Profil
     const progress = options.progress?.(todo.length === 1 ? "sheets" : "files") ?? NO_PROGRESS;
     // a single large workbook: its sheets in parts, on a worker each (checkParts.ts); in this thread when that fails
     const parts = todo.length === 1 && options.sheet === undefined && /\.xls[xm]$/i.test(todo[0].file) ? (options.workers ?? poolSize([todo[0].file])) : 1;
-    const whole = parts > 1 ? await checkInParts(todo[0].file, profile, options.profileChosen, parts, (d, total) => progress.tick(d, total)) : null;
+    const whole = parts > 1 ? await checkInParts(todo[0].file, profile, options.profileChosen, parts, packing, (d, total) => progress.tick(d, total)) : null;
     if (whole) results[todo[0].index] = whole;
     for (const [n, t] of (whole ? [] : todo).entries()) {
-      results[t.index] = await checkOneFile(t.file, profile, { ...each, ...(todo.length === 1 ? { onProgress: (d, total) => progress.tick(d, total) } : {}) });
+      results[t.index] = await checkOneFile(t.file, profile, { ...each, ...(todo.length === 1 ? { onProgress: (d: number, total: number) => progress.tick(d, total) } : {}) }, packing);
       if (todo.length > 1) progress.tick(n + 1, todo.length);
     }
     progress.stop();
   } else {
     const progress = options.progress?.("files") ?? NO_PROGRESS;
-    const checked = await runPool(
+    // the forms of a worker's files come as `packing` makes them: the worker is told which
+    const checked = await runPool<{ file: string }, CheckedFile<unknown> | null>(
       todo.map((t) => ({ file: t.file })),
       {
         script,
         size: workers,
-        workerData: { profile, ...each },
+        workerData: { profile, ...each, packing: packing.kind },
         failed: (task) => failedFile(task.file, INTERNAL_FAILURE),
         onDone: (d, total) => progress.tick(d, total),
         // a worker reads its next files while it checks one (workerPool.ts)
         inFlight: 4,
+        // this thread checks files too, between the workers' answers: one worker fewer to warm up, no core idle
+        local: (task) => checkOneFile(task.file, profile, each, packing),
       },
     );
     checked.forEach((c, n) => (results[todo[n].index] = c));
     progress.stop();
   }
   // every entry has its result by now: an error entry from the start, the others from this thread or the pool
-  return results as (CheckedFile | null)[];
+  return results as (CheckedFile<unknown> | null)[];
 }

@@ -4,14 +4,22 @@
  * wrong is answered as `{ failed }`: the workbook is then checked in one thread, which says why as it always does.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { checkFileReportPart } from "../adapters/xlsx/files";
+import { checkFileReportPartAs } from "../adapters/xlsx/files";
+import { AS_OBJECTS, PACKED, ReportPacking } from "../app";
 import { Profile } from "../engine";
 import type { PartMessage } from "./checkParts";
 import { readInput } from "./fileIo";
 
 const tell = (m: PartMessage) => parentPort!.postMessage(m);
 
-const { file, profile, preferStoredProfile, index, of } = workerData as { file: string; profile: Profile; preferStoredProfile: boolean; index: number; of: number };
+const { file, profile, preferStoredProfile, index, of, packing } = workerData as {
+  file: string;
+  profile: Profile;
+  preferStoredProfile: boolean;
+  index: number;
+  of: number;
+  packing: ReportPacking<unknown>["kind"];
+};
 
 const read = readInput(file);
 if (!read.ok) tell({ failed: read.message });
@@ -24,6 +32,6 @@ else {
       told = done;
     }
   };
-  const r = checkFileReportPart(read.bytes, profile, { preferStoredProfile, onProgress }, index, of);
+  const r = checkFileReportPartAs<unknown>(read.bytes, profile, { preferStoredProfile, onProgress }, index, of, packing === "packed" ? PACKED : AS_OBJECTS);
   tell(r.ok && r.part ? { part: r.part, profileChoice: r.profileChoice } : { failed: r.ok ? "a store sheet to start again with" : r.message });
 }

@@ -6,7 +6,7 @@
  */
 
 /** Whether JSON.stringify leaves a value out of an object (and writes null for it in an array). */
-function omitted(v: unknown): boolean {
+export function omitted(v: unknown): boolean {
   return v === undefined || typeof v === "function" || typeof v === "symbol";
 }
 
@@ -15,7 +15,7 @@ function omitted(v: unknown): boolean {
  * as many one-element arrays as it is levels deep, stringified once, and the wrapping cut off again — no second pass
  * over the text to indent it.
  */
-function piece(value: unknown, indent: string): string {
+export function piece(value: unknown, indent: string): string {
   const levels = indent.length / 2;
   let wrapped = value;
   for (let i = 0; i < levels; i++) wrapped = [wrapped];
@@ -71,10 +71,14 @@ function* pieces(value: unknown, indent: string, depth: number): Generator<strin
  * @example writeJson((t) => process.stdout.write(t), report, { depth: 4 })
  */
 export function writeJson(out: (text: string) => void, value: unknown, options: { readonly depth?: number; readonly chunk?: number } = {}): void {
-  const chunk = options.chunk ?? 1 << 16;
+  writePieces(out, pieces(value, "", options.depth ?? 4), options.chunk);
+}
+
+/** Pieces of text written through `out` in chunks of at least `chunk` characters (the last one shorter), then "\n". */
+export function writePieces(out: (text: string) => void, all: Iterable<string>, chunk = 1 << 16): void {
   let buffered: string[] = [];
   let size = 0;
-  for (const p of pieces(value, "", options.depth ?? 4)) {
+  for (const p of all) {
     buffered.push(p);
     size += p.length;
     if (size >= chunk) {

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import stringWidth from "string-width";
 import { reportSummaryRows, SummaryRow, worstFirst } from "../app";
-import { countBySeverity, FindingReport, formKindSentence, FormReport, isDeclaration, orderFindings, SheetReport, Severity, verdictText } from "../engine";
+import { countBySeverity, FindingReport, formKindSentence, FormReport, isDeclaration, orderFindings, SheetReportOf, Severity, verdictText } from "../engine";
 import type { WorkbookFailureCode } from "../adapters/xlsx/limits";
 import { displayName } from "./fileIo";
 
@@ -16,14 +16,17 @@ export interface ProfileUsed {
   readonly note?: string;
 }
 
-export interface FileResult {
+/** One input's result: its sheets' reports, their forms' reports as F (objects; packed for the JSON report). */
+export interface FileResultOf<F> {
   readonly file: string;
   /** Why the file gives no report: it cannot be read (FILE_UNREADABLE, FILE_TOO_LARGE), or it holds no worksheet (FORM_NOT_FOUND). */
   readonly error: { readonly code: WorkbookFailureCode; readonly message: string } | null;
-  readonly sheets: readonly SheetReport[];
+  readonly sheets: readonly SheetReportOf<F>[];
   /** The 评分方案 the file was checked with; absent for a file that could not be read. */
   readonly profileUsed?: ProfileUsed;
 }
+
+export type FileResult = FileResultOf<FormReport>;
 
 export interface TextReportOptions {
   /** End with the 汇总 table even for a single form (it always ends with it for two forms or more). */
@@ -36,17 +39,17 @@ export interface TextReportOptions {
 
 
 /** A file that could not be read (a workbook without a worksheet was read: it is an error finding of its own). */
-export function unreadableFile(r: FileResult): boolean {
+export function unreadableFile(r: FileResultOf<unknown>): boolean {
   return r.error !== null && r.error.code !== "FORM_NOT_FOUND";
 }
 
 /** Files read that hold no worksheet: each counts as one error (FORM_NOT_FOUND), as a sheet without a form does. */
-export function sheetlessFiles(results: readonly FileResult[]): number {
+export function sheetlessFiles(results: readonly FileResultOf<unknown>[]): number {
   return results.filter((r) => r.error?.code === "FORM_NOT_FOUND").length;
 }
 
 /** All findings of sheet reports: every form's, or a sheet's FORM_NOT_FOUND. */
-export function allFindings(sheets: readonly SheetReport[]): FindingReport[] {
+export function allFindings(sheets: readonly SheetReportOf<unknown>[]): FindingReport[] {
   return sheets.flatMap((s) => (s.isForm ? s.forms.flatMap((f) => f.findings) : s.findings));
 }
 

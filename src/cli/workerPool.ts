@@ -10,8 +10,11 @@ import { ResourceLimits, Worker } from "node:worker_threads";
  *
  * Measured on a folder of 1,000 one-form files (npm run bench -- --only pool): a worker given one task at a time
  * waited for the round trip and its next file's read after each (about a fifth of its time), so each worker holds
- * `inFlight` tasks (4: ×1.16 → ×1.35 faster than one thread on two cores). Tried and dropped: this thread taking tasks
- * beside one worker fewer (×1.27), results sent as JSON text instead of cloned (more CPU, not less).
+ * `inFlight` tasks (4: ×1.16 → ×1.35 faster than one thread on two cores). Tried and dropped then: results sent as
+ * JSON text instead of cloned (more CPU, not less). This thread taking tasks beside one worker fewer (`local`) measured
+ * ×1.27 against two workers' ×1.35 then; issue 23 takes it (`ziping check`'s pool) because it leaves no core idle while
+ * this thread waits and starts one isolate fewer, and the folder's forms now come back packed (JSON bytes, not a graph
+ * to clone). On the shared machine of this round neither pool beat one thread (README, Benchmarks).
  */
 export interface PoolOptions<T, R> {
   /** The worker's script: a compiled .js file. */
@@ -27,6 +30,11 @@ export interface PoolOptions<T, R> {
   readonly onDone?: (done: number, total: number) => void;
   /** Tasks given to a worker before it answers the first (default 1). */
   readonly inFlight?: number;
+  /**
+   * This thread takes tasks too, as one of the `size` (which then start one worker fewer): each task run here in turn,
+   * the workers' answers taken in between. Never throws (a task that fails says so in its result).
+   */
+  readonly local?: (task: T) => Promise<R>;
 }
 
 export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): Promise<R[]> {
@@ -36,10 +44,14 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
     /** Tasks not yet given, by index: a dead worker's innocent tasks go back to the front. */
     const queue: number[] = tasks.map((_t, i) => i);
     let inFlight = Math.max(1, options.inFlight ?? 1);
+    /** Tasks given again after their worker died: only a worker takes them (one may kill whoever runs it). */
+    const redone = new Set<number>();
     let done = 0;
     const finish = (index: number, result: R) => {
       results[index] = result;
-      options.onDone?.(++done, tasks.length);
+      done++;
+      // (not `onDone?.(++done, …)`: without onDone the count would never be made)
+      options.onDone?.(done, tasks.length);
       if (done === tasks.length) resolve(results);
     };
     const start = () => {
@@ -77,12 +89,27 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
           // which of its tasks killed it is not known: each is given again, alone in a worker, so that only the one
           // that kills a worker by itself fails
           inFlight = 1;
+          for (const i of lost) redone.add(i);
           queue.unshift(...lost);
         }
         if (queue.length > 0) start();
       });
       give();
     };
-    for (let i = 0; i < Math.min(Math.max(1, options.size), tasks.length); i++) start();
+    const runners = Math.min(Math.max(1, options.size), tasks.length);
+    const local = options.local;
+    for (let i = 0; i < (local ? runners - 1 : runners); i++) start();
+    if (local) {
+      void (async () => {
+        for (;;) {
+          const at = queue.findIndex((i) => !redone.has(i));
+          if (at < 0) break;
+          const [index] = queue.splice(at, 1);
+          finish(index, await local(tasks[index]));
+          // the workers' answers (and their next tasks) before this thread's next task
+          await new Promise((next) => setImmediate(next));
+        }
+      })();
+    }
   });
 }

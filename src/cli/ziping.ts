@@ -4,20 +4,21 @@ import { countBySeverity, FormAmongOthers, isDeclaration, Profile } from "../eng
 import { whereInFolder } from "../app";
 import { fixFile } from "../adapters/xlsx/files";
 import { checkFiles } from "./checkFiles";
-import { writeJson } from "./jsonOutput";
+import { SchemaVersion, writeJsonReport } from "./jsonReport";
+import { PackedForm, PACKED } from "../app";
 import { Progress, progressBar } from "./progress";
 import { argsErrorReason } from "./argsError";
 import { displayName, outputRefusal, writeAtomically, writeReason } from "./fileIo";
 import { expandInputs, workbookBytes } from "./inputs";
 import { PROFILE_CHOICES, profileOption, profileRecord } from "./profileOption";
-import { allFindings, sheetlessFiles, textReport, unreadableFile } from "./textReport";
+import { allFindings, FileResultOf, sheetlessFiles, textReport, unreadableFile } from "./textReport";
 import { CheckedFile, checkOneFile, profileUsedOf } from "./checkOneFile";
-import { jsonReport, withFolderChecks } from "./folderReport";
+import { withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
 import { runTemplate } from "./templateCommand";
 
 const USAGE = `用法：
-  ziping check [--json] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] [--summary 汇总.xlsx [--force]] [--declaration 申报表.xlsx] 文件.xlsx|文件夹...
+  ziping check [--json [--schema 1|2]] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] [--summary 汇总.xlsx [--force]] [--declaration 申报表.xlsx] 文件.xlsx|文件夹...
   ziping fix 文件.xlsx --out 输出.xlsx [--force] [--profile …] [--sheet 工作表名] [--overwrite-scores] [--no-findings-sheet] [--summary-sheet] [--declaration 申报表.xlsx]
   ziping template --out 新表.xlsx [--force] [--profile …] [--from 文件.xlsx [--sheet 工作表名]] [--kind project|department]
 
@@ -65,10 +66,19 @@ async function check(argv: string[], io: Io): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: "boolean" }, profile: { type: "string" }, sheet: { type: "string" }, summary: { type: "string" }, force: { type: "boolean" }, declaration: { type: "string" } },
+      options: {
+        json: { type: "boolean" },
+        schema: { type: "string" },
+        profile: { type: "string" },
+        sheet: { type: "string" },
+        summary: { type: "string" },
+        force: { type: "boolean" },
+        declaration: { type: "string" },
+      },
     }),
   );
   if (positionals.length === 0) throw new UsageError("请指定要校验的 .xlsx 文件或文件夹");
+  const schemaVersion = schemaVersionOf(values.schema, values.json ?? false);
   const profile = await profileOf(values.profile);
   // the 申报表 named with --declaration is checked with the others (its 目标审核 reported too) and paired with them
   const { entries: all, skipped } = await expandInputs(values.declaration !== undefined ? [values.declaration, ...positionals] : positionals);
@@ -84,14 +94,27 @@ async function check(argv: string[], io: Io): Promise<number> {
   const entries = all.filter((e) => !replaced.has(e.file));
   // on every core, in input order (each file on its own: whatever happens to one, the others are checked and
   // reported); progress on a terminal only, never beside --json
-  const checked = await checkFiles(entries, profile, {
+  const options = {
     profileChosen: values.profile !== undefined,
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
     ...(io.progress && !values.json ? { progress: io.progress } : {}),
-  });
-  const checkedFiles = checked.filter((c): c is CheckedFile => c !== null);
+  };
   // in input order: the 汇总 replaced, and workbooks of our own sheets only (an earlier 汇总 of the folder)
-  const ownSummaries = all.filter((e) => replaced.has(e.file) || checked[entries.indexOf(e)] === null).map((e) => e.file);
+  const ownSummariesOf = (checked: readonly unknown[]) => {
+    const at = new Map(entries.map((e, i) => [e, i]));
+    return all.filter((e) => replaced.has(e.file) || checked[at.get(e)!] === null).map((e) => e.file);
+  };
+  if (values.json && !target) {
+    // the JSON report only: each form's report written out as JSON once, where its sheet was checked (packedReport.ts)
+    const checked = await checkFiles(entries, profile, options, PACKED);
+    const ownSummaries = ownSummariesOf(checked);
+    const results = withFolderChecks(checked.filter((c): c is CheckedFile<PackedForm> => c !== null), { pairAlone: values.declaration !== undefined });
+    writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile: null });
+    return exitStatus(results, false);
+  }
+  const checked = await checkFiles(entries, profile, options);
+  const checkedFiles = checked.filter((c): c is CheckedFile => c !== null);
+  const ownSummaries = ownSummariesOf(checked);
   // the checks across the files (a form copied from another file's); those within a workbook are already there
   const results = withFolderChecks(checkedFiles, { pairAlone: values.declaration !== undefined });
   let summaryFailed = false;
@@ -105,8 +128,16 @@ async function check(argv: string[], io: Io): Promise<number> {
   }
   const summaryFile = target && !summaryFailed ? target.out : null;
   // the JSON in pieces: the report of a large workbook is longer than any one string can be
-  if (values.json) writeJson(io.out, jsonReport(profile.id, results, [...skipped, ...ownSummaries], summaryFile));
+  if (values.json) writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile });
   else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
+  return exitStatus(results, summaryFailed);
+}
+
+/**
+ * 2 when a file could not be read (or the 汇总 not written), 1 when a finding is an error — a workbook without a
+ * worksheet counting as one (FORM_NOT_FOUND) — else 0.
+ */
+function exitStatus(results: readonly FileResultOf<unknown>[], summaryFailed: boolean): number {
   if (results.some(unreadableFile) || summaryFailed) return 2;
   return countBySeverity(allFindings(results.flatMap((r) => r.sheets))).error + sheetlessFiles(results) > 0 ? 1 : 0;
 }
@@ -118,6 +149,14 @@ async function declarationForms(file: string, profile: Profile): Promise<FormAmo
   const forms = checked.forms.filter((f) => isDeclaration(f.fingerprint.cycle.kind));
   if (forms.length === 0) throw new UsageError(`${displayName(file)}：其中没有找到绩效目标申报表（目标表）`);
   return forms.map((f) => ({ form: f.fingerprint, where: whereInFolder(displayName(file), f.sheet) }));
+}
+
+/** `--schema`: the JSON report's schemaVersion, 1 (cli.md, the default) or 2 (without the repeated first form). */
+function schemaVersionOf(value: string | undefined, json: boolean): SchemaVersion {
+  if (value === undefined) return 1;
+  if (!json) throw new UsageError("--schema 只用于 --json 输出");
+  if (value === "1" || value === "2") return Number(value) as SchemaVersion;
+  throw new UsageError(`--schema 只能是 1 或 2（JSON 报告的 schemaVersion），不是“${value}”`);
 }
 
 /** The extension a copy must have: a macro workbook keeps its macros and its content type, so it stays .xlsm. */

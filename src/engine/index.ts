@@ -19,7 +19,7 @@ export { verdictText } from "./report/verdictText";
 export { FORM_KIND_NAMES, formKindSentence } from "./report/formKindText";
 export { isDeclaration } from "./locate/layout";
 export type { FormKind } from "./locate/layout";
-export type { SheetReport, FormReport, FindingReport, ValuePair, SeverityCounts, LayoutReport } from "./report/sheetReport";
+export type { SheetReport, SheetReportOf, FormReport, FindingReport, ValuePair, SeverityCounts, LayoutReport } from "./report/sheetReport";
 export { orderFindings, findingPosition, SEVERITY_ORDER } from "./report/orderFindings";
 export { createGrid, gridFromArray, cellKey, rawCell, anchorOf } from "./grid/grid";
 export type { Grid, Cell, CellValue, MergeArea, GridInput } from "./grid/grid";

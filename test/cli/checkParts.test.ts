@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EMPTY_STORE, withProfile } from "../../src/app";
+import { AS_OBJECTS, EMPTY_STORE, ReportPacking, withProfile } from "../../src/app";
 import { checkFileReportPart, writeStore } from "../../src/adapters/xlsx/files";
 import { ZipArchive } from "../../src/adapters/xlsx/zip/zipArchive";
 import { getProfile, Profile } from "../../src/engine";
@@ -20,7 +20,9 @@ const DIST = join(__dirname, "..", "..", "dist", "node", "cli");
 const BIN = join(__dirname, "..", "..", "bin", "ziping.js");
 // the compiled modules: the parts run the compiled worker script beside them
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkInParts } = require(join(DIST, "checkParts.js")) as { checkInParts: (file: string, profile: Profile, chosen: boolean, workers: number) => Promise<CheckedFile | null> };
+const { checkInParts } = require(join(DIST, "checkParts.js")) as {
+  checkInParts: (file: string, profile: Profile, chosen: boolean, workers: number, packing: ReportPacking<unknown>) => Promise<CheckedFile | null>;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkOneFile } = require(join(DIST, "checkOneFile.js")) as { checkOneFile: (file: string, profile: Profile, options: { profileChosen: boolean }) => Promise<CheckedFile | null> };
 
@@ -51,14 +53,14 @@ beforeAll(async () => {
 describe("checkInParts (compiled)", () => {
   it.each([2, 3, 4])("all the seed forms in %d parts: checkOneFile's result, the checks across forms included", async (parts) => {
     const whole = await checkOneFile(seedFile, profile, { profileChosen: true });
-    const inParts = await checkInParts(seedFile, profile, true, parts);
+    const inParts = await checkInParts(seedFile, profile, true, parts, AS_OBJECTS);
     expect(inParts).not.toBeNull();
     expect(JSON.stringify(inParts)).toBe(JSON.stringify(whole));
     expect(across(inParts)).toEqual(["GOAL_COPIED_FROM_OTHER_FORM", "INDICATORS_COPIED_FROM_OTHER_FORM"]);
   });
 
   it("a workbook with its own 评分方案: every part checks with it", async () => {
-    const inParts = await checkInParts(ownProfileFile, profile, false, 3);
+    const inParts = await checkInParts(ownProfileFile, profile, false, 3, AS_OBJECTS);
     expect(inParts?.profileUsed).toMatchObject({ id: "mof-2020", from: "workbook" });
     expect(across(inParts)).toContain("PROJECT_DUPLICATED");
     expect(JSON.stringify(inParts)).toBe(JSON.stringify(await checkOneFile(ownProfileFile, profile, { profileChosen: false })));
@@ -69,7 +71,7 @@ describe("checkInParts (compiled)", () => {
     const bytes = new Uint8Array(readFileSync(damagedFile));
     expect(checkFileReportPart(bytes, profile, {}, 0, 2)).toMatchObject({ ok: true, part: expect.anything() });
     expect(checkFileReportPart(bytes, profile, {}, 1, 2)).toMatchObject({ ok: false, code: "FILE_UNREADABLE" });
-    expect(await checkInParts(damagedFile, profile, true, 2)).toBeNull();
+    expect(await checkInParts(damagedFile, profile, true, 2, AS_OBJECTS)).toBeNull();
     const one = await checkOneFile(damagedFile, profile, { profileChosen: true });
     expect(one?.error).toMatchObject({ code: "FILE_UNREADABLE", message: expect.stringContaining("sheet12.xml") });
   });

@@ -41,6 +41,26 @@ describe("runPool", () => {
     expect(results[5].failed).toContain("ERR_WORKER_OUT_OF_MEMORY");
   });
 
+  it("with `local`, this thread takes tasks too, one worker fewer: results in order; a dead worker's tasks go to workers only", async () => {
+    const here: number[] = [];
+    // the worker is given the first two; it dies on the second; both are given again, to a worker, each alone
+    const tasks: Task[] = [{ value: 1, wait: 30 }, { value: 2, crash: true }, { value: 3 }, { value: 4 }, { value: 5 }, { value: 6 }, { value: 7 }, { value: 8 }];
+    const results = await runPool<Task, Result>(tasks, {
+      script,
+      size: 2,
+      inFlight: 2,
+      workerData: { shared: "同一方案" },
+      failed: (task, reason) => ({ value: task.value, failed: reason }),
+      local: async (task) => {
+        here.push(task.value!);
+        return { value: task.value, shared: "本线程" };
+      },
+    });
+    expect(results.map((r) => r.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(here).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(results.map((r) => r.shared ?? r.failed)).toEqual(["同一方案", expect.stringContaining("code 3"), ...here.map(() => "本线程")]);
+  });
+
   it("more workers than tasks, and no tasks at all", async () => {
     expect(await run([{ value: 9 }], 8)).toEqual([{ value: 9, shared: "同一方案" }]);
     expect(await run([], 2)).toEqual([]);

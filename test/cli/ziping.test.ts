@@ -52,6 +52,35 @@ describe("ziping check", () => {
     expect(report.summary.infos).toBe(counted.filter((f: { severity: string }) => f.severity === "info").length);
   });
 
+  it("--json --schema 2: the forms without the first one repeated; every form and finding as in schemaVersion 1", async () => {
+    const v1 = JSON.parse((await run("check", "--json", all)).out);
+    const r = await run("check", "--json", "--schema", "2", all);
+    expect(r.code).toBe(0);
+    const v2 = JSON.parse(r.out);
+    expect(v2.schemaVersion).toBe(2);
+    expect(v2.summary).toEqual(v1.summary);
+    const sheets = v2.files[0].sheets;
+    expect(sheets.map((s: object) => Object.keys(s))).toEqual(sheets.map(() => ["sheet", "isForm", "forms", "findings"]));
+    // a sheet without a form keeps its FORM_NOT_FOUND; a sheet of forms has none of its own
+    expect(sheets[0]).toEqual({ sheet: "说明", isForm: false, forms: [], findings: v1.files[0].sheets[0].findings });
+    expect(sheets.slice(1).every((s: { findings: unknown[] }) => s.findings.length === 0)).toBe(true);
+    expect(sheets.map((s: { forms: unknown }) => s.forms)).toEqual(v1.files[0].sheets.map((s: { forms: unknown }) => s.forms));
+    expect(r.out.length).toBeLessThan(0.6 * JSON.stringify(v1, null, 2).length);
+  });
+
+  it("--json with and without --summary: the same report (forms packed as JSON, or kept as objects for the 汇总)", async () => {
+    const summaryDir = tempDir();
+    // the first form again in another file, its 总分 changed: PROJECT_DUPLICATED across the files
+    const other = tempFile("another.xlsx", await workbookBytes([changedForm([{ row: 22, col: 8, value: 98 }])]), summaryDir);
+    const packed = await run("check", "--json", all, other);
+    const objects = await run("check", "--json", "--summary", join(summaryDir, "汇总.xlsx"), all, other);
+    const report = JSON.parse(objects.out);
+    expect(report.summaryFile).toBe(join(summaryDir, "汇总.xlsx"));
+    delete report.summaryFile;
+    expect(JSON.stringify(report, null, 2) + "\n").toBe(packed.out);
+    expect(packed.out).toContain("PROJECT_DUPLICATED");
+  });
+
   it("the readable report is Chinese and names cells", async () => {
     const { code, out } = await run("check", "--sheet", "表1", all);
     expect(code).toBe(0);
@@ -90,6 +119,8 @@ describe("ziping check", () => {
     [["check", "--profile", "x", "a.xlsx"], "未知的评分方案"],
     [["frobnicate"], "未知的命令"],
     [["check", "--bogus", "a.xlsx"], "未知的选项 --bogus"],
+    [["check", "--schema", "2", "a.xlsx"], "--schema 只用于 --json"],
+    [["check", "--json", "--schema", "3", "a.xlsx"], "--schema 只能是 1 或 2"],
   ])("usage error %j → exit 2", async (argv, text) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

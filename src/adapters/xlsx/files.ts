@@ -1,23 +1,25 @@
 import {
-  checkSheetReportPart,
-  checkSheetReports,
+  AS_OBJECTS,
+  checkSheetReportPartAs,
+  checkSheetReportsAs,
   checkSheets,
   CheckOptions,
   newTemplate,
   nextYearTemplate,
   planTotals,
   readStore,
+  ReportPacking,
   ReportPart,
   SheetSource,
   STORE_SHEET,
   StoreUpdate,
   StreamCheckOptions,
   withProfile,
-  WorkbookReports,
+  WorkbookReportsOf,
   WorkbookResult,
   WorkbookStore,
 } from "../../app";
-import { FormKind, Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
+import { FormKind, FormReport, Profile, resolveProfile, SheetSpec, WritePlan } from "../../engine";
 import { DEFAULT_LIMITS, ReadLimits, REPORT_LIMITS } from "./limits";
 import { failure, OpenedWorkbook, openWorkbook, readWorkbook, SheetInfo, UnreadableWorkbook, WorkbookReading, WorkbookSource } from "./readWorkbook";
 import { storeOwnSheet } from "./storeSheet";
@@ -141,7 +143,7 @@ export async function checkFile(data: ArrayBuffer | Uint8Array, profile: Profile
   return checked.ok ? { ok: true, result: checked.result, profileChoice: checked.profileChoice } : checked;
 }
 
-export type FileReports = ({ readonly ok: true; readonly profileChoice: ProfileChoice } & WorkbookReports) | UnreadableWorkbook;
+export type FileReports<F = FormReport> = ({ readonly ok: true; readonly profileChoice: ProfileChoice } & WorkbookReportsOf<F>) | UnreadableWorkbook;
 
 /**
  * 校验 for the report only (`ziping check`): one sheet at a time, and of each only its report and its forms'
@@ -149,12 +151,17 @@ export type FileReports = ({ readonly ok: true; readonly profileChoice: ProfileC
  * workbook may therefore be larger (REPORT_LIMITS) than one whose analyses are kept.
  */
 export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): FileReports {
-  const r = streamedCheck(data, REPORT_LIMITS, given, options, checkSheetReports);
+  return checkFileReportsAs(data, given, options, AS_OBJECTS);
+}
+
+/** checkFileReports() with the forms' reports kept as `packing` makes them (PACKED: their JSON, for `check --json`). */
+export function checkFileReportsAs<F>(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, packing: ReportPacking<F>): FileReports<F> {
+  const r = streamedCheck(data, REPORT_LIMITS, given, options, (source, profile, o) => checkSheetReportsAs(source, profile, o, packing));
   return r.ok ? { ok: true, profileChoice: r.profileChoice, ...r.checked } : r;
 }
 
 /** One part of checkFileReports (checkFileReportPart): null when the workbook must be checked in one pass. */
-export type FileReportPart = { readonly ok: true; readonly part: ReportPart | null; readonly profileChoice: ProfileChoice } | UnreadableWorkbook;
+export type FileReportPart<F = FormReport> = { readonly ok: true; readonly part: ReportPart<F> | null; readonly profileChoice: ProfileChoice } | UnreadableWorkbook;
 
 /**
  * Part `index` of `of` of checkFileReports, for a large workbook checked by several worker threads: the sheets of
@@ -162,8 +169,13 @@ export type FileReportPart = { readonly ok: true; readonly part: ReportPart | nu
  * together (reportsOfParts) are checkFileReports()'s reports. The 评分方案 is chosen as checkFileReports chooses it.
  */
 export function checkFileReportPart(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number): FileReportPart {
+  return checkFileReportPartAs(data, given, options, index, of, AS_OBJECTS);
+}
+
+/** checkFileReportPart() with the forms' reports kept as `packing` makes them. */
+export function checkFileReportPartAs<F>(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number, packing: ReportPacking<F>): FileReportPart<F> {
   const r = streamedCheck(data, { ...REPORT_LIMITS, share: 1 / of }, given, options, (source, profile, o) =>
-    checkSheetReportPart(source, profile, o, { from: Math.floor((source.count * index) / of), to: Math.floor((source.count * (index + 1)) / of) }),
+    checkSheetReportPartAs(source, profile, o, { from: Math.floor((source.count * index) / of), to: Math.floor((source.count * (index + 1)) / of) }, packing),
   );
   return r.ok ? { ok: true, part: r.checked, profileChoice: r.profileChoice } : r;
 }

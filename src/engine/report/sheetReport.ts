@@ -28,16 +28,22 @@ export interface FindingReport {
   readonly ignored?: { readonly reason: string; readonly by: string; readonly at: string };
 }
 
-export interface SheetReport {
+/**
+ * The report of one sheet, its forms' reports as F: FormReport objects, or (for the JSON report of `ziping check`) each
+ * form's report already written out as JSON (src/app/packedReport.ts), so that thousands of them take little memory.
+ */
+export interface SheetReportOf<F> {
   readonly sheet: string;
   readonly isForm: boolean;
   /** The first form of the sheet (most sheets hold one); null when it holds none. */
-  readonly form: FormReport | null;
+  readonly form: F | null;
   /** The first form's findings, or FORM_NOT_FOUND. */
   readonly findings: readonly FindingReport[];
   /** Every form of the sheet with its findings (cli.md: a sheet holding several forms lists them all). */
-  readonly forms: readonly { readonly form: FormReport; readonly findings: readonly FindingReport[] }[];
+  readonly forms: readonly { readonly form: F; readonly findings: readonly FindingReport[] }[];
 }
+
+export type SheetReport = SheetReportOf<FormReport>;
 
 export interface FormReport {
   /** Which form of the cycle (rules.md §7.1): a 申报表's report has no actuals, scores, 总分 or grade. */

@@ -1,6 +1,6 @@
 /**
  * Inflating a part whole, deflating a part written, and CRC-32, in Node: its zlib, native code — 2,000 forms checked
- * about 7 % faster than with fflate and the JavaScript CRC, a 500-form `fix` about 15 % (farm-bench, README "Reading and
+ * about 7 % faster than with fflate and the JavaScript CRC, a 500-form `fix` about 15 % (paired whole-process runs, README "Reading and
  * writing .xlsx"). The pane's bundle runs in a browser and takes codec.browser.ts instead (webpack.config.js replaces
  * this module); test/adapters/xlsx/zipCodec.test.ts holds the two to the same answers.
  */

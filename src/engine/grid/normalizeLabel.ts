@@ -6,10 +6,18 @@ import { toSimplified } from "./simplified";
  * `年度资金总额`, `執行率` → `执行率`.
  */
 export function normalizeLabel(text: string): string {
-  return toSimplified(toHalfWidth(text))
+  // the same labels come back form after form (a workbook of thousands of forms): each is worked out once
+  const cached = labelCache.get(text);
+  if (cached !== undefined) return cached;
+  const label = toSimplified(toHalfWidth(text))
     .replace(/\s+/g, "")
     .replace(/[:]+$/, "");
+  if (labelCache.size > 20_000) labelCache.clear();
+  labelCache.set(text, label);
+  return label;
 }
+
+const labelCache = new Map<string, string>();
 
 const FULL_TO_HALF: Record<string, string> = {
   "（": "(",

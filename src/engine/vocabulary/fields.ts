@@ -157,6 +157,13 @@ export const TRAILER_LABELS = [
  */
 export const TITLE_WORDS = ["绩效自评表", "自评表", "申报表", "目标表", "批复表", "审批表", "部门整体绩效目标"] as const;
 
+const TITLE_END = new RegExp(`(?:${TITLE_WORDS.join("|")})$`);
+
+/** Whether a label's core reads as a form's title (`…项目支出绩效自评表`): it ends with one of TITLE_WORDS. */
+export function isTitleCore(core: string): boolean {
+  return TITLE_END.test(core);
+}
+
 /** Funds rows of a 部门整体 form (rules.md §7.5): the budget by economic class, under its total. */
 export const DEPARTMENT_FUNDS_ROWS = ["基本支出", "人员经费", "公用经费", "项目支出", "人员支出", "公用支出"] as const;
 

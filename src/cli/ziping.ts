@@ -33,6 +33,8 @@ class UsageError extends Error {}
 
 interface Io {
   readonly out: (text: string) => void;
+  /** Bytes for stdout (the JSON report, written as UTF-8 without being made into text again); absent: through `out`. */
+  readonly outBytes?: (bytes: Uint8Array) => void;
   readonly err: (text: string) => void;
   /** Progress of a long run, drawn on stderr when it is a terminal; absent: none. */
   readonly progress?: (unit: "files" | "sheets") => Progress;
@@ -40,6 +42,7 @@ interface Io {
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
+  outBytes: (b) => process.stdout.write(b),
   err: (t) => process.stderr.write(t),
   ...(process.stderr.isTTY ? { progress: (unit) => progressBar(process.stderr, unit === "files" ? "个文件" : "张工作表") } : {}),
 };
@@ -109,7 +112,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const checked = await checkFiles(entries, profile, options, PACKED);
     const ownSummaries = ownSummariesOf(checked);
     const results = withFolderChecks(checked.filter((c): c is CheckedFile<PackedForm> => c !== null), { pairAlone: values.declaration !== undefined });
-    writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile: null });
+    writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile: null }, io.outBytes);
     return exitStatus(results, false);
   }
   const checked = await checkFiles(entries, profile, options);
@@ -128,7 +131,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   }
   const summaryFile = target && !summaryFailed ? target.out : null;
   // the JSON in pieces: the report of a large workbook is longer than any one string can be
-  if (values.json) writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile });
+  if (values.json) writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile }, io.outBytes);
   else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
   return exitStatus(results, summaryFailed);
 }

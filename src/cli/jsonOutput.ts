@@ -101,12 +101,12 @@ const NEWLINE = 0x0a;
 const BLANK = 0x20;
 
 /**
- * UTF-8 out in chunks of about `size` bytes, each a new buffer handed to `flush` (and never touched again: a stream may
- * keep it). Text is encoded into the chunk; JSON already encoded is copied in, moved to its indentation on the way —
- * the report's forms are written by copying bytes, not by making their text again.
+ * UTF-8 out in chunks of about `size` bytes handed to `flush`, which must be done with them when it returns: the one
+ * buffer is filled again. Text is encoded into the chunk; JSON already encoded is copied in, moved to its indentation
+ * on the way — the report's forms are written by copying bytes, not by making their text again.
  */
 export class ByteOut implements JsonSink {
-  private chunk: Uint8Array;
+  private readonly chunk: Uint8Array;
   private at = 0;
   private readonly encoder = new TextEncoder();
 
@@ -114,7 +114,7 @@ export class ByteOut implements JsonSink {
     private readonly flush: (bytes: Uint8Array) => void,
     private readonly size = 1 << 20,
   ) {
-    this.chunk = new Uint8Array(size);
+    this.chunk = new Uint8Array(Math.max(size, 1));
   }
 
   text(s: string): void {
@@ -162,7 +162,6 @@ export class ByteOut implements JsonSink {
   drain(): void {
     if (this.at === 0) return;
     this.flush(this.chunk.subarray(0, this.at));
-    this.chunk = new Uint8Array(Math.max(this.size, 1));
     this.at = 0;
   }
 }

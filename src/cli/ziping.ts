@@ -16,6 +16,7 @@ import { CheckedFile, checkOneFile, profileUsedOf } from "./checkOneFile";
 import { withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
 import { runTemplate } from "./templateCommand";
+import { writeStdoutBytes } from "./stdoutBytes";
 
 const USAGE = `用法：
   ziping check [--json [--schema 1|2]] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] [--summary 汇总.xlsx [--force]] [--declaration 申报表.xlsx] 文件.xlsx|文件夹...
@@ -33,7 +34,10 @@ class UsageError extends Error {}
 
 interface Io {
   readonly out: (text: string) => void;
-  /** Bytes for stdout (the JSON report, written as UTF-8 without being made into text again); absent: through `out`. */
+  /**
+   * Bytes for stdout (the JSON report, written as UTF-8 without being made into text again), done with when it returns;
+   * absent: through `out`.
+   */
   readonly outBytes?: (bytes: Uint8Array) => void;
   readonly err: (text: string) => void;
   /** Progress of a long run, drawn on stderr when it is a terminal; absent: none. */
@@ -42,7 +46,7 @@ interface Io {
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
-  outBytes: (b) => process.stdout.write(b),
+  outBytes: writeStdoutBytes,
   err: (t) => process.stderr.write(t),
   ...(process.stderr.isTTY ? { progress: (unit) => progressBar(process.stderr, unit === "files" ? "个文件" : "张工作表") } : {}),
 };

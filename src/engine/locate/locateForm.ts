@@ -1,5 +1,5 @@
 import { anchorOf, Grid, mergeAt } from "../grid/grid";
-import { FormVocabulary, GRADE_LABELS, HeaderField, TITLE_WORDS, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
+import { FormVocabulary, GRADE_LABELS, HeaderField, isTitleCore, TOTAL_LABELS, TRAILER_LABELS } from "../vocabulary/fields";
 import { bestField, startsWithWord, wordScore } from "../vocabulary/match";
 import { amountUnitOf, findFundsHeader, locateFunds, unreadFundsTable } from "./fundsTable";
 import { blockLabel, findIndicatorHeaders, IndicatorHeader, indicatorColumns, unplacedHeaders } from "./indicatorTable";
@@ -68,7 +68,7 @@ export function locateForm(grid: Grid, labels: SheetLabels = new SheetLabels(gri
   const unplaced: UnplacedLabel[] = [];
   const headers = findIndicatorHeaders(labels);
   const tableStart = headers[0]?.row ?? grid.rowCount + 1;
-  const titleLabel = labels.all.find((l) => l.row < tableStart && l.core.length >= 4 && TITLE_WORDS.some((w) => l.core.endsWith(w)));
+  const titleLabel = labels.all.find((l) => l.row < tableStart && l.core.length >= 4 && isTitleCore(l.core));
   const kind = formKindOf(labels, headers, titleLabel, tableStart);
   const declaration = isDeclaration(kind);
   // a 申报表 prints its amounts beside their labels; a 自评表 (project or department) in a table of columns

@@ -1,5 +1,5 @@
 import { createGrid, Grid, keyCol, keyRow } from "../grid/grid";
-import { FormVocabulary, TITLE_WORDS } from "../vocabulary/fields";
+import { FormVocabulary, isTitleCore } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { FormLayout } from "./layout";
 import { locateForm } from "./locateForm";
@@ -26,7 +26,7 @@ export function regionGrid(grid: Grid, r: Region): Grid {
  * Fewer than two starts: one form (or none) on the sheet.
  */
 function formStarts(labels: SheetLabels): Label[] {
-  const titles = labels.all.filter((l) => TITLE_WORDS.some((w) => l.core.endsWith(w)));
+  const titles = labels.all.filter((l) => isTitleCore(l.core));
   if (titles.length >= 2) return titles;
   const names = labels.all.filter((l) => wordScore(l.core, labels.vocab.header.projectName) >= 0.9);
   return names.length >= 2 ? names : [];

@@ -23,13 +23,31 @@ export function otherMode(mode: RoundingMode): RoundingMode {
  * (9.370000000000001 is 9.37).
  */
 export function fromSpreadsheetNumber(n: number): Dec {
-  return new D(n.toPrecision(15));
+  // the same amounts, weights and scores come back form after form: each is made once (a Decimal never changes)
+  let x = spreadsheetNumbers.get(n);
+  if (x === undefined) {
+    x = new D(n.toPrecision(15));
+    if (spreadsheetNumbers.size >= 20_000) spreadsheetNumbers.clear();
+    spreadsheetNumbers.set(n, x);
+  }
+  return x;
 }
+
+const spreadsheetNumbers = new Map<number, Dec>();
 
 /** "93.77" style output: exactly 2 decimals. */
 export function fmt2(x: Dec | null | undefined): string | null {
-  return x === null || x === undefined ? null : x.toFixed(2);
+  if (x === null || x === undefined) return null;
+  // a number is printed in the report, its messages and its calculations: worked out once
+  let text = fixed2.get(x);
+  if (text === undefined) {
+    text = x.toFixed(2);
+    fixed2.set(x, text);
+  }
+  return text;
 }
+
+const fixed2 = new WeakMap<Dec, string>();
 
 export const ZERO = new D(0);
 export const HUNDRED = new D(100);

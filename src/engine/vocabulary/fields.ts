@@ -157,6 +157,14 @@ export const TRAILER_LABELS = [
  */
 export const TITLE_WORDS = ["绩效自评表", "自评表", "申报表", "目标表", "批复表", "审批表", "部门整体绩效目标"] as const;
 
+/** The last characters of the TITLE_WORDS: a label ending in neither is no title (asked of every label of every sheet). */
+const TITLE_ENDS = new Set(TITLE_WORDS.map((w) => w.charCodeAt(w.length - 1)));
+
+/** Whether a label's core ends with a title word (`…绩效自评表`, `…申报表`). */
+export function isTitleCore(core: string): boolean {
+  return TITLE_ENDS.has(core.charCodeAt(core.length - 1)) && TITLE_WORDS.some((w) => core.endsWith(w));
+}
+
 /** Funds rows of a 部门整体 form (rules.md §7.5): the budget by economic class, under its total. */
 export const DEPARTMENT_FUNDS_ROWS = ["基本支出", "人员经费", "公用经费", "项目支出", "人员支出", "公用支出"] as const;
 

@@ -90,3 +90,100 @@ export function writePieces(out: (text: string) => void, all: Iterable<string>, 
   buffered.push("\n");
   out(buffered.join(""));
 }
+
+/** Text already written out as UTF-8 JSON at indent 0, to be placed `indent` spaces deep (every line after its first moved right). */
+export interface IndentedJson {
+  readonly json: Uint8Array;
+  readonly indent: number;
+}
+
+const NEWLINE = 0x0a;
+const BLANK = 0x20;
+
+/**
+ * UTF-8 out in chunks of about `size` bytes handed to `flush`, which must be done with them when it returns: the one
+ * buffer is filled again. Text is encoded into the chunk; JSON already encoded is copied in, moved to its indentation
+ * on the way — the report's forms are written by copying bytes, not by making their text again.
+ */
+export class ByteOut implements JsonSink {
+  private readonly chunk: Uint8Array;
+  private at = 0;
+  private readonly encoder = new TextEncoder();
+
+  constructor(
+    private readonly flush: (bytes: Uint8Array) => void,
+    private readonly size = 1 << 20,
+  ) {
+    this.chunk = new Uint8Array(Math.max(size, 1));
+  }
+
+  text(s: string): void {
+    // a UTF-16 unit takes at most 3 bytes of UTF-8
+    if (s.length * 3 > this.chunk.length - this.at) {
+      this.drain();
+      if (s.length * 3 > this.chunk.length) {
+        this.flush(this.encoder.encode(s));
+        return;
+      }
+    }
+    this.at += this.encoder.encodeInto(s, this.chunk.subarray(this.at)).written;
+  }
+
+  /** JSON encoded at indent 0, `indent` spaces deep. */
+  indented({ json, indent }: IndentedJson): void {
+    let chunk = this.chunk;
+    let at = this.at;
+    // (a typed array ignores writes past its end: every byte is given room first)
+    for (let i = 0; i < json.length; i++) {
+      if (at >= chunk.length) {
+        this.at = at;
+        this.drain();
+        chunk = this.chunk;
+        at = 0;
+      }
+      const b = json[i];
+      chunk[at++] = b;
+      if (b === NEWLINE) {
+        for (let k = 0; k < indent; k++) {
+          if (at >= chunk.length) {
+            this.at = at;
+            this.drain();
+            chunk = this.chunk;
+            at = 0;
+          }
+          chunk[at++] = BLANK;
+        }
+      }
+    }
+    this.at = at;
+  }
+
+  /** Everything written so far handed on. */
+  drain(): void {
+    if (this.at === 0) return;
+    this.flush(this.chunk.subarray(0, this.at));
+    this.at = 0;
+  }
+}
+
+/** Where a document is written: text, and JSON already encoded to be indented (ByteOut). */
+export interface JsonSink {
+  text(s: string): void;
+  indented(json: IndentedJson): void;
+}
+
+/**
+ * A document written by `write` out as UTF-8, then "\n": to `bytes` when given (stdout), else decoded to text for
+ * `out` (tests: the same characters).
+ */
+export function writeJsonTo(out: (text: string) => void, write: (sink: JsonSink) => void, bytes?: (chunk: Uint8Array) => void): void {
+  const decoder = bytes ? null : new TextDecoder();
+  const sink = new ByteOut(bytes ?? ((chunk) => out(decoder!.decode(chunk, { stream: true }))));
+  write(sink);
+  sink.text("\n");
+  sink.drain();
+  if (decoder) {
+    const rest = decoder.decode();
+    if (rest !== "") out(rest);
+  }
+}

@@ -10,9 +10,9 @@
  * `findings` being the sheet's own findings that belong to no form (FORM_NOT_FOUND), empty on a sheet of forms. Half
  * the text for a workbook of one form a sheet.
  */
-import { isPackedForm, packedFormJson } from "../app";
+import { isPackedForm } from "../app";
 import { countBySeverity, SheetReportOf } from "../engine";
-import { omitted, piece, writePieces } from "./jsonOutput";
+import { JsonSink, omitted, piece, writeJsonTo } from "./jsonOutput";
 import { allFindings, FileResultOf, sheetlessFiles } from "./textReport";
 
 export type SchemaVersion = 1 | 2;
@@ -25,57 +25,72 @@ export interface JsonReport<F> {
   readonly summaryFile: string | null;
 }
 
-type Pieces = Iterable<string>;
-/** How the value of one key (or of one element) is written, `indent` deep. */
-type Writer = (value: unknown, indent: string) => Pieces;
+/** How the value of one key (or of one element) is written, `indent` deep, into `out`. */
+type Writer = (value: unknown, indent: string, out: JsonSink) => void;
 
-/** A value stringified whole, or a packed form moved to its place. */
-const whole: Writer = (value, indent) => [isPackedForm(value) ? packedFormJson(value, indent) : piece(value, indent)];
+/** A value stringified whole, or a packed form's bytes moved to its place. */
+const whole: Writer = (value, indent, out) => {
+  if (isPackedForm(value)) out.indented({ json: value.packedJson, indent: indent.length });
+  else out.text(piece(value, indent));
+};
+
+let lastFindings: { readonly findings: unknown; readonly json: Uint8Array } | null = null;
+let encoder: { encode(text: string): Uint8Array } | null = null;
+
+/**
+ * A form's findings, made into JSON once and moved to their place: schemaVersion 1 writes a sheet's first form's
+ * findings twice in a row (sheet.findings, forms[0].findings: the same array).
+ */
+const findingsWriter: Writer = (value, indent, out) => {
+  if (!Array.isArray(value) || value.length === 0) return whole(value, indent, out);
+  if (lastFindings?.findings !== value) lastFindings = { findings: value, json: (encoder ??= new TextEncoder()).encode(JSON.stringify(value, null, 2)) };
+  out.indented({ json: lastFindings.json, indent: indent.length });
+};
 
 /** An object as JSON.stringify(…, null, 2) writes it, some keys' values written by their own writer. */
-function* object(entries: readonly (readonly [string, unknown])[], indent: string, writers: Readonly<Record<string, Writer>> = {}): Generator<string> {
+function object(entries: readonly (readonly [string, unknown])[], indent: string, out: JsonSink, writers: Readonly<Record<string, Writer>> = {}): void {
   const kept = entries.filter(([, v]) => !omitted(v));
   if (kept.length === 0) {
-    yield "{}";
+    out.text("{}");
     return;
   }
   const inner = `${indent}  `;
-  yield "{";
+  out.text("{");
   for (let i = 0; i < kept.length; i++) {
     const [k, v] = kept[i];
-    yield `${i === 0 ? "" : ","}\n${inner}${JSON.stringify(k)}: `;
-    yield* (writers[k] ?? whole)(v, inner);
+    out.text(`${i === 0 ? "" : ","}\n${inner}${JSON.stringify(k)}: `);
+    (writers[k] ?? whole)(v, inner, out);
   }
-  yield `\n${indent}}`;
+  out.text(`\n${indent}}`);
 }
 
 /** An array as JSON.stringify(…, null, 2) writes it, each element by `each`. */
-function* array(items: readonly unknown[], indent: string, each: Writer): Generator<string> {
+function array(items: readonly unknown[], indent: string, out: JsonSink, each: Writer): void {
   if (items.length === 0) {
-    yield "[]";
+    out.text("[]");
     return;
   }
   const inner = `${indent}  `;
-  yield "[";
+  out.text("[");
   for (let i = 0; i < items.length; i++) {
-    yield `${i === 0 ? "" : ","}\n${inner}`;
-    yield* each(items[i], inner);
+    out.text(`${i === 0 ? "" : ","}\n${inner}`);
+    each(items[i], inner, out);
   }
-  yield `\n${indent}]`;
+  out.text(`\n${indent}]`);
 }
 
 type AnySheet = SheetReportOf<unknown>;
 
-const formEntry: Writer = (value, indent) => object(Object.entries(value as object), indent);
-const forms: Writer = (value, indent) => array(value as readonly unknown[], indent, formEntry);
+const formEntry: Writer = (value, indent, out) => object(Object.entries(value as object), indent, out, { findings: findingsWriter });
+const forms: Writer = (value, indent, out) => array(value as readonly unknown[], indent, out, formEntry);
 
 /** A sheet of schemaVersion 1: as the report holds it (its first form repeated as `form` and `findings`). */
-const sheetV1: Writer = (value, indent) => object(Object.entries(value as AnySheet), indent, { forms });
+const sheetV1: Writer = (value, indent, out) => object(Object.entries(value as AnySheet), indent, out, { forms, findings: findingsWriter });
 
 /** A sheet of schemaVersion 2: its forms, and the findings of no form. */
-const sheetV2: Writer = (value, indent) => {
+const sheetV2: Writer = (value, indent, out) => {
   const s = value as AnySheet;
-  return object(
+  object(
     [
       ["sheet", s.sheet],
       ["isForm", s.isForm],
@@ -83,19 +98,20 @@ const sheetV2: Writer = (value, indent) => {
       ["findings", s.forms.length > 0 ? [] : s.findings],
     ],
     indent,
+    out,
     { forms },
   );
 };
 
-function* document<F>(report: JsonReport<F>): Generator<string> {
+function document<F>(report: JsonReport<F>, out: JsonSink): void {
   const sheets = report.results.flatMap((r) => r.sheets);
   const counts = countBySeverity(allFindings(sheets));
   const sheet = report.schemaVersion === 1 ? sheetV1 : sheetV2;
-  const file: Writer = (value, indent) => {
+  const file: Writer = (value, indent, o) => {
     const r = value as FileResultOf<F>;
-    return object(Object.entries({ ...r, profileUsed: r.profileUsed ?? null }), indent, { sheets: (v, i) => array(v as readonly unknown[], i, sheet) });
+    object(Object.entries({ ...r, profileUsed: r.profileUsed ?? null }), indent, o, { sheets: (v, i, o2) => array(v as readonly unknown[], i, o2, sheet) });
   };
-  yield* object(
+  object(
     [
       ["schemaVersion", report.schemaVersion],
       ["profile", report.profileId],
@@ -115,7 +131,8 @@ function* document<F>(report: JsonReport<F>): Generator<string> {
       ],
     ],
     "",
-    { files: (v, i) => array(v as readonly unknown[], i, file) },
+    out,
+    { files: (v, i, o) => array(v as readonly unknown[], i, o, file) },
   );
 }
 
@@ -123,6 +140,10 @@ function* document<F>(report: JsonReport<F>): Generator<string> {
  * Write the JSON report through `out` (cli.md), in chunks, sheet by sheet; the forms' reports may be objects or
  * packed. Ends with a newline.
  */
-export function writeJsonReport<F>(out: (text: string) => void, report: JsonReport<F>): void {
-  writePieces(out, document(report));
+export function writeJsonReport<F>(out: (text: string) => void, report: JsonReport<F>, bytes?: (chunk: Uint8Array) => void): void {
+  try {
+    writeJsonTo(out, (sink) => document(report, sink), bytes);
+  } finally {
+    lastFindings = null;
+  }
 }

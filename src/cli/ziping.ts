@@ -16,6 +16,7 @@ import { CheckedFile, checkOneFile, profileUsedOf } from "./checkOneFile";
 import { withFolderChecks } from "./folderReport";
 import { SummaryTarget, summaryTarget, writeSummary } from "./summaryOutput";
 import { runTemplate } from "./templateCommand";
+import { writeStdoutBytes } from "./stdoutBytes";
 
 const USAGE = `用法：
   ziping check [--json [--schema 1|2]] [--profile ${PROFILE_CHOICES}] [--sheet 工作表名] [--summary 汇总.xlsx [--force]] [--declaration 申报表.xlsx] 文件.xlsx|文件夹...
@@ -33,6 +34,11 @@ class UsageError extends Error {}
 
 interface Io {
   readonly out: (text: string) => void;
+  /**
+   * Bytes for stdout (the JSON report, written as UTF-8 without being made into text again), done with when it returns;
+   * absent: through `out`.
+   */
+  readonly outBytes?: (bytes: Uint8Array) => void;
   readonly err: (text: string) => void;
   /** Progress of a long run, drawn on stderr when it is a terminal; absent: none. */
   readonly progress?: (unit: "files" | "sheets") => Progress;
@@ -40,6 +46,7 @@ interface Io {
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
+  outBytes: writeStdoutBytes,
   err: (t) => process.stderr.write(t),
   ...(process.stderr.isTTY ? { progress: (unit) => progressBar(process.stderr, unit === "files" ? "个文件" : "张工作表") } : {}),
 };
@@ -109,7 +116,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const checked = await checkFiles(entries, profile, options, PACKED);
     const ownSummaries = ownSummariesOf(checked);
     const results = withFolderChecks(checked.filter((c): c is CheckedFile<PackedForm> => c !== null), { pairAlone: values.declaration !== undefined });
-    writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile: null });
+    writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile: null }, io.outBytes);
     return exitStatus(results, false);
   }
   const checked = await checkFiles(entries, profile, options);
@@ -128,7 +135,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   }
   const summaryFile = target && !summaryFailed ? target.out : null;
   // the JSON in pieces: the report of a large workbook is longer than any one string can be
-  if (values.json) writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile });
+  if (values.json) writeJsonReport(io.out, { schemaVersion, profileId: profile.id, results, skipped: [...skipped, ...ownSummaries], summaryFile }, io.outBytes);
   else io.out(textReport(results, skipped, { table: target !== null, summaryFile, ownSummaries }));
   return exitStatus(results, summaryFailed);
 }

@@ -21,7 +21,7 @@ export { isDeclaration } from "./locate/layout";
 export type { FormKind } from "./locate/layout";
 export type { SheetReport, SheetReportOf, FormReport, FindingReport, ValuePair, SeverityCounts, LayoutReport } from "./report/sheetReport";
 export { orderFindings, findingPosition, SEVERITY_ORDER } from "./report/orderFindings";
-export { createGrid, gridFromArray, cellKey, rawCell, anchorOf } from "./grid/grid";
+export { createGrid, gridFromArray, cellKey, rawCell, anchorOf, GridCells, gridOfCells } from "./grid/grid";
 export type { Grid, Cell, CellValue, MergeArea, GridInput } from "./grid/grid";
 export { cellRef, toA1, parseA1, colName, sameCell } from "./grid/cellRef";
 export { rangeA1, areaOfRange, parseAreas } from "./grid/areas";

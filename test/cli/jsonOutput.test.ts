@@ -3,7 +3,7 @@
  * of the report (and every existing test) sees the same text; no piece longer than needed, so a report of 20,000 forms
  * (longer than any one V8 string) can be written at all.
  */
-import { writeJson } from "../../src/cli/jsonOutput";
+import { ByteOut, JsonSink, writeJson, writeJsonTo } from "../../src/cli/jsonOutput";
 
 const text = (value: unknown, options?: { depth?: number; chunk?: number }) => {
   const pieces: string[] = [];
@@ -43,5 +43,38 @@ describe("writeJson", () => {
     const longest = Math.max(...pieces.map((p) => p.length));
     expect(pieces.length).toBeGreaterThan(all.length / (1 << 17));
     expect(longest).toBeLessThan((1 << 16) + 2000);
+  });
+});
+
+describe("ByteOut: text and JSON already encoded, moved to its indentation, as UTF-8 in chunks", () => {
+  const form = { 项目名称: "甲“乙”\n丙", scores: [1, 2.5, null], nested: { a: [{ b: "c" }] } };
+  const json = new TextEncoder().encode(JSON.stringify(form, null, 2));
+
+  it.each([1, 2, 3, 7, 64, 1 << 20])("chunks of %i bytes give the bytes of the stringified whole (a character cut between chunks kept whole)", (size) => {
+    const chunks: Uint8Array[] = [];
+    // (flush must be done with a chunk when it returns: the buffer is filled again)
+    const out = new ByteOut((c) => chunks.push(Uint8Array.from(c)), size);
+    out.text('{\n  "甲": ');
+    out.indented({ json, indent: 2 });
+    out.text(',\n  "乙": [\n    ');
+    out.indented({ json, indent: 4 });
+    out.text("\n  ]\n}");
+    out.drain();
+    const text = new TextDecoder().decode(Buffer.concat(chunks));
+    expect(text).toBe(JSON.stringify({ 甲: form, 乙: [form] }, null, 2));
+  });
+
+  it("writeJsonTo: through bytes or through text, the same characters", () => {
+    const write = (sink: JsonSink) => {
+      sink.text("[\n  ");
+      sink.indented({ json, indent: 2 });
+      sink.text(',\n  "中文"\n]');
+    };
+    const bytes: Uint8Array[] = [];
+    writeJsonTo(() => undefined, write, (c) => bytes.push(Uint8Array.from(c)));
+    let text = "";
+    writeJsonTo((t) => (text += t), write);
+    expect(new TextDecoder().decode(Buffer.concat(bytes))).toBe(text);
+    expect(text).toBe(JSON.stringify([form, "中文"], null, 2) + "\n");
   });
 });

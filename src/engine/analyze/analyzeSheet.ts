@@ -41,7 +41,9 @@ export function analyzeSheet(grid: Grid, profile: Profile, options: AnalyzeOptio
   if (layouts.length === 0) return { sheet: grid.sheet, isForm: false, forms: [], form: null, findings: [formNotFound(grid.sheet, tableLabels(grid, options.vocabulary))] };
   const forms = layouts.map((layout) => {
     const form = scoreForm(readForm(grid, layout), profile);
-    return { form, findings: checksFor(form.model.kind).flatMap((check) => check(form)) };
+    const findings: Finding[] = [];
+    for (const check of checksFor(form.model.kind)) for (const f of check(form)) findings.push(f);
+    return { form, findings };
   });
   // overlapping merges are the sheet's: told once, with its first form
   const overlaps = mergeOverlap(grid);

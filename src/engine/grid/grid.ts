@@ -60,15 +60,31 @@ function isBlankCell(cell: Cell): boolean {
 }
 
 export function createGrid(input: GridInput): Grid {
-  const cells = new Map<number, Cell>();
-  let rowCount = 0;
-  let colCount = 0;
-  for (const { row, col, cell } of input.cells) {
-    if (isBlankCell(cell)) continue;
-    cells.set(cellKey(row, col), cell);
-    if (row > rowCount) rowCount = row;
-    if (col > colCount) colCount = col;
+  const cells = new GridCells();
+  for (const { row, col, cell } of input.cells) cells.put(row, col, cell);
+  return gridOfCells(input.sheet, cells, input.merges);
+}
+
+/** The cells of a grid being built, as createGrid keeps them: blank ones left out, a cell met again replacing the first. */
+export class GridCells {
+  readonly map = new Map<number, Cell>();
+  rowCount = 0;
+  colCount = 0;
+
+  put(row: number, col: number, cell: Cell): void {
+    if (isBlankCell(cell)) return;
+    this.map.set(cellKey(row, col), cell);
+    if (row > this.rowCount) this.rowCount = row;
+    if (col > this.colCount) this.colCount = col;
   }
+}
+
+/** A grid of cells gathered by GridCells (a reader's, without an object per cell in between), with its merges. */
+export function gridOfCells(sheet: string, gathered: GridCells, inputMerges?: readonly MergeArea[]): Grid {
+  const cells = gathered.map;
+  let rowCount = gathered.rowCount;
+  let colCount = gathered.colCount;
+  const input = { sheet, merges: inputMerges };
   const merges: MergeArea[] = [];
   const overlappingMerges: MergeArea[] = [];
   const mergeIndex = new Map<number, number>();

@@ -20,10 +20,13 @@ const MAP = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) if (PAIRS[i] !== PAIRS[i + 1]) MAP.set(PAIRS[i], PAIRS[i + 1]);
 
 const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join("")}]`, "g");
+const ANY_TRADITIONAL = new RegExp(TRADITIONAL.source);
 
 /**
  * @example toSimplified("績效自評表") //=> "绩效自评表"
  */
 export function toSimplified(text: string): string {
+  // a form printed in simplified characters (nearly all) has none: looked for first
+  if (!ANY_TRADITIONAL.test(text)) return text;
   return text.replace(TRADITIONAL, (ch) => MAP.get(ch) ?? ch);
 }

@@ -1,4 +1,4 @@
-import { anchorOf, Grid, isEmptyValue, keyCol, keyRow, mergeAt, visibleCell } from "../grid/grid";
+import { anchorOf, cellKey, Grid, isEmptyValue, keyCol, keyRow, mergeAt, visibleCell } from "../grid/grid";
 import { DEFAULT_VOCABULARY, FormVocabulary } from "../vocabulary/fields";
 import { labelCore } from "../vocabulary/match";
 import { Pos } from "./layout";
@@ -22,7 +22,7 @@ export interface Label {
 export class SheetLabels {
   readonly all: readonly Label[];
   private readonly byRow = new Map<number, Label[]>();
-  private readonly byCell = new Map<string, Label>();
+  private readonly byCell = new Map<number, Label>();
 
   constructor(
     readonly grid: Grid,
@@ -42,7 +42,7 @@ export class SheetLabels {
       const row = this.byRow.get(l.row);
       if (row) row.push(l);
       else this.byRow.set(l.row, [l]);
-      this.byCell.set(`${l.row}:${l.col}`, l);
+      this.byCell.set(cellKey(l.row, l.col), l);
     }
   }
 
@@ -51,7 +51,8 @@ export class SheetLabels {
   }
 
   at(row: number, col: number): Label | undefined {
-    return this.byCell.get(`${row}:${col}`);
+    // (a cell past the last column would share a key with one of the next row)
+    return col >= 1 && col <= 16384 ? this.byCell.get(cellKey(row, col)) : undefined;
   }
 
   /** The label a cell shows: its own, or the one of the merge covering it. */

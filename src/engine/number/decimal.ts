@@ -31,7 +31,7 @@ export function fromSpreadsheetNumber(n: number): Dec {
   const shortest = String(n);
   const normal = n === 0 || Math.abs(n) >= 2.2250738585072014e-308; // a subnormal double carries fewer digits
   const d = new D(normal && significantDigits(shortest) <= 15 ? shortest : n.toPrecision(15));
-  if (spreadsheetNumbers.size >= 10_000) spreadsheetNumbers.clear();
+  if (spreadsheetNumbers.size >= 20_000) spreadsheetNumbers.clear();
   spreadsheetNumbers.set(n, d);
   return d;
 }
@@ -46,8 +46,17 @@ function significantDigits(text: string): number {
 
 /** "93.77" style output: exactly 2 decimals. */
 export function fmt2(x: Dec | null | undefined): string | null {
-  return x === null || x === undefined ? null : x.toFixed(2);
+  if (x === null || x === undefined) return null;
+  // a number is printed in the report, its messages and its calculations: worked out once
+  let text = fixed2.get(x);
+  if (text === undefined) {
+    text = x.toFixed(2);
+    fixed2.set(x, text);
+  }
+  return text;
 }
+
+const fixed2 = new WeakMap<Dec, string>();
 
 export const ZERO = new D(0);
 export const HUNDRED = new D(100);

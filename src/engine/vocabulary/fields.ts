@@ -157,11 +157,12 @@ export const TRAILER_LABELS = [
  */
 export const TITLE_WORDS = ["绩效自评表", "自评表", "申报表", "目标表", "批复表", "审批表", "部门整体绩效目标"] as const;
 
-const TITLE_END = new RegExp(`(?:${TITLE_WORDS.join("|")})$`);
+/** The last characters of the TITLE_WORDS: a label ending in neither is no title (asked of every label of every sheet). */
+const TITLE_ENDS = new Set(TITLE_WORDS.map((w) => w.charCodeAt(w.length - 1)));
 
-/** Whether a label's core reads as a form's title (`…项目支出绩效自评表`): it ends with one of TITLE_WORDS. */
+/** Whether a label's core ends with a title word (`…绩效自评表`, `…申报表`). */
 export function isTitleCore(core: string): boolean {
-  return TITLE_END.test(core);
+  return TITLE_ENDS.has(core.charCodeAt(core.length - 1)) && TITLE_WORDS.some((w) => core.endsWith(w));
 }
 
 /** Funds rows of a 部门整体 form (rules.md §7.5): the budget by economic class, under its total. */

@@ -1,11 +1,11 @@
-import { areaOfRange, Cell, CellValue, createGrid, Grid, MergeArea } from "../../../engine";
+import { areaOfRange, CellValue, Grid, GridCells, gridOfCells, MergeArea } from "../../../engine";
 import { Budget, charge, unreadable } from "../limits";
 import { InflateBudget, ZipArchive, ZipEntry } from "../zip/zipArchive";
 import { stringItemCollector } from "./sharedStrings";
 import { shiftFormula } from "./sharedFormula";
 import { xsdDouble, xsdInteger } from "./numbers";
 import { isDateFormat } from "./styles";
-import { parseXml } from "./xml";
+import { PartParser, readXmlPart } from "./xml";
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
@@ -64,14 +64,48 @@ function parseCellRef(ref: string): [number, number] | null {
 }
 
 /**
+ * `B2:C3` as areaOfRange reads it, for the common form (capital letters, up to 7 digits, no `$`, no sheet, no white
+ * space); null for any other, which areaOfRange reads.
+ */
+function plainArea(ref: string): MergeArea | null {
+  const colon = ref.indexOf(":");
+  if (colon < 0) return null;
+  const a = plainCell(ref, 0, colon);
+  const b = a && plainCell(ref, colon + 1, ref.length);
+  if (!a || !b) return null;
+  return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
+}
+
+/** [row, col] of `AB12` standing in `text` from `start` to `end`, in the common form only. */
+function plainCell(text: string, start: number, end: number): [number, number] | null {
+  let col = 0;
+  let i = start;
+  for (; i < end && i - start < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else break;
+  }
+  if (i === start || i - start > 3 || i === end || end - i > 7) return null;
+  let row = 0;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return [row, col];
+}
+
+/**
  * One worksheet part into the engine's sparse grid, streamed: only cells that hold a value, a formula or a number
  * format are kept (a cell in column XFD costs one cell, never the empty ones before it); formulas keep their cached
  * results (shared formulas moved to each cell), dates read as ISO dates in the workbook's date system.
  */
 export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: SheetContext): SheetReading {
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const cells: Cell[] = [];
+  return readXmlPart([ctx.budget, ctx.cells], (parse) => readSheetWith(parse, zip, entry, sheet, ctx));
+}
+
+function readSheetWith(parse: PartParser, zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: SheetContext): SheetReading {
+  const cells = new GridCells();
   const mergeRefs: string[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
 
@@ -132,29 +166,30 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
     }
     if (value === null && formula === undefined && numberFormat === undefined) return;
     charge(ctx.cells, 1, TOO_MANY_CELLS);
-    rows.push(row);
-    cols.push(col);
-    cells.push(formula !== undefined ? (numberFormat ? { value, formula, numberFormat } : { value, formula }) : numberFormat ? { value, numberFormat } : { value });
+    cells.put(row, col, formula !== undefined ? (numberFormat ? { value, formula, numberFormat } : { value, formula }) : numberFormat ? { value, numberFormat } : { value });
   };
 
-  parseXml(entry.name, (write) => zip.inflate(entry, ctx.budget, write), {
+  parse(entry.name, (write) => zip.inflate(entry, ctx.budget, write), {
     open(name, a) {
       switch (name) {
         case "row": {
-          row = a.r !== undefined ? xsdInteger(a.r) : row + 1;
-          if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw outOfRange(`行号 ${a.r}`);
+          const r = a.get("r");
+          row = r !== undefined ? xsdInteger(r) : row + 1;
+          if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw outOfRange(`行号 ${r}`);
           col = 0;
           break;
         }
         case "c": {
-          if (a.r !== undefined) {
-            const at = parseCellRef(a.r);
-            if (!at) throw outOfRange(`单元格地址 ${a.r}`);
+          const r = a.get("r");
+          if (r !== undefined) {
+            const at = parseCellRef(r);
+            if (!at) throw outOfRange(`单元格地址 ${r}`);
             [row, col] = at;
           } else col++;
-          if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) throw outOfRange(`单元格地址 ${a.r ?? col}`);
-          type = a.t ?? "n";
-          style = a.s !== undefined ? xsdInteger(a.s) : 0;
+          if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) throw outOfRange(`单元格地址 ${r ?? col}`);
+          type = a.get("t") ?? "n";
+          const st = a.get("s");
+          style = st !== undefined ? xsdInteger(st) : 0;
           v = "";
           f = null;
           inIs = false;
@@ -168,17 +203,19 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
         case "f":
           capture = "f";
           f = "";
-          fType = a.t ?? "";
-          fShared = a.si ?? "";
-          fRef = a.ref ?? "";
+          fType = a.get("t") ?? "";
+          fShared = a.get("si") ?? "";
+          fRef = a.get("ref") ?? "";
           break;
         case "is":
           inIs = true;
           hasIs = true;
           break;
-        case "mergeCell":
-          if (a.ref) mergeRefs.push(a.ref);
+        case "mergeCell": {
+          const ref = a.get("ref");
+          if (ref) mergeRefs.push(ref);
           break;
+        }
         default:
           if (inIs) is.open(name);
       }
@@ -189,30 +226,29 @@ export function readSheet(zip: ZipArchive, entry: ZipEntry, sheet: string, ctx: 
       else if (name === "is") inIs = false;
       else if (inIs) is.close(name);
     },
-    text(t) {
-      if (capture === "v") v += t;
-      else if (capture === "f") f += t;
-      else if (inIs) is.text(t);
+    text(t, start, end) {
+      if (capture === "v") v += t.slice(start, end);
+      else if (capture === "f") f += t.slice(start, end);
+      else if (inIs) is.text(t.slice(start, end));
     },
   });
 
   // merged areas, each counting its cells against the limit; createGrid leaves out (and records) overlapping ones
   const merges: MergeArea[] = [];
   for (const ref of mergeRefs) {
-    let m: MergeArea;
-    try {
-      if (!ref.includes(":")) continue;
-      m = areaOfRange(ref);
-    } catch {
-      continue; // not an address: nothing to merge
+    let m: MergeArea | null = plainArea(ref);
+    if (!m) {
+      try {
+        if (!ref.includes(":")) continue;
+        m = areaOfRange(ref);
+      } catch {
+        continue; // not an address: nothing to merge
+      }
     }
     if (m.top < 1 || m.left < 1 || m.bottom > MAX_ROW || m.right > MAX_COL) continue;
     charge(ctx.cells, (m.bottom - m.top + 1) * (m.right - m.left + 1), TOO_MANY_MERGED);
     merges.push(m);
   }
 
-  function* all() {
-    for (let i = 0; i < cells.length; i++) yield { row: rows[i], col: cols[i], cell: cells[i] };
-  }
-  return { grid: createGrid({ sheet, cells: all(), merges }) };
+  return { grid: gridOfCells(sheet, cells, merges) };
 }

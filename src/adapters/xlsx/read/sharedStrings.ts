@@ -1,5 +1,5 @@
 import { InflateBudget, ZipArchive } from "../zip/zipArchive";
-import { parseXml } from "./xml";
+import { readXmlPart } from "./xml";
 
 /**
  * `_x000D_` → "\r": OOXML's escape for characters XML cannot carry (ST_Xstring); `_x005F_` escapes the underscore.
@@ -44,23 +44,25 @@ export function stringItemCollector() {
 export function readSharedStrings(zip: ZipArchive, part: string | null, budget: InflateBudget): readonly string[] {
   const entry = part ? zip.get(part) : undefined;
   if (!entry || !part) return [];
-  const strings: string[] = [];
-  const item = stringItemCollector();
-  let inItem = false;
-  parseXml(part, (write) => zip.inflate(entry, budget, write), {
-    open(name) {
-      if (name === "si") inItem = true;
-      else if (inItem) item.open(name);
-    },
-    close(name) {
-      if (name === "si") {
-        strings.push(item.take());
-        inItem = false;
-      } else if (inItem) item.close(name);
-    },
-    text(t) {
-      if (inItem) item.text(t);
-    },
+  return readXmlPart([budget], (parse) => {
+    const strings: string[] = [];
+    const item = stringItemCollector();
+    let inItem = false;
+    parse(part, (write) => zip.inflate(entry, budget, write), {
+      open(name) {
+        if (name === "si") inItem = true;
+        else if (inItem) item.open(name);
+      },
+      close(name) {
+        if (name === "si") {
+          strings.push(item.take());
+          inItem = false;
+        } else if (inItem) item.close(name);
+      },
+      text(t, start, end) {
+        if (inItem) item.text(t.slice(start, end));
+      },
+    });
+    return strings;
   });
-  return strings;
 }

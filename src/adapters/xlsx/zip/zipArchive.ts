@@ -168,12 +168,18 @@ export class ZipArchive {
     for (let b: Budget | undefined = budget; b; b = b.parent) if (entry.size > b.remaining) throw tooLarge(overLimit(b.what, b.limit));
     let produced = 0;
     let crc = 0;
+    let fromReader: unknown = undefined;
     const take = (chunk: Uint8Array) => {
       produced += chunk.length;
       if (produced > entry.size) throw damaged(`部件“${entry.name}”的大小与目录不符`);
       charge(budget, chunk.length, overLimit);
       crc = crc32(chunk, crc);
-      onChunk(chunk);
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        fromReader = e;
+        throw e;
+      }
     };
     const raw = this.raw(entry);
     if (entry.method === 8 && (raw.length <= SLICE || entry.size <= WHOLE)) {
@@ -198,7 +204,8 @@ export class ZipArchive {
         if (raw.length === 0) inflater.push(raw, true);
         for (let at = 0; at < raw.length; at += INFLATE_SLICE) inflater.push(raw.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= raw.length);
       } catch (e) {
-        if (e instanceof WorkbookError) throw e;
+        // what the reader of the part threw (its verdict, or that another parser must read it) goes on as it is
+        if (e instanceof WorkbookError || e === fromReader) throw e;
         throw damaged(`部件“${entry.name}”无法解压`);
       }
     }

@@ -39,6 +39,9 @@ function exceljsBrowserBuild(root) {
 function instrument() {
   const b = { longtasks: [], progress: [], clicked: null, result: null };
   window.__bench = b;
+  // a first visit asks for the 评分方案 before 校验并计分 is enabled (issue 21): the bench chooses the seed's, as a
+  // returning user has it remembered
+  if (window.localStorage && !window.localStorage.getItem("ziping.profile")) window.localStorage.setItem("ziping.profile", "putuo-2023");
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });

@@ -145,3 +145,46 @@ describe("the 部门整体 forms (rules.md §7.5)", () => {
     expect(r.findings.filter((f) => f.code === "EXEC_RATE_MISMATCH").map((f) => [f.severity, f.cells[0]])).toEqual([["error", "G5"]]);
   });
 });
+
+describe("a 部门整体 form's parts printed as a strip above its funds table (the Hubei template)", () => {
+  // 基本支出总额 | amount | 项目支出总额 | amount, over the table whose only row is 部门整体支出总额
+  const hubei = (basic: TableCell, project: TableCell, budget = "864.2"): Grid =>
+    tableGrid([
+      ["单位名称", { v: "塘湖镇人民政府", cs: 6 }],
+      ["基本支出总额", { v: basic, cs: 2 }, { v: "项目支出总额", cs: 2 }, { v: project, cs: 2 }],
+      [{ v: "预算执行情况(万元) (20分)", cs: 3 }, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+      [{ v: "部门整体支出总额", cs: 3 }, budget, "864.2", "100%", "20"],
+      [{ v: "年度目标1:(80分)", cs: 2 }, { v: "增强政府工作效率、改善乡镇居住环境", cs: 5 }],
+      [{ v: "年度绩效指标", rs: 4 }, "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+      ["产出指标", "数量指标", "办结信访案件", "168起", "168起", "40"],
+      ["效益指标", "社会效益指标", "改善人居环境", "有效改善", "有效改善", "20"],
+      ["满意度指标", "群众满意度指标", "群众对政府工作满意度", "≥90%", "95%", "20"],
+      [{ v: "总分", cs: 6 }, "100分"],
+    ]);
+  const sums = (r: SheetReport) => r.findings.filter((f) => f.code === "FUNDS_SUM_MISMATCH").map((f) => [f.severity, f.cells, f.message]);
+
+  it.each<[string, TableCell, TableCell, string, string[]]>([
+    ["amounts with 万, adding up", "864.2万", "0", "864.2", []],
+    ["plain numbers, adding up", "600", "264.2", "864.2", []],
+    ["a 全年预算数 the parts do not make", "800万", "0", "864.2", ["D4"]],
+  ])("%s: both parts are funds rows of the report with their amounts", (_, basic, project, budget, mismatchAt) => {
+    const r = report(hubei(basic, project, budget));
+    expect(r.form!.formKind).toBe("departmentSelfEvaluation");
+    const parts = r.form!.funds.slice(1).map((f) => [f.label, f.budget]);
+    const n = (x: TableCell) => Number(String(x).replace("万", "")).toFixed(2);
+    expect(parts).toEqual([["基本支出总额", n(basic)], ["项目支出总额", n(project)]]);
+    expect(sums(r).map((s) => (s[1] as string[])[0])).toEqual(mismatchAt);
+  });
+
+  it("a mismatch names the total's 全年预算数 and says the parts' sum", () => {
+    const [[severity, cells, message]] = sums(report(hubei("800万", "0")));
+    expect([severity, cells]).toEqual(["error", ["D4", "B2", "F2"]]);
+    expect(message).toContain("800.00 + 0.00 = 800.00");
+  });
+
+  it("a part label without an amount beside it is no strip: nothing read from that row, no finding", () => {
+    const r = report(hubei("详见附表", "0"));
+    expect(r.form!.funds.map((f) => f.label)).toEqual(["部门整体支出总额"]);
+    expect(sums(r)).toEqual([]);
+  });
+});

@@ -1,11 +1,11 @@
 import { isEmptyValue, visibleCell } from "../grid/grid";
-import { FUNDS_BLOCK, FUNDS_COLUMNS, FUNDS_ROWS, FundsColumn } from "../vocabulary/fields";
+import { DEPARTMENT_FUNDS_ROWS, FUNDS_BLOCK, FUNDS_COLUMNS, FUNDS_ROWS, FundsColumn } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { isNoneMark } from "../vocabulary/marks";
 import { assignColumns, headerScore, MIN_SCORE, PlacedColumn } from "./assignColumns";
 import { bestField } from "../vocabulary/match";
-import { FundsBreakdown, FundsLayout, FundsRowKind, LabelWeight, MissingPart, Pos, UnplacedLabel } from "./layout";
-import { Label, SheetLabels } from "./sheetLabels";
+import { BreakdownItem, FundsBreakdown, FundsLayout, FundsRowKind, LabelWeight, MissingPart, Pos, UnplacedLabel } from "./layout";
+import { Label, SheetLabels, valueRightOf } from "./sheetLabels";
 
 /** At most this many rows under the funds header belong to the funds table. */
 const MAX_FUNDS_ROWS = 12;
@@ -119,7 +119,8 @@ export function locateFunds(labels: SheetLabels, header: FundsHeader, stopRows: 
   if (totalAt < 0) missing.push({ severity: "error", part: "“年度资金总额”行", near });
   if (columns.rate === undefined) missing.push({ severity: "info", part: "项目资金表的“执行率”列", near });
 
-  const breakdowns = fundsBreakdowns(labels, (found.at(-1)?.label.row ?? headerRow) + 1, stopRows);
+  const strip = partsStripAbove(labels, headerRow, stopRows);
+  const breakdowns = [...(strip ? [strip] : []), ...fundsBreakdowns(labels, (found.at(-1)?.label.row ?? headerRow) + 1, stopRows)];
   const weightLabel = fundsWeightLabel(labels, header, placed);
   if (columns.weight === undefined && !weightLabel) missing.push({ severity: "info", part: "项目资金表的“分数”列", near });
   if (columns.score === undefined) missing.push({ severity: "info", part: "项目资金表的“得分”列", near });
@@ -177,7 +178,7 @@ export const BREAKDOWN_CELL = /^(?:其中\s*[:：]\s*)?([^:：\d]{2,30}?)\s*[:�
  * heading): the cells of each column a group, a `按…分` cell its head.
  */
 function fundsBreakdowns(labels: SheetLabels, from: number, stopRows: ReadonlySet<number>): FundsBreakdown[] {
-  const byCol = new Map<number, { head?: Pos; items: Pos[] }>();
+  const byCol = new Map<number, { head?: Pos; items: BreakdownItem[] }>();
   for (let r = from; r < from + MAX_FUNDS_ROWS && r <= labels.grid.rowCount && !stopRows.has(r); r++) {
     const cells = labels.inRow(r).filter((l) => typeof visibleCell(labels.grid, r, l.col)?.value === "string");
     const breakdown = cells.filter((l) => BREAKDOWN_CELL.test(String(visibleCell(labels.grid, r, l.col)!.value).replace(/\s+/g, "")));
@@ -185,9 +186,41 @@ function fundsBreakdowns(labels: SheetLabels, from: number, stopRows: ReadonlySe
     for (const l of breakdown) {
       const group = byCol.get(l.col) ?? { items: [] };
       if (/^按.{1,8}分/.test(l.core) && !group.head && group.items.length === 0) group.head = { row: l.row, col: l.col };
-      else group.items.push({ row: l.row, col: l.col });
+      else group.items.push({ label: { row: l.row, col: l.col } });
       byCol.set(l.col, group);
     }
   }
   return [...byCol.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g).filter((g) => g.items.length > 0);
+}
+
+/** `基本支出总额`, `项目支出合计`, `人员经费`: a part of a department's money named as a label, not a row of the table. */
+function isPartLabel(l: Label): boolean {
+  return wordScore(l.core.replace(/(?:总额|合计|总计|小计)$/, ""), DEPARTMENT_FUNDS_ROWS) === 1;
+}
+
+const AMOUNT_TEXT = /^[\d,，]+(?:\.\d+)?(?:万元|万|元)?$/;
+
+/**
+ * The parts of a department's money printed as labels and amounts side by side in a row just above the funds table
+ * (the Hubei 部门整体 form: `基本支出总额 | 864.2万 | 项目支出总额 | 0` over `部门整体支出总额 | 864.2 | …`): a group that
+ * adds up to the 全年预算数. Two parts at least, each with an amount beside it, or it is no strip.
+ */
+function partsStripAbove(labels: SheetLabels, headerRow: number, stopRows: ReadonlySet<number>): FundsBreakdown | undefined {
+  for (let r = headerRow - 1; r >= Math.max(1, headerRow - 2); r--) {
+    if (stopRows.has(r)) return undefined;
+    const parts = labels.inRow(r).filter(isPartLabel);
+    if (parts.length < 2) continue;
+    const items: BreakdownItem[] = [];
+    for (const l of parts) {
+      const at = { row: l.row, col: l.col };
+      const amount = valueRightOf(labels, at, isPartLabel);
+      const cell = visibleCell(labels.grid, amount.row, amount.col);
+      const value = cell?.value;
+      const ok = typeof value === "number" || (typeof value === "string" && AMOUNT_TEXT.test(value.replace(/\s+/g, "")));
+      if (!ok) return undefined;
+      items.push({ label: at, amount });
+    }
+    return { items };
+  }
+  return undefined;
 }

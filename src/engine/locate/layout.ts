@@ -79,16 +79,26 @@ export interface LabelWeight {
 /**
  * A breakdown of the total typed as `label:amount` in cells under the funds table (the Hunan 部门整体 form:
  * `按收入性质分:2030.12`, `其中: 一般公共预算:1325.68` … beside `按支出性质分:1925.67`, `其中:基本支出:900.47` …): each
- * column a group, its `按…分` cell the head.
+ * column a group, its `按…分` cell the head; or as labels and amounts side by side in a row above the table (Hubei).
  */
 export interface FundsBreakdown {
   readonly head?: Pos;
-  readonly items: readonly Pos[];
+  readonly items: readonly BreakdownItem[];
+}
+
+/**
+ * One part of a breakdown: a `label:amount` cell, or a label with its amount in the next cell (the Hubei 部门整体
+ * form's strip above the funds table: `基本支出总额 | 864.2万 | 项目支出总额 | 0`).
+ */
+export interface BreakdownItem {
+  readonly label: Pos;
+  /** Where the amount is when it is not after the label's colon. */
+  readonly amount?: Pos;
 }
 
 export interface FundsLayout {
   readonly headerRow: number;
-  /** The breakdowns typed in cells under the table (rules.md §7.5), each a group to add up. */
+  /** The breakdowns typed in cells under (or in a strip above) the table (rules.md §7.5), each a group to add up. */
   readonly breakdowns?: readonly FundsBreakdown[];
   /** The column of the row labels (年度资金总额, 其中：…). */
   readonly labelCol: number;

@@ -217,7 +217,10 @@ export function readForm(grid: Grid, layout: FormLayout): FormModel {
   return {
     sheet: grid.sheet,
     kind: layout.kind,
-    fundsBreakdowns: (layout.funds?.breakdowns ?? []).map((b) => ({ ...(b.head ? { head: breakdownCell(grid, b.head) } : {}), items: b.items.map((p) => breakdownCell(grid, p)) })),
+    fundsBreakdowns: (layout.funds?.breakdowns ?? []).map((b) => ({
+      ...(b.head ? { head: breakdownCell(grid, b.head) } : {}),
+      items: b.items.map((i) => (i.amount ? { label: textAt(grid, i.label, true), amount: numberAt(grid, i.amount.row, i.amount.col) } : breakdownCell(grid, i.label))),
+    })),
     tasks: (layout.tasks?.rows ?? []).map((t) => ({ name: textAt(grid, t.name, true), budget: numberAt(grid, t.budget.row, t.budget.col), ...(t.executed ? { executed: numberAt(grid, t.executed.row, t.executed.col) } : {}) })),
     declaredFunds: (declared?.rows ?? []).map((r) => ({ kind: r.kind, label: textAt(grid, r.label, true), amount: numberAt(grid, r.value.row, r.value.col) })),
     ...(declared?.mediumTerm ? { mediumTermFunds: { label: textAt(grid, declared.mediumTerm.label, true), amount: numberAt(grid, declared.mediumTerm.value.row, declared.mediumTerm.value.col) } } : {}),

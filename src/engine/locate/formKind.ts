@@ -24,11 +24,19 @@ export function formKindOf(labels: SheetLabels, headers: readonly IndicatorHeade
   const says = titleSays(title);
   const measuredOnly = headers.length > 0 && headers.every((h) => !h.placed.actual && !h.placed.score);
   const declaration = says === "declaration" || (says !== "self" && measuredOnly);
-  const above = labels.all.filter((l) => l.row <= (headers[0]?.row ?? labels.grid.rowCount));
-  const department =
-    (title !== undefined && DEPARTMENT_WORDS.test(title.core)) ||
-    labels.all.some((l) => l.row <= formTop && DEPARTMENT_WORDS.test(l.core)) ||
-    above.filter((l) => wordScore(l.core, DEPARTMENT_FUNDS_ROWS) === 1).length >= 2;
+  const department = (title !== undefined && DEPARTMENT_WORDS.test(title.core)) || departmentLabels(labels, formTop, headers[0]?.row ?? labels.grid.rowCount);
   if (department) return declaration ? "departmentDeclaration" : "departmentSelfEvaluation";
   return declaration ? "declaration" : "selfEvaluation";
+}
+
+/** A heading above the form's top saying 部门整体, or two department funds rows above the first indicator table. */
+function departmentLabels(labels: SheetLabels, formTop: number, tableRow: number): boolean {
+  let fundsRows = 0;
+  // labels come in reading order: the scan stops at the lower of the two bounds
+  for (const l of labels.all) {
+    if (l.row > formTop && l.row > tableRow) break;
+    if (l.row <= formTop && DEPARTMENT_WORDS.test(l.core)) return true;
+    if (l.row <= tableRow && wordScore(l.core, DEPARTMENT_FUNDS_ROWS) === 1 && ++fundsRows >= 2) return true;
+  }
+  return false;
 }

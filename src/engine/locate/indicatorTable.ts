@@ -1,6 +1,6 @@
 import { INDICATOR_BLOCK, IndicatorColumn } from "../vocabulary/fields";
-import { wordScore } from "../vocabulary/match";
-import { assignColumns, headerScore, PlacedColumn } from "./assignColumns";
+import { bestField, wordScore } from "../vocabulary/match";
+import { assignColumns, headerScore, MIN_SCORE, PlacedColumn } from "./assignColumns";
 import { IndicatorBlock, IndicatorColumns, MissingPart, UnplacedLabel } from "./layout";
 import { mergeAt } from "../grid/grid";
 import { Label, SheetLabels } from "./sheetLabels";
@@ -53,9 +53,11 @@ function headerOf(labels: SheetLabels, row: number, headerRows: 1 | 2, inHeader:
  * 实际完成值 column, three fields at least; alone, or with the row below it as one two-row header, whichever reads
  * better (the fields' scores say how well).
  */
-function readHeader(labels: SheetLabels, row: number): IndicatorHeader | null {
-  const one = headerOf(labels, row, 1, labels.inRow(row));
-  const two = headerOf(labels, row, 2, twoRowLabels(labels, row));
+function readHeader(labels: SheetLabels, row: number, fields: (row: number) => number): IndicatorHeader | null {
+  // a header places three fields at least: a row naming fewer (most rows of a sheet) is no one-row header
+  const one = fields(row) >= 3 ? headerOf(labels, row, 1, labels.inRow(row)) : null;
+  // a second header row names fields too (a table's first rows name none): only then are the two read as one
+  const two = fields(row) >= 1 && fields(row + 1) >= 2 ? headerOf(labels, row, 2, twoRowLabels(labels, row)) : null;
   // both rows must place a column (a row above a one-row header places none), and the second must add a field the
   // first lacks (the rows of a table under a one-row header add none)
   const placedRows = two ? new Set(Object.values<PlacedColumn | undefined>(two.placed).map((c) => c!.label.row)) : new Set<number>();
@@ -66,9 +68,19 @@ function readHeader(labels: SheetLabels, row: number): IndicatorHeader | null {
 /** Every indicator table's header row, top to bottom. */
 export function findIndicatorHeaders(labels: SheetLabels): IndicatorHeader[] {
   const rows = [...new Set(labels.all.map((l) => l.row))].sort((a, b) => a - b);
+  // how many of a row's labels name an indicator column, row by row once (the cheap test before placing columns)
+  const counts = new Map<number, number>();
+  const fields = (row: number): number => {
+    let n = counts.get(row);
+    if (n === undefined) {
+      n = labels.inRow(row).filter((l) => (bestField(l.core, labels.vocab.indicators)?.score ?? 0) >= MIN_SCORE).length;
+      counts.set(row, n);
+    }
+    return n;
+  };
   const headers: IndicatorHeader[] = [];
   for (const row of rows) {
-    const h = readHeader(labels, row);
+    const h = readHeader(labels, row, fields);
     if (h && !headers.some((x) => row < x.row + x.headerRows)) headers.push(h);
   }
   return headers;

@@ -23,17 +23,26 @@ export function otherMode(mode: RoundingMode): RoundingMode {
  * (9.370000000000001 is 9.37).
  */
 export function fromSpreadsheetNumber(n: number): Dec {
-  // the same amounts, weights and scores come back form after form: each is made once (a Decimal never changes)
-  let x = spreadsheetNumbers.get(n);
-  if (x === undefined) {
-    x = new D(n.toPrecision(15));
-    if (spreadsheetNumbers.size >= 20_000) spreadsheetNumbers.clear();
-    spreadsheetNumbers.set(n, x);
-  }
-  return x;
+  // the same amounts, weights and scores come back cell after cell (a Decimal is immutable: one serves them all)
+  const cached = spreadsheetNumbers.get(n);
+  if (cached) return cached;
+  // the shortest text that reads back as n, when it has 15 digits or fewer, is what toPrecision(15) rounds to: the
+  // nearest 15-digit decimal (their spacing is far wider than a double's); only longer ones need the rounding
+  const shortest = String(n);
+  const normal = n === 0 || Math.abs(n) >= 2.2250738585072014e-308; // a subnormal double carries fewer digits
+  const d = new D(normal && significantDigits(shortest) <= 15 ? shortest : n.toPrecision(15));
+  if (spreadsheetNumbers.size >= 20_000) spreadsheetNumbers.clear();
+  spreadsheetNumbers.set(n, d);
+  return d;
 }
 
 const spreadsheetNumbers = new Map<number, Dec>();
+
+/** Digits of a number's text, sign, point, leading zeros and exponent aside (an upper bound: trailing zeros count). */
+function significantDigits(text: string): number {
+  const mantissa = text.replace(/^-/, "").replace(/e.*$/i, "").replace(".", "");
+  return mantissa.replace(/^0+/, "").length;
+}
 
 /** "93.77" style output: exactly 2 decimals. */
 export function fmt2(x: Dec | null | undefined): string | null {

@@ -5,7 +5,7 @@ import { Finding, FindingCode, Severity } from "../findings/codes";
 import { isPercentFormat } from "../model/readNumber";
 import { NumberCell, TextCell } from "../model/types";
 import { Dec, HUNDRED } from "../number/decimal";
-import { readGrade } from "../score/grade";
+import { gradeFor, readGrade } from "../score/grade";
 
 /** What a written cell held before, so that the write can be undone. */
 export interface CellSnapshot {
@@ -111,14 +111,21 @@ export function buildWritePlan(form: ScoredForm, grid: Grid, findings: readonly 
   }
   addNumber(form.fundsTotal?.row.score, form.budgetScore, "budgetScore");
 
+  // a 得分 written over what was typed (--overwrite-scores) changes the 总分 and perhaps the grade: they are written as
+  // the form will add up once the rule scores stand, not as the typed scores did (a re-check would say TOTAL_MISMATCH)
+  let total = form.totalScore;
   for (const s of form.indicators) {
     const cell = s.indicator.score;
-    if (cell && (cell.reading.kind === "none" || options.overwriteScores)) addNumber(cell, s.computed, "indicatorScore");
+    if (!cell || !(cell.reading.kind === "none" || options.overwriteScores)) continue;
+    const before = writes.length;
+    addNumber(cell, s.computed, "indicatorScore");
+    if (writes.length > before && total !== null && s.computed !== null && s.used !== null) total = total.plus(s.computed).minus(s.used);
   }
   if (form.scoring.kind === "verdict") {
-    addNumber(form.model.totalRow?.score, form.totalScore, "totalScore");
+    addNumber(form.model.totalRow?.score, total, "totalScore");
     const grade: TextCell | undefined = form.model.grade?.value;
-    if (grade && form.grade !== null && grade.formula === undefined && readGrade(grade.text) !== form.grade) add(grade.cell, form.grade, "grade");
+    const computedGrade = total === null ? null : total.equals(form.totalScore ?? total) ? form.grade : gradeFor(total, form.profile);
+    if (grade && computedGrade !== null && grade.formula === undefined && readGrade(grade.text) !== computedGrade) add(grade.cell, computedGrade, "grade");
   }
 
   return { sheet: form.model.sheet, writes, highlights: highlightsFor(findings, options.highlight) };

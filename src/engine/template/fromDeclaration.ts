@@ -9,7 +9,7 @@ import { fundsLabel } from "../findings/format";
 import { SheetSpec } from "../sheet/sheetSpec";
 import { KnownLevel1 } from "../vocabulary";
 import { DEPARTMENT_FUNDS_LABELS, layoutFormSheet, TemplateIndicator } from "./formSheet";
-import { DEFAULT_TITLE, defaultIndicators, splitWeight } from "./newTemplate";
+import { blankContent, DEFAULT_TITLE, splitWeight } from "./newTemplate";
 
 export const DEPARTMENT_TITLE = "部门整体支出绩效自评表";
 
@@ -93,19 +93,7 @@ export function declarationTemplateSpec(grid: Grid, profile: Profile, options: {
 /** A blank 部门整体支出绩效自评表 (`ziping template --kind department`): 基本支出 / 人员经费 / 公用经费 / 项目支出 rows. */
 export function departmentTemplateSpec(profile: Profile, options: { readonly year?: number; readonly sheetName?: string } = {}): SheetSpec {
   return layoutFormSheet(
-    {
-      title: DEPARTMENT_TITLE,
-      year: options.year ?? new Date().getFullYear(),
-      projectName: null,
-      department: null,
-      implementer: null,
-      amountUnit: "万元",
-      budgetWeight: new D(profile.budgetWeight).toNumber(),
-      goalExpected: null,
-      indicators: defaultIndicators(profile),
-      fundsRows: DEPARTMENT_FUNDS_LABELS.map((label) => ({ label, initialBudget: null })),
-      nameLabel: "部门名称",
-    },
+    { ...blankContent(profile, options.year, DEPARTMENT_TITLE), fundsRows: DEPARTMENT_FUNDS_LABELS.map((label) => ({ label, initialBudget: null })), nameLabel: "部门名称" },
     profile,
     options.sheetName ?? "自评表",
   );

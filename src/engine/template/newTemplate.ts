@@ -1,7 +1,7 @@
 import { Profile } from "../profiles/profile";
 import { D, Dec } from "../number/decimal";
 import { SheetSpec } from "../sheet/sheetSpec";
-import { layoutFormSheet, TemplateIndicator } from "./formSheet";
+import { FormContent, layoutFormSheet, TemplateIndicator } from "./formSheet";
 
 export interface NewTemplateOptions {
   /** The year the form evaluates; the current year when absent. */
@@ -76,19 +76,20 @@ export function defaultIndicators(profile: Profile): TemplateIndicator[] {
  * @example newTemplateSpec(getProfile()!, { year: 2024 }).name //=> "自评表"
  */
 export function newTemplateSpec(profile: Profile, options: NewTemplateOptions = {}): SheetSpec {
-  return layoutFormSheet(
-    {
-      title: DEFAULT_TITLE,
-      year: options.year ?? new Date().getFullYear(),
-      projectName: null,
-      department: null,
-      implementer: null,
-      amountUnit: "万元",
-      budgetWeight: new D(profile.budgetWeight).toNumber(),
-      goalExpected: null,
-      indicators: defaultIndicators(profile),
-    },
-    profile,
-    options.sheetName ?? DEFAULT_SHEET_NAME,
-  );
+  return layoutFormSheet(blankContent(profile, options.year, DEFAULT_TITLE), profile, options.sheetName ?? DEFAULT_SHEET_NAME);
+}
+
+/** A blank form's content: the profile's indicators and budget weight, nothing filled in (a 部门整体 form adds its rows). */
+export function blankContent(profile: Profile, year: number | undefined, title: string): FormContent {
+  return {
+    title,
+    year: year ?? new Date().getFullYear(),
+    projectName: null,
+    department: null,
+    implementer: null,
+    amountUnit: "万元",
+    budgetWeight: new D(profile.budgetWeight).toNumber(),
+    goalExpected: null,
+    indicators: defaultIndicators(profile),
+  };
 }

@@ -6,6 +6,7 @@ import { qualitativeStatus, scoreIndicator } from "../../../src/engine/score/sco
 import { parseActual, parseTarget } from "../../../src/engine/model/parseTarget";
 import { customizeProfile, getProfile } from "../../../src/engine";
 import { readNumber, readPercent } from "../../../src/engine/model/readNumber";
+import fc from "fast-check";
 
 const putuo = getProfile("putuo-2023")!;
 const mof = getProfile("mof-2020")!;
@@ -25,6 +26,28 @@ describe("round2", () => {
   it("0.29 × 100 is 29.00, not the float 28.999999999999996", () => {
     expect(round2(new D("0.29").times(100), "truncate").toFixed(2)).toBe("29.00");
     expect(round2(fromSpreadsheetNumber(0.29 * 100), "truncate").toFixed(2)).toBe("29.00");
+  });
+});
+
+describe("fromSpreadsheetNumber", () => {
+  it.each([
+    [9.370000000000001, "9.37"],
+    [28.999999999999996, "29"],
+    [0.1 + 0.2, "0.3"],
+    [6194.72, "6194.72"],
+    [1e21, "1e+21"],
+    [-0.000001234, "-0.000001234"],
+    [123456789012345.6, "123456789012346"],
+  ])("%s is %s (15 significant digits, as Excel keeps)", (n, out) => expect(fromSpreadsheetNumber(n).eq(new D(out))).toBe(true));
+
+  it("the short path and its cache agree with toPrecision(15) on any double", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 100), fc.integer({ min: 0, max: 10000 }).map((c) => c * 0.01 * 100)), (n) => {
+        expect(fromSpreadsheetNumber(n).eq(new D(n.toPrecision(15)))).toBe(true);
+        expect(fromSpreadsheetNumber(n).eq(new D(n.toPrecision(15)))).toBe(true); // the cached one too
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

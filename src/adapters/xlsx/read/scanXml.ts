@@ -1,5 +1,5 @@
 import { tooLarge, unreadable } from "../limits";
-import type { XmlLimits } from "./xml";
+import type { XmlLimits } from "./xmlLimits";
 
 /**
  * A scanner for the XML of SpreadsheetML parts as spreadsheet programs write them — elements, attributes, text,
@@ -16,7 +16,7 @@ import type { XmlLimits } from "./xml";
  * reads gives saxes's events, and one it does not gives saxes's verdict (test/adapters/xlsx/scanXml.test.ts compares
  * the two on random parts).
  *
- * The limits (xml.ts, XmlLimits) are held where saxes holds them, with the same messages: depth and elements as a tag's
+ * The limits (xmlLimits.ts, XmlLimits) are held where saxes holds them, with the same messages: depth and elements as a tag's
  * name is read, attributes as each is read, and the run since the last `<` on each piece of text before it is scanned.
  */
 

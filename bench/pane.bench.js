@@ -3,22 +3,26 @@
  * ≤ 1.0× SheetJS's read of the same file in the same page."
  *
  * The BUILT pane (dist/) served on localhost to headless Debian Chromium (playwright-core), office.js blocked so the
- * pane is in file mode, as in test/e2e. The CPU is throttled ×4 through the DevTools protocol
- * (`Emulation.setCPUThrottlingRate`) in the page and in its check worker (each a target of its own: the worker is
- * throttled as soon as it starts, by auto-attaching to it paused). Each run is a fresh browser context (nothing
+ * pane is in file mode, as in test/e2e. The page's CPU is throttled ×4 through the DevTools protocol
+ * (`Emulation.setCPUThrottlingRate`); Chromium throttles no worker (see throttle()), so the pane's check worker runs
+ * at full speed, as SheetJS in a worker (the second reference) does. Each run is a fresh browser context (nothing
  * cached): the 2,000-form workbook (ZIPING_BENCH_PANE_FORMS for another size) is chosen through the pane's file input,
  * then, in an order that alternates between runs, in the same page:
  *  - the subject: click 校验并计分 → the 总分 of the result in the DOM (times taken in the page: a capture-phase
- *    click listener and a MutationObserver), the longest main-thread task in between (PerformanceObserver
- *    'longtask', which sees tasks over 50 ms), and the 正在校验… 已完成 n/m progress texts drawn meanwhile;
+ *    click listener and a MutationObserver), the longest main-thread task from the click until the page is quiet
+ *    after the result (PerformanceObserver 'longtask', which sees tasks over 50 ms), and the 正在校验… 已完成 n/m
+ *    progress texts drawn meanwhile;
  *  - the reference: SheetJS 0.20.3's own browser build (node_modules/@e965/xlsx/dist/xlsx.full.min.js, served from
  *    the pane's origin: its CSP allows scripts from 'self' only) fetched by a <script>, then `XLSX.read(bytes of the
  *    chosen file, { type: "array", dense: true })` and every cell's value visited, on the page's thread (as SheetJS
- *    is used in a page), timed from the file's bytes to the last cell.
+ *    is used in a page), timed from the file's bytes to the last cell — read in the first run only (some 30 s
+ *    throttled);
+ *  - the second reference: the same build in a worker of the page (not throttled, as the pane's own check worker),
+ *    timed from the file's bytes to the worker's answer. The Done-when ratio is held to the larger of the two.
  * CPU is that of every Chromium process over the measurement, peak RSS the largest one process's (bench/lib/procTree.js).
  */
 // instrument() and the page.evaluate bodies run in the page, not in Node
-/* global window, document, performance, PerformanceObserver, MutationObserver, Element */
+/* global window, document, performance, PerformanceObserver, MutationObserver, Element, Worker */
 const { join } = require("node:path");
 const { summarize, compare, spread } = require("./lib/measure");
 const { treeCpuSeconds, resetPeaks, largestPeakMB } = require("./lib/procTree");

@@ -40,25 +40,38 @@ const PROGRESS_EVERY_MS = 100;
  */
 export const SHEETS_A_MESSAGE = 25;
 
-/** A file's outcome as messages: its sheets a few at a time, then the rest (the outcome without them). */
+/**
+ * A file's outcome as messages: its sheets a few at a time, then the rest (the outcome without them; cell texts and
+ * details of no sheet reported, if any, stay in it).
+ */
 export function outcomeMessages(id: number, result: HostResult<CheckedFileOutcome>, every = SHEETS_A_MESSAGE): FromCheckWorker[] {
   if (!result.ok) return [{ type: "checked", id, result }];
-  const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
+  const has = <T>(record: Readonly<Record<string, T>>, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+  const cellText = { ...result.cellText };
+  const details = { ...result.details };
   const parts: SheetPart[] = result.reports.map((report) => {
-    const cellText = own(result.cellText, report.sheet);
-    const details = own(result.details, report.sheet);
-    return { report, rows: reportSummaryRows([report], ""), ...(cellText ? { cellText } : {}), ...(details ? { details } : {}) };
+    const sheet = report.sheet;
+    const part: SheetPart = {
+      report,
+      rows: reportSummaryRows([report], ""),
+      ...(has(cellText, sheet) ? { cellText: cellText[sheet] } : {}),
+      ...(has(details, sheet) ? { details: details[sheet] } : {}),
+    };
+    delete cellText[sheet];
+    delete details[sheet];
+    return part;
   });
   const messages: FromCheckWorker[] = [];
   for (let at = 0; at < parts.length; at += every) messages.push({ type: "sheets", id, sheets: parts.slice(at, at + every) });
   // the writes (a few a form) go with the rest
-  messages.push({ type: "checked", id, result: { ...result, reports: [], cellText: {}, details: {} } });
+  messages.push({ type: "checked", id, result: { ...result, reports: [], cellText, details } });
   return messages;
 }
 
 /**
  * The page's side of outcomeMessages: the sheets gathered as they come, the outcome made whole when `checked` comes
- * (the same object the service gave, sheet for sheet and write for write).
+ * (the same object the service gave, sheet for sheet and write for write; its `report` the very report of its sheet
+ * in `reports`, as in the service's, not a copy that came apart from it).
  */
 export function outcomeGatherer(): { sheets(parts: readonly SheetPart[]): void; checked(result: HostResult<CheckedFileOutcome>): HostResult<CheckedFileOutcome> } {
   const reports: SheetReport[] = [];
@@ -79,7 +92,8 @@ export function outcomeGatherer(): { sheets(parts: readonly SheetPart[]): void; 
     checked(result) {
       if (!result.ok || !any) return result;
       summaryRowsMade(reports, rows);
-      return { ...result, reports, cellText, details };
+      const report = reports.find((r) => r.sheet === result.report.sheet) ?? result.report;
+      return { ...result, report, reports, cellText: { ...result.cellText, ...cellText }, details: { ...result.details, ...details } };
     },
   };
 }

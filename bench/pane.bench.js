@@ -144,6 +144,9 @@ exports.run = async function run(emit, bench) {
             rssMB: largestPeakMB(),
             longestTaskMs: during.length ? Math.max(...during.map((t) => t.duration)) : 0,
             longTasks: during.length,
+            // where the long tasks fell, from the click (ms): "duration@start", the result's time beside them
+            longTaskTimes: during.map((t) => `${Math.round(t.duration)}@${Math.round(t.start - b.clicked)}`),
+            resultAt: Math.round(b.result - b.clicked),
             progress: b.progress.length,
             progressTexts: [b.progress[0]?.text, b.progress[b.progress.length - 1]?.text].filter(Boolean),
             firstProgressMs: b.progress.length ? b.progress[0].at - b.clicked : null,
@@ -244,6 +247,7 @@ exports.run = async function run(emit, bench) {
     details: [
       `click-to-result ×${c.references[0].ratio.wall} of SheetJS on the page's thread, ×${c.references[1].ratio.wall} of SheetJS in a worker (the larger held to ≤ 1.0: ${ratio <= 1 ? "pass" : "FAIL"})`,
       `longest main-thread task while checking: ${longest.median} ms median, ${longestAll} ms at most (< 100: ${longestAll < 100 ? "pass" : "FAIL"}); 0 = none over 50 ms; long tasks per check: ${pane.map((p) => p.longTasks).join(", ")}`,
+      `long tasks (duration@start ms from the click; the 总分 shown at +result): ${pane.map((p) => `[${p.longTaskTimes.join(" ")}; result +${p.resultAt}]`).join(" ")}`,
       `long animation frames (a task with the rendering it causes, which 'longtask' leaves out): longest ${spread(pane.map((p) => p.longestFrameMs)).median} ms median, ${Math.max(...pane.map((p) => p.longestFrameMs))} ms at most; frames over 50 ms per check: ${pane.map((p) => p.longFrames).join(", ")}`,
       `progress drawn in ${progressRuns} of ${runs} runs: ${spread(pane.map((p) => p.progress)).median} updates median, first after ${spread(pane.map((p) => p.firstProgressMs ?? NaN))?.median ?? "–"} ms, e.g. "${pane[0].progressTexts.join("\" … \"")}"`,
       `SheetJS on the page: its browser build fetched and evaluated in ${spread(sheetjs.map((e) => e.loadMs)).median} ms median (before its clock), ${sheetjs[0].sheets} sheets, ${sheetjs[0].cells} cells; its longest main-thread task ${spread(sheetjs.map((e) => e.longestTaskMs)).median} ms median`,

@@ -1,7 +1,7 @@
 import { applyStoreChange, type FileCheckOutcome, type FileHost, type HostFailure, type HostResult } from "../app";
 import { resolveProfile } from "../engine";
 import { CheckService, createCheckService, scoredName } from "./checkService";
-import type { FromCheckWorker, ToCheckWorker } from "./checkWorkerProtocol";
+import { type FromCheckWorker, outcomeGatherer, type ToCheckWorker } from "./checkWorkerProtocol";
 import { fileRefusal, unreadableMessage } from "./fileMessages";
 
 export { scoredName };
@@ -43,15 +43,16 @@ function workerService(start: () => CheckWorker): CheckService {
   let onPage: CheckService | null = null;
   let worker: CheckWorker | null = null;
   let next = 1;
-  const waiting = new Map<number, { resolve: (m: FromCheckWorker) => void; onProgress?: (done: number, total: number) => void }>();
+  const waiting = new Map<number, { resolve: (m: FromCheckWorker) => void; onProgress?: (done: number, total: number) => void; gathered: ReturnType<typeof outcomeGatherer> }>();
   const listen = (w: CheckWorker): CheckWorker => {
     w.addEventListener("message", (e) => {
       const wait = waiting.get(e.data.id);
       if (!wait) return;
       if (e.data.type === "progress") wait.onProgress?.(e.data.done, e.data.total);
+      else if (e.data.type === "sheets") wait.gathered.sheets(e.data.sheets);
       else {
         waiting.delete(e.data.id);
-        wait.resolve(e.data);
+        wait.resolve(e.data.type === "checked" ? { ...e.data, result: wait.gathered.checked(e.data.result) } : e.data);
       }
     });
     // a worker that died (out of memory): every question is answered with a failure, the next check starts anew
@@ -65,7 +66,7 @@ function workerService(start: () => CheckWorker): CheckService {
   };
   const ask = (w: CheckWorker, m: ToCheckWorker, onProgress?: (done: number, total: number) => void): Promise<FromCheckWorker> =>
     new Promise((resolve) => {
-      waiting.set(m.id, { resolve, ...(onProgress ? { onProgress } : {}) });
+      waiting.set(m.id, { resolve, gathered: outcomeGatherer(), ...(onProgress ? { onProgress } : {}) });
       // the file's bytes are copied, not transferred: the page keeps them for a re-check and next year's template
       w.postMessage(m);
     });

@@ -1,5 +1,6 @@
 import type { FormDetails, ScoredCopy, SummaryRow, WrittenCell } from "../app";
-import { reportSummaryRows, worstFirst } from "../app";
+import { worstFirst } from "../app";
+import { summaryRowsOf } from "./summaryRowsOf";
 import type { SheetReport } from "../engine";
 import type { PaneState, StaleReason } from "./paneTypes";
 
@@ -19,8 +20,17 @@ export function allReports(state: PaneState): readonly SheetReport[] {
 
 /** The workbook view: one row per form of every sheet known, worst first. */
 export function workbookRows(state: PaneState): readonly SummaryRow[] {
-  return worstFirst(reportSummaryRows(allReports(state), ""));
+  // the pane is drawn again on every change (a click, a filter): the rows of the same reports are made once
+  const reports = allReports(state);
+  let rows = rowsOf.get(reports);
+  if (!rows) {
+    rows = worstFirst(summaryRowsOf(reports));
+    rowsOf.set(reports, rows);
+  }
+  return rows;
 }
+
+const rowsOf = new WeakMap<readonly SheetReport[], readonly SummaryRow[]>();
 
 /** The details (finding keys, headers not placed) of the form on show, or null. */
 export function shownDetails(state: PaneState): FormDetails | null {

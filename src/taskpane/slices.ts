@@ -99,9 +99,16 @@ export interface WorkbookSlice {
 export function workbookSlice(state: PaneState): WorkbookSlice | null {
   const rows = workbookRows(state);
   if (!(rows.length > 1 || (state.workbook && rows.length > 0))) return null;
-  const formsOnSheet = Object.fromEntries(allReports(state).map((r) => [r.sheet, r.forms.length]));
+  const reports = allReports(state);
+  let formsOnSheet = formsOf.get(reports);
+  if (!formsOnSheet) {
+    formsOnSheet = Object.fromEntries(reports.map((r) => [r.sheet, r.forms.length]));
+    formsOf.set(reports, formsOnSheet);
+  }
   return { rows, current: state.report ? { sheet: state.report.sheet, form: state.form } : null, formsOnSheet };
 }
+
+const formsOf = new WeakMap<readonly SheetReport[], Readonly<Record<string, number>>>();
 
 export interface TemplatesSlice {
   /** 生成下年度模板 needs a form to start from (file mode: the chosen file's form on show). */

@@ -126,7 +126,7 @@ describe("an accountant's first day, at 320 px", () => {
     const table = page.getByTestId("workbook");
     await table.waitFor({ timeout: 30000 });
     expect(await page.getByTestId("file-name").textContent()).toBe("示例：普陀区 2023 年 11 张自评表.xlsx");
-    expect(await table.locator("tbody tr").count()).toBe(11);
+    expect(await table.getByTestId("workbook-row").count()).toBe(11);
     expect(await table.innerText()).toContain("工作表“");
     // the box scrolls, and says so inside it whatever the scroll bars look like (overlay ones, headless ones are hidden):
     // how many rows are below, until the last is in view
@@ -155,7 +155,7 @@ describe("an accountant's first day, at 320 px", () => {
     await page.getByRole("button", { name: "校验并计分" }).click();
     const table = page.getByTestId("workbook");
     await table.waitFor({ timeout: 20000 });
-    const wheres = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.querySelector("td span")?.textContent));
+    const wheres = await table.getByTestId("workbook-row").evaluateAll((rows) => rows.map((r) => r.querySelector("[data-testid=row-where]")?.textContent));
     expect(wheres.sort()).toEqual(["工作表“汇总表1”第 1 张（共 2 张）", "工作表“汇总表1”第 2 张（共 2 张）"]);
     await table.getByRole("button", { name: SEED_FORMS[5].title }).click();
     expect(await page.getByTestId("summary-where").textContent()).toBe("工作表“汇总表1”中的第 2 张（共 2 张）");

@@ -53,7 +53,7 @@ const click = async (el: HTMLElement) => {
   });
 };
 const button = (name: string | RegExp) => screen.getByRole("button", { name }) as HTMLButtonElement;
-const rows = () => [...screen.getByTestId("workbook").querySelectorAll("tbody tr")] as HTMLElement[];
+const rows = () => [...screen.getByTestId("workbook").querySelectorAll("[data-testid=workbook-row]")] as HTMLElement[];
 
 describe("the workbook view (Excel)", () => {
   it("校验全部 says between Excel's round trips how many sheets it reads, then checks", async () => {

@@ -1,5 +1,5 @@
 import { Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { Host } from "../../app";
 import { unexpectedNotice } from "../fileMessages";
 import { browserProfileMemory, profileName, ProfileMemory } from "../profiles";
@@ -132,9 +132,13 @@ export function App({ host, bootNote = null, memory: given }: AppProps) {
           : null;
   const showEmpty = !report && !isBusy && known && notice?.intent !== "error" && notice?.intent !== "warning";
   const result = resultSlice(state);
-  const written = writtenSlice(state, host.kind);
-  const findings = findingsSlice(state);
-  const workbook = workbookSlice(state);
+  // the lists (the cells written, the form's findings, the workbook's forms) are drawn from the state a moment later,
+  // interruptibly: the 总分 of a workbook of thousands of forms shows at once, and no task holds the page while the
+  // lists are drawn
+  const later = useDeferredValue(state);
+  const written = writtenSlice(later, host.kind);
+  const findings = findingsSlice(later);
+  const workbook = workbookSlice(later);
   const details = actions.details;
   const teach =
     actions.canKeepStore && report && ((details?.unplaced.length ?? 0) > 0 || (excel && (!report.isForm || result?.report.findings.some((f) => f.code === "FIELD_MISSING"))));

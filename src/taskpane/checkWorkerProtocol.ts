@@ -85,8 +85,8 @@ export function outcomeGatherer(): { sheets(parts: readonly SheetPart[]): void; 
       for (const p of parts) {
         reports.push(p.report);
         for (const r of p.rows) rows.push(r);
-        if (p.cellText) cellText[p.report.sheet] = p.cellText;
-        if (p.details) details[p.report.sheet] = p.details;
+        if (p.cellText) put(cellText, p.report.sheet, p.cellText);
+        if (p.details) put(details, p.report.sheet, p.details);
       }
     },
     checked(result) {
@@ -96,6 +96,14 @@ export function outcomeGatherer(): { sheets(parts: readonly SheetPart[]): void; 
       return { ...result, report, reports, cellText: { ...result.cellText, ...cellText }, details: { ...result.details, ...details } };
     },
   };
+}
+
+/**
+ * A sheet's entry made an own property whatever the sheet is called: `record["__proto__"] = …` would set the record's
+ * prototype instead (a sheet may be named so), and the service's records hold it as their own key.
+ */
+function put<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

@@ -148,7 +148,7 @@ describe("the 部门整体 forms (rules.md §7.5)", () => {
 
 describe("a 部门整体 form's parts printed as a strip above its funds table (the Hubei template)", () => {
   // 基本支出总额 | amount | 项目支出总额 | amount, over the table whose only row is 部门整体支出总额
-  const hubei = (basic: TableCell, project: TableCell, budget = "864.2"): Grid =>
+  const hubei = (basic: string, project: string, budget = "864.2"): Grid =>
     tableGrid([
       ["单位名称", { v: "塘湖镇人民政府", cs: 6 }],
       ["基本支出总额", { v: basic, cs: 2 }, { v: "项目支出总额", cs: 2 }, { v: project, cs: 2 }],
@@ -163,7 +163,7 @@ describe("a 部门整体 form's parts printed as a strip above its funds table (
     ]);
   const sums = (r: SheetReport) => r.findings.filter((f) => f.code === "FUNDS_SUM_MISMATCH").map((f) => [f.severity, f.cells, f.message]);
 
-  it.each<[string, TableCell, TableCell, string, string[]]>([
+  it.each<[string, string, string, string, string[]]>([
     ["amounts with 万, adding up", "864.2万", "0", "864.2", []],
     ["plain numbers, adding up", "600", "264.2", "864.2", []],
     ["a 全年预算数 the parts do not make", "800万", "0", "864.2", ["D4"]],
@@ -171,7 +171,7 @@ describe("a 部门整体 form's parts printed as a strip above its funds table (
     const r = report(hubei(basic, project, budget));
     expect(r.form!.formKind).toBe("departmentSelfEvaluation");
     const parts = r.form!.funds.slice(1).map((f) => [f.label, f.budget]);
-    const n = (x: TableCell) => Number(String(x).replace("万", "")).toFixed(2);
+    const n = (x: string) => Number(String(x).replace("万", "")).toFixed(2);
     expect(parts).toEqual([["基本支出总额", n(basic)], ["项目支出总额", n(project)]]);
     expect(sums(r).map((s) => (s[1] as string[])[0])).toEqual(mismatchAt);
   });

@@ -111,6 +111,24 @@ describe("outcomeMessages / outcomeGatherer", () => {
     }
   });
 
+  it("a sheet named __proto__ keeps its cell texts and details as its own entries", () => {
+    const [first, ...rest] = sixty.reports;
+    const renamed = { ...first, sheet: "__proto__" };
+    const own = <T>(key: string, value: T): Record<string, T> => Object.fromEntries([[key, value]]);
+    const outcome: Checked = {
+      ...sixty,
+      reports: [renamed, ...rest],
+      cellText: { ...sixty.cellText, ...own("__proto__", { A1: "甲" }) },
+      details: { ...sixty.details, ...own("__proto__", sixty.details[first.sheet] ?? []) },
+    };
+    const back = gathered(outcomeMessages(5, outcome));
+    if (!back.ok) throw new Error(back.message);
+    expect(Object.prototype.hasOwnProperty.call(back.cellText, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(back.cellText)).toBe(Object.prototype);
+    expect((Object.getOwnPropertyDescriptor(back.cellText, "__proto__")?.value as Record<string, string>).A1).toBe("甲");
+    expect(Object.prototype.hasOwnProperty.call(back.details, "__proto__")).toBe(true);
+  });
+
   it("a failure passes through as one checked message, unchanged", async () => {
     const notAForm = new ExcelJS.Workbook();
     addSheetFromSpec(notAForm, coverSheet());

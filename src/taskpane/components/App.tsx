@@ -1,5 +1,5 @@
 import { Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Host } from "../../app";
 import { unexpectedNotice } from "../fileMessages";
 import { browserProfileMemory, profileName, ProfileMemory } from "../profiles";
@@ -132,13 +132,12 @@ export function App({ host, bootNote = null, memory: given }: AppProps) {
           : null;
   const showEmpty = !report && !isBusy && known && notice?.intent !== "error" && notice?.intent !== "warning";
   const result = resultSlice(state);
-  // the lists (the cells written, the form's findings, the workbook's forms) are drawn from the state a moment later,
-  // interruptibly: the 总分 of a workbook of thousands of forms shows at once, and no task holds the page while the
-  // lists are drawn
-  const later = useDeferredValue(state);
-  const written = writtenSlice(later, host.kind);
-  const findings = findingsSlice(later);
-  const workbook = workbookSlice(later);
+  // the lists are drawn with the state they belong to (a deferred state made the filter, the counts and the list
+  // disagree for a moment); the workbook view keeps a workbook of thousands of forms light by drawing its rows in
+  // slices (WorkbookTable)
+  const written = writtenSlice(state, host.kind);
+  const findings = findingsSlice(state);
+  const workbook = workbookSlice(state);
   const details = actions.details;
   const teach =
     actions.canKeepStore && report && ((details?.unplaced.length ?? 0) > 0 || (excel && (!report.isForm || result?.report.findings.some((f) => f.code === "FIELD_MISSING"))));

@@ -101,6 +101,8 @@ describe("npm run release -- --url https://example.test/ziping/", () => {
       await page.getByTestId("profile-ask").getByRole("button", { name: "使用此评分方案" }).click();
       await page.getByRole("button", { name: "示例" }).click();
       await page.getByTestId("total").waitFor({ timeout: 30000 });
+      // the workbook view is drawn a moment after the 总分 (App.tsx: from a deferred state)
+      await page.getByTestId("workbook").waitFor({ timeout: 10000 });
       expect(await page.getByTestId("workbook").getByTestId("workbook-row").count()).toBe(11);
       expect(answered).toContain("/ziping/samples/seed-forms-2023.xlsx");
       expect(answered.some((p) => /^\/ziping\/check-worker\.[0-9a-f]+\.chunk\.js$/.test(p))).toBe(true);

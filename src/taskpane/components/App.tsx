@@ -1,5 +1,5 @@
 import { Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { Host } from "../../app";
 import { unexpectedNotice } from "../fileMessages";
 import { browserProfileMemory, profileName, ProfileMemory } from "../profiles";
@@ -132,12 +132,13 @@ export function App({ host, bootNote = null, memory: given }: AppProps) {
           : null;
   const showEmpty = !report && !isBusy && known && notice?.intent !== "error" && notice?.intent !== "warning";
   const result = resultSlice(state);
-  // the lists are drawn with the state they belong to (a deferred state made the filter, the counts and the list
-  // disagree for a moment); the workbook view keeps a workbook of thousands of forms light by drawing its rows in
-  // slices (WorkbookTable)
+  // the form's lists are drawn with the state they belong to (the filter, the counts and the cards agree at every
+  // moment); the workbook view — thousands of rows for a province's workbook — from the state a moment later,
+  // interruptibly, so that the 总分 shows at once and no task holds the page while the view is made (its rows are
+  // drawn in slices besides, WorkbookTable)
   const written = writtenSlice(state, host.kind);
   const findings = findingsSlice(state);
-  const workbook = workbookSlice(state);
+  const workbook = workbookSlice(useDeferredValue(state));
   const details = actions.details;
   const teach =
     actions.canKeepStore && report && ((details?.unplaced.length ?? 0) > 0 || (excel && (!report.isForm || result?.report.findings.some((f) => f.code === "FIELD_MISSING"))));

@@ -188,3 +188,62 @@ describe("a 部门整体 form's parts printed as a strip above its funds table (
     expect(sums(r)).toEqual([]);
   });
 });
+
+describe("target tables of other templates (read from forms collected in Shaanxi, Tianjin, Hainan)", () => {
+  // the 中央预算内投资计划绩效目标表: one amount, the goal beside 总体目标, 产出/效益 in the 二级 column under 实施效果指标
+  const investment = (level1 = "实施效果指标"): Grid =>
+    tableGrid([
+      [{ v: "农业绿色发展专项2022年中央预算内投资计划绩效目标表", cs: 6 }],
+      ["专项名称", { v: "畜禽粪污资源化利用整县推进项目", cs: 5 }],
+      ["下达中央预算内投资(万元)", { v: "2350", cs: 5 }],
+      ["总 体 目 标", { v: "提高畜禽粪污综合利用率和规模养殖场设施装备配套率。", cs: 5 }],
+      [{ v: "绩 效 指 标", rs: 6 }, "一级指标", "二级指标", "三级指标", { v: "指标值", cs: 2 }],
+      [{ v: level1, rs: 5 }, { v: "产出指标", rs: 2 }, "建设项目个数", { v: "1个", cs: 2 }],
+      ["竣工验收合格率", { v: "100%", cs: 2 }],
+      ["效益指标", "畜禽粪污综合利用率", { v: "≥90%", cs: 2 }],
+      ["满意度指标", "养殖户满意度", { v: "≥90%", cs: 2 }],
+      ["成本指标", "单位投资成本", { v: "≤2350万元", cs: 2 }],
+    ]);
+
+  it("产出 / 效益 / 满意度 / 成本 in the 二级 column under a grouping are the 一级: no LEVEL2_INVALID, no LEVEL1_MISSING", () => {
+    const r = report(investment());
+    expect(r.form!.formKind).toBe("declaration");
+    expect(r.form!.indicators.map((i) => [i.level1, i.level2])).toEqual([
+      ["产出指标", ""],
+      ["产出指标", ""],
+      ["效益指标", ""],
+      ["满意度指标", ""],
+      ["成本指标", ""],
+    ]);
+    expect(r.findings.map((f) => f.code).filter((c) => c.startsWith("LEVEL"))).toEqual([]);
+  });
+
+  it("its one amount is the year's total, and the text beside 总体目标 its goal: no FIELD_MISSING", () => {
+    const r = report(investment());
+    expect(r.form!.funds.map((f) => [f.label, f.budget])).toEqual([["下达中央预算内投资(万元)", "2350.00"]]);
+    expect(r.findings.filter((f) => f.code === "FIELD_MISSING").map((f) => f.message)).toEqual([]);
+  });
+
+  it("under a real 一级 (产出指标) a 一级 name in the 二级 column stays a 二级 and is checked as one (成本指标 belongs there)", () => {
+    const r = report(investment("产出指标"));
+    expect(r.form!.indicators[2]).toMatchObject({ level1: "产出指标", level2: "效益指标" });
+    expect(r.findings.filter((f) => f.code === "LEVEL2_INVALID").map((f) => f.cells[0])).toEqual(["C6", "C8", "C9"]);
+  });
+
+  it.each([
+    ["30%", "30.00"],
+    ["30", "30.00"],
+    ["12.5%", "12.50"],
+  ])("a 权重 printed %s is %s points", (printed, points) => {
+    const r = report(
+      tableGrid([
+        [{ v: "项目绩效目标表", cs: 8 }],
+        [{ v: "主管部门:", cs: 2 }, { v: "省商务厅", cs: 2 }, { v: "资金总额:", cs: 2 }, { v: "2430.30", cs: 2 }],
+        ["总体目标", { v: "全年实现会展业综合收入不低于280亿元", cs: 7 }],
+        ["一级指标*", "二级指标*", "三级指标*", "绩效指标性质*", "绩效指标值*", "绩效度量单位", "权重*", "指标方向性*"],
+        ["产出指标", "数量指标", "全年实现会展业综合收入", "≥", "280", "亿元", printed, "正向指标"],
+      ]),
+    );
+    expect(r.form!.indicators.map((i) => [i.target, i.weight])).toEqual([["≥280(亿元)", points]]);
+  });
+});

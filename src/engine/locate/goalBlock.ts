@@ -1,4 +1,5 @@
 import { anchorOf } from "../grid/grid";
+import { GOAL_BLOCK } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { Pos } from "./layout";
 import { bottomOf, hasValue, Label, SheetLabels, valueRightOf } from "./sheetLabels";
@@ -55,8 +56,11 @@ export function locateGoal(labels: SheetLabels, excluded: ReadonlySet<number>, s
       if (score > best.score) best = { e: e?.l, a: a?.l, score };
     }
   }
+  // no 预期目标 heading: the block's own label (`总体目标 | 全年实现…`, as 申报表 and 目标表 print it) heads the goal text
+  const block = best.e ? undefined : labels.all.find((l) => !excluded.has(l.row) && wordScore(l.core, GOAL_BLOCK) === 1 && !(best.a && l.row === best.a.row));
+  const heading = best.e ?? block;
   return {
-    expected: best.e && goalText(labels, best.e, stopRow(best.e.row)),
+    expected: heading && goalText(labels, heading, stopRow(heading.row)),
     actual: best.a && goalText(labels, best.a, stopRow(best.a.row)),
   };
 }

@@ -2,7 +2,7 @@ import { cellRef, sameCell } from "../grid/cellRef";
 import { anchorOf, Grid, rawCell, valueText } from "../grid/grid";
 import { normalizeLabel } from "../grid/normalizeLabel";
 import { FormLayout, IndicatorColumns, Pos } from "../locate/layout";
-import { isNoneMark, level1KindOf, PLACEHOLDER_NAME } from "../vocabulary";
+import { isLevel1Name, isNoneMark, level1KindOf, PLACEHOLDER_NAME } from "../vocabulary";
 import { labelCore } from "../vocabulary/match";
 import { D } from "../number/decimal";
 import { parseActual, parseTarget } from "./parseTarget";
@@ -132,7 +132,8 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
       const targetText = targetTextAt(grid, row, columns.target);
       // a 申报表 has no 实际完成值: an empty text where it would be
       const actualText = columns.actual !== undefined ? textAt(grid, { row, col: columns.actual }, true) : { cell: name.cell, text: "" };
-      const weight = columns.weight !== undefined ? numberAt(grid, row, columns.weight) : undefined;
+      // a 权重 printed as a share of the 100 points (`30%`, or 0.3 under a % format) is that many points
+      const weight = columns.weight !== undefined ? numberAt(grid, row, columns.weight, true) : undefined;
       const score = columns.score !== undefined ? numberAt(grid, row, columns.score) : undefined;
       const last = indicators.at(-1);
       const kind = rowKind(name, targetText, actualText, weight, score, last !== undefined && last.block === block);
@@ -141,12 +142,16 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
         indicators[indicators.length - 1] = { ...last!, details: last!.details + 1 };
         continue;
       }
+      // the 二级 column holding the 一级 names under a grouping (`实施效果指标 | 产出指标 / 效益指标`, the central
+      // budget-investment template): those are the 一级, and there is no 二级
+      const grouped = level2.text !== "" && isLevel1Name(level2.text) && !isLevel1Name(level1.text);
+      const [one, two] = grouped ? [level2, { cell: level2.cell, text: "" }] : [level1, level2];
       indicators.push({
         row,
         block,
-        level1,
-        level1Kind: level1KindOf(level1.text),
-        level2,
+        level1: one,
+        level1Kind: level1KindOf(one.text),
+        level2: two,
         name,
         targetText,
         target: parseTarget(targetText.text),

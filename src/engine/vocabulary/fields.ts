@@ -57,6 +57,9 @@ export const FUNDS_ROWS = {
     "年度本级预算金额",
     "本年度申请市财政预算资金",
     "本年度预算资金",
+    // the 中央预算内投资计划绩效目标表 (a 发展改革 template): the year's one amount
+    "下达中央预算内投资",
+    "中央预算内投资",
   ],
   part: [
     "当年财政拨款",

@@ -1,4 +1,5 @@
 import { normalizeLabel } from "../grid/normalizeLabel";
+import { labelCore } from "./match";
 
 /**
  * The 一级 indicators (rules.md §1): 产出, 效益, 满意度, and 成本 as a 一级 of its own (rules.md §1.7, as the 2021 central
@@ -37,6 +38,12 @@ const LEVEL1_WORDS: readonly [KnownLevel1, readonly string[]][] = [
 export function level1KindOf(label: string): Level1Kind {
   const t = normalizeLabel(label);
   return LEVEL1_WORDS.find(([, words]) => words.some((w) => t.includes(w)))?.[0] ?? "unknown";
+}
+
+/** Whether a label is a 一级 name itself (`产出指标`, `效益`, `满意度指标`, `成本指标`), not a grouping above them (`实施效果指标`). */
+export function isLevel1Name(label: string): boolean {
+  // by its core words: `产出指标(70分)`, `一、产出指标` are 一级 names too
+  return /^(?:产出|效益|满意度|成本)(?:指标)?$/.test(labelCore(label).core);
 }
 
 /** A 二级 label reduced to its key: `数量 指标` → `数量`, `社会效益类` → `社会效益`. */

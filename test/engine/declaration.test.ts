@@ -247,3 +247,16 @@ describe("target tables of other templates (read from forms collected in Shaanxi
     expect(r.form!.indicators.map((i) => [i.target, i.weight])).toEqual([["≥280(亿元)", points]]);
   });
 });
+
+describe("a 申报表's indicators in the report", () => {
+  it("are quantitative when their target is a number (there is no actual to wait for)", () => {
+    const r = report(declaration());
+    expect(r.form!.indicators.map((i) => [i.name, i.kind])).toEqual([
+      ["维护路灯数", "quantitative"],
+      ["亮灯率", "quantitative"],
+      ["维护成本", "quantitative"],
+      ["夜间出行安全", "qualitative"],
+      ["市民满意度", "quantitative"],
+    ]);
+  });
+});

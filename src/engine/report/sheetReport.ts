@@ -177,7 +177,8 @@ export function formReport(form: ScoredForm): FormReport {
       name: s.indicator.name.text,
       target: s.indicator.targetText.text,
       actual: s.indicator.actualText.text,
-      kind: s.indicator.target.kind === "quantitative" && s.indicator.actual.kind === "number" ? "quantitative" : "qualitative",
+      // scored by the numbers when target and actual are numbers; a 申报表 has no actual: its target says
+      kind: s.indicator.target.kind === "quantitative" && (s.indicator.actual.kind === "number" || isDeclaration(form.model.kind)) ? "quantitative" : "qualitative",
       weight: fmt2(s.weight),
       score: pair(s.indicator.score, s.computed),
       deviation: s.indicator.deviation?.text ?? "",

@@ -260,3 +260,30 @@ describe("a 申报表's indicators in the report", () => {
     ]);
   });
 });
+
+describe("a strip of parts beside a table of 年初预算数 and 全年预算数", () => {
+  const form = (basic: string, project: string): Grid =>
+    tableGrid([
+      [{ v: "部门整体支出绩效自评表", cs: 7 }],
+      ["部门名称", { v: "区城市管理局", cs: 6 }],
+      ["基本支出", basic, "项目支出", project, null, null, null],
+      ["年度预算资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", "1000", "1080", "999.65", "10", "92.56%", "9.25"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "道路保洁面积", "≥500万平方米", "520万平方米", "50", "50"],
+      ["效益指标", "社会效益指标", "市容环境改善", "有效", "达成", "30", "30"],
+      ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "92%", "10", "10"],
+      [{ v: "总分", cs: 5 }, "100", "99.25"],
+    ]);
+  const sums = (r: SheetReport) => r.findings.filter((f) => f.code === "FUNDS_SUM_MISMATCH").map((f) => f.cells[0]);
+
+  it.each([
+    ["of the 全年预算数 (620 + 460 = 1080)", "620", "460", []],
+    ["of the 年初预算数 (600 + 400 = 1000): the strip does not say which", "600", "400", []],
+    ["of neither (600 + 460 = 1060)", "600", "460", ["C5"]],
+  ])("parts %s", (_, basic, project, at) => {
+    const r = report(form(basic, project));
+    expect(r.form!.funds.map((f) => f.label)).toEqual(["年度资金总额", "基本支出", "项目支出"]);
+    expect(sums(r)).toEqual(at);
+  });
+});

@@ -288,7 +288,11 @@ export const breakdownsSum: Check = (form) => {
       continue;
     }
     const whole = head ? amountOf(head.amount) : sum;
-    if (!whole.equals(total.budget)) {
+    // printed beside a table of 年初预算数 and 全年预算数, a breakdown may be of either (its cells do not say): only one
+    // that is neither is wrong
+    const initial = total.row.initialBudget?.reading;
+    const ofInitial = initial?.kind === "number" && whole.equals(initial.value);
+    if (!whole.equals(total.budget) && !ofInitial) {
       const what = head ? `“${head.label.text}”${n2(whole)}` : `${partsText} = ${n2(sum)}`;
       out.push(makeFinding("FUNDS_SUM_MISMATCH", [total.row.budget.cell, ...(head ? [head.amount.cell] : items.map((x) => x.amount.cell))], { column: "全年预算数", total: n2(total.budget), sum: n2(whole), parts: what }, { calculation: `${what}` }));
     }

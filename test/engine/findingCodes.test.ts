@@ -42,6 +42,8 @@ const CASES: [FindingCode, Severity, string, CellChange[]][] = [
   ["UNIT_MISMATCH", "warning", "F15", [{ row: 15, col: 6, value: "103.00(个)" }]],
   ["PERCENT_OUT_OF_RANGE", "warning", "F21", [{ row: 21, col: 6, value: "120.00(%)" }]],
   ["COST_INCONSISTENT", "warning", "F18", [{ row: 18, col: 6, value: "100.00(%)" }]],
+  // a cost in `万` (as funds cells print it) is in 万元: 150 万元 spent against 全年执行数 91.60
+  ["COST_INCONSISTENT", "warning", "F18", [{ row: 18, col: 5, value: "≤97.68万" }, { row: 18, col: 6, value: "150万" }]],
   ["GOAL_ACTUAL_COPIED", "warning", "F11", [{ row: 11, col: 6, value: CLEAN_FORM.goal.expected }]],
   ["GOAL_MISSING", "warning", "F11", [{ row: 11, col: 6, value: null }]],
   ["BUDGET_ADJUSTED", "info", "D6", [{ row: 6, col: 4, value: 100 }, { row: 7, col: 4, value: 100 }]],

@@ -229,16 +229,25 @@ function isPerUnit(i: Indicator): boolean {
   return units.some((u) => u.includes("/")) || /每(人|户|年|月|天|次|亩|公里|个|件|台|套|平方米|吨)|人均|户均|单价|单位成本|平均/.test(i.name.text);
 }
 
+/**
+ * The money unit of a 成本 indicator's actual (or, without one, its target): `150万` on a cost is 150 万元, as a funds
+ * cell reads it.
+ */
+function costUnit(i: Indicator): string {
+  const unit = i.actual.kind === "number" && i.actual.unit ? i.actual.unit : i.target.kind === "quantitative" ? i.target.unit : "";
+  return unit === "万" ? "万元" : unit;
+}
+
 /** COST_INCONSISTENT: a 成本指标 in % far from the 执行率, or one in 万元 other than 全年执行数. */
 export const costInconsistent: Check = (form) => {
   const t = form.fundsTotal;
   if (!t) return [];
   // several costs in money (`办公 15万元`, `维修 35万元`, `水电 14.8万元`) are the parts of one: their sum is compared
-  const amounts = form.indicators.filter(({ indicator: i }) => isLevel2(i, "成本") && i.actual.kind === "number" && !isPerUnit(i) && ["万元", "元"].includes(i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "")));
+  const amounts = form.indicators.filter(({ indicator: i }) => isLevel2(i, "成本") && i.actual.kind === "number" && !isPerUnit(i) && ["万元", "元"].includes(costUnit(i)));
   if (amounts.length > 1 && t.executed !== null) {
     const unit = amountsUnit(form).unit;
     const inWan = (x: Dec, u: string) => (u === "元" ? x.dividedBy(10000) : x);
-    const sum = amounts.reduce((s, { indicator: i }) => s.plus(i.actual.kind === "number" ? inWan(i.actual.value, i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "")) : 0), new D(0));
+    const sum = amounts.reduce((s, { indicator: i }) => s.plus(i.actual.kind === "number" ? inWan(i.actual.value, costUnit(i)) : 0), new D(0));
     if (sum.equals(inWan(t.executed, unit))) return [];
   }
   return form.indicators.flatMap(({ indicator: i }) => {
@@ -248,7 +257,7 @@ export const costInconsistent: Check = (form) => {
       if (t.rate === null || p.minus(t.rate).abs().lessThanOrEqualTo(new D(form.profile.costTolerance))) return [];
       return [makeFinding("COST_INCONSISTENT", [i.actualText.cell, t.row.rate?.cell ?? t.row.executed.cell], { name: i.name.text, actual: `${n2(p)}%`, against: "执行率", expected: `${n2(t.rate)}%` })];
     }
-    const unit = i.actual.unit || (i.target.kind === "quantitative" ? i.target.unit : "");
+    const unit = costUnit(i);
     if ((unit !== "万元" && unit !== "元") || t.executed === null) return [];
     const toUnit = (x: Dec, from: string) => (from === unit ? x : from === "元" ? x.dividedBy(10000) : x.times(10000));
     // amounts typed in 元 under a 万元 heading are compared as what they are (AMOUNT_UNIT_SUSPECT says so)

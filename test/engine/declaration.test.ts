@@ -287,3 +287,36 @@ describe("a strip of parts beside a table of 年初预算数 and 全年预算数
     expect(sums(r)).toEqual(at);
   });
 });
+
+describe("a 目标表 whose level columns are printed one to the left (一级指标 | 二级指标 over 数量指标 | the indicator)", () => {
+  const table = (firstLevel: string): Grid =>
+    tableGrid([
+      [{ v: "2022年市直部门预算项目支出绩效目标表", cs: 4 }],
+      ["项目名称", { v: "办公大楼运行保障", cs: 3 }],
+      ["年度资金总额", { v: "814", cs: 3 }],
+      ["一级指标", "二级指标", "绩效标准", "当年预期实现值"],
+      [{ v: firstLevel, rs: 2 }, "办公大楼日常维修维护次数", "反映办公大楼全年维修维护情况", "≥280次"],
+      ["大楼安检巡察次数", "反映大楼保卫巡检情况", "200次"],
+      ["质量指标", "维修维护验收合格率", "反映维修维护质量", "≥92%"],
+    ]);
+
+  it("reads the second column as the indicators and the first as their 二级, the 一级 following from it", () => {
+    const r = report(table("数量指标"));
+    expect(r.form!.formKind).toBe("declaration");
+    expect(r.form!.indicators.map((i) => [i.level2, i.name, i.target])).toEqual([
+      ["数量指标", "办公大楼日常维修维护次数", "≥280次"],
+      ["数量指标", "大楼安检巡察次数", "200次"],
+      ["质量指标", "维修维护验收合格率", "≥92%"],
+    ]);
+    const codes = r.findings.map((f) => f.code);
+    expect(codes).not.toContain("FORM_NOT_FOUND");
+    expect(codes).not.toContain("LEVEL2_INVALID");
+    // 产出 is there (数量 and 质量 are its 二级): only 效益 and 满意度 are missing
+    expect(r.findings.filter((f) => f.code === "LEVEL1_MISSING").map((f) => f.message)).toEqual([expect.stringContaining("没有效益指标")]);
+  });
+
+  it("a first column of 一级 names is no shift: without a 三级指标 column the table is not read", () => {
+    const r = report(table("产出指标"));
+    expect(r.form?.indicators ?? []).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { INDICATOR_BLOCK, IndicatorColumn } from "../vocabulary/fields";
+import { level1KindOfLevel2 } from "../vocabulary/levels";
 import { bestField, wordScore } from "../vocabulary/match";
 import { assignColumns, headerScore, MIN_SCORE, PlacedColumn } from "./assignColumns";
 import { IndicatorBlock, IndicatorColumns, MissingPart, UnplacedLabel } from "./layout";
@@ -87,6 +88,19 @@ export function findIndicatorHeaders(labels: SheetLabels): IndicatorHeader[] {
 }
 
 /**
+ * Two level columns and no 三级指标 column, the first holding 二级 names under its header (`一级指标 | 二级指标` over
+ * `数量指标 | 办公大楼日常维修维护次数`, a municipal 目标表): the levels are printed one column to the left of their
+ * headers — the second column names the indicators, the first their 二级 (the 一级 follows from it when reading).
+ */
+function shiftedLevels(labels: SheetLabels, h: IndicatorHeader, p: Placed): Placed {
+  if (p.name || !p.level1 || !p.level2) return p;
+  const first = labels.visibleAt(h.row + h.headerRows, p.level1.col);
+  if (!first || level1KindOfLevel2(first.text) === null) return p;
+  const { level1, level2, ...rest } = p;
+  return { ...rest, level2: level1, name: level2 };
+}
+
+/**
  * The columns of one indicator table, or null with the FIELD_MISSING parts when it lacks what a table needs
  * (三级指标, 年度指标值, 实际完成值). A table without 分值 or 得分 is still read: its weights may be printed in labels,
  * or it is read and checked, never scored.
@@ -94,7 +108,7 @@ export function findIndicatorHeaders(labels: SheetLabels): IndicatorHeader[] {
 export function indicatorColumns(labels: SheetLabels, h: IndicatorHeader, missing: MissingPart[], declaration = false): IndicatorColumns | null {
   // a target split by place (`指标方向 | 笏石街道办 | 埭头镇`): the first column after the sign is the value
   const byPlace = !h.placed.target && h.placed.targetNature ? h.unplaced.find((l) => l.col > h.placed.targetNature!.col) : undefined;
-  const p: Placed = byPlace ? { ...h.placed, target: { col: byPlace.col, score: 0, label: byPlace } } : h.placed;
+  const p: Placed = shiftedLevels(labels, h, byPlace ? { ...h.placed, target: { col: byPlace.col, score: 0, label: byPlace } } : h.placed);
   // the header row's first column: where the user starts reading the table
   const near = { sheet: labels.grid.sheet, row: h.row, col: Math.min(...Object.values<PlacedColumn | undefined>(p).map((c) => c?.col ?? Infinity)) };
   const split = p.targetNature || p.targetUnit;

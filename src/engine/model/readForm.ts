@@ -2,7 +2,7 @@ import { cellRef, sameCell } from "../grid/cellRef";
 import { anchorOf, Grid, rawCell, valueText } from "../grid/grid";
 import { normalizeLabel } from "../grid/normalizeLabel";
 import { FormLayout, IndicatorColumns, Pos } from "../locate/layout";
-import { isLevel1Name, isNoneMark, level1KindOf, PLACEHOLDER_NAME } from "../vocabulary";
+import { isLevel1Name, isNoneMark, level1KindOf, level1KindOfLevel2, PLACEHOLDER_NAME } from "../vocabulary";
 import { labelCore } from "../vocabulary/match";
 import { D } from "../number/decimal";
 import { parseActual, parseTarget } from "./parseTarget";
@@ -146,11 +146,13 @@ function readIndicators(grid: Grid, layout: FormLayout): { indicators: Indicator
       // budget-investment template): those are the 一级, and there is no 二级
       const grouped = level2.text !== "" && isLevel1Name(level2.text) && !isLevel1Name(level1.text);
       const [one, two] = grouped ? [level2, { cell: level2.cell, text: "" }] : [level1, level2];
+      // no 一级 column (only 二级 names printed): the 一级 the 二级 belongs under
+      const oneKind = one.text === "" && columns.level1 === undefined ? (level1KindOfLevel2(two.text) ?? "unknown") : level1KindOf(one.text);
       indicators.push({
         row,
         block,
         level1: one,
-        level1Kind: level1KindOf(one.text),
+        level1Kind: oneKind,
         level2: two,
         name,
         targetText,

@@ -60,3 +60,16 @@ export function level2Belongs(kind: KnownLevel1, label: string): boolean {
   const { level2, alsoAccepted } = LEVELS[kind];
   return [...level2, ...alsoAccepted].some((name) => level2Key(name) === key);
 }
+
+/**
+ * The 一级 a 二级 name belongs under, when it is a standard 二级 and not a 一级 name as well (`数量指标` → 产出,
+ * `社会效益指标` → 效益; `成本指标` is both and says nothing): a table whose first level column holds 二级 names.
+ */
+export function level1KindOfLevel2(label: string): KnownLevel1 | null {
+  if (isLevel1Name(label)) return null;
+  const key = level2Key(labelCore(label).core);
+  for (const kind of ["output", "benefit", "satisfaction", "cost"] as const) {
+    if (LEVELS[kind].level2.some((w) => level2Key(w) === key)) return kind;
+  }
+  return null;
+}

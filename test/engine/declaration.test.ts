@@ -320,3 +320,30 @@ describe("a 目标表 whose level columns are printed one to the left (一级指
     expect(r.form?.indicators ?? []).toEqual([]);
   });
 });
+
+describe("a goal printed beside 绩效目标 in a row of its own", () => {
+  const table = (goal: string | null): Grid =>
+    tableGrid([
+      [{ v: "2022年市直部门预算项目支出绩效目标表", cs: 4 }],
+      ["项目名称", { v: "办公大楼运行保障", cs: 3 }],
+      ["年度资金总额", { v: "814", cs: 3 }],
+      ["绩效目标", { v: goal, cs: 3 }],
+      [{ v: "绩效指标", cs: 4 }],
+      ["一级指标", "二级指标", "三级指标", "年度指标值"],
+      ["产出指标", "数量指标", "办公大楼日常维修维护次数", "≥280次"],
+      ["效益指标", "社会效益指标", "办公秩序", "良好"],
+      ["满意度指标", "服务对象满意度指标", "干部职工满意度", "≥90%"],
+    ]);
+  const goalMissing = (r: SheetReport) => r.findings.filter((f) => f.code === "FIELD_MISSING" && f.message.includes("年度目标")).length;
+
+  it("is the goal: no FIELD_MISSING for it", () => {
+    const grid = table("以办公大楼服务对象满意为目标，着力打造文明型机关。");
+    const model = checkWorkbook([grid], profile).sheets[0].analysis.form!.model;
+    expect([model.goal.expected?.text, model.goal.expected?.cell]).toEqual(["以办公大楼服务对象满意为目标，着力打造文明型机关。", expect.objectContaining({ row: 4, col: 2 })]);
+    expect(goalMissing(report(grid))).toBe(0);
+  });
+
+  it("a 绩效目标 row with nothing beside it has no goal, said as before", () => {
+    expect(goalMissing(report(table(null)))).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { anchorOf } from "../grid/grid";
+import { anchorOf, visibleCell } from "../grid/grid";
 import { GOAL_BLOCK } from "../vocabulary/fields";
 import { wordScore } from "../vocabulary/match";
 import { Pos } from "./layout";
@@ -60,7 +60,26 @@ export function locateGoal(labels: SheetLabels, excluded: ReadonlySet<number>, s
   const block = best.e ? undefined : labels.all.find((l) => !excluded.has(l.row) && wordScore(l.core, GOAL_BLOCK) === 1 && !(best.a && l.row === best.a.row));
   const heading = best.e ?? block;
   return {
-    expected: heading && goalText(labels, heading, stopRow(heading.row)),
+    expected: heading ? goalText(labels, heading, stopRow(heading.row)) : best.a ? undefined : goalBeside(labels, excluded),
     actual: best.a && goalText(labels, best.a, stopRow(best.a.row)),
   };
+}
+
+/** Labels that name the goal only when its text stands beside them (they also name blocks of indicators). */
+const GOAL_BESIDE = ["绩效目标", "年度绩效目标", "项目绩效目标"];
+
+/**
+ * A goal printed beside `绩效目标` in a row of its own (`绩效目标 | 以办公大楼服务对象满意为目标…`, a municipal 目标表):
+ * the text right of the label, a sentence and not another label. Only the cell beside it: under such a label a table's
+ * block label (`绩效指标`) is no goal.
+ */
+function goalBeside(labels: SheetLabels, excluded: ReadonlySet<number>): Pos | undefined {
+  for (const l of labels.all) {
+    if (excluded.has(l.row) || !GOAL_BESIDE.includes(l.core)) continue;
+    const right = valueRightOf(labels, l, () => false);
+    const value = visibleCell(labels.grid, right.row, right.col)?.value;
+    const label = labels.visibleAt(right.row, right.col);
+    if (typeof value === "string" && value.replace(/\s+/g, "").length >= 8 && !(label && isGoalLabel(labels, label))) return right;
+  }
+  return undefined;
 }

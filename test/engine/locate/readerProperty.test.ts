@@ -131,7 +131,7 @@ const W = {
   level2: ["二级指标"],
   name: ["三级指标", "指标名称"],
   target: ["年度指标值", "指标值", "年初目标值(A)", "目标值"],
-  actual: ["实际完成值", "全年实际值", "完成值", "实际完成值(B)"],
+  actual: ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "实际完成指标值(B)"],
   weight: ["分值", "权重"],
   deviation: wordsOf(INDICATOR_COLUMNS, "deviation"),
   total: ["总分", "合计"],

@@ -47,36 +47,34 @@ const findingsWriter: Writer = (value, indent, out) => {
   out.indented({ json: lastFindings.json, indent: indent.length });
 };
 
-/** An object as JSON.stringify(…, null, 2) writes it, some keys' values written by their own writer. */
-function object(entries: readonly (readonly [string, unknown])[], indent: string, out: JsonSink, writers: Readonly<Record<string, Writer>> = {}): void {
-  const kept = entries.filter(([, v]) => !omitted(v));
-  if (kept.length === 0) {
-    out.text("{}");
+/** `count` items between `open` and `close` as JSON.stringify(…, null, 2) lays them out, each written by `item`. */
+function bracketed(open: string, close: string, count: number, indent: string, out: JsonSink, item: (i: number, inner: string) => void): void {
+  if (count === 0) {
+    out.text(open + close);
     return;
   }
   const inner = `${indent}  `;
-  out.text("{");
-  for (let i = 0; i < kept.length; i++) {
-    const [k, v] = kept[i];
-    out.text(`${i === 0 ? "" : ","}\n${inner}${JSON.stringify(k)}: `);
-    (writers[k] ?? whole)(v, inner, out);
+  out.text(open);
+  for (let i = 0; i < count; i++) {
+    out.text(`${i === 0 ? "" : ","}\n${inner}`);
+    item(i, inner);
   }
-  out.text(`\n${indent}}`);
+  out.text(`\n${indent}${close}`);
+}
+
+/** An object as JSON.stringify(…, null, 2) writes it, some keys' values written by their own writer. */
+function object(entries: readonly (readonly [string, unknown])[], indent: string, out: JsonSink, writers: Readonly<Record<string, Writer>> = {}): void {
+  const kept = entries.filter(([, v]) => !omitted(v));
+  bracketed("{", "}", kept.length, indent, out, (i, inner) => {
+    const [k, v] = kept[i];
+    out.text(`${JSON.stringify(k)}: `);
+    (writers[k] ?? whole)(v, inner, out);
+  });
 }
 
 /** An array as JSON.stringify(…, null, 2) writes it, each element by `each`. */
 function array(items: readonly unknown[], indent: string, out: JsonSink, each: Writer): void {
-  if (items.length === 0) {
-    out.text("[]");
-    return;
-  }
-  const inner = `${indent}  `;
-  out.text("[");
-  for (let i = 0; i < items.length; i++) {
-    out.text(`${i === 0 ? "" : ","}\n${inner}`);
-    each(items[i], inner, out);
-  }
-  out.text(`\n${indent}]`);
+  bracketed("[", "]", items.length, indent, out, (i, inner) => each(items[i], inner, out));
 }
 
 type AnySheet = SheetReportOf<unknown>;

@@ -60,6 +60,14 @@ function instrument() {
   if (window.localStorage && !window.localStorage.getItem("ziping.profile")) window.localStorage.setItem("ziping.profile", "putuo-2023");
   const b = { longtasks: [], frames: [], progress: [], clicked: null, result: null };
   window.__bench = b;
+  // the chosen file's bytes, and the longest task between two times once it is reported (long tasks are reported
+  // after they end): the two references' shared steps in the page
+  window.__chosenBytes = () => document.querySelector('input[type="file"]').files[0].arrayBuffer();
+  window.__longestTaskIn = async (from, to) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const during = b.longtasks.filter((t) => t.start + t.duration >= from && t.start <= to);
+    return during.length ? Math.max(...during.map((t) => t.duration)) : 0;
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });
@@ -154,13 +162,17 @@ exports.run = async function run(emit, bench) {
             errors: errors.length,
           });
         };
-        const measureSheetjs = async () => {
+        // a reference measured in the page: the CPU of every Chromium process over it and the largest one's peak RSS
+        const inPage = async (fn, arg) => {
           resetPeaks();
           const cpu0 = treeCpuSeconds();
-          const r = await page.evaluate(async ({ src }) => {
+          const r = await page.evaluate(fn, arg);
+          return { r, cpu: treeCpuSeconds() - cpu0, rssMB: largestPeakMB() };
+        };
+        const measureSheetjs = async () => {
+          const { r, cpu, rssMB } = await inPage(async ({ src }) => {
             const t0 = performance.now();
-            const chosen = document.querySelector('input[type="file"]').files[0];
-            const bytes = await chosen.arrayBuffer();
+            const bytes = await window.__chosenBytes();
             const bytesAt = performance.now();
             if (!window.XLSX) {
               await new Promise((resolve, reject) => {
@@ -183,22 +195,14 @@ exports.run = async function run(emit, bench) {
               }
             }
             const t1 = performance.now();
-            // long tasks are reported after they end
-            await new Promise((resolve) => setTimeout(resolve, 200));
-            const b = window.__bench;
-            const during = b.longtasks.filter((t) => t.start + t.duration >= start && t.start <= t1);
-            return { ms: bytesAt - t0 + (t1 - start), loadMs: loaded - bytesAt, sheets: wb.SheetNames.length, cells, longestTaskMs: during.length ? Math.max(...during.map((t) => t.duration)) : 0 };
+            return { ms: bytesAt - t0 + (t1 - start), loadMs: loaded - bytesAt, sheets: wb.SheetNames.length, cells, longestTaskMs: await window.__longestTaskIn(start, t1) };
           }, { src: referenceUrl });
-          const cpu = treeCpuSeconds() - cpu0;
-          sheetjs.push({ wall: r.ms / 1000, cpu, rssMB: largestPeakMB(), loadMs: r.loadMs, sheets: r.sheets, cells: r.cells, longestTaskMs: r.longestTaskMs });
+          sheetjs.push({ wall: r.ms / 1000, cpu, rssMB, loadMs: r.loadMs, sheets: r.sheets, cells: r.cells, longestTaskMs: r.longestTaskMs });
         };
         const measureSheetjsWorker = async () => {
-          resetPeaks();
-          const cpu0 = treeCpuSeconds();
-          const r = await page.evaluate(async ({ src }) => {
+          const { r, cpu, rssMB } = await inPage(async ({ src }) => {
             const t0 = performance.now();
-            const chosen = document.querySelector('input[type="file"]').files[0];
-            const bytes = await chosen.arrayBuffer();
+            const bytes = await window.__chosenBytes();
             const worker = new Worker(src);
             const answer = await new Promise((resolve, reject) => {
               worker.onmessage = (e) => resolve(e.data);
@@ -207,13 +211,9 @@ exports.run = async function run(emit, bench) {
             });
             worker.terminate();
             const t1 = performance.now();
-            await new Promise((resolve) => setTimeout(resolve, 200));
-            const b = window.__bench;
-            const during = b.longtasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1);
-            return { ms: t1 - t0, readMs: answer.ms, sheets: answer.sheets, cells: answer.cells, longestTaskMs: during.length ? Math.max(...during.map((t) => t.duration)) : 0 };
+            return { ms: t1 - t0, readMs: answer.ms, sheets: answer.sheets, cells: answer.cells, longestTaskMs: await window.__longestTaskIn(t0, t1) };
           }, { src: workerUrl });
-          const cpu = treeCpuSeconds() - cpu0;
-          sheetjsWorker.push({ wall: r.ms / 1000, cpu, rssMB: largestPeakMB(), readMs: r.readMs, sheets: r.sheets, cells: r.cells, longestTaskMs: r.longestTaskMs });
+          sheetjsWorker.push({ wall: r.ms / 1000, cpu, rssMB, readMs: r.readMs, sheets: r.sheets, cells: r.cells, longestTaskMs: r.longestTaskMs });
         };
         // the pane and SheetJS in a worker alternate; SheetJS on the throttled page (some 30 s) is read in the first run
         // only, to keep the bench within its minutes

@@ -14,7 +14,9 @@ export function allReports(state: PaneState): readonly SheetReport[] {
   const o = state.outcome;
   if (o && "reports" in o) return o.reports;
   const fromWorkbook = state.workbook?.reports ?? [];
-  if (!o) return fromWorkbook;
+  // the reducer puts the sheet just checked into the workbook's reports: then they are the list, as they are (the same
+  // array each render, so the rows made of it are made once)
+  if (!o || fromWorkbook.includes(o.report)) return fromWorkbook;
   return fromWorkbook.some((r) => r.sheet === o.report.sheet) ? fromWorkbook.map((r) => (r.sheet === o.report.sheet ? o.report : r)) : [...fromWorkbook, o.report];
 }
 

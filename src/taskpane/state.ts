@@ -1,6 +1,5 @@
 import { useReducer } from "react";
-import { reportSummaryRows, worstFirst } from "../app";
-import { allReports, formReports } from "./selectors";
+import { allReports, formReports, workbookRows } from "./selectors";
 import type { CheckOutcome, FormDetails, WorkbookOutcome } from "../app";
 import { DEFAULT_PROFILE_ID, SheetReport } from "../engine";
 
@@ -100,7 +99,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "workbookChecked": {
       const { outcome } = action;
       const onShow = state.report ? outcome.reports.find((r) => r.sheet === state.report!.sheet && r.isForm) : undefined;
-      const first = worstFirst(reportSummaryRows(outcome.reports, ""))[0];
+      // the workbook view's first row (made once for these reports, and again from the cache when the view is drawn)
+      const first = workbookRows({ ...state, workbook: outcome, outcome: null })[0];
       const report = onShow ?? (first ? outcome.reports.find((r) => r.sheet === first.sheet)! : null);
       return {
         ...state,

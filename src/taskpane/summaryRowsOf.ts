@@ -9,12 +9,8 @@ const made = new WeakMap<readonly SheetReport[], readonly SummaryRow[]>();
  * page no pass over its reports — or else here, once.
  */
 export function summaryRowsOf(reports: readonly SheetReport[]): readonly SummaryRow[] {
-  let rows = made.get(reports);
-  if (!rows) {
-    rows = reportSummaryRows(reports, "");
-    made.set(reports, rows);
-  }
-  return rows;
+  // its caller keeps what it makes of them (workbookRows): made here, they are not kept twice
+  return made.get(reports) ?? reportSummaryRows(reports, "");
 }
 
 /** Rows made elsewhere for these reports (reportSummaryRows(reports, "") by whoever made them). */

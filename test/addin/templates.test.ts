@@ -7,7 +7,7 @@ import { runTemplate } from "../../src/cli/templateCommand";
 import { coverSheet, SEED_FORMS, seedSheet } from "../fixtures/seedForms";
 import { tempDir, tempFile, workbookBytes } from "../fixtures/seedWorkbooks";
 import { asContext, FakeContext, FakeSheet, FakeWorkbook } from "./fakeExcel";
-import { tableGrid } from "../fixtures/tableGrid";
+import { gridSpec, tableGrid } from "../fixtures/tableGrid";
 
 const quiet = { out: () => undefined, err: () => undefined };
 
@@ -76,7 +76,7 @@ describe("新建自评表 / 生成下年度模板 in Excel (two syncs, the CLI's
       ],
       { sheet: "申报表" },
     );
-    return { name: "申报表", cells: [...grid.cells].map(([k, c]) => ({ row: keyRow(k), col: keyCol(k), value: c.value })), merges: [...grid.merges] };
+    return gridSpec(grid);
   };
 
   it("从申报表生成自评表 on the active 申报表: two syncs, the same cells as `ziping template --from 申报表.xlsx`", async () => {

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import * as v8 from "node:v8";
-import { type CheckedFileOutcome, type HostResult, reportSummaryRows } from "../../src/app";
+import { type CheckedFileOutcome, type HostResult, reportSummaryRows, type SummaryRow } from "../../src/app";
 import { createCheckService } from "../../src/taskpane/checkService";
 import { type FromCheckWorker, outcomeGatherer, outcomeMessages, SHEETS_A_MESSAGE } from "../../src/taskpane/checkWorkerProtocol";
 import { summaryRowsOf } from "../../src/taskpane/summaryRowsOf";
@@ -30,13 +30,20 @@ async function checked(bytes: Uint8Array, name = "表.xlsx"): Promise<HostResult
   return createCheckService().check(1, { name, bytes }, "putuo-2023");
 }
 
+/** The workbook-view rows the last gathered() fed in, as the page received them. */
+let fedRows: SummaryRow[] = [];
+
 /** The messages cloned one by one, in order, into a gatherer, as fileHost.ts does with what the worker posts. */
 function gathered(messages: readonly FromCheckWorker[]): HostResult<CheckedFileOutcome> {
   const g = outcomeGatherer();
   let result: HostResult<CheckedFileOutcome> | null = null;
+  fedRows = [];
   for (const m of messages.map(clone)) {
     expect(result).toBeNull(); // nothing after `checked`
-    if (m.type === "sheets") g.sheets(m.sheets);
+    if (m.type === "sheets") {
+      g.sheets(m.sheets);
+      for (const p of m.sheets) fedRows.push(...p.rows);
+    }
     else if (m.type === "checked") result = g.checked(m.result);
     else throw new Error(`unexpected ${m.type}`);
   }
@@ -94,8 +101,10 @@ describe("outcomeMessages / outcomeGatherer", () => {
     if (forms > 0) {
       // the sheet on show is the very report in `reports`, as in the service's outcome
       expect(back.report).toBe(back.reports.find((r) => r.sheet === outcome.report.sheet));
-      // the workbook view's rows came with the sheets, made by the worker: those the page would make
+      // the workbook view's rows came with the sheets, made by the worker (the very rows the messages carried, not
+      // made again on the page): those the page would make
       expect(summaryRowsOf(back.reports)).toEqual(reportSummaryRows(outcome.reports, ""));
+      expect(summaryRowsOf(back.reports).every((row, i) => row === fedRows[i])).toBe(true);
       expect(summaryRowsOf(back.reports).length).toBe(forms);
     }
   });

@@ -46,9 +46,8 @@ ${md.render(text)}</main>
 const DOCS = path.resolve(__dirname, "..", "docs");
 
 /** The pages and images the site carries: [name in the site, bytes or text]. */
-function helpFiles({ deploy = false } = {}) {
+function helpFiles() {
   const files = [["help.html", renderPage(fs.readFileSync(path.join(DOCS, "使用说明.md"), "utf8"))]];
-  if (deploy) files.push(["deploy.html", renderPage(fs.readFileSync(path.join(DOCS, "部署说明.md"), "utf8"))]);
   const images = path.join(DOCS, "guide");
   if (fs.existsSync(images)) for (const name of fs.readdirSync(images).filter((n) => n.endsWith(".png")).sort()) files.push([`guide/${name}`, fs.readFileSync(path.join(images, name))]);
   return files;

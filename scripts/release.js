@@ -129,4 +129,3 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { releaseManifest, manifestUrls };

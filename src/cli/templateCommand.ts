@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { Profile } from "../engine";
+import { isDeclaration, Profile } from "../engine";
 import { newTemplateFile, nextYearTemplateFile, TemplateFile } from "../adapters/xlsx/files";
 import { PROFILE_CHOICES, profileOption } from "./profileOption";
 import { argsErrorReason } from "./argsError";
@@ -89,7 +89,7 @@ export async function runTemplate(argv: readonly string[], io: TemplateIo = defa
       ? values.kind === "department"
         ? "部门整体支出绩效自评表（空白）"
         : "新项目自评表"
-      : made.fromKind === "declaration" || made.fromKind === "departmentDeclaration"
+      : made.fromKind !== undefined && isDeclaration(made.fromKind)
         ? `自评表（根据 ${values.from} 的工作表“${made.from}”中的绩效目标申报表生成：指标和年度指标值照申报表，年度资金总额填入年初预算数，分值按评分方案分配；全年预算数、全年执行数、实际完成值和得分待填写）`
         : `自评表（根据 ${values.from} 的工作表“${made.from}”生成；已清空金额、实际完成值、得分、偏差原因和实际完成情况）`;
   io.out(`已写出 ${displayName(values.out)}：${year} 年度${what}，工作表“${spec.name}”，评分方案 ${profile.name}\n`);

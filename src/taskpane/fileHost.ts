@@ -1,5 +1,5 @@
 import { applyStoreChange, type FileCheckOutcome, type FileHost, type HostFailure, type HostResult } from "../app";
-import { resolveProfile } from "../engine";
+import { isDeclaration, resolveProfile } from "../engine";
 import { CheckService, createCheckService, scoredName } from "./checkService";
 import { type FromCheckWorker, outcomeGatherer, type ToCheckWorker } from "./checkWorkerProtocol";
 import { fileRefusal, unreadableMessage } from "./fileMessages";
@@ -130,7 +130,7 @@ export function createFileHost(deps: FileHostDeps = {}): FileHost {
       if (refused) return { ok: false, code: "FILE_UNREADABLE", message: refused };
       const made = await nextYearTemplateFile(file.bytes, resolved.profile, sheet !== undefined ? { sheet } : {});
       if (!made.ok) return { ok: false, code: made.code, message: made.code === "FILE_UNREADABLE" ? unreadableMessage(file.name, file.bytes) : made.message };
-      const declared = made.fromKind === "declaration" || made.fromKind === "departmentDeclaration";
+      const declared = made.fromKind !== undefined && isDeclaration(made.fromKind);
       if (kind === "fromDeclaration" && !declared) return { ok: false, code: "FORM_NOT_FOUND", message: `“${file.name}”${sheet ? `的工作表“${sheet}”` : ""}不是绩效目标申报表，无法从中生成自评表；请选择项目的申报表文件。` };
       const base = file.name.replace(/\.xlsx$/i, "");
       return { ok: true, name: declared ? `${base}（${made.year} 年度自评表）.xlsx` : `${base}（${made.year} 年度模板）.xlsx`, bytes: made.bytes, year: made.year };

@@ -92,7 +92,10 @@ describe("npm run release -- --url https://example.test/ziping/", () => {
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${URL_BASE}taskpane.html`);
       const addresses = [...new Set([...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]))];
-      const statuses = await page.evaluate(async (list) => Promise.all(list.map(async (u) => [u, (await fetch(u)).status, (await fetch(u)).headers.get("content-type")] as const)), addresses);
+      const statuses = await page.evaluate(async (list) => Promise.all(list.map(async (u) => {
+            const r = await fetch(u);
+            return [u, r.status, r.headers.get("content-type")] as const;
+          })), addresses);
       for (const [u, status, type] of statuses) {
         expect([u, status]).toEqual([u, 200]);
         expect(type).toMatch(u.endsWith(".png") ? /^image\/png/ : /^text\/html/);

@@ -1,5 +1,5 @@
 import { newTemplate, nextYearTemplate } from "../../app";
-import { CellStyle, colName, DataValidationSpec, Grid, rangeA1, SheetSpec } from "../../engine";
+import { CellStyle, colName, isDeclaration, DataValidationSpec, Grid, rangeA1, SheetSpec } from "../../engine";
 import { chooseProfile } from "./chooseProfile";
 import { detectCapabilities, ExcelCapabilities } from "./capabilities";
 import { errorReason, ExcelFailure, failure, isBlocking } from "./failures";
@@ -221,7 +221,7 @@ export async function addTemplateSheet(
   const made = grid ? nextYearTemplate([grid], resolved.profile, { sheet: grid.sheet }) : newTemplate(resolved.profile, { kind: kind === "department" ? "department" : "project" });
   if (!made.ok) return kind === "fromDeclaration" ? failure("FORM_NOT_FOUND", NOT_A_DECLARATION) : failure("FORM_NOT_FOUND");
   // 从申报表 needs a 申报表 on the active sheet; 生成下年度模板 a 自评表
-  const declared = made.fromKind === "declaration" || made.fromKind === "departmentDeclaration";
+  const declared = made.fromKind !== undefined && isDeclaration(made.fromKind);
   if (kind === "fromDeclaration" && !declared) return failure("FORM_NOT_FOUND", NOT_A_DECLARATION);
   const name = queueSheetSpec(context, made.spec, taken, capabilities, options.ownWrites);
   const built = await runSheetBuild(context, name, made.spec, capabilities);

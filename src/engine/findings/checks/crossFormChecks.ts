@@ -65,9 +65,9 @@ export function formFingerprint(f: ScoredForm): FormFingerprint {
 
 /**
  * GOAL_COPIED_FROM_OTHER_FORM: a form whose 实际完成情况 is not its own 预期目标 (that is GOAL_ACTUAL_COPIED) but another
- * form's.
+ * form's. Linear already (one map of 预期目标): the pairwise reference of the tests calls it as it is.
  */
-function goalsCopied(forms: readonly FormAmongOthers[], out: Finding[][]): void {
+export function goalsCopied(forms: readonly FormAmongOthers[], out: Finding[][]): void {
   const expectedBy = new Map<string, number>();
   forms.forEach(({ form }, i) => {
     if (form.expectedKey !== "" && !expectedBy.has(form.expectedKey)) expectedBy.set(form.expectedKey, i);

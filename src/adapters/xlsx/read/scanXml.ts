@@ -1,4 +1,5 @@
 import { tooLarge, unreadable } from "../limits";
+import { count, NOT_XML_CHARACTER } from "../xmlChars";
 import type { XmlLimits } from "./xmlLimits";
 
 /**
@@ -83,9 +84,6 @@ const isNameChar = (c: number) => c < 128 && (CLASSES[c] & NAME_CHAR) !== 0;
 /** Characters XML 1.0 does not allow (the C0 controls but tab and line ends, U+FFFE/F) and any surrogate, checked on each piece. */
 // eslint-disable-next-line no-control-regex
 const ODD_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-/** A surrogate that is not half of a pair, or a character XML does not allow. */
-// eslint-disable-next-line no-control-regex
-const BAD_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The XML declaration the scanner reads (version 1.0; saxes reads the rest: 1.1 changes which characters are allowed). */
 const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
@@ -144,8 +142,6 @@ function blank(s: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isSpace(s.charCodeAt(i))) return false;
   return true;
 }
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 /**
  * One part scanned as its text comes (`write` each piece, `end` after the last). Handlers are called as the markup is
@@ -218,7 +214,7 @@ export class XmlScanner implements ScannedAttributes {
       this.high = piece.slice(-1);
       piece = piece.slice(0, -1);
     }
-    if (ODD_CHARACTER.test(piece) && BAD_CHARACTER.test(piece)) throw FALL_BACK;
+    if (ODD_CHARACTER.test(piece) && NOT_XML_CHARACTER.test(piece)) throw FALL_BACK;
     const s = this.rest === "" ? piece : this.rest + piece;
     this.rest = "";
     const at = this.scan(s, false);

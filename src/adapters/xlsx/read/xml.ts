@@ -1,6 +1,7 @@
 import { SaxesParser } from "saxes";
 import { Budget, tooLarge, unreadable, WorkbookError } from "../limits";
 import { XmlDecoder } from "./encoding";
+import { count } from "../xmlChars";
 import { XML_LIMITS, type XmlLimits } from "./xmlLimits";
 import { FALL_BACK, ScanHandlers, ScannedAttributes, XmlScanner } from "./scanXml";
 
@@ -25,8 +26,6 @@ export function attributeByLocalName(attributes: Readonly<Record<string, string>
   for (const [k, v] of Object.entries(attributes)) if (localName(k) === local) return v;
   return undefined;
 }
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 /** Characters handed to the parser at once. */
 const PIECE = 256 * 1024;

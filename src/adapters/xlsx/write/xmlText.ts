@@ -2,6 +2,7 @@ import { unreadable, WorkbookError } from "../limits";
 import { asUtf8 } from "../read/encoding";
 import { boundedParser, localName, XML_LIMITS } from "../read/xml";
 import { concatBytes } from "../zip/concatBytes";
+import { NOT_XML_CHARACTER } from "../xmlChars";
 
 /**
  * An XML part held as a latin1 string — one character per byte — so that positions are byte offsets and every
@@ -179,9 +180,8 @@ export function attributePrefix(elements: readonly ElementSpan[], uri: string, p
   return { prefix: `${preferred}:`, declare: ` xmlns:${preferred}="${escapeXml(uri, "attribute")}"` };
 }
 
-/** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/FFFF, lone surrogates). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are left out
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every character XML 1.0 does not allow (xmlChars.ts), to leave out. */
+const NOT_XML = new RegExp(NOT_XML_CHARACTER.source, "g");
 
 /** Text without what XML cannot hold (a control character typed or pasted into a cell): dropped, the rest kept. */
 export function xmlChars(s: string): string {

@@ -7,11 +7,14 @@ import { D } from "../number/decimal";
 import { Profile } from "../profiles/profile";
 import { fundsLabel } from "../findings/format";
 import { SheetSpec } from "../sheet/sheetSpec";
-import { KnownLevel1 } from "../vocabulary";
+import { KnownLevel1, LEVEL1_KINDS } from "../vocabulary";
 import { DEPARTMENT_FUNDS_LABELS, layoutFormSheet, TemplateIndicator } from "./formSheet";
 import { blankContent, DEFAULT_TITLE, splitWeight } from "./newTemplate";
 
 export const DEPARTMENT_TITLE = "部门整体支出绩效自评表";
+
+/** A 部门整体 form's funds rows, blank: 年度资金总额, 基本支出 (人员经费, 公用经费), 项目支出. */
+const DEPARTMENT_FUNDS_ROWS = DEPARTMENT_FUNDS_LABELS.map((label) => ({ label, initialBudget: null }));
 
 export type DeclarationTemplate = { readonly ok: true; readonly spec: SheetSpec; readonly year: number } | { readonly ok: false; readonly message: string };
 
@@ -25,7 +28,7 @@ function kept(grid: Grid, text: TextCell | undefined): CellValue {
 const amount = (c: NumberCell): CellValue => (c.reading.kind === "number" ? c.reading.value.toNumber() : null);
 
 /** The 一级 a weight is split within: 成本 as a 一级 shares 产出's (rules.md §1.7). */
-const weighedAs = (kind: string): Exclude<KnownLevel1, "cost"> | null => (kind === "cost" ? "output" : kind === "output" || kind === "benefit" || kind === "satisfaction" ? kind : null);
+const weighedAs = (kind: string): Exclude<KnownLevel1, "cost"> | null => (kind === "cost" ? "output" : (LEVEL1_KINDS.find((k) => k === kind) ?? null));
 
 /**
  * 分值 from the profile's 一级 weights split evenly over that 一级's indicators (rules.md §7.3: two decimals, the
@@ -33,14 +36,14 @@ const weighedAs = (kind: string): Exclude<KnownLevel1, "cost"> | null => (kind =
  * gets no 分值 (the accountant sets it).
  */
 function declaredIndicators(grid: Grid, model: FormModel, profile: Profile): TemplateIndicator[] {
-  const groups = new Map<string, number[]>();
+  const groups = new Map<Exclude<KnownLevel1, "cost">, number[]>();
   model.indicators.forEach((i, n) => {
     const k = weighedAs(i.level1Kind);
     if (k) groups.set(k, [...(groups.get(k) ?? []), n]);
   });
   const weights = new Map<number, number>();
   for (const [kind, rows] of groups) {
-    const split = splitWeight(new D(profile.level1Weights[kind as "output"]), rows.map(() => 1));
+    const split = splitWeight(new D(profile.level1Weights[kind]), rows.map(() => 1));
     rows.forEach((n, k) => weights.set(n, split[k].toNumber()));
   }
   return model.indicators.map((i, n) => ({
@@ -68,7 +71,7 @@ export function declarationTemplateSpec(grid: Grid, profile: Profile, options: {
   const fundsRows = declared.length
     ? declared.map((r, i) => ({ label: i === 0 ? "年度资金总额：" : fundsLabel(r.label.text), initialBudget: amount(r.amount) }))
     : department
-      ? DEPARTMENT_FUNDS_LABELS.map((label) => ({ label, initialBudget: null }))
+      ? DEPARTMENT_FUNDS_ROWS
       : undefined;
   const spec = layoutFormSheet(
     {
@@ -93,7 +96,7 @@ export function declarationTemplateSpec(grid: Grid, profile: Profile, options: {
 /** A blank 部门整体支出绩效自评表 (`ziping template --kind department`): 基本支出 / 人员经费 / 公用经费 / 项目支出 rows. */
 export function departmentTemplateSpec(profile: Profile, options: { readonly year?: number; readonly sheetName?: string } = {}): SheetSpec {
   return layoutFormSheet(
-    { ...blankContent(profile, options.year, DEPARTMENT_TITLE), fundsRows: DEPARTMENT_FUNDS_LABELS.map((label) => ({ label, initialBudget: null })), nameLabel: "部门名称" },
+    { ...blankContent(profile, options.year, DEPARTMENT_TITLE), fundsRows: DEPARTMENT_FUNDS_ROWS, nameLabel: "部门名称" },
     profile,
     options.sheetName ?? "自评表",
   );

@@ -41,6 +41,11 @@ export const PACKED: ReportPacking<PackedForm> = {
   },
 };
 
+/** The packing a worker is told by its kind (a worker's data names it: the objects cannot cross). */
+export function packingOf(kind: ReportPacking<unknown>["kind"]): ReportPacking<unknown> {
+  return kind === "packed" ? PACKED : AS_OBJECTS;
+}
+
 export function isPackedForm(form: unknown): form is PackedForm {
   return typeof form === "object" && form !== null && (form as PackedForm).packedJson instanceof Uint8Array;
 }

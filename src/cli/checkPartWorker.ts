@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { checkFileReportPartAs } from "../adapters/xlsx/files";
-import { AS_OBJECTS, PACKED, ReportPacking } from "../app";
+import { packingOf, ReportPacking } from "../app";
 import { Profile } from "../engine";
 import type { PartMessage } from "./checkParts";
 import { readInput } from "./fileIo";
@@ -32,6 +32,6 @@ else {
       told = done;
     }
   };
-  const r = checkFileReportPartAs<unknown>(read.bytes, profile, { preferStoredProfile, onProgress }, index, of, packing === "packed" ? PACKED : AS_OBJECTS);
+  const r = checkFileReportPartAs<unknown>(read.bytes, profile, { preferStoredProfile, onProgress }, index, of, packingOf(packing));
   tell(r.ok && r.part ? { part: r.part, profileChoice: r.profileChoice } : { failed: r.ok ? "a store sheet to start again with" : r.message });
 }

@@ -4,12 +4,12 @@
  * (workerData).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { AS_OBJECTS, PACKED, ReportPacking } from "../app";
+import { packingOf, ReportPacking } from "../app";
 import { Profile } from "../engine";
 import { checkOneFile } from "./checkOneFile";
 
 const { profile, sheet, profileChosen, packing } = workerData as { profile: Profile; sheet?: string; profileChosen: boolean; packing: ReportPacking<unknown>["kind"] };
-const packed: ReportPacking<unknown> = packing === "packed" ? PACKED : AS_OBJECTS;
+const packed: ReportPacking<unknown> = packingOf(packing);
 
 parentPort!.on("message", (m: { id: number; task: { file: string } }) => {
   void checkOneFile(m.task.file, profile, { profileChosen, ...(sheet !== undefined ? { sheet } : {}) }, packed).then((result) => parentPort!.postMessage({ id: m.id, result }));

@@ -308,12 +308,10 @@ export interface ReportPart<F = FormReport> {
  * checkSheetReports does them (every part finds the same). Null when a store sheet sits in the range that the check
  * must start again with (a store neither very hidden nor named as ours): the workbook is then checked in one pass.
  */
-export function checkSheetReportPart(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange): ReportPart | null {
-  return checkSheetReportPartAs(source, profile, options, range, AS_OBJECTS);
-}
-
-/** checkSheetReportPart() with the forms' reports kept as `packing` makes them. */
-export function checkSheetReportPartAs<F>(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange, packing: ReportPacking<F>): ReportPart<F> | null {
+export function checkSheetReportPart(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange): ReportPart | null;
+/** The same with the forms' reports kept as `packing` makes them. */
+export function checkSheetReportPart<F>(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange, packing: ReportPacking<F>): ReportPart<F> | null;
+export function checkSheetReportPart(source: SheetSource, profile: Profile, options: StreamCheckOptions, range: SheetRange, packing: ReportPacking<unknown> = AS_OBJECTS): ReportPart<unknown> | null {
   const { store, at } = options.store ? { store: options.store, at: null } : storeAmongCandidates(source);
   const used = options.profileFor?.(store) ?? profile;
   const keep = reportKeeper(packing);
@@ -331,12 +329,10 @@ export function reportsOfParts<F>(parts: readonly ReportPart<F>[]): WorkbookRepo
  * strings) and its forms' fingerprints are kept — never a grid, an analysis or a Decimal — so a workbook of
  * thousands of forms is checked in the memory of its largest sheet plus the reports. The reports are checkWorkbook()'s.
  */
-export function checkSheetReports(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}): WorkbookReports {
-  return checkSheetReportsAs(source, profile, options, AS_OBJECTS);
-}
-
-/** checkSheetReports() with the forms' reports kept as `packing` makes them (PACKED: as their JSON, for `check --json`). */
-export function checkSheetReportsAs<F>(source: SheetSource, profile: Profile, options: StreamCheckOptions, packing: ReportPacking<F>): WorkbookReportsOf<F> {
-  const { profile: used, store, sheets } = streamed<ReportSheet<F>>(source, profile, options, reportKeeper(packing));
+export function checkSheetReports(source: SheetSource, profile: Profile, options?: StreamCheckOptions): WorkbookReports;
+/** The same with the forms' reports kept as `packing` makes them (PACKED: as their JSON, for `check --json`). */
+export function checkSheetReports<F>(source: SheetSource, profile: Profile, options: StreamCheckOptions, packing: ReportPacking<F>): WorkbookReportsOf<F>;
+export function checkSheetReports(source: SheetSource, profile: Profile, options: StreamCheckOptions = {}, packing: ReportPacking<unknown> = AS_OBJECTS): WorkbookReportsOf<unknown> {
+  const { profile: used, store, sheets } = streamed<ReportSheet<unknown>>(source, profile, options, reportKeeper(packing));
   return reportsOfPieces(used, store, sheets);
 }

@@ -26,7 +26,7 @@ export { folderForm, folderForms, withFolderFindings, whereInFolder } from "./fo
 export type { FolderFile, FolderForm } from "./folderChecks";
 export { applyStoreChange } from "./storeChange";
 export type { StoreUpdate } from "./storeChange";
-export { checkSheetReportPart, checkSheetReportPartAs, checkSheets, checkSheetReports, checkSheetReportsAs, checkWorkbook, gridSource, reportsOfParts } from "./checkSheets";
+export { checkSheetReportPart, checkSheets, checkSheetReports, checkWorkbook, gridSource, reportsOfParts } from "./checkSheets";
 export type { ReportPart, SheetRange, SheetSource, StreamCheckOptions, WorkbookReports, WorkbookReportsOf } from "./checkSheets";
 export { AS_OBJECTS, isPackedForm, PACKED, packedFormJson, packForm, packingOf } from "./packedReport";
 export type { PackedForm, ReportPacking } from "./packedReport";

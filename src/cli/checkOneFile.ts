@@ -1,4 +1,4 @@
-import { checkFileReportsAs, ProfileChoice } from "../adapters/xlsx/files";
+import { checkFileReports, ProfileChoice } from "../adapters/xlsx/files";
 import type { WorkbookFailureCode } from "../adapters/xlsx/limits";
 import { FormReport, Profile } from "../engine";
 import { AS_OBJECTS, FolderForm, ReportPacking, WorkbookReportsOf } from "../app";
@@ -54,7 +54,7 @@ export async function checkOneFile(file: string, profile: Profile, options: Chec
   try {
     const loaded = await workbookBytes(file);
     if (!loaded.ok) return failedFile(file, loaded.message, loaded.code);
-    const checked = checkFileReportsAs(
+    const checked = checkFileReports(
       loaded.bytes,
       profile,
       {

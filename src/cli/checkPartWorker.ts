@@ -4,7 +4,7 @@
  * wrong is answered as `{ failed }`: the workbook is then checked in one thread, which says why as it always does.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { checkFileReportPartAs } from "../adapters/xlsx/files";
+import { checkFileReportPart } from "../adapters/xlsx/files";
 import { packingOf, ReportPacking } from "../app";
 import { Profile } from "../engine";
 import type { PartMessage } from "./checkParts";
@@ -32,6 +32,6 @@ else {
       told = done;
     }
   };
-  const r = checkFileReportPartAs<unknown>(read.bytes, profile, { preferStoredProfile, onProgress }, index, of, packingOf(packing));
+  const r = checkFileReportPart<unknown>(read.bytes, profile, { preferStoredProfile, onProgress }, index, of, packingOf(packing));
   tell(r.ok && r.part ? { part: r.part, profileChoice: r.profileChoice } : { failed: r.ok ? "a store sheet to start again with" : r.message });
 }

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ProfileChoice } from "../adapters/xlsx/files";
-import { checkFileReportPartAs } from "../adapters/xlsx/files";
+import { checkFileReportPart } from "../adapters/xlsx/files";
 import { ReportPacking, ReportPart, reportsOfParts } from "../app";
 import { Profile } from "../engine";
 import type { CheckedFile } from "./checkOneFile";
@@ -95,7 +95,7 @@ function partHere<F>(
 ): { part: ReportPart<F>; profileChoice: ProfileChoice } | null {
   const read = readInput(file);
   if (!read.ok) return null;
-  const r = checkFileReportPartAs(read.bytes, profile, { preferStoredProfile: !profileChosen, onProgress: (_d, total) => sheetDone(total) }, 0, of, packing);
+  const r = checkFileReportPart(read.bytes, profile, { preferStoredProfile: !profileChosen, onProgress: (_d, total) => sheetDone(total) }, 0, of, packing);
   return r.ok && r.part ? { part: r.part, profileChoice: r.profileChoice } : null;
 }
 

@@ -1,7 +1,7 @@
 import {
   AS_OBJECTS,
-  checkSheetReportPartAs,
-  checkSheetReportsAs,
+  checkSheetReportPart,
+  checkSheetReports,
   checkSheets,
   CheckOptions,
   newTemplate,
@@ -150,13 +150,11 @@ export type FileReports<F = FormReport> = ({ readonly ok: true; readonly profile
  * fingerprints kept, so a workbook of thousands of forms takes the memory of its largest sheet plus the reports; the
  * workbook may therefore be larger (REPORT_LIMITS) than one whose analyses are kept.
  */
-export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}): FileReports {
-  return checkFileReportsAs(data, given, options, AS_OBJECTS);
-}
-
-/** checkFileReports() with the forms' reports kept as `packing` makes them (PACKED: their JSON, for `check --json`). */
-export function checkFileReportsAs<F>(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, packing: ReportPacking<F>): FileReports<F> {
-  const r = streamedCheck(data, REPORT_LIMITS, given, options, (source, profile, o) => checkSheetReportsAs(source, profile, o, packing));
+export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options?: FileCheckOptions): FileReports;
+/** The same with the forms' reports kept as `packing` makes them (PACKED: their JSON, for `check --json`). */
+export function checkFileReports<F>(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, packing: ReportPacking<F>): FileReports<F>;
+export function checkFileReports(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions = {}, packing: ReportPacking<unknown> = AS_OBJECTS): FileReports<unknown> {
+  const r = streamedCheck(data, REPORT_LIMITS, given, options, (source, profile, o) => checkSheetReports(source, profile, o, packing));
   return r.ok ? { ok: true, profileChoice: r.profileChoice, ...r.checked } : r;
 }
 
@@ -168,14 +166,12 @@ export type FileReportPart<F = FormReport> = { readonly ok: true; readonly part:
  * that contiguous run of the tab order (equal counts), read under its share of the workbook's limits; the parts put
  * together (reportsOfParts) are checkFileReports()'s reports. The 评分方案 is chosen as checkFileReports chooses it.
  */
-export function checkFileReportPart(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number): FileReportPart {
-  return checkFileReportPartAs(data, given, options, index, of, AS_OBJECTS);
-}
-
-/** checkFileReportPart() with the forms' reports kept as `packing` makes them. */
-export function checkFileReportPartAs<F>(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number, packing: ReportPacking<F>): FileReportPart<F> {
+export function checkFileReportPart(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number): FileReportPart;
+/** The same with the forms' reports kept as `packing` makes them. */
+export function checkFileReportPart<F>(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number, packing: ReportPacking<F>): FileReportPart<F>;
+export function checkFileReportPart(data: ArrayBuffer | Uint8Array, given: Profile, options: FileCheckOptions, index: number, of: number, packing: ReportPacking<unknown> = AS_OBJECTS): FileReportPart<unknown> {
   const r = streamedCheck(data, { ...REPORT_LIMITS, share: 1 / of }, given, options, (source, profile, o) =>
-    checkSheetReportPartAs(source, profile, o, { from: Math.floor((source.count * index) / of), to: Math.floor((source.count * (index + 1)) / of) }, packing),
+    checkSheetReportPart(source, profile, o, { from: Math.floor((source.count * index) / of), to: Math.floor((source.count * (index + 1)) / of) }, packing),
   );
   return r.ok ? { ok: true, part: r.checked, profileChoice: r.profileChoice } : r;
 }
